@@ -1,0 +1,629 @@
+//! The HTTP client: builds a request from the endpoint table, sends it, decodes leniently,
+//! maps every failure to [`ApiError`], and retries idempotent reads.
+
+use crate::decode;
+use crate::endpoints::{endpoint, Method, Op};
+use crate::error::{ApiError, ErrorCode, Result};
+use crate::secret::ApiKey;
+use crate::validate::Validate;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+use std::fmt;
+use std::net::IpAddr;
+use std::str::FromStr;
+use std::sync::Arc;
+use std::time::Duration;
+use url::Url;
+
+/// Barrack's documented base URL (from the one visible curl sample).
+pub const DEFAULT_BASE_URL: &str = "https://barrack.ai/api/";
+
+/// How the API key is sent. The real header is not documented (api/gaps.md item 3), so it
+/// is a setting. Default: `Authorization: Bearer <key>` (our choice; barrack-sim accepts
+/// both forms).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum AuthScheme {
+    #[default]
+    Bearer,
+    /// The key as the whole value of the named header, e.g. `X-API-Key`.
+    Header(String),
+}
+
+impl AuthScheme {
+    pub fn header_name(&self) -> &str {
+        match self {
+            AuthScheme::Bearer => "Authorization",
+            AuthScheme::Header(name) => name,
+        }
+    }
+
+    fn header_value(&self, key: &ApiKey) -> String {
+        match self {
+            AuthScheme::Bearer => format!("Bearer {}", key.expose()),
+            AuthScheme::Header(_) => key.expose().to_owned(),
+        }
+    }
+
+    fn redacted_value(&self) -> &'static str {
+        match self {
+            AuthScheme::Bearer => "Bearer <redacted>",
+            AuthScheme::Header(_) => "<redacted>",
+        }
+    }
+}
+
+/// Written as `bearer`, `x-api-key`, or `header:<Name>` in settings and flags.
+impl FromStr for AuthScheme {
+    type Err = ApiError;
+    fn from_str(s: &str) -> Result<Self> {
+        let t = s.trim();
+        match t.to_ascii_lowercase().as_str() {
+            "bearer" => Ok(AuthScheme::Bearer),
+            "x-api-key" => Ok(AuthScheme::Header("X-API-Key".into())),
+            _ => match t.split_once(':') {
+                Some((kind, name))
+                    if kind.eq_ignore_ascii_case("header") && valid_header_name(name) =>
+                {
+                    Ok(AuthScheme::Header(name.to_owned()))
+                }
+                _ => Err(ApiError::validation(
+                    "auth_scheme",
+                    "must be bearer, x-api-key or header:<Header-Name>",
+                )),
+            },
+        }
+    }
+}
+
+fn valid_header_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+impl fmt::Display for AuthScheme {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AuthScheme::Bearer => f.write_str("bearer"),
+            AuthScheme::Header(n) if n.eq_ignore_ascii_case("x-api-key") => {
+                f.write_str("x-api-key")
+            }
+            AuthScheme::Header(n) => write!(f, "header:{n}"),
+        }
+    }
+}
+
+/// Retries of idempotent reads: jittered exponential backoff, honouring `Retry-After`.
+#[derive(Debug, Clone)]
+pub struct RetryPolicy {
+    /// Extra attempts after the first (0 disables retrying).
+    pub max_retries: u32,
+    pub base_delay: Duration,
+    pub max_delay: Duration,
+    /// A longer `Retry-After` than this is not waited for: the error is returned instead.
+    pub max_retry_after: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_retries: 3,
+            base_delay: Duration::from_millis(250),
+            max_delay: Duration::from_secs(8),
+            max_retry_after: Duration::from_secs(30),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// "Full jitter": a random delay up to the exponential bound.
+    fn backoff(&self, attempt: u32) -> Duration {
+        let bound = self
+            .base_delay
+            .saturating_mul(1u32 << attempt.min(16))
+            .min(self.max_delay);
+        let millis = bound.as_millis() as u64;
+        Duration::from_millis(millis / 2 + fastrand::u64(0..=millis / 2))
+    }
+}
+
+pub struct ClientBuilder {
+    base_url: String,
+    api_key: Option<ApiKey>,
+    auth: AuthScheme,
+    connect_timeout: Duration,
+    timeout: Duration,
+    user_agent: String,
+    retry: RetryPolicy,
+}
+
+impl Default for ClientBuilder {
+    fn default() -> Self {
+        ClientBuilder {
+            base_url: DEFAULT_BASE_URL.to_owned(),
+            api_key: None,
+            auth: AuthScheme::default(),
+            connect_timeout: Duration::from_secs(10),
+            timeout: Duration::from_secs(30),
+            user_agent: format!("barrack-desktop/{}", env!("CARGO_PKG_VERSION")),
+            retry: RetryPolicy::default(),
+        }
+    }
+}
+
+impl ClientBuilder {
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
+        self
+    }
+    pub fn api_key(mut self, key: ApiKey) -> Self {
+        self.api_key = Some(key);
+        self
+    }
+    pub fn auth_scheme(mut self, auth: AuthScheme) -> Self {
+        self.auth = auth;
+        self
+    }
+    pub fn connect_timeout(mut self, t: Duration) -> Self {
+        self.connect_timeout = t;
+        self
+    }
+    /// Time limit of one attempt, from sending to the last byte of the answer.
+    pub fn timeout(mut self, t: Duration) -> Self {
+        self.timeout = t;
+        self
+    }
+    pub fn user_agent(mut self, ua: impl Into<String>) -> Self {
+        self.user_agent = ua.into();
+        self
+    }
+    pub fn retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    pub fn build(self) -> Result<Client> {
+        let base = parse_base_url(&self.base_url)?;
+        let http = reqwest::Client::builder()
+            .connect_timeout(self.connect_timeout)
+            .timeout(self.timeout)
+            .user_agent(self.user_agent)
+            .build()
+            .map_err(|e| {
+                ApiError::new(ErrorCode::Network, format!("could not set up HTTP: {e}"))
+            })?;
+        Ok(Client {
+            inner: Arc::new(Inner {
+                http,
+                base,
+                key: self.api_key,
+                auth: self.auth,
+                retry: self.retry,
+            }),
+        })
+    }
+}
+
+/// The base URL must be https, except plain http to a loopback address (the emulator).
+pub fn parse_base_url(raw: &str) -> Result<Url> {
+    let mut text = raw.trim().to_owned();
+    if !text.ends_with('/') {
+        text.push('/');
+    }
+    let url = Url::parse(&text)
+        .map_err(|e| ApiError::validation("base_url", format!("is not a valid URL: {e}")))?;
+    match url.scheme() {
+        "https" => {}
+        "http" => {
+            let loopback = match url.host() {
+                Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+                Some(url::Host::Ipv4(a)) => IpAddr::V4(a).is_loopback(),
+                Some(url::Host::Ipv6(a)) => IpAddr::V6(a).is_loopback(),
+                None => false,
+            };
+            if !loopback {
+                return Err(ApiError::validation(
+                    "base_url",
+                    "must use https:// (plain http:// is allowed only for 127.0.0.1, ::1 or localhost)",
+                ));
+            }
+        }
+        other => {
+            return Err(ApiError::validation(
+                "base_url",
+                format!("must use https://, not {other}://"),
+            ))
+        }
+    }
+    if url.cannot_be_a_base() || url.query().is_some() || url.fragment().is_some() {
+        return Err(ApiError::validation(
+            "base_url",
+            "must be a plain base such as https://barrack.ai/api/",
+        ));
+    }
+    Ok(url)
+}
+
+struct Inner {
+    http: reqwest::Client,
+    base: Url,
+    key: Option<ApiKey>,
+    auth: AuthScheme,
+    retry: RetryPolicy,
+}
+
+/// Cheap to clone; clones share one connection pool.
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("base", &self.inner.base.as_str())
+            .field("auth", &self.inner.auth)
+            .field("key", &self.inner.key)
+            .finish()
+    }
+}
+
+/// A request as it will be sent: what `--explain` and the wizard's "equivalent command"
+/// print. The key is not in it; only the header's name is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BuiltRequest {
+    pub op: Op,
+    pub method: Method,
+    pub url: Url,
+    pub body: Option<Value>,
+    auth: AuthScheme,
+}
+
+impl BuiltRequest {
+    /// Method, URL, headers (key redacted) and body, as text.
+    pub fn explain(&self) -> String {
+        let mut out = format!(
+            "{} {}\n{}: {}\n",
+            self.method.as_str(),
+            self.url,
+            self.auth.header_name(),
+            self.auth.redacted_value()
+        );
+        if let Some(body) = &self.body {
+            out.push_str("Content-Type: application/json\n\n");
+            out.push_str(&serde_json::to_string_pretty(body).unwrap_or_default());
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The same as a curl command line, with `$BARRACK_API_KEY` in place of the key.
+    pub fn to_curl(&self) -> String {
+        let auth = match &self.auth {
+            AuthScheme::Bearer => "Authorization: Bearer $BARRACK_API_KEY".to_owned(),
+            AuthScheme::Header(n) => format!("{n}: $BARRACK_API_KEY"),
+        };
+        let mut out = format!(
+            "curl -X {} '{}' \\\n  -H \"{auth}\"",
+            self.method.as_str(),
+            self.url
+        );
+        if let Some(body) = &self.body {
+            let json = serde_json::to_string(body)
+                .unwrap_or_default()
+                .replace('\'', "'\\''");
+            out.push_str(&format!(
+                " \\\n  -H 'Content-Type: application/json' \\\n  --data '{json}'"
+            ));
+        }
+        out
+    }
+}
+
+/// Stands in for "no query" or "no body" in the generic calls.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Nothing;
+
+impl Validate for Nothing {
+    fn validate(&self) -> crate::validate::Checked {
+        Ok(())
+    }
+}
+
+impl Client {
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    pub fn base_url(&self) -> &Url {
+        &self.inner.base
+    }
+
+    pub fn auth_scheme(&self) -> &AuthScheme {
+        &self.inner.auth
+    }
+
+    /// Builds the request for an operation without sending it. Path parameters are
+    /// matched by name against the endpoint table; the body is validated first.
+    pub fn request<Q: Serialize, B: Serialize + Validate>(
+        &self,
+        op: Op,
+        path_params: &[(&str, &str)],
+        query: Option<&Q>,
+        body: Option<&B>,
+    ) -> Result<BuiltRequest> {
+        let ep = endpoint(op);
+        let mut path = ep.path.to_owned();
+        for name in ep.path_params() {
+            let value = path_params
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| *v)
+                .unwrap_or_default();
+            if value.trim().is_empty() {
+                return Err(ApiError::validation(name, "is required"));
+            }
+            let encoded: String = url::form_urlencoded::byte_serialize(value.as_bytes()).collect();
+            path = path.replace(&format!("{{{name}}}"), &encoded);
+        }
+        let mut url = self
+            .inner
+            .base
+            .join(&path)
+            .map_err(|e| ApiError::validation("path", format!("cannot build the URL: {e}")))?;
+        if let Some(q) = query {
+            append_query(&mut url, q)?;
+        }
+        let body = match body {
+            Some(b) => {
+                b.validate()?;
+                Some(
+                    serde_json::to_value(b)
+                        .map_err(|e| ApiError::validation("body", e.to_string()))?,
+                )
+            }
+            None => None,
+        };
+        Ok(BuiltRequest {
+            op,
+            method: ep.method,
+            url,
+            body,
+            auth: self.inner.auth.clone(),
+        })
+    }
+
+    /// Sends a built request and decodes the answer into `T`. Reads (GET) are retried on
+    /// transient failures; anything else is sent exactly once.
+    pub async fn execute<T: DeserializeOwned>(&self, req: &BuiltRequest) -> Result<T> {
+        let retry = &self.inner.retry;
+        let mut attempt = 0;
+        loop {
+            match self.send_once(req).await {
+                Ok(body) => return decode_success(&body),
+                Err(e) => {
+                    let may_retry = req.method.is_read()
+                        && e.code.is_transient()
+                        && attempt < retry.max_retries;
+                    let wait = match e.retry_after {
+                        Some(d) if d > retry.max_retry_after => None,
+                        Some(d) => Some(d),
+                        None => Some(retry.backoff(attempt)),
+                    };
+                    match (may_retry, wait) {
+                        (true, Some(d)) => {
+                            tokio::time::sleep(d).await;
+                            attempt += 1;
+                        }
+                        _ => return Err(e),
+                    }
+                }
+            }
+        }
+    }
+
+    /// Sends a built request once and returns the raw JSON, undecoded (for `--json`
+    /// output and the connection check).
+    pub async fn execute_raw(&self, req: &BuiltRequest) -> Result<Value> {
+        let bytes = self.send_once(req).await?;
+        let value: Value = serde_json::from_slice(&bytes).map_err(|e| decode_error(&e, &bytes))?;
+        check_envelope(&value)?;
+        Ok(value)
+    }
+
+    async fn send_once(&self, req: &BuiltRequest) -> Result<Vec<u8>> {
+        let method = match req.method {
+            Method::Get => reqwest::Method::GET,
+            Method::Post => reqwest::Method::POST,
+            Method::Put => reqwest::Method::PUT,
+            Method::Delete => reqwest::Method::DELETE,
+        };
+        let mut rb = self
+            .inner
+            .http
+            .request(method, req.url.clone())
+            .header("Accept", "application/json");
+        if let Some(key) = &self.inner.key {
+            rb = rb.header(
+                self.inner.auth.header_name(),
+                self.inner.auth.header_value(key),
+            );
+        }
+        if let Some(body) = &req.body {
+            rb = rb.json(body);
+        }
+        let resp = rb.send().await.map_err(transport_error)?;
+        let status = resp.status().as_u16();
+        let retry_after = resp
+            .headers()
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<f64>().ok())
+            .filter(|s| s.is_finite() && *s >= 0.0)
+            .map(Duration::from_secs_f64);
+        let bytes = resp.bytes().await.map_err(transport_error)?;
+        if !(200..300).contains(&status) {
+            return Err(ApiError::from_response(status, &bytes, retry_after));
+        }
+        Ok(bytes.to_vec())
+    }
+
+    /// Fetches every page of a list, `concurrency` pages at a time after the first.
+    pub async fn all_pages<T, F, Fut>(
+        &self,
+        limit: u32,
+        concurrency: usize,
+        fetch: F,
+    ) -> Result<Vec<T::Item>>
+    where
+        T: crate::types::Paginated,
+        F: Fn(crate::types::PageQuery) -> Fut,
+        Fut: std::future::Future<Output = Result<T>>,
+    {
+        crate::paginate::all_pages(limit, concurrency, fetch).await
+    }
+}
+
+fn append_query<Q: Serialize>(url: &mut Url, q: &Q) -> Result<()> {
+    let value =
+        serde_json::to_value(q).map_err(|e| ApiError::validation("query", e.to_string()))?;
+    let Value::Object(map) = value else {
+        return Ok(());
+    };
+    if map.is_empty() {
+        return Ok(());
+    }
+    let mut pairs = url.query_pairs_mut();
+    for (k, v) in map {
+        match v {
+            Value::Null => {}
+            Value::String(s) => {
+                pairs.append_pair(&k, &s);
+            }
+            other => {
+                pairs.append_pair(&k, &other.to_string());
+            }
+        }
+    }
+    drop(pairs);
+    Ok(())
+}
+
+fn transport_error(e: reqwest::Error) -> ApiError {
+    let code = if e.is_timeout() {
+        ErrorCode::Timeout
+    } else {
+        ErrorCode::Network
+    };
+    let what = if e.is_timeout() {
+        "The request timed out"
+    } else if e.is_connect() {
+        "Could not connect to the server"
+    } else {
+        "The connection failed"
+    };
+    // reqwest's Display includes the URL but never headers, so the key cannot leak here.
+    let mut source = String::new();
+    let mut cur: Option<&dyn std::error::Error> = std::error::Error::source(&e);
+    while let Some(s) = cur {
+        source = s.to_string();
+        cur = s.source();
+    }
+    let message = if source.is_empty() {
+        format!("{what}.")
+    } else {
+        format!("{what}: {source}")
+    };
+    ApiError::new(code, message)
+}
+
+fn decode_error(e: &serde_json::Error, body: &[u8]) -> ApiError {
+    let snippet: String = String::from_utf8_lossy(body).chars().take(120).collect();
+    ApiError::new(
+        ErrorCode::Decode,
+        format!(
+            "The server's answer could not be read ({e}); it began: {}",
+            snippet.trim()
+        ),
+    )
+}
+
+/// A 2xx answer that says `"success": false` is an error all the same.
+fn check_envelope(value: &Value) -> Result<()> {
+    if value.get("success").and_then(Value::as_bool) == Some(false) {
+        let bytes = serde_json::to_vec(value).unwrap_or_default();
+        let mut e = ApiError::from_response(400, &bytes, None);
+        e.status = None;
+        return Err(e);
+    }
+    Ok(())
+}
+
+fn decode_success<T: DeserializeOwned>(body: &[u8]) -> Result<T> {
+    let mut value: Value = serde_json::from_slice(body).map_err(|e| decode_error(&e, body))?;
+    check_envelope(&value)?;
+    decode::strip_nulls(&mut value);
+    serde_json::from_value(value).map_err(|e| decode_error(&e, body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_rules() {
+        assert!(parse_base_url("https://barrack.ai/api/").is_ok());
+        assert_eq!(
+            parse_base_url("https://barrack.ai/api").unwrap().as_str(),
+            "https://barrack.ai/api/"
+        );
+        assert!(parse_base_url("http://127.0.0.1:8080/api/").is_ok());
+        assert!(parse_base_url("http://[::1]:8080/api/").is_ok());
+        assert!(parse_base_url("http://localhost/api/").is_ok());
+        let e = parse_base_url("http://barrack.ai/api/").unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("base_url"));
+        assert!(parse_base_url("ftp://x/").is_err());
+    }
+
+    #[test]
+    fn auth_schemes_round_trip() {
+        for s in ["bearer", "x-api-key", "header:X-Barrack-Key"] {
+            assert_eq!(s.parse::<AuthScheme>().unwrap().to_string(), s);
+        }
+        assert!("header:".parse::<AuthScheme>().is_err());
+        assert!("basic".parse::<AuthScheme>().is_err());
+    }
+
+    #[test]
+    fn built_request_hides_the_key() {
+        let client = Client::builder()
+            .api_key(ApiKey::new("sk-secret-value-1234"))
+            .build()
+            .unwrap();
+        let req = client
+            .request(
+                Op::StartInstance,
+                &[("instance_id", "BRK-1 /x")],
+                None::<&Nothing>,
+                None::<&Nothing>,
+            )
+            .unwrap();
+        assert_eq!(
+            req.url.as_str(),
+            "https://barrack.ai/api/instances/BRK-1+%2Fx/start/"
+        );
+        let text = format!("{}{}{:?}{:?}", req.explain(), req.to_curl(), req, client);
+        assert!(!text.contains("sk-secret"), "{text}");
+        assert!(text.contains("Bearer <redacted>"));
+    }
+
+    #[test]
+    fn backoff_is_bounded() {
+        let p = RetryPolicy::default();
+        for attempt in 0..40 {
+            assert!(p.backoff(attempt) <= p.max_delay);
+        }
+    }
+}

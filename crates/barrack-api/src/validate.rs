@@ -1,0 +1,643 @@
+//! The documented input rules (platform/rules.md §6–§8, §11), in one place the UI, the CLI,
+//! the client and the emulator share. Messages are written for a person and name the rule.
+
+use crate::types::*;
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+/// A rule broken by one field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: &str, message: impl Into<String>) -> Self {
+        FieldError {
+            field: field.to_owned(),
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for FieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+impl From<FieldError> for crate::ApiError {
+    fn from(e: FieldError) -> Self {
+        crate::ApiError::validation(e.field, e.message)
+    }
+}
+
+pub type Checked = Result<(), FieldError>;
+
+pub const NAME_MAX: usize = 50;
+pub const DESCRIPTION_MAX: usize = 255;
+pub const CLOUD_INIT_MAX_BYTES: usize = 16 * 1024;
+pub const JUPYTER_PASSWORD_MIN: usize = 8;
+pub const VOLUME_MIN_GB: u64 = 10;
+pub const BOOTABLE_VOLUME_MIN_GB: u64 = 100;
+pub const VOLUME_MAX_GB: u64 = 1_048_576;
+pub const FIREWALLS_PER_ACCOUNT: usize = 25;
+pub const SSH_KEYS_PER_REGION: usize = 25;
+
+fn name_with(field: &str, value: &str, spaces: bool) -> Checked {
+    let len = value.chars().count();
+    if len == 0 || value.trim().is_empty() {
+        return Err(FieldError::new(field, "is required"));
+    }
+    if len > NAME_MAX {
+        return Err(FieldError::new(
+            field,
+            format!("must be at most {NAME_MAX} characters (it has {len})"),
+        ));
+    }
+    let allowed =
+        |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') || (spaces && c == ' ');
+    if let Some(bad) = value.chars().find(|c| !allowed(*c)) {
+        let rule = if spaces {
+            "letters, digits, spaces, '-', '_' and '.'"
+        } else {
+            "letters, digits, '-', '_' and '.' (no spaces)"
+        };
+        let shown = if bad == ' ' {
+            "a space".to_owned()
+        } else {
+            format!("{bad:?}")
+        };
+        return Err(FieldError::new(
+            field,
+            format!("may contain only {rule}; found {shown}"),
+        ));
+    }
+    Ok(())
+}
+
+/// VM, volume, snapshot, image and firewall names: 1–50 letters, digits, space, `-`, `_`, `.`.
+/// (A name of only spaces is refused too, as the firewall form documents.)
+pub fn resource_name(field: &str, value: &str) -> Checked {
+    name_with(field, value, true)
+}
+
+/// SSH key names: like resource names but without spaces.
+pub fn ssh_key_name(field: &str, value: &str) -> Checked {
+    name_with(field, value, false)
+}
+
+/// Optional description: at most 255 characters.
+pub fn description(field: &str, value: Option<&str>) -> Checked {
+    match value {
+        Some(v) if v.chars().count() > DESCRIPTION_MAX => Err(FieldError::new(
+            field,
+            format!(
+                "must be at most {DESCRIPTION_MAX} characters (it has {})",
+                v.chars().count()
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Accepted public key types (rules.md §7 lists both the format section's and the
+/// supported-types section's; see §16 item 6).
+pub const SSH_KEY_TYPES: &[&str] = &[
+    "ssh-rsa",
+    "ssh-ed25519",
+    "ssh-dss",
+    "ecdsa-sha2-nistp256",
+    "ecdsa-sha2-nistp384",
+    "ecdsa-sha2-nistp521",
+];
+
+/// One line of OpenSSH public-key text: type, base64 body, optional comment.
+pub fn ssh_public_key(field: &str, value: &str) -> Checked {
+    let v = value.trim();
+    if v.is_empty() {
+        return Err(FieldError::new(field, "is required"));
+    }
+    if v.contains('\n') || v.contains('\r') {
+        return Err(FieldError::new(field, "must be a single line"));
+    }
+    let mut parts = v.split_whitespace();
+    let kind = parts.next().unwrap_or_default();
+    if !SSH_KEY_TYPES.contains(&kind) {
+        return Err(FieldError::new(
+            field,
+            format!("must start with one of {}", SSH_KEY_TYPES.join(", ")),
+        ));
+    }
+    let body = parts.next().unwrap_or_default();
+    let b64 = |c: char| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=');
+    if body.len() < 16 || !body.chars().all(b64) || body.len() % 4 != 0 {
+        return Err(FieldError::new(
+            field,
+            "must have a base64 key after the type",
+        ));
+    }
+    Ok(())
+}
+
+/// A CIDR range of the given IP version: IPv4 octets 0–255 and prefix 0–32; IPv6 prefix 0–128.
+pub fn cidr(field: &str, value: &str, ethertype: &EthertypeEnum) -> Checked {
+    let v = value.trim();
+    let Some((addr, prefix)) = v.split_once('/') else {
+        return Err(FieldError::new(
+            field,
+            "must be in CIDR notation, such as 203.0.113.1/32 or ::/0",
+        ));
+    };
+    let prefix: u8 = prefix.parse().map_err(|_| {
+        FieldError::new(
+            field,
+            format!("has a prefix that is not a number: {prefix:?}"),
+        )
+    })?;
+    let is_v4 = addr.parse::<Ipv4Addr>().is_ok();
+    let is_v6 = !is_v4 && addr.parse::<Ipv6Addr>().is_ok();
+    if !is_v4 && !is_v6 {
+        return Err(FieldError::new(
+            field,
+            format!("{addr:?} is not an IPv4 or IPv6 address"),
+        ));
+    }
+    if is_v4 && prefix > 32 {
+        return Err(FieldError::new(
+            field,
+            "an IPv4 prefix must be between 0 and 32",
+        ));
+    }
+    if is_v6 && prefix > 128 {
+        return Err(FieldError::new(
+            field,
+            "an IPv6 prefix must be between 0 and 128",
+        ));
+    }
+    match ethertype {
+        EthertypeEnum::IPv4 if is_v6 => Err(FieldError::new(
+            field,
+            "is an IPv6 range but the rule is IPv4",
+        )),
+        EthertypeEnum::IPv6 if is_v4 => Err(FieldError::new(
+            field,
+            "is an IPv4 range but the rule is IPv6",
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Ports: TCP/UDP need both, each 1–65535, min ≤ max; ICMP takes none.
+pub fn ports(protocol: &ProtocolEnum, min: Option<u16>, max: Option<u16>) -> Checked {
+    if !protocol.has_ports() {
+        if min.is_some() || max.is_some() {
+            return Err(FieldError::new(
+                "port_range_min",
+                format!("ports do not apply to {}", protocol.as_str().to_uppercase()),
+            ));
+        }
+        return Ok(());
+    }
+    let Some(lo) = min else {
+        return Err(FieldError::new(
+            "port_range_min",
+            "is required for TCP and UDP",
+        ));
+    };
+    let Some(hi) = max else {
+        return Err(FieldError::new(
+            "port_range_max",
+            "is required for TCP and UDP",
+        ));
+    };
+    if lo == 0 {
+        return Err(FieldError::new(
+            "port_range_min",
+            "must be between 1 and 65535",
+        ));
+    }
+    if hi == 0 {
+        return Err(FieldError::new(
+            "port_range_max",
+            "must be between 1 and 65535",
+        ));
+    }
+    if lo > hi {
+        return Err(FieldError::new(
+            "port_range_max",
+            format!("must not be less than the minimum port ({lo})"),
+        ));
+    }
+    Ok(())
+}
+
+/// A whole security or firewall rule.
+pub fn security_rule(rule: &VMSecurityRuleRequest) -> Checked {
+    for (field, is_other, value) in [
+        (
+            "direction",
+            rule.direction.is_other(),
+            rule.direction.as_str(),
+        ),
+        ("protocol", rule.protocol.is_other(), rule.protocol.as_str()),
+        (
+            "ethertype",
+            rule.ethertype.is_other(),
+            rule.ethertype.as_str(),
+        ),
+    ] {
+        if is_other {
+            return Err(FieldError::new(
+                field,
+                format!("{value:?} is not one of the supported values"),
+            ));
+        }
+    }
+    cidr("remote_ip_prefix", &rule.remote_ip_prefix, &rule.ethertype)?;
+    ports(&rule.protocol, rule.port_range_min, rule.port_range_max)
+}
+
+/// Cloud-init script: at most 16 KB (counted in bytes, as the server stores them).
+pub fn cloud_init(field: &str, value: &str) -> Checked {
+    let n = value.len();
+    if n > CLOUD_INIT_MAX_BYTES {
+        return Err(FieldError::new(
+            field,
+            format!("must be at most 16 KB ({CLOUD_INIT_MAX_BYTES} bytes); it has {n}"),
+        ));
+    }
+    Ok(())
+}
+
+/// Jupyter password: 8 characters or more.
+pub fn jupyter_password(field: &str, value: &str) -> Checked {
+    if value.chars().count() < JUPYTER_PASSWORD_MIN {
+        return Err(FieldError::new(
+            field,
+            format!("must be at least {JUPYTER_PASSWORD_MIN} characters"),
+        ));
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PasswordStrength {
+    Weak,
+    Medium,
+    Strong,
+}
+
+/// The weak/medium/strong meter of the Jupyter field (the thresholds are ours).
+pub fn password_strength(value: &str) -> PasswordStrength {
+    let len = value.chars().count();
+    let classes = [
+        value.chars().any(|c| c.is_ascii_lowercase()),
+        value.chars().any(|c| c.is_ascii_uppercase()),
+        value.chars().any(|c| c.is_ascii_digit()),
+        value.chars().any(|c| !c.is_ascii_alphanumeric()),
+    ]
+    .iter()
+    .filter(|x| **x)
+    .count();
+    if len < JUPYTER_PASSWORD_MIN || classes <= 1 {
+        PasswordStrength::Weak
+    } else if len >= 12 && classes >= 3 {
+        PasswordStrength::Strong
+    } else {
+        PasswordStrength::Medium
+    }
+}
+
+/// Volume size. The platform docs say 10 GB minimum (100 bootable); the pricing endpoint
+/// says `volume_minimum_size_gb: 100`. The API example wins (rules.md §16), so pass the
+/// pricing endpoint's minimum when known.
+pub fn volume_size(
+    field: &str,
+    size_gb: u64,
+    bootable: bool,
+    pricing_minimum_gb: Option<u64>,
+) -> Checked {
+    let mut min = pricing_minimum_gb.unwrap_or(VOLUME_MIN_GB);
+    if bootable {
+        min = min.max(BOOTABLE_VOLUME_MIN_GB);
+    }
+    if size_gb < min {
+        let what = if bootable {
+            "a bootable volume"
+        } else {
+            "a volume"
+        };
+        return Err(FieldError::new(
+            field,
+            format!("must be at least {min} GB for {what}"),
+        ));
+    }
+    if size_gb > VOLUME_MAX_GB {
+        return Err(FieldError::new(
+            field,
+            format!("must be at most {VOLUME_MAX_GB} GB"),
+        ));
+    }
+    Ok(())
+}
+
+fn known<T: std::fmt::Display>(field: &str, value: &T, is_other: bool) -> Checked {
+    if is_other {
+        let v = value.to_string();
+        let msg = if v.is_empty() {
+            "is required".to_owned()
+        } else {
+            format!("{v:?} is not known")
+        };
+        return Err(FieldError::new(field, msg));
+    }
+    Ok(())
+}
+
+fn required(field: &str, value: &str) -> Checked {
+    if value.trim().is_empty() {
+        return Err(FieldError::new(field, "is required"));
+    }
+    Ok(())
+}
+
+/// Request bodies check themselves before they are sent.
+pub trait Validate {
+    fn validate(&self) -> Checked;
+}
+
+impl Validate for DeploymentRequest {
+    fn validate(&self) -> Checked {
+        resource_name("name", &self.name)?;
+        known("region", &self.region, self.region.is_other())?;
+        if self.gpu_model.as_str().is_empty() {
+            return Err(FieldError::new("gpu_model", "is required"));
+        }
+        if self.gpu_count == 0 {
+            return Err(FieldError::new("gpu_count", "must be at least 1"));
+        }
+        if self.boot_source.kind.is_other() {
+            return Err(FieldError::new(
+                "boot_source.type",
+                "must be os_image, volume or custom_image",
+            ));
+        }
+        required("boot_source.id", &self.boot_source.id)?;
+        if self.ssh_key_ids.is_empty() {
+            return Err(FieldError::new(
+                "ssh_key_ids",
+                "at least one SSH key is needed to deploy",
+            ));
+        }
+        for (i, rule) in self.security_rules.iter().enumerate() {
+            security_rule(rule).map_err(|e| {
+                FieldError::new(&format!("security_rules[{i}].{}", e.field), e.message)
+            })?;
+        }
+        if let Some(j) = &self.jupyter {
+            if j.enabled {
+                jupyter_password("jupyter.password", j.password.as_deref().unwrap_or(""))?;
+            }
+        }
+        if let Some(c) = &self.cloud_init {
+            cloud_init("cloud_init", c)?;
+        }
+        Ok(())
+    }
+}
+
+impl Validate for VMSecurityRuleRequest {
+    fn validate(&self) -> Checked {
+        security_rule(self)
+    }
+}
+
+impl Validate for CreateSSHKeyRequest {
+    fn validate(&self) -> Checked {
+        ssh_key_name("name", &self.name)?;
+        if let Some(k) = &self.public_key {
+            ssh_public_key("public_key", k)?;
+        }
+        Ok(())
+    }
+}
+
+impl Validate for CreateScriptRequest {
+    fn validate(&self) -> Checked {
+        resource_name("name", &self.name)?;
+        description("description", self.description.as_deref())?;
+        required("content", &self.content)?;
+        cloud_init("content", &self.content)
+    }
+}
+
+impl Validate for UpdateScriptRequest {
+    fn validate(&self) -> Checked {
+        if let Some(n) = &self.name {
+            resource_name("name", n)?;
+        }
+        description("description", self.description.as_deref())?;
+        if let Some(c) = &self.content {
+            required("content", c)?;
+            cloud_init("content", c)?;
+        }
+        Ok(())
+    }
+}
+
+impl Validate for DeleteScriptsRequest {
+    fn validate(&self) -> Checked {
+        if self.ids.is_empty() {
+            return Err(FieldError::new("ids", "name at least one script"));
+        }
+        Ok(())
+    }
+}
+
+impl Validate for CreateFirewallRequest {
+    fn validate(&self) -> Checked {
+        resource_name("name", &self.name)?;
+        description("description", self.description.as_deref())?;
+        known("region", &self.region, self.region.is_other())
+    }
+}
+
+impl Validate for AttachFirewallRequest {
+    fn validate(&self) -> Checked {
+        Ok(())
+    }
+}
+
+impl Validate for CreateSnapshotRequest {
+    fn validate(&self) -> Checked {
+        required("instance_id", &self.instance_id)?;
+        resource_name("name", &self.name)
+    }
+}
+
+impl Validate for RestoreSnapshotRequest {
+    fn validate(&self) -> Checked {
+        match &self.name {
+            Some(n) => resource_name("name", n),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Validate for CreateImageFromSnapshotRequest {
+    fn validate(&self) -> Checked {
+        required("snapshot_id", &self.snapshot_id)?;
+        resource_name("name", &self.name)?;
+        description("description", self.description.as_deref())
+    }
+}
+
+impl Validate for GetBatchSnapshotImageRelationshipsRequest {
+    fn validate(&self) -> Checked {
+        Ok(())
+    }
+}
+
+impl Validate for CreateVolumeRequest {
+    fn validate(&self) -> Checked {
+        resource_name("name", &self.name)?;
+        known("region", &self.region, self.region.is_other())?;
+        volume_size("size_gb", self.size_gb, self.bootable, None)?;
+        if self.bootable && self.os_image_id.as_deref().unwrap_or("").is_empty() {
+            return Err(FieldError::new(
+                "os_image_id",
+                "a bootable volume needs an OS image",
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl Validate for ResizeVolumeRequest {
+    fn validate(&self) -> Checked {
+        volume_size("size_gb", self.size_gb, false, None)
+    }
+}
+
+impl Validate for CloneVolumeRequest {
+    fn validate(&self) -> Checked {
+        resource_name("name", &self.name)
+    }
+}
+
+impl Validate for AttachVolumesRequest {
+    fn validate(&self) -> Checked {
+        if self.volume_ids.is_empty() {
+            return Err(FieldError::new("volume_ids", "name at least one volume"));
+        }
+        Ok(())
+    }
+}
+
+impl Validate for TogglePublicIpRequest {
+    fn validate(&self) -> Checked {
+        Ok(())
+    }
+}
+
+impl Validate for PricingRequest {
+    fn validate(&self) -> Checked {
+        if self.gpu_count == Some(0) {
+            return Err(FieldError::new("gpu_count", "must be at least 1"));
+        }
+        Ok(())
+    }
+}
+
+impl Validate for ChatCompletionsRequest {
+    fn validate(&self) -> Checked {
+        required("model", &self.model)?;
+        if self.messages.is_empty() {
+            return Err(FieldError::new("messages", "say something first"));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert!(resource_name("name", "gpu-box_1.final copy").is_ok());
+        assert_eq!(
+            resource_name("name", "").unwrap_err().message,
+            "is required"
+        );
+        assert!(resource_name("name", "   ").is_err());
+        let e = resource_name("name", &"a".repeat(51)).unwrap_err();
+        assert!(e.message.contains("at most 50"), "{e}");
+        assert!(resource_name("name", &"a".repeat(50)).is_ok());
+        assert!(resource_name("name", "bad/name")
+            .unwrap_err()
+            .message
+            .contains("'/'"));
+        assert!(ssh_key_name("name", "my key")
+            .unwrap_err()
+            .message
+            .contains("no spaces"));
+        assert!(ssh_key_name("name", "my_key.v2").is_ok());
+    }
+
+    #[test]
+    fn rules() {
+        use EthertypeEnum::*;
+        assert!(cidr("r", "0.0.0.0/0", &IPv4).is_ok());
+        assert!(cidr("r", "::/0", &IPv6).is_ok());
+        assert!(cidr("r", "203.0.113.1/33", &IPv4).is_err());
+        assert!(cidr("r", "256.0.0.1/32", &IPv4).is_err());
+        assert!(cidr("r", "2001:db8::/129", &IPv6).is_err());
+        assert!(cidr("r", "10.0.0.0", &IPv4).is_err());
+        assert!(cidr("r", "10.0.0.0/8", &IPv6)
+            .unwrap_err()
+            .message
+            .contains("IPv4 range"));
+        assert!(cidr("r", "2001:db8::/32", &IPv4)
+            .unwrap_err()
+            .message
+            .contains("IPv6 range"));
+        let tcp = ProtocolEnum::Tcp;
+        assert!(ports(&tcp, Some(22), Some(22)).is_ok());
+        assert_eq!(
+            ports(&tcp, Some(0), Some(22)).unwrap_err().field,
+            "port_range_min"
+        );
+        assert_eq!(
+            ports(&tcp, Some(80), Some(79)).unwrap_err().field,
+            "port_range_max"
+        );
+        assert!(ports(&tcp, None, Some(22)).is_err());
+        assert!(ports(&ProtocolEnum::Icmp, Some(1), None).is_err());
+        assert!(ports(&ProtocolEnum::Icmp, None, None).is_ok());
+    }
+
+    #[test]
+    fn sizes_and_scripts() {
+        assert!(volume_size("s", 10, false, None).is_ok());
+        assert!(volume_size("s", 10, false, Some(100)).is_err());
+        assert!(volume_size("s", 99, true, None).is_err());
+        assert!(volume_size("s", 1_048_577, false, None).is_err());
+        assert!(cloud_init("c", &"x".repeat(16 * 1024)).is_ok());
+        assert!(cloud_init("c", &"x".repeat(16 * 1024 + 1)).is_err());
+        assert!(jupyter_password("p", "1234567").is_err());
+        assert_eq!(password_strength("abcdefgh"), PasswordStrength::Weak);
+        assert_eq!(password_strength("abcdefg1"), PasswordStrength::Medium);
+        assert_eq!(password_strength("Abcdefg1!xyz"), PasswordStrength::Strong);
+    }
+
+    #[test]
+    fn public_keys() {
+        let good = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGq1mHkq0T1kS2p3cH7u5dQ0ZQ9zJ9sV2y8b0o1e1x2Q me@host";
+        assert!(ssh_public_key("k", good).is_ok());
+        assert!(ssh_public_key("k", "ssh-foo AAAA").is_err());
+        assert!(ssh_public_key("k", "ssh-rsa not*base64").is_err());
+        assert!(ssh_public_key("k", &format!("{good}\n{good}")).is_err());
+    }
+}
