@@ -55,7 +55,19 @@ pub const REGIONS: &[(&str, &str, &str)] = &[
 
 /// (model, memory GB, NVLink, label, best for, vCPUs per GPU, RAM GB per GPU, architecture)
 /// Labels and "best for" from rules.md §13; hardware per GPU inferred.
-pub const GPU_SPECS: &[(&str, u32, bool, &str, &str, u32, u32, &str)] = &[
+/// One row of [`GPU_SPECS`].
+pub type GpuSpecRow = (
+    &'static str,
+    u32,
+    bool,
+    &'static str,
+    &'static str,
+    u32,
+    u32,
+    &'static str,
+);
+
+pub const GPU_SPECS: &[GpuSpecRow] = &[
     (
         "H100-SXM5-80GB",
         80,

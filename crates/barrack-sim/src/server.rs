@@ -49,7 +49,7 @@ pub fn router(state: Arc<SimState>) -> Router {
             format!("/api/{}", ep.path.trim_end_matches('/')),
         ] {
             let entry = by_path.remove(&path).unwrap_or_default();
-            by_path.insert(path, entry.on(filter(ep.method), handler.clone()));
+            by_path.insert(path, entry.on(filter(ep.method), handler));
         }
     }
     let mut router = Router::new();

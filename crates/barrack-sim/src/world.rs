@@ -521,25 +521,21 @@ impl Account {
             vm.flavor.gpu_count,
         );
         match status {
-            VMStatus::Active => {
-                if vm.server_uuid.is_none() {
-                    vm.server_uuid = Some(format!(
-                        "{:08x}-{:04x}-4{:03x}-a{:03x}-{:012x}",
-                        fastrand::u32(..),
-                        fastrand::u16(..),
-                        fastrand::u16(..4096),
-                        fastrand::u16(..4096),
-                        fastrand::u64(..) & 0xffff_ffff_ffff
-                    ));
-                }
+            VMStatus::Active if vm.server_uuid.is_none() => {
+                vm.server_uuid = Some(format!(
+                    "{:08x}-{:04x}-4{:03x}-a{:03x}-{:012x}",
+                    fastrand::u32(..),
+                    fastrand::u16(..),
+                    fastrand::u16(..4096),
+                    fastrand::u16(..4096),
+                    fastrand::u64(..) & 0xffff_ffff_ffff
+                ));
             }
-            VMStatus::Hibernated | VMStatus::Deleted | VMStatus::Error => {
-                if status != VMStatus::Hibernated {
-                    // Deleted (or failed): release IPs and attachments.
-                    vm.public_ip = None;
-                    vm.volumes.clear();
-                    vm.firewall_ids.clear();
-                }
+            // Deleted (or failed): release IPs and attachments.
+            VMStatus::Deleted | VMStatus::Error => {
+                vm.public_ip = None;
+                vm.volumes.clear();
+                vm.firewall_ids.clear();
             }
             _ => {}
         }
@@ -630,15 +626,25 @@ impl Account {
                 .filter(|(_, e)| e.due <= now)
                 .min_by_key(|(_, e)| e.due)
                 .map(|(i, _)| i);
-            let Some(i) = next else { break };
-            let event = self.events.swap_remove(i);
-            if Some(event.due) > self.accrued_until {
-                self.accrue(event.due, catalog);
+            match next {
+                Some(i) => {
+                    let event = self.events.swap_remove(i);
+                    if Some(event.due) > self.accrued_until {
+                        self.accrue(event.due, catalog);
+                    }
+                    self.fire(event, catalog);
+                }
+                None => {
+                    if Some(now) > self.accrued_until {
+                        self.accrue(now, catalog);
+                    }
+                    // Running out of credits on the way schedules hibernations that may
+                    // already be due; otherwise we are done.
+                    if !self.events.iter().any(|e| e.due <= now) {
+                        break;
+                    }
+                }
             }
-            self.fire(event, catalog);
-        }
-        if Some(now) > self.accrued_until {
-            self.accrue(now, catalog);
         }
     }
 

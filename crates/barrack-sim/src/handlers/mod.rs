@@ -92,23 +92,23 @@ impl Req {
                 "the request body must be a JSON object",
             ));
         }
+        let mut value = value;
+        barrack_api::decode::strip_nulls(&mut value);
         let bytes = serde_json::to_vec(&value).map_err(|e| SimError::bad_request(e.to_string()))?;
-        let parsed: T = barrack_api::decode::from_slice(&bytes).map_err(|e| {
-            let field = field_of(&e.to_string());
-            SimError::validation(&field, format!("has the wrong type ({e})"))
+        // Decode with the path tracked, so a wrong type names its field.
+        let mut de = serde_json::Deserializer::from_slice(&bytes);
+        let parsed: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let field = e.path().to_string();
+            let field = if field.is_empty() || field == "." {
+                "body".to_owned()
+            } else {
+                field
+            };
+            SimError::validation(&field, format!("has the wrong type ({})", e.inner()))
         })?;
         parsed.validate()?;
         Ok(parsed)
     }
-}
-
-fn field_of(serde_message: &str) -> String {
-    // serde_json names the field in "... field `name` ..." messages; otherwise "body".
-    serde_message
-        .split('`')
-        .nth(1)
-        .map(str::to_owned)
-        .unwrap_or_else(|| "body".to_owned())
 }
 
 /// Serializes a response struct and sets its envelope.
