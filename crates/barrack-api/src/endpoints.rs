@@ -946,6 +946,40 @@ pub fn endpoint(op: Op) -> &'static Endpoint {
         .expect("every Op has a row in ENDPOINTS (checked by a test)")
 }
 
+/// The endpoint table as Markdown, for the README (a test keeps the README's copy current).
+pub fn markdown_table() -> String {
+    let mut out = String::from("| # | Group | Operation | Method | Path (under the base URL) | Path is | Request | Response |\n|---|---|---|---|---|---|---|---|\n");
+    for (i, e) in ENDPOINTS.iter().enumerate() {
+        let method = if e.method_documented {
+            format!("{} (docs menu)", e.method.as_str())
+        } else {
+            format!("{} (inferred)", e.method.as_str())
+        };
+        let source = match e.source {
+            Source::Documented => "**documented**",
+            Source::Inferred => "inferred",
+        };
+        let request = match (e.request, e.query) {
+            ("-", "-") => "–".to_owned(),
+            (b, "-") => format!("`{b}`"),
+            ("-", q) => format!("query `{q}`"),
+            (b, q) => format!("`{b}`, query `{q}`"),
+        };
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | `{}` | {} | {} | `{}` |\n",
+            i + 1,
+            e.group,
+            e.title,
+            method,
+            e.path,
+            source,
+            request,
+            e.response
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1007,38 +1041,4 @@ mod tests {
         );
         assert!(endpoint(Op::ListInstances).path_params().is_empty());
     }
-}
-
-/// The endpoint table as Markdown, for the README (a test keeps the README's copy current).
-pub fn markdown_table() -> String {
-    let mut out = String::from("| # | Group | Operation | Method | Path (under the base URL) | Path is | Request | Response |\n|---|---|---|---|---|---|---|---|\n");
-    for (i, e) in ENDPOINTS.iter().enumerate() {
-        let method = if e.method_documented {
-            format!("{} (docs menu)", e.method.as_str())
-        } else {
-            format!("{} (inferred)", e.method.as_str())
-        };
-        let source = match e.source {
-            Source::Documented => "**documented**",
-            Source::Inferred => "inferred",
-        };
-        let request = match (e.request, e.query) {
-            ("-", "-") => "–".to_owned(),
-            (b, "-") => format!("`{b}`"),
-            ("-", q) => format!("query `{q}`"),
-            (b, q) => format!("`{b}`, query `{q}`"),
-        };
-        out.push_str(&format!(
-            "| {} | {} | {} | {} | `{}` | {} | {} | `{}` |\n",
-            i + 1,
-            e.group,
-            e.title,
-            method,
-            e.path,
-            source,
-            request,
-            e.response
-        ));
-    }
-    out
 }
