@@ -398,11 +398,22 @@ impl Client {
     /// Sends a built request and decodes the answer into `T`. Reads (GET) are retried on
     /// transient failures; anything else is sent exactly once.
     pub async fn execute<T: DeserializeOwned>(&self, req: &BuiltRequest) -> Result<T> {
+        let value = self.execute_value(req).await?;
+        decode_value(value)
+    }
+
+    /// Like [`Client::execute`], but returns the answer's JSON as the server sent it (for
+    /// `--json` output and the connection check); decode it later with [`decode_value`].
+    pub async fn execute_value(&self, req: &BuiltRequest) -> Result<Value> {
         let retry = &self.inner.retry;
         let mut attempt = 0;
         loop {
-            match self.send_once(req).await {
-                Ok(body) => return decode_success(&body),
+            let outcome = match self.send_once(req).await {
+                Ok(body) => parse_success(&body),
+                Err(e) => Err(e),
+            };
+            match outcome {
+                Ok(value) => return Ok(value),
                 Err(e) => {
                     let may_retry = req.method.is_read()
                         && e.code.is_transient()
@@ -422,15 +433,6 @@ impl Client {
                 }
             }
         }
-    }
-
-    /// Sends a built request once and returns the raw JSON, undecoded (for `--json`
-    /// output and the connection check).
-    pub async fn execute_raw(&self, req: &BuiltRequest) -> Result<Value> {
-        let bytes = self.send_once(req).await?;
-        let value: Value = serde_json::from_slice(&bytes).map_err(|e| decode_error(&e, &bytes))?;
-        check_envelope(&value)?;
-        Ok(value)
     }
 
     async fn send_once(&self, req: &BuiltRequest) -> Result<Vec<u8>> {
@@ -561,11 +563,21 @@ fn check_envelope(value: &Value) -> Result<()> {
     Ok(())
 }
 
-fn decode_success<T: DeserializeOwned>(body: &[u8]) -> Result<T> {
-    let mut value: Value = serde_json::from_slice(body).map_err(|e| decode_error(&e, body))?;
+fn parse_success(body: &[u8]) -> Result<Value> {
+    let value: Value = serde_json::from_slice(body).map_err(|e| decode_error(&e, body))?;
     check_envelope(&value)?;
+    Ok(value)
+}
+
+/// Decodes an answer's JSON leniently into `T` (see [`crate::decode`]).
+pub fn decode_value<T: DeserializeOwned>(mut value: Value) -> Result<T> {
     decode::strip_nulls(&mut value);
-    serde_json::from_value(value).map_err(|e| decode_error(&e, body))
+    serde_json::from_value(value).map_err(|e| {
+        ApiError::new(
+            ErrorCode::Decode,
+            format!("The server's answer does not have the expected shape: {e}"),
+        )
+    })
 }
 
 #[cfg(test)]
