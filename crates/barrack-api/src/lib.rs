@@ -20,8 +20,8 @@ pub mod types;
 pub mod validate;
 
 pub use client::{
-    parse_base_url, AuthScheme, BuiltRequest, Client, ClientBuilder, Nothing, RetryPolicy,
-    DEFAULT_BASE_URL,
+    decode_value, parse_base_url, AuthScheme, BuiltRequest, Client, ClientBuilder, Nothing,
+    RetryPolicy, DEFAULT_BASE_URL,
 };
 pub use endpoints::{endpoint, Endpoint, Method, Op, Source, ENDPOINTS};
 pub use error::{ApiError, ErrorCode, Result};

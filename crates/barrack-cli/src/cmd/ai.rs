@@ -1,0 +1,15 @@
+//! (Being written.)
+
+use crate::ctx::Ctx;
+use crate::error::{CliError, CliResult};
+use clap::Subcommand;
+
+#[derive(Subcommand)]
+pub enum AiCmd {
+    /// List.
+    List,
+}
+
+pub async fn run(_cmd: AiCmd, _ctx: &Ctx) -> CliResult {
+    Err(CliError::Usage("not available yet".into()))
+}
