@@ -262,8 +262,13 @@ pub fn bulk_instances(acct: &mut Account, catalog: &Catalog, count: usize, now: 
             &os,
             &[],
             statuses[i % statuses.len()].clone(),
-            after(now, -((i % 600) as f64)),
+            now,
         );
+        // Billing starts now (back-dated records would charge hours at once); only the
+        // creation time is spread over the past, for sorting by age.
+        if let Some(vm) = acct.instances.get_mut(&id) {
+            vm.created_at = ts(after(now, -((i % 600) as f64)));
+        }
         if let Some(m) = acct.vm_meta.get_mut(&id) {
             m.holds_gpus = false;
         }

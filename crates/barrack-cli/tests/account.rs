@@ -1,0 +1,204 @@
+//! balance, gpus stock|specs, regions, pricing, os-images — and the global flags.
+mod common;
+
+use common::*;
+use predicates::prelude::*;
+
+#[test]
+fn balance_prints_a_table_and_json_is_the_api_answer() {
+    let s = TestSim::sandbox();
+    s.cmd()
+        .arg("balance")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("USD").and(predicate::str::contains("account currency")));
+    let v = s.json(&["balance"]);
+    assert_eq!(v["success"], true);
+    assert_eq!(v["currency"], "USD");
+    assert!(v["balances"][0]["amount"].as_f64().unwrap() > 0.0);
+}
+
+#[test]
+fn gpus_stock_and_specs() {
+    let s = TestSim::sandbox();
+    s.admin(
+        "stock",
+        serde_json::json!({"region": "US-1", "gpu_model": "L40", "available": 5}),
+    );
+    let out = s
+        .cmd()
+        .args(["gpus", "stock", "--region", "US-1", "--gpu-model", "L40"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(
+        text.contains("L40")
+            && text.contains("US-1")
+            && text.contains("1x:5")
+            && text.contains("4x:1"),
+        "{text}"
+    );
+    assert!(!text.contains("CANADA-1"));
+    let v = s.json(&["gpus", "specs"]);
+    assert!(v["specs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|g| g["gpu_model"] == "B300-262GB"));
+    s.cmd()
+        .args(["gpus", "specs"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("NVLINK").and(predicate::str::contains("H100-SXM5-80GB")));
+}
+
+#[test]
+fn regions_lists_the_three() {
+    let s = TestSim::empty();
+    s.cmd().arg("regions").assert().success().stdout(
+        predicate::str::contains("NORWAY-1")
+            .and(predicate::str::contains("CANADA-1"))
+            .and(predicate::str::contains("US-1")),
+    );
+}
+
+#[test]
+fn pricing_get_and_post_with_a_quote() {
+    let s = TestSim::empty();
+    let out = s
+        .cmd()
+        .args([
+            "pricing",
+            "--currency",
+            "USD",
+            "--gpu-model",
+            "H100-SXM5-80GB",
+            "--gpu-count",
+            "4",
+        ])
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        text.contains("4 x H100-SXM5-80GB (advanced): 9.96 USD per hour"),
+        "{text}"
+    );
+    assert!(text.contains("per TB per hour"));
+    assert_eq!(s.request_count("get_pricing"), 1);
+    let v = s.json(&["pricing", "--post", "--resource-type", "volumes"]);
+    assert_eq!(v["pricing_data"]["metadata"]["volume_minimum_size_gb"], 100);
+    assert_eq!(s.request_count("post_pricing"), 1);
+    // Bad input is refused before any request.
+    s.cmd()
+        .args(["pricing", "--currency", "GBP"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("currency"));
+}
+
+#[test]
+fn os_images_of_a_region() {
+    let s = TestSim::empty();
+    let out = s
+        .cmd()
+        .args(["os-images", "--region", "NORWAY-1"])
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(
+        text.contains("Ubuntu Server 22.04") && text.contains("ubuntu") && !text.contains("US-1"),
+        "{text}"
+    );
+    s.cmd()
+        .args(["os-images", "--region", "MARS-1"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("unknown region").and(predicate::str::contains("NORWAY-1")),
+        );
+    assert_eq!(s.request_count("list_os_images"), 1);
+}
+
+#[test]
+fn explain_prints_the_request_and_sends_nothing() {
+    let s = TestSim::sandbox();
+    let out = s
+        .cmd()
+        .args(["--explain", "pricing", "--post", "--currency", "EUR"])
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(out.status.success());
+    assert!(
+        text.starts_with(&format!("POST {}pricing/", s.url)),
+        "{text}"
+    );
+    assert!(
+        text.contains("Authorization: Bearer <redacted>") && text.contains("\"currency\": \"EUR\""),
+        "{text}"
+    );
+    assert!(!text.contains(&s.key));
+    assert_eq!(s.request_count("post_pricing"), 0);
+    // No key is needed to explain.
+    s.cmd()
+        .env_remove("BARRACK_API_KEY")
+        .args(["--explain", "balance"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("GET"));
+}
+
+#[test]
+fn wrong_key_is_unauthorized_with_exit_1() {
+    let s = TestSim::empty();
+    s.cmd()
+        .env("BARRACK_API_KEY", "sk-wrong")
+        .arg("balance")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("error[Unauthorized]"));
+}
+
+#[test]
+fn auth_scheme_and_plain_http_rules() {
+    let s = TestSim::empty();
+    // The emulator accepts X-API-Key too.
+    s.cmd()
+        .args(["--auth-scheme", "x-api-key", "balance"])
+        .assert()
+        .success();
+    let out = s
+        .cmd()
+        .args(["--auth-scheme", "x-api-key", "--explain", "balance"])
+        .output()
+        .unwrap();
+    assert!(stdout(&out).contains("X-API-Key: <redacted>"));
+    s.cmd()
+        .args(["--api-url", "http://example.com/api/", "balance"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("https"));
+    s.cmd()
+        .args(["--auth-scheme", "basic", "balance"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("auth_scheme"));
+}
+
+#[test]
+fn server_failures_exit_1_with_code_and_request_id() {
+    let s = TestSim::empty();
+    s.admin(
+        "faults",
+        serde_json::json!({"op": "get_balance", "kind": "status", "status": 500}),
+    );
+    let out = s.cmd().arg("balance").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("error[Server]") && err.contains("request id"),
+        "{err}"
+    );
+}

@@ -1,0 +1,534 @@
+//! instances … and deploy, against the sandbox account.
+mod common;
+
+use common::*;
+use predicates::prelude::*;
+use serde_json::json;
+
+#[test]
+fn instances_list_reads_every_page() {
+    let s = TestSim::sandbox();
+    s.admin("seed", json!({"instances": 250}));
+    // 250 more running VMs would spend the sandbox's credit in seconds at 600×.
+    s.admin("balance", json!({"amount": 1.0e9}));
+    let out = s.cmd().args(["instances", "list"]).output().unwrap();
+    let text = stdout(&out);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(text.lines().count(), 1 + 253, "a header and 253 VMs");
+    assert!(text.contains("train-h100") && text.contains("bulk-00250"));
+    assert_eq!(s.request_count("list_instances"), 3, "pages of 100");
+    let filtered = stdout(
+        &s.cmd()
+            .args([
+                "instances",
+                "list",
+                "--region",
+                "NORWAY-1",
+                "--status",
+                "SHUTOFF",
+            ])
+            .output()
+            .unwrap(),
+    );
+    assert!(
+        filtered.contains("dev-a6000") && !filtered.contains("train-h100"),
+        "{filtered}"
+    );
+    let v = s.json(&["instances", "list"]);
+    assert_eq!(v["total"], 253);
+}
+
+#[test]
+fn instances_show_has_ssh_and_allowed_actions() {
+    let s = TestSim::sandbox();
+    let id = s.vm_id("train-h100");
+    let out = s.cmd().args(["instances", "show", &id]).output().unwrap();
+    let text = stdout(&out);
+    assert!(text.contains("ssh ubuntu@203.0.113."), "{text}");
+    assert!(
+        text.contains("actions now") && text.contains("stop") && text.contains("hibernate"),
+        "{text}"
+    );
+    assert!(text.contains("datasets (500 GB)"));
+    s.cmd()
+        .args(["instances", "show", "BRK-999999D"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("error[NotFound]"));
+}
+
+#[test]
+fn stop_start_reboot_with_wait() {
+    let s = TestSim::sandbox();
+    let id = s.vm_id("train-h100");
+    // Destructive without --yes and without a terminal: refused, nothing sent.
+    s.cmd()
+        .args(["instances", "stop", &id])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--yes").and(predicate::str::contains("full rate")));
+    assert_eq!(s.request_count("stop_instance"), 0);
+    s.cmd()
+        .args(["--yes", "instances", "stop", &id, "--wait"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("is SHUTOFF"));
+    // Refused early, with the reason, in the wrong state.
+    s.cmd()
+        .args(["instances", "reboot", &id])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("start it first"));
+    assert_eq!(s.request_count("reboot_instance"), 0);
+    s.cmd()
+        .args(["instances", "start", &id, "--wait"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("is ACTIVE"));
+    s.cmd()
+        .args(["instances", "reboot", &id, "--wait"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("is ACTIVE"));
+}
+
+#[test]
+fn hibernate_restore_and_hibernated_count() {
+    let s = TestSim::sandbox();
+    let id = s.vm_id("train-h100");
+    s.cmd()
+        .args(["-y", "instances", "hibernate", &id, "--wait"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("is HIBERNATED"));
+    let out = stdout(
+        &s.cmd()
+            .args(["instances", "hibernated-count"])
+            .output()
+            .unwrap(),
+    );
+    assert!(
+        out.contains("2 hibernated") && out.contains("0.02 USD per hour"),
+        "{out}"
+    );
+    s.cmd()
+        .args(["instances", "restore", &id, "--wait"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("is ACTIVE"));
+}
+
+#[test]
+fn delete_with_wait_and_confirmation() {
+    let s = TestSim::sandbox();
+    let id = s.vm_id("dev-a6000");
+    s.cmd()
+        .args(["instances", "delete", &id])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("local data is lost"));
+    s.cmd()
+        .args(["--yes", "instances", "delete", &id, "--wait"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("DELETED"));
+}
+
+#[test]
+fn wait_times_out_with_exit_3() {
+    let s = TestSim::sandbox();
+    s.admin("clock", json!({"scale": 0.000001}));
+    let id = s.vm_id("dev-a6000");
+    s.cmd()
+        .args(["--wait-timeout", "1", "instances", "start", &id, "--wait"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("error[Timeout]"));
+}
+
+#[test]
+fn wait_ends_with_exit_1_on_error() {
+    let s = TestSim::sandbox();
+    s.admin("clock", json!({"scale": 0.000001}));
+    let id = s.vm_id("dev-a6000");
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("barrack"))
+        .args(["instances", "start", &id, "--wait"])
+        .env("BARRACK_API_URL", &s.url)
+        .env("BARRACK_API_KEY", &s.key)
+        .env("BARRACK_CONFIG_DIR", s.config_dir.path())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Once the start is accepted, the VM fails.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while s.request_count("start_instance") == 0 && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    s.admin(
+        &format!("instances/{id}/status"),
+        json!({"status": "ERROR"}),
+    );
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("ended in ERROR"), "{}", stderr(&out));
+}
+
+#[test]
+fn public_ip_toggle() {
+    let s = TestSim::sandbox();
+    let id = s.vm_id("train-h100");
+    s.cmd()
+        .args(["instances", "public-ip", &id, "--disable"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unreachable"));
+    s.cmd()
+        .args(["-y", "instances", "public-ip", &id, "--disable"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("public IP off"));
+    s.cmd()
+        .args(["instances", "public-ip", &id, "--enable"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("public IP on 203.0.113."));
+    s.cmd()
+        .args(["instances", "public-ip", &id])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn rules_add_list_rm_and_bad_rules_refused_before_sending() {
+    let s = TestSim::sandbox();
+    let id = s.vm_id("train-h100");
+    let out = s
+        .cmd()
+        .args([
+            "instances",
+            "rules",
+            "add",
+            &id,
+            "--rule",
+            "ingress,tcp,IPv4,10.0.0.0/8,8000-8100",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rule_id = stdout(&out).split_whitespace().nth(1).unwrap().to_owned();
+    let list = stdout(
+        &s.cmd()
+            .args(["instances", "rules", "list", &id])
+            .output()
+            .unwrap(),
+    );
+    assert!(
+        list.contains(&rule_id) && list.contains("8000-8100") && list.contains("10.0.0.0/8"),
+        "{list}"
+    );
+    s.cmd()
+        .args(["-y", "instances", "rules", "rm", &id, &rule_id])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("removed"));
+    for (bad, says) in [
+        ("ingress,tcp,IPv4,10.0.0.0/33,22", "remote_ip_prefix"),
+        ("ingress,tcp,IPv4,10.0.0.0/8,0", "port"),
+        ("ingress,icmp,IPv4,0.0.0.0/0,22", "ICMP"),
+        ("ingress,tcp,IPv4,2001:db8::/32,22", "IPv6"),
+        ("sideways,tcp,IPv4,0.0.0.0/0,22", "direction"),
+    ] {
+        s.cmd()
+            .args(["instances", "rules", "add", &id, "--rule", bad])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(says));
+    }
+    assert_eq!(s.request_count("add_instance_security_rule"), 1);
+}
+
+#[test]
+fn billing_firewalls_and_eligible() {
+    let s = TestSim::sandbox();
+    let id = s.vm_id("train-h100");
+    let out = stdout(&s.cmd().args(["instances", "billing"]).output().unwrap());
+    assert!(
+        out.contains("train-h100") && out.contains("total") && out.contains("USD"),
+        "{out}"
+    );
+    let v = s.json(&["instances", "billing", &id, "--limit", "5"]);
+    assert!(v["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["instance_id"] == id.as_str()));
+    assert_eq!(v["limit"], 5);
+    let fw = stdout(
+        &s.cmd()
+            .args(["instances", "firewalls", &id])
+            .output()
+            .unwrap(),
+    );
+    assert!(fw.contains("web-ssh") && fw.contains("SUCCESS"), "{fw}");
+    let el = stdout(
+        &s.cmd()
+            .args(["instances", "eligible-for-snapshot", "--region", "CANADA-1"])
+            .output()
+            .unwrap(),
+    );
+    assert!(
+        el.contains("train-h100") && !el.contains("dev-a6000"),
+        "{el}"
+    );
+}
+
+#[test]
+fn deploy_from_an_os_image_with_wait() {
+    let s = TestSim::sandbox();
+    let keys = s.api(|c| async move { c.list_ssh_keys().await }).ssh_keys;
+    let os = s
+        .api(|c| async move {
+            c.list_os_images(&barrack_api::types::RegionQuery {
+                region: Some(barrack_api::types::RegionEnum::Us1),
+            })
+            .await
+        })
+        .images[0]
+        .id
+        .clone();
+    let out = s
+        .cmd()
+        .args([
+            "deploy",
+            "--name",
+            "cli-vm",
+            "--region",
+            "US-1",
+            "--gpu-model",
+            "RTX-A6000",
+            "--gpu-count",
+            "2",
+            "--os-image",
+            &os,
+            "--ssh-key",
+            &keys[0].id,
+        ])
+        .args([
+            "--rule",
+            "ingress,tcp,IPv4,0.0.0.0/0,22",
+            "--jupyter-password",
+            "s3cret-pass",
+            "--wait",
+        ])
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        text.contains("cli-vm is ACTIVE") && text.contains("ssh ubuntu@"),
+        "{text}"
+    );
+    let vm = s.vm_id("cli-vm");
+    let d = s.api(|c| async move { c.get_instance(&vm).await }).instance;
+    assert_eq!(d.flavor.gpu_count, 2);
+    assert!(d.jupyter_enabled);
+    assert_eq!(d.security_rules.len(), 1);
+}
+
+#[test]
+fn deploy_from_a_custom_image_and_the_region_rule() {
+    let s = TestSim::sandbox();
+    let keys = s.api(|c| async move { c.list_ssh_keys().await }).ssh_keys;
+    let image = s
+        .api(|c| async move { c.list_images(&Default::default()).await })
+        .images[0]
+        .clone();
+    // The image is in CANADA-1: NORWAY-1 is refused by the server with the way out.
+    let out = s
+        .cmd()
+        .args([
+            "deploy",
+            "--name",
+            "far",
+            "--region",
+            "NORWAY-1",
+            "--gpu-model",
+            "RTX-A6000",
+            "--image",
+            &image.id,
+            "--ssh-key",
+            &keys[0].id,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("error[Validation]") && stderr(&out).contains("snapshot"),
+        "{}",
+        stderr(&out)
+    );
+    let v = s.json(&[
+        "deploy",
+        "--name",
+        "near",
+        "--region",
+        "CANADA-1",
+        "--gpu-model",
+        "RTX-A6000",
+        "--image",
+        &image.id,
+        "--ssh-key",
+        &keys[0].id,
+    ]);
+    assert_eq!(v["instance"]["image"]["type"], "custom_image");
+}
+
+#[test]
+fn deploy_bad_input_is_refused_before_any_request() {
+    let s = TestSim::sandbox();
+    let long = "n".repeat(51);
+    let base = [
+        "--gpu-model",
+        "A40",
+        "--os-image",
+        "OS-31",
+        "--ssh-key",
+        "K",
+    ];
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["--name", &long, "--region", "US-1"], "50"),
+        (vec!["--name", "bad/name", "--region", "US-1"], "'/'"),
+        (vec!["--name", "ok", "--region", "MARS-1"], "unknown region"),
+        (
+            vec![
+                "--name",
+                "ok",
+                "--region",
+                "US-1",
+                "--rule",
+                "ingress,tcp,IPv4,1.2.3.4/40,22",
+            ],
+            "prefix",
+        ),
+        (
+            vec![
+                "--name",
+                "ok",
+                "--region",
+                "US-1",
+                "--jupyter-password",
+                "short",
+            ],
+            "jupyter.password",
+        ),
+        (
+            vec!["--name", "ok", "--region", "US-1", "--gpu-count", "0"],
+            "gpu_count",
+        ),
+    ];
+    for (extra, says) in cases {
+        let mut args = vec!["deploy"];
+        args.extend(base);
+        args.extend(extra);
+        let out = s.cmd().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(says), "{args:?}: {}", stderr(&out));
+    }
+    // No SSH key, no deploy; no boot source, no deploy.
+    s.cmd()
+        .args([
+            "deploy",
+            "--name",
+            "x",
+            "--region",
+            "US-1",
+            "--gpu-model",
+            "A40",
+            "--os-image",
+            "OS-31",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("ssh-key"));
+    s.cmd()
+        .args([
+            "deploy",
+            "--name",
+            "x",
+            "--region",
+            "US-1",
+            "--gpu-model",
+            "A40",
+            "--ssh-key",
+            "K",
+        ])
+        .assert()
+        .code(2);
+    assert_eq!(s.request_count("deploy_instance"), 0);
+}
+
+#[test]
+fn deploy_explain_shows_the_body_and_sends_nothing() {
+    let s = TestSim::sandbox();
+    let out = s
+        .cmd()
+        .args([
+            "--explain",
+            "deploy",
+            "--name",
+            "x",
+            "--region",
+            "US-1",
+            "--gpu-model",
+            "A40",
+            "--os-image",
+            "OS-31",
+            "--ssh-key",
+            "K1",
+        ])
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(
+        text.starts_with(&format!("POST {}instances/", s.url)),
+        "{text}"
+    );
+    assert!(
+        text.contains("\"boot_source\"")
+            && text.contains("\"os_image\"")
+            && text.contains("<redacted>"),
+        "{text}"
+    );
+    assert_eq!(s.request_count("deploy_instance"), 0);
+}
+
+#[test]
+fn deploy_with_too_little_credit_exits_1() {
+    let s = TestSim::sandbox();
+    s.admin("balance", json!({"amount": 1.0}));
+    let keys = s.api(|c| async move { c.list_ssh_keys().await }).ssh_keys;
+    let out = s
+        .cmd()
+        .args([
+            "deploy",
+            "--name",
+            "poor",
+            "--region",
+            "US-1",
+            "--gpu-model",
+            "H100-SXM5-80GB",
+            "--os-image",
+            "OS-31",
+            "--ssh-key",
+            &keys[0].id,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("error[InsufficientCredits]")
+            && stderr(&out).contains("Insufficient Credits"),
+        "{}",
+        stderr(&out)
+    );
+}
