@@ -554,7 +554,15 @@ fn decode_error(e: &serde_json::Error, body: &[u8]) -> ApiError {
 
 /// A 2xx answer that says `"success": false` is an error all the same.
 fn check_envelope(value: &Value) -> Result<()> {
-    if value.get("success").and_then(Value::as_bool) == Some(false) {
+    let failed = match value.get("success") {
+        Some(Value::Bool(b)) => !b,
+        Some(Value::Number(n)) => n.as_f64() == Some(0.0),
+        Some(Value::String(s)) => {
+            matches!(s.trim().to_ascii_lowercase().as_str(), "false" | "0" | "no")
+        }
+        _ => false,
+    };
+    if failed {
         let bytes = serde_json::to_vec(value).unwrap_or_default();
         let mut e = ApiError::from_response(400, &bytes, None);
         e.status = None;

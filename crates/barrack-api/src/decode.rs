@@ -12,8 +12,9 @@ use serde::{Deserialize, Serialize, Serializer};
 use serde_json::Value;
 use std::fmt;
 
-/// Removes every `null` object member, recursively, so that `#[serde(default)]` applies to
-/// it like to a missing field. (Nulls inside arrays are kept: their position matters.)
+/// Removes every `null` object member and array element, recursively, so that
+/// `#[serde(default)]` applies to it like to a missing field (a `null` in a list of records
+/// is dropped rather than failing the whole list).
 pub fn strip_nulls(value: &mut Value) {
     match value {
         Value::Object(map) => {
@@ -22,7 +23,10 @@ pub fn strip_nulls(value: &mut Value) {
                 strip_nulls(v);
             }
         }
-        Value::Array(items) => items.iter_mut().for_each(strip_nulls),
+        Value::Array(items) => {
+            items.retain(|v| !v.is_null());
+            items.iter_mut().for_each(strip_nulls);
+        }
         _ => {}
     }
 }
@@ -37,7 +41,9 @@ pub fn from_slice<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, serd
 fn number_from_str<E: de::Error>(s: &str) -> Result<f64, E> {
     s.trim()
         .parse::<f64>()
-        .map_err(|_| E::custom(format!("expected a number, got {s:?}")))
+        .ok()
+        .filter(|v| v.is_finite())
+        .ok_or_else(|| E::custom(format!("expected a number, got {s:?}")))
 }
 
 struct F64Visitor;
@@ -68,13 +74,39 @@ pub fn f64<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
     d.deserialize_any(F64Visitor)
 }
 
-/// An integer field that also takes `4.0` and `"4"`; a fractional value is rounded.
-pub fn u64<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
-    let v = d.deserialize_any(F64Visitor)?;
-    if !v.is_finite() || v < 0.0 {
-        return Err(de::Error::custom(format!("expected a count, got {v}")));
+struct U64Visitor;
+impl Visitor<'_> for U64Visitor {
+    type Value = u64;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a count (integer, integral float or numeric string)")
     }
-    Ok(v.round() as u64)
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<u64, E> {
+        Ok(v)
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<u64, E> {
+        u64::try_from(v).map_err(|_| E::custom(format!("expected a count, got {v}")))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<u64, E> {
+        if !v.is_finite() || v < 0.0 || v > u64::MAX as f64 {
+            return Err(E::custom(format!("expected a count, got {v}")));
+        }
+        Ok(v.round() as u64)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<u64, E> {
+        match v.trim().parse::<u64>() {
+            Ok(n) => Ok(n),
+            Err(_) => self.visit_f64(number_from_str(v)?),
+        }
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<u64, E> {
+        Ok(u64::from(v))
+    }
+}
+
+/// An integer field that also takes `4.0` and `"4"`; a fractional value is rounded.
+/// Integers are read exactly (not through `f64`).
+pub fn u64<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    d.deserialize_any(U64Visitor)
 }
 
 pub fn u32<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
@@ -82,12 +114,40 @@ pub fn u32<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
     u32::try_from(v).map_err(|_| de::Error::custom(format!("{v} is out of range")))
 }
 
-pub fn i64<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
-    let v = d.deserialize_any(F64Visitor)?;
-    if !v.is_finite() {
-        return Err(de::Error::custom("expected an integer"));
+struct I64Visitor;
+impl Visitor<'_> for I64Visitor {
+    type Value = i64;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an integer, a numeric string or a date-time")
     }
-    Ok(v.round() as i64)
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<i64, E> {
+        Ok(v)
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<i64, E> {
+        i64::try_from(v).map_err(|_| E::custom(format!("{v} is out of range")))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<i64, E> {
+        if !v.is_finite() || v.abs() > i64::MAX as f64 {
+            return Err(E::custom(format!("expected an integer, got {v}")));
+        }
+        Ok(v.round() as i64)
+    }
+    /// A Unix time written as a date-time string becomes its seconds.
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<i64, E> {
+        if let Ok(n) = v.trim().parse::<i64>() {
+            return Ok(n);
+        }
+        if let Ok(f) = number_from_str::<E>(v) {
+            return self.visit_f64(f);
+        }
+        Timestamp::parse(v)
+            .map(|t| t.0.timestamp())
+            .ok_or_else(|| E::custom(format!("expected an integer, got {v:?}")))
+    }
+}
+
+pub fn i64<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    d.deserialize_any(I64Visitor)
 }
 
 pub fn opt_u16<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u16>, D::Error> {
@@ -226,21 +286,28 @@ impl Timestamp {
         s.parse::<f64>().ok().and_then(Self::from_unix)
     }
 
+    /// Seconds (or milliseconds, when the value is that large) since 1970, within the
+    /// years 0000–9999 that RFC 3339 can write.
     pub fn from_unix(secs: f64) -> Option<Self> {
         if !secs.is_finite() {
             return None;
         }
-        // Values this large are milliseconds.
         let secs = if secs.abs() > 1e11 {
             secs / 1000.0
         } else {
             secs
         };
-        let whole = secs.floor();
-        let nanos = ((secs - whole) * 1e9) as u32;
-        Utc.timestamp_opt(whole as i64, nanos)
-            .single()
-            .map(Timestamp)
+        let mut whole = secs.floor();
+        let mut nanos = ((secs - whole) * 1e9).round();
+        if nanos >= 1e9 {
+            // Rounding reached the next second: carry, or chrono reads a leap second.
+            whole += 1.0;
+            nanos = 0.0;
+        }
+        let t = Utc.timestamp_opt(whole as i64, nanos as u32).single()?;
+        (0..=9999)
+            .contains(&chrono::Datelike::year(&t))
+            .then_some(Timestamp(t))
     }
 }
 
@@ -249,7 +316,7 @@ impl fmt::Display for Timestamp {
         write!(
             f,
             "{}",
-            self.0.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+            self.0.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
         )
     }
 }
@@ -394,6 +461,6 @@ mod tests {
     fn nulls_become_absent() {
         let mut v = serde_json::json!({"a": null, "b": {"c": null, "d": 1}, "e": [null, 1]});
         strip_nulls(&mut v);
-        assert_eq!(v, serde_json::json!({"b": {"d": 1}, "e": [null, 1]}));
+        assert_eq!(v, serde_json::json!({"b": {"d": 1}, "e": [1]}));
     }
 }
