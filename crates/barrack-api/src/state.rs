@@ -108,6 +108,8 @@ pub fn check(action: VmAction, status: &VMStatus) -> Result<(), String> {
     let hint = match (action, status) {
         (_, Deleted) => "The VM has been deleted.".to_owned(),
         (VmAction::Start, Active) => "The VM is already running.".to_owned(),
+        (VmAction::Stop, Shutoff) => "The VM is already stopped.".to_owned(),
+        (VmAction::Hibernate, Hibernated) => "The VM is already hibernated.".to_owned(),
         (VmAction::Start, Hibernated) => {
             "A hibernated VM is brought back with Restore, not Start.".to_owned()
         }
