@@ -321,6 +321,14 @@ impl fmt::Display for Timestamp {
     }
 }
 
+/// An RFC 3339 string in TypeScript.
+#[cfg(feature = "specta")]
+impl specta::Type for Timestamp {
+    fn definition(types: &mut specta::Types) -> specta::datatype::DataType {
+        <String as specta::Type>::definition(types)
+    }
+}
+
 impl Serialize for Timestamp {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
@@ -423,6 +431,14 @@ macro_rules! open_enum {
         impl From<&str> for $name {
             fn from(s: &str) -> Self {
                 $name::parse(s)
+            }
+        }
+
+        /// On the wire (and in TypeScript) a plain string: unknown values must pass.
+        #[cfg(feature = "specta")]
+        impl ::specta::Type for $name {
+            fn definition(types: &mut ::specta::Types) -> ::specta::datatype::DataType {
+                <String as ::specta::Type>::definition(types)
             }
         }
 

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 /// Stable error codes. The UI matches on these, never on message text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum ErrorCode {
     /// Missing, wrong or revoked API key (HTTP 401/403).
     Unauthorized,

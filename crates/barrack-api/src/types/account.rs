@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// One currency's balance. Balances are kept per currency (BILL-06).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct Balance {
     pub currency: CurrencyEnum,
@@ -16,6 +17,7 @@ pub struct Balance {
 
 /// `GET balance/` (inferred shape).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct CreditBalanceResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -46,6 +48,7 @@ impl CreditBalanceResponse {
 
 /// Stock for one GPU count (schema `GPUStockConfiguration`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct GPUStockConfiguration {
     #[serde(deserialize_with = "de::u32")]
@@ -57,6 +60,7 @@ pub struct GPUStockConfiguration {
 
 /// Stock of one model in one region (schema `GPUStockItem`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct GPUStockItem {
     pub gpu_model: GpuModelEnum,
@@ -70,6 +74,7 @@ pub struct GPUStockItem {
 
 /// Optional filters of `GET gpus/stocks/` (inferred).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct GpuStocksQuery {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<RegionEnum>,
@@ -78,6 +83,7 @@ pub struct GpuStocksQuery {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct GPUStocksResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -89,6 +95,7 @@ pub struct GPUStocksResponse {
 
 /// Hardware that comes with each GPU (schema `Specs`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct Specs {
     #[serde(deserialize_with = "de::u32")]
@@ -103,6 +110,7 @@ pub struct Specs {
 
 /// One GPU model (schema `GPUSpec`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct GPUSpec {
     pub gpu_model: GpuModelEnum,
@@ -116,6 +124,7 @@ pub struct GPUSpec {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct SpecsMetadata {
     #[serde(deserialize_with = "de::u32")]
@@ -124,6 +133,7 @@ pub struct SpecsMetadata {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct GPUSpecsResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -136,6 +146,7 @@ pub struct GPUSpecsResponse {
 
 /// Schema `Region`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct Region {
     pub name: RegionEnum,
@@ -147,6 +158,7 @@ pub struct Region {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct RegionsResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -165,6 +177,7 @@ envelope!(
 
 /// An OS image that can boot a VM or a bootable volume (schema `OSImage`; fields inferred).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct OSImage {
     #[serde(deserialize_with = "de::string")]
@@ -184,6 +197,7 @@ pub struct OSImage {
 
 /// Schema `OSImagesResponse`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct OSImagesResponse {
     #[serde(deserialize_with = "de::bool")]

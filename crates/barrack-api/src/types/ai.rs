@@ -7,6 +7,7 @@ use crate::envelope;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct ChatMessage {
     /// `system`, `user` or `assistant`.
@@ -16,6 +17,7 @@ pub struct ChatMessage {
 
 /// Schema `ChatCompletionsRequest`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct ChatCompletionsRequest {
     pub model: String,
@@ -33,6 +35,7 @@ pub struct ChatCompletionsRequest {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct ChatChoice {
     #[serde(deserialize_with = "de::u32")]
@@ -42,6 +45,7 @@ pub struct ChatChoice {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct ChatUsage {
     #[serde(deserialize_with = "de::u64")]
@@ -54,6 +58,7 @@ pub struct ChatUsage {
 
 /// Schema `ChatCompletionsResponse`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct ChatCompletionsResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -73,6 +78,7 @@ pub struct ChatCompletionsResponse {
 
 /// One model of "Get available AI models".
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct AIModel {
     #[serde(deserialize_with = "de::string")]
@@ -91,6 +97,7 @@ pub struct AIModel {
 
 /// Schema `ModelsResponse`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct ModelsResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -101,6 +108,7 @@ pub struct ModelsResponse {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct ModelUsage {
     pub model: String,
@@ -114,6 +122,7 @@ pub struct ModelUsage {
 
 /// Schema `UsageSummaryResponse`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct UsageSummaryResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -132,6 +141,7 @@ pub struct UsageSummaryResponse {
 
 /// Schema `AITransaction`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct AITransaction {
     #[serde(deserialize_with = "de::string")]
@@ -149,6 +159,7 @@ pub struct AITransaction {
 
 /// Schema `UsageHistoryResponse`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct UsageHistoryResponse {
     #[serde(deserialize_with = "de::bool")]

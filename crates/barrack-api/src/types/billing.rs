@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 /// Filters of the billing endpoints. `page`/`limit` are inferred from the response fields;
 /// the resource and date filters are inferred too.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct BillingQuery {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -29,6 +30,7 @@ pub struct BillingQuery {
 
 /// One instance billing record (schema `BillingRecord`; documented).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct BillingRecord {
     #[serde(deserialize_with = "de::string")]
@@ -55,6 +57,7 @@ pub struct BillingRecord {
 
 /// Schema `BillingSummary` (documented; camelCase on the wire).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default, rename_all = "camelCase")]
 pub struct BillingSummary {
     #[serde(alias = "total_minutes", deserialize_with = "de::f64")]
@@ -73,6 +76,7 @@ pub struct BillingSummary {
 
 /// Instance billing response (documented body; schema name not seen, so ours).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct InstanceBillingResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -94,6 +98,7 @@ pub struct InstanceBillingResponse {
 
 /// One volume billing record (schema `VolumeBillingRecord`; documented).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct VolumeBillingRecord {
     #[serde(deserialize_with = "de::string")]
@@ -119,6 +124,7 @@ pub struct VolumeBillingRecord {
 
 /// Storage billing summary (volumes and snapshots; documented, camelCase).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default, rename_all = "camelCase")]
 pub struct StorageBillingSummary {
     #[serde(alias = "total_minutes", deserialize_with = "de::f64")]
@@ -140,6 +146,7 @@ pub struct StorageBillingSummary {
 
 /// Schema `VolumeHourlyBillingResponse` (documented).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct VolumeHourlyBillingResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -161,6 +168,7 @@ pub struct VolumeHourlyBillingResponse {
 
 /// One snapshot billing record (documented fields).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct SnapshotBillingRecord {
     #[serde(deserialize_with = "de::string")]
@@ -186,6 +194,7 @@ pub struct SnapshotBillingRecord {
 
 /// Snapshot billing response (documented fields; carries a top-level `tier` as well).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct SnapshotBillingResponse {
     #[serde(deserialize_with = "de::bool")]

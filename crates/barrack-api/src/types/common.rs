@@ -131,6 +131,7 @@ pub trait Envelope {
 
 /// Pagination of a list response (documented on the billing responses).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct PageInfo {
     #[serde(deserialize_with = "de::u64")]
@@ -152,6 +153,7 @@ pub trait Paginated {
 
 /// Page request. Parameter names `page` and `limit` are inferred from the response fields.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PageQuery {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
@@ -170,6 +172,7 @@ impl PageQuery {
 
 /// Region filter (inferred query parameter `region`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct RegionQuery {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<RegionEnum>,
@@ -177,6 +180,7 @@ pub struct RegionQuery {
 
 /// Region filter plus page.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct RegionPageQuery {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<RegionEnum>,
@@ -189,6 +193,7 @@ pub struct RegionPageQuery {
 /// The plain answer of a delete or other action with nothing else to say (inferred shape,
 /// modelled on the documented `RemoveVMSecurityRuleResponse`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct DeleteResponse {
     #[serde(deserialize_with = "de::bool")]

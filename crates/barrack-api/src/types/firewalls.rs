@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// Schema `FirewallRule`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct FirewallRule {
     #[serde(deserialize_with = "de::string")]
@@ -31,6 +32,7 @@ pub struct FirewallRule {
 
 /// Schema `FirewallAttachment`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct FirewallAttachment {
     #[serde(deserialize_with = "de::string")]
@@ -43,6 +45,7 @@ pub struct FirewallAttachment {
 
 /// Schema `FirewallResponse`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct FirewallResponse {
     #[serde(deserialize_with = "de::string")]
@@ -58,6 +61,7 @@ pub struct FirewallResponse {
 
 /// Schema `ListFirewallsResponse`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct ListFirewallsResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -77,6 +81,7 @@ pub struct ListFirewallsResponse {
 
 /// Schema `GetFirewallDetailsResponse`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct GetFirewallDetailsResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -88,6 +93,7 @@ pub struct GetFirewallDetailsResponse {
 
 /// Schema `Protocol`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct Protocol {
     pub name: String,
@@ -98,6 +104,7 @@ pub struct Protocol {
 
 /// Schema `GetSupportedProtocolsResponse`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct GetSupportedProtocolsResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -109,6 +116,7 @@ pub struct GetSupportedProtocolsResponse {
 
 /// Schema `FirewallVM`: a VM and whether a firewall can be attached to it now.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct FirewallVM {
     #[serde(deserialize_with = "de::string")]
@@ -124,6 +132,7 @@ pub struct FirewallVM {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct FirewallEligibleInstancesResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -135,6 +144,7 @@ pub struct FirewallEligibleInstancesResponse {
 
 /// Schema `CreateFirewallRequest`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct CreateFirewallRequest {
     pub name: String,
@@ -145,6 +155,7 @@ pub struct CreateFirewallRequest {
 
 /// Schema `CreateFirewallResponse`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct CreateFirewallResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -161,6 +172,7 @@ pub type AddFirewallRuleRequest = VMSecurityRuleRequest;
 
 /// Schema `AddFirewallRuleResponse`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct AddFirewallRuleResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -174,6 +186,7 @@ pub struct AddFirewallRuleResponse {
 
 /// Schema `RemoveFirewallRuleResponse`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct RemoveFirewallRuleResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -190,6 +203,7 @@ pub struct RemoveFirewallRuleResponse {
 /// contents, so we infer that the list is the complete set of VMs the firewall is attached
 /// to afterwards: leaving a VM out detaches it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct AttachFirewallRequest {
     #[serde(deserialize_with = "de::strings")]
@@ -198,6 +212,7 @@ pub struct AttachFirewallRequest {
 
 /// Schema `AttachFirewallResponse`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct AttachFirewallResponse {
     #[serde(deserialize_with = "de::bool")]

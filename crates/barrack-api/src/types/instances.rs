@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// The hardware of a VM (schema `VMFlavor`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct VMFlavor {
     pub name: Option<String>,
@@ -28,6 +29,7 @@ crate::open_enum! {
 
 /// What the VM booted from (schema `VMImage`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct VMImage {
     #[serde(deserialize_with = "de::string")]
@@ -41,6 +43,7 @@ pub struct VMImage {
 
 /// A volume attached to a VM (schema `VMVolumeAttachment`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct VMVolumeAttachment {
     #[serde(deserialize_with = "de::string")]
@@ -55,6 +58,7 @@ pub struct VMVolumeAttachment {
 
 /// A per-instance security rule as stored (schema `VMSecurityRule`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct VMSecurityRule {
     #[serde(deserialize_with = "de::string")]
@@ -79,6 +83,7 @@ pub struct VMSecurityRule {
 /// A rule to add (schema `VMSecurityRuleRequest`; also the body of "Add firewall rule").
 /// Field names follow the OpenStack-style names the platform docs describe (inferred).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct VMSecurityRuleRequest {
     pub direction: DirectionEnum,
@@ -112,6 +117,7 @@ impl VMSecurityRuleRequest {
 
 /// A VM (schemas `VMInstance` / `UserVM`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct VMInstance {
     #[serde(deserialize_with = "de::string")]
@@ -144,6 +150,7 @@ pub struct VMInstance {
 
 /// Filters of `GET instances/` (inferred).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct InstanceListQuery {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<RegionEnum>,
@@ -156,6 +163,7 @@ pub struct InstanceListQuery {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct ListVMsResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -174,6 +182,7 @@ pub struct ListVMsResponse {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct VMDetailsResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -186,6 +195,7 @@ pub struct VMDetailsResponse {
 /// The boot source of a deployment. How the real API selects it is not documented
 /// (api/gaps.md item 2); this `{ "type", "id" }` object is our inference.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct BootSource {
     #[serde(rename = "type")]
@@ -196,6 +206,7 @@ pub struct BootSource {
 
 /// Jupyter notebook option (DEP-52).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct JupyterConfig {
     #[serde(deserialize_with = "de::bool")]
@@ -206,6 +217,7 @@ pub struct JupyterConfig {
 
 /// Body of "Create a new instance" (schema `DeploymentRequest`; fields inferred).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct DeploymentRequest {
     pub name: String,
@@ -244,6 +256,7 @@ pub struct DeploymentRequest {
 
 /// Schema `DeploymentResponse` (fields inferred).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct DeploymentResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -259,6 +272,7 @@ pub struct DeploymentResponse {
 /// The answer of start/stop/reboot/hibernate/restore/delete: the flat shape of the
 /// documented `RemoveVMSecurityRuleResponse`, plus the new status (inferred).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct InstanceActionResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -279,6 +293,7 @@ pub type RestoreVMResponse = InstanceActionResponse;
 pub type DeleteVMResponse = InstanceActionResponse;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct TogglePublicIpRequest {
     #[serde(deserialize_with = "de::bool")]
@@ -286,6 +301,7 @@ pub struct TogglePublicIpRequest {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct ToggleVMPublicIPResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -301,6 +317,7 @@ pub struct ToggleVMPublicIPResponse {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct AddVMSecurityRuleResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -315,6 +332,7 @@ pub struct AddVMSecurityRuleResponse {
 
 /// Documented (schema example): `success`, `message`, `instance_id`, `rule_id`, `tier`, `request_id`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct RemoveVMSecurityRuleResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -330,6 +348,7 @@ pub struct RemoveVMSecurityRuleResponse {
 
 /// Schema `RecentHibernation`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct RecentHibernation {
     #[serde(deserialize_with = "de::string")]
@@ -344,6 +363,7 @@ pub struct RecentHibernation {
 
 /// Schema `HibernationBillingMetrics`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct HibernationBillingMetrics {
     /// Per hibernated VM per hour.
@@ -356,6 +376,7 @@ pub struct HibernationBillingMetrics {
 
 /// Schema `GetHibernatedVMsResponse`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct GetHibernatedVMsResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -370,6 +391,7 @@ pub struct GetHibernatedVMsResponse {
 
 /// Schema `AttachedFirewall`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct AttachedFirewall {
     #[serde(deserialize_with = "de::string")]
@@ -383,6 +405,7 @@ pub struct AttachedFirewall {
 
 /// Schema `GetVMAttachedFirewallsResponse`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct GetVMAttachedFirewallsResponse {
     #[serde(deserialize_with = "de::bool")]

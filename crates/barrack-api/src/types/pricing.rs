@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 /// Query and body of the pricing endpoints (documented; which fields are required is not).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct PricingRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -37,6 +38,7 @@ pub struct PricingRequest {
 
 /// A price in every currency, with its unit (`per GPU per hour`, `per TB per hour`, …).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct Price {
     pub prices: BTreeMap<String, f64>,
@@ -68,6 +70,7 @@ fn lookup<'a, V>(map: &'a BTreeMap<String, V>, key: &str) -> Option<&'a V> {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct VolumePricing {
     /// tier → volume type → price per TB per hour.
@@ -78,6 +81,7 @@ pub struct VolumePricing {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct SnapshotPricing {
     /// tier → price per snapshot per hour (fixed size).
@@ -86,6 +90,7 @@ pub struct SnapshotPricing {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct GpuPricing {
     /// tier → GPU model → price per GPU per hour.
@@ -94,6 +99,7 @@ pub struct GpuPricing {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct PricingMetadata {
     pub supported_currencies: Vec<CurrencyEnum>,
@@ -108,6 +114,7 @@ pub struct PricingMetadata {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct PricingData {
     pub volumes: VolumePricing,
@@ -163,6 +170,7 @@ impl PricingData {
 
 /// Documented: `success`, `message`, `pricing_data`, `request_id`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct PricingResponse {
     #[serde(deserialize_with = "de::bool")]

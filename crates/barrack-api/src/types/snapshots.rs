@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// The source VM's configuration kept with a snapshot (SNAP-20).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct SnapshotVmConfig {
     pub region: RegionEnum,
@@ -24,6 +25,7 @@ pub struct SnapshotVmConfig {
 
 /// Schema `Snapshot`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct Snapshot {
     #[serde(deserialize_with = "de::string")]
@@ -46,6 +48,7 @@ pub struct Snapshot {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct ListSnapshotsResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -64,6 +67,7 @@ pub struct ListSnapshotsResponse {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct SnapshotDetailsResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -75,6 +79,7 @@ pub struct SnapshotDetailsResponse {
 
 /// Schema `CreateSnapshotRequest`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct CreateSnapshotRequest {
     #[serde(deserialize_with = "de::string")]
@@ -88,6 +93,7 @@ pub struct CreateSnapshotRequest {
 
 /// Schema `CreateSnapshotResponse`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct CreateSnapshotResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -101,6 +107,7 @@ pub type DeleteSnapshotResponse = DeleteResponse;
 
 /// Schema `RestoreSnapshotRequest`: the new VM's name (default `{snapshot}-restored`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct RestoreSnapshotRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -109,6 +116,7 @@ pub struct RestoreSnapshotRequest {
 
 /// Schema `RestoreSnapshotResponse`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct RestoreSnapshotResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -124,6 +132,7 @@ pub struct RestoreSnapshotResponse {
 
 /// "List Instance eligible for snapshot creation": the ACTIVE VMs of a region.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct SnapshotEligibleInstancesResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -135,6 +144,7 @@ pub struct SnapshotEligibleInstancesResponse {
 
 /// Schema `Image`: a custom image made from a snapshot.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct Image {
     #[serde(deserialize_with = "de::string")]
@@ -153,6 +163,7 @@ pub struct Image {
 
 /// Schema `ImageListResponse`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct ImageListResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -172,6 +183,7 @@ pub struct ImageListResponse {
 
 /// Schema `ImageDetailResponse`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct ImageDetailResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -186,6 +198,7 @@ pub type ImageDeleteResponse = DeleteResponse;
 
 /// Schema `CreateImageFromSnapshotRequest`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct CreateImageFromSnapshotRequest {
     #[serde(deserialize_with = "de::string")]
@@ -197,6 +210,7 @@ pub struct CreateImageFromSnapshotRequest {
 
 /// Schema `ImageCreateResponse`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct ImageCreateResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -208,6 +222,7 @@ pub struct ImageCreateResponse {
 
 /// Schema `SnapshotImageRelationshipResponse`: the images made from one snapshot.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct SnapshotImageRelationshipResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -222,6 +237,7 @@ pub struct SnapshotImageRelationshipResponse {
 
 /// Schema `GetBatchSnapshotImageRelationshipsRequest`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct GetBatchSnapshotImageRelationshipsRequest {
     #[serde(deserialize_with = "de::strings")]
@@ -230,6 +246,7 @@ pub struct GetBatchSnapshotImageRelationshipsRequest {
 
 /// One entry of the batch answer.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct SnapshotImageRelationship {
     #[serde(deserialize_with = "de::string")]
@@ -240,6 +257,7 @@ pub struct SnapshotImageRelationship {
 
 /// Schema `BatchSnapshotImageRelationshipResponse`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct BatchSnapshotImageRelationshipResponse {
     #[serde(deserialize_with = "de::bool")]

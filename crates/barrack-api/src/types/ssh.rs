@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Schema `SSHKeyResponse`. Keys are global: copied to every region.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct SSHKeyResponse {
     #[serde(deserialize_with = "de::string")]
@@ -21,6 +22,7 @@ pub struct SSHKeyResponse {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct GetSSHKeysResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -33,6 +35,7 @@ pub struct GetSSHKeysResponse {
 /// Schema `CreateSSHKeyRequest`: import when `public_key` is given, otherwise the server
 /// generates a 2048-bit RSA pair and returns the private key once.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct CreateSSHKeyRequest {
     pub name: String,
@@ -42,6 +45,7 @@ pub struct CreateSSHKeyRequest {
 
 /// Schema `CreateSSHKeyResponse`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct CreateSSHKeyResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -54,6 +58,7 @@ pub struct CreateSSHKeyResponse {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct GetSSHKeyResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -67,6 +72,7 @@ pub type DeleteSSHKeyResponse = DeleteResponse;
 
 /// Schema `Script`: a saved startup script.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct Script {
     #[serde(deserialize_with = "de::string")]
@@ -80,6 +86,7 @@ pub struct Script {
 
 /// Schema `ScriptListResponse`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct ScriptListResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -91,6 +98,7 @@ pub struct ScriptListResponse {
 
 /// One script (get, create, update).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct ScriptResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -102,6 +110,7 @@ pub struct ScriptResponse {
 
 /// Schema `CreateScriptRequest`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct CreateScriptRequest {
     pub name: String,
@@ -112,6 +121,7 @@ pub struct CreateScriptRequest {
 
 /// Schema `UpdateScriptRequest`: only the given fields change.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct UpdateScriptRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -123,6 +133,7 @@ pub struct UpdateScriptRequest {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct DeleteScriptsRequest {
     #[serde(deserialize_with = "de::strings")]
@@ -130,6 +141,7 @@ pub struct DeleteScriptsRequest {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct DeleteScriptsResponse {
     #[serde(deserialize_with = "de::bool")]

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// Schema `VolumeResponse`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct VolumeResponse {
     #[serde(deserialize_with = "de::string")]
@@ -34,6 +35,7 @@ pub struct VolumeResponse {
 /// Schema `GetVolumesWithNextNameResponse`: the list plus the suggested next name
 /// (`volume1`, `volume2`, …, VOL-12).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct GetVolumesWithNextNameResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -54,6 +56,7 @@ pub struct GetVolumesWithNextNameResponse {
 
 /// Schema `CreateVolumeRequest`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct CreateVolumeRequest {
     pub name: String,
@@ -74,6 +77,7 @@ pub struct CreateVolumeRequest {
 
 /// One volume (create, details, clone, resize).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct VolumeEnvelope {
     #[serde(deserialize_with = "de::bool")]
@@ -96,6 +100,7 @@ pub type DeleteVolumeResponse = DeleteResponse;
 
 /// Schema `ResizeVolumeRequest` (growing only, inferred).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct ResizeVolumeRequest {
     #[serde(deserialize_with = "de::u64")]
@@ -104,6 +109,7 @@ pub struct ResizeVolumeRequest {
 
 /// Schema `CloneVolumeRequest`: a new name; the clone stays in the same region.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct CloneVolumeRequest {
     pub name: String,
@@ -111,6 +117,7 @@ pub struct CloneVolumeRequest {
 
 /// Schemas `AttachVolumesRequest` / `DetachVolumesRequest`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct AttachVolumesRequest {
     #[serde(deserialize_with = "de::strings")]
@@ -121,6 +128,7 @@ pub type DetachVolumesRequest = AttachVolumesRequest;
 
 /// Schemas `AttachVolumesResponse` / `DetachVolumesResponse`: the VM's attachments after.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct AttachVolumesResponse {
     #[serde(deserialize_with = "de::bool")]
@@ -136,6 +144,7 @@ pub type DetachVolumesResponse = AttachVolumesResponse;
 
 /// One entry of "List available volume types".
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct VolumeTypeInfo {
     pub name: VolumeTypeEnum,
@@ -149,6 +158,7 @@ pub struct VolumeTypeInfo {
 
 /// Schema `GetVolumeTypesResponse`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct GetVolumeTypesResponse {
     #[serde(deserialize_with = "de::bool")]
