@@ -14,6 +14,7 @@ pub mod endpoints;
 pub mod error;
 pub mod ops;
 pub mod paginate;
+pub mod probe;
 pub mod secret;
 pub mod state;
 pub mod types;

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 pub struct Balance {
     pub currency: CurrencyEnum,
     #[serde(deserialize_with = "de::f64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub amount: f64,
 }
 
@@ -21,16 +22,19 @@ pub struct Balance {
 #[serde(default)]
 pub struct CreditBalanceResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     /// The user's Barrack ID (DASH-01).
     #[serde(deserialize_with = "de::opt_string")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub account_id: Option<String>,
     /// The account's currency, fixed by the profile's country.
     pub currency: CurrencyEnum,
     pub balances: Vec<Balance>,
     /// Address line, postal code and country filled in (ACCT-04).
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub profile_complete: bool,
     pub request_id: Option<String>,
 }
@@ -52,9 +56,11 @@ impl CreditBalanceResponse {
 #[serde(default)]
 pub struct GPUStockConfiguration {
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub gpu_count: u32,
     /// How many VMs of this size can be deployed now.
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub available: u32,
 }
 
@@ -68,6 +74,7 @@ pub struct GPUStockItem {
     pub tier: Option<TierEnum>,
     /// Free GPUs of this model in this region.
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub available: u32,
     pub configurations: Vec<GPUStockConfiguration>,
 }
@@ -87,6 +94,7 @@ pub struct GpuStocksQuery {
 #[serde(default)]
 pub struct GPUStocksResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub stocks: Vec<GPUStockItem>,
@@ -99,10 +107,13 @@ pub struct GPUStocksResponse {
 #[serde(default)]
 pub struct Specs {
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub vcpus_per_gpu: u32,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub ram_gb_per_gpu: u32,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub storage_gb_per_gpu: u32,
     pub architecture: Option<String>,
     pub interconnect: Option<String>,
@@ -115,8 +126,10 @@ pub struct Specs {
 pub struct GPUSpec {
     pub gpu_model: GpuModelEnum,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub memory_gb: u32,
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub nvlink: bool,
     pub label: Option<String>,
     pub best_for: Option<String>,
@@ -128,6 +141,7 @@ pub struct GPUSpec {
 #[serde(default)]
 pub struct SpecsMetadata {
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub total_models: u32,
     pub updated_at: Option<Timestamp>,
 }
@@ -137,6 +151,7 @@ pub struct SpecsMetadata {
 #[serde(default)]
 pub struct GPUSpecsResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub specs: Vec<GPUSpec>,
@@ -153,6 +168,7 @@ pub struct Region {
     pub display_name: Option<String>,
     pub location: Option<String>,
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub available: bool,
     pub description: Option<String>,
 }
@@ -162,6 +178,7 @@ pub struct Region {
 #[serde(default)]
 pub struct RegionsResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub regions: Vec<Region>,
@@ -181,6 +198,7 @@ envelope!(
 #[serde(default)]
 pub struct OSImage {
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub id: String,
     pub name: String,
     pub region: RegionEnum,
@@ -188,10 +206,12 @@ pub struct OSImage {
     pub version: Option<String>,
     pub cuda_version: Option<String>,
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub docker: bool,
     /// Login user (`ubuntu` on Ubuntu images).
     pub default_user: Option<String>,
     #[serde(deserialize_with = "de::opt_u64")]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub size_gb: Option<u64>,
 }
 
@@ -201,6 +221,7 @@ pub struct OSImage {
 #[serde(default)]
 pub struct OSImagesResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub images: Vec<OSImage>,

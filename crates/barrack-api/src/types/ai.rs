@@ -26,11 +26,13 @@ pub struct ChatCompletionsRequest {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "de::opt_u32"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<u32>))]
     pub max_tokens: Option<u32>,
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "de::opt_f64"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub temperature: Option<f64>,
 }
 
@@ -39,6 +41,7 @@ pub struct ChatCompletionsRequest {
 #[serde(default)]
 pub struct ChatChoice {
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub index: u32,
     pub message: ChatMessage,
     pub finish_reason: Option<String>,
@@ -49,10 +52,13 @@ pub struct ChatChoice {
 #[serde(default)]
 pub struct ChatUsage {
     #[serde(deserialize_with = "de::u64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub prompt_tokens: u64,
     #[serde(deserialize_with = "de::u64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub completion_tokens: u64,
     #[serde(deserialize_with = "de::u64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub total_tokens: u64,
 }
 
@@ -62,15 +68,18 @@ pub struct ChatUsage {
 #[serde(default)]
 pub struct ChatCompletionsResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub id: String,
     pub model: String,
     pub choices: Vec<ChatChoice>,
     pub usage: ChatUsage,
     /// What this call was charged to the balance.
     #[serde(deserialize_with = "de::f64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub cost: f64,
     pub currency: Option<CurrencyEnum>,
     pub request_id: Option<String>,
@@ -82,15 +91,19 @@ pub struct ChatCompletionsResponse {
 #[serde(default)]
 pub struct AIModel {
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub id: String,
     pub name: String,
     pub description: Option<String>,
     #[serde(deserialize_with = "de::opt_u32")]
+    #[cfg_attr(feature = "specta", specta(type = Option<u32>))]
     pub context_length: Option<u32>,
     /// Price per 1,000 input tokens, in `currency`.
     #[serde(deserialize_with = "de::opt_f64")]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub input_price_per_1k: Option<f64>,
     #[serde(deserialize_with = "de::opt_f64")]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub output_price_per_1k: Option<f64>,
     pub currency: Option<CurrencyEnum>,
 }
@@ -101,6 +114,7 @@ pub struct AIModel {
 #[serde(default)]
 pub struct ModelsResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub models: Vec<AIModel>,
@@ -113,10 +127,13 @@ pub struct ModelsResponse {
 pub struct ModelUsage {
     pub model: String,
     #[serde(deserialize_with = "de::u64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub requests: u64,
     #[serde(deserialize_with = "de::u64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub tokens: u64,
     #[serde(deserialize_with = "de::f64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub cost: f64,
 }
 
@@ -126,13 +143,17 @@ pub struct ModelUsage {
 #[serde(default)]
 pub struct UsageSummaryResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     #[serde(deserialize_with = "de::u64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub total_requests: u64,
     #[serde(deserialize_with = "de::u64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub total_tokens: u64,
     #[serde(deserialize_with = "de::f64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub total_cost: f64,
     pub currency: Option<CurrencyEnum>,
     pub by_model: Vec<ModelUsage>,
@@ -145,13 +166,17 @@ pub struct UsageSummaryResponse {
 #[serde(default)]
 pub struct AITransaction {
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub id: String,
     pub model: String,
     #[serde(deserialize_with = "de::u64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub prompt_tokens: u64,
     #[serde(deserialize_with = "de::u64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub completion_tokens: u64,
     #[serde(deserialize_with = "de::f64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub cost: f64,
     pub currency: Option<CurrencyEnum>,
     pub created_at: Option<Timestamp>,
@@ -163,16 +188,21 @@ pub struct AITransaction {
 #[serde(default)]
 pub struct UsageHistoryResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub transactions: Vec<AITransaction>,
     #[serde(deserialize_with = "de::u64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub total: u64,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub page: u32,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub limit: u32,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub total_pages: u32,
     pub request_id: Option<String>,
 }

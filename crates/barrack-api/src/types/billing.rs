@@ -34,21 +34,27 @@ pub struct BillingQuery {
 #[serde(default)]
 pub struct BillingRecord {
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub billing_id: String,
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub instance_id: String,
     pub vm_name: String,
     pub gpu_type: GpuModelEnum,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub gpu_count: u32,
     pub tier: Option<TierEnum>,
     pub start_time: Option<Timestamp>,
     pub end_time: Option<Timestamp>,
     #[serde(deserialize_with = "de::f64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub total_duration_minutes: f64,
     #[serde(deserialize_with = "de::f64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub per_minute_rate: f64,
     #[serde(deserialize_with = "de::f64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub total_cost: f64,
     pub currency: CurrencyEnum,
     pub status: BillingStatus,
@@ -61,16 +67,22 @@ pub struct BillingRecord {
 #[serde(default, rename_all = "camelCase")]
 pub struct BillingSummary {
     #[serde(alias = "total_minutes", deserialize_with = "de::f64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub total_minutes: f64,
     #[serde(alias = "active_count", deserialize_with = "de::u64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub active_count: u64,
     #[serde(alias = "completed_count", deserialize_with = "de::u64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub completed_count: u64,
     #[serde(alias = "hibernated_count", deserialize_with = "de::u64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub hibernated_count: u64,
     #[serde(alias = "average_usage", deserialize_with = "de::f64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub average_usage: f64,
     #[serde(alias = "total_cost", deserialize_with = "de::f64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub total_cost: f64,
 }
 
@@ -80,17 +92,22 @@ pub struct BillingSummary {
 #[serde(default)]
 pub struct InstanceBillingResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub records: Vec<BillingRecord>,
     pub summary: BillingSummary,
     #[serde(deserialize_with = "de::u64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub total: u64,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub page: u32,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub limit: u32,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub total_pages: u32,
     pub currency: Option<CurrencyEnum>,
     pub request_id: Option<String>,
@@ -102,20 +119,26 @@ pub struct InstanceBillingResponse {
 #[serde(default)]
 pub struct VolumeBillingRecord {
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub billing_id: String,
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub volume_id: String,
     pub volume_name: String,
     #[serde(deserialize_with = "de::u64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub size_gb: u64,
     pub tier: Option<TierEnum>,
     pub start_time: Option<Timestamp>,
     pub end_time: Option<Timestamp>,
     #[serde(deserialize_with = "de::f64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub total_duration_minutes: f64,
     #[serde(deserialize_with = "de::f64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub per_minute_rate: f64,
     #[serde(deserialize_with = "de::f64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub total_cost: f64,
     pub currency: CurrencyEnum,
     pub status: BillingStatus,
@@ -128,10 +151,13 @@ pub struct VolumeBillingRecord {
 #[serde(default, rename_all = "camelCase")]
 pub struct StorageBillingSummary {
     #[serde(alias = "total_minutes", deserialize_with = "de::f64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub total_minutes: f64,
     #[serde(alias = "active_count", deserialize_with = "de::u64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub active_count: u64,
     #[serde(alias = "average_usage", deserialize_with = "de::f64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub average_usage: f64,
     #[serde(
         rename = "totalSizeGB",
@@ -139,8 +165,10 @@ pub struct StorageBillingSummary {
         alias = "totalSizeGb",
         deserialize_with = "de::f64"
     )]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub total_size_gb: f64,
     #[serde(alias = "total_cost", deserialize_with = "de::f64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub total_cost: f64,
 }
 
@@ -150,17 +178,22 @@ pub struct StorageBillingSummary {
 #[serde(default)]
 pub struct VolumeHourlyBillingResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub records: Vec<VolumeBillingRecord>,
     pub summary: StorageBillingSummary,
     #[serde(deserialize_with = "de::u64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub total: u64,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub page: u32,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub limit: u32,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub total_pages: u32,
     pub currency: Option<CurrencyEnum>,
     pub request_id: Option<String>,
@@ -172,20 +205,26 @@ pub struct VolumeHourlyBillingResponse {
 #[serde(default)]
 pub struct SnapshotBillingRecord {
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub billing_id: String,
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub snapshot_id: String,
     pub snapshot_name: String,
     #[serde(deserialize_with = "de::u64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub size_gb: u64,
     pub tier: Option<TierEnum>,
     pub start_time: Option<Timestamp>,
     pub end_time: Option<Timestamp>,
     #[serde(deserialize_with = "de::f64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub total_duration_minutes: f64,
     #[serde(deserialize_with = "de::f64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub per_minute_rate: f64,
     #[serde(deserialize_with = "de::f64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub total_cost: f64,
     pub currency: CurrencyEnum,
     pub status: BillingStatus,
@@ -198,17 +237,22 @@ pub struct SnapshotBillingRecord {
 #[serde(default)]
 pub struct SnapshotBillingResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub records: Vec<SnapshotBillingRecord>,
     pub summary: StorageBillingSummary,
     #[serde(deserialize_with = "de::u64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub total: u64,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub page: u32,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub limit: u32,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub total_pages: u32,
     pub currency: Option<CurrencyEnum>,
     pub tier: Option<TierEnum>,

@@ -135,12 +135,16 @@ pub trait Envelope {
 #[serde(default)]
 pub struct PageInfo {
     #[serde(deserialize_with = "de::u64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub total: u64,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub page: u32,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub limit: u32,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub total_pages: u32,
 }
 
@@ -197,9 +201,11 @@ pub struct RegionPageQuery {
 #[serde(default)]
 pub struct DeleteResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     #[serde(deserialize_with = "de::opt_string")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub id: Option<String>,
     pub request_id: Option<String>,
 }

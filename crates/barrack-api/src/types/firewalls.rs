@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 #[serde(default)]
 pub struct FirewallRule {
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub id: String,
     pub direction: DirectionEnum,
     pub protocol: ProtocolEnum,
@@ -21,11 +22,13 @@ pub struct FirewallRule {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "de::opt_u16"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<u16>))]
     pub port_range_min: Option<u16>,
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "de::opt_u16"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<u16>))]
     pub port_range_max: Option<u16>,
     pub created_at: Option<Timestamp>,
 }
@@ -36,6 +39,7 @@ pub struct FirewallRule {
 #[serde(default)]
 pub struct FirewallAttachment {
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub instance_id: String,
     pub instance_name: String,
     pub instance_status: VMStatus,
@@ -49,6 +53,7 @@ pub struct FirewallAttachment {
 #[serde(default)]
 pub struct FirewallResponse {
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub id: String,
     pub name: String,
     pub description: Option<String>,
@@ -65,16 +70,21 @@ pub struct FirewallResponse {
 #[serde(default)]
 pub struct ListFirewallsResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub firewalls: Vec<FirewallResponse>,
     #[serde(deserialize_with = "de::u64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub total: u64,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub page: u32,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub limit: u32,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub total_pages: u32,
     pub request_id: Option<String>,
 }
@@ -85,6 +95,7 @@ pub struct ListFirewallsResponse {
 #[serde(default)]
 pub struct GetFirewallDetailsResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub firewall: FirewallResponse,
@@ -99,6 +110,7 @@ pub struct Protocol {
     pub name: String,
     pub value: ProtocolEnum,
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub supports_ports: bool,
 }
 
@@ -108,6 +120,7 @@ pub struct Protocol {
 #[serde(default)]
 pub struct GetSupportedProtocolsResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub protocols: Vec<Protocol>,
@@ -120,12 +133,14 @@ pub struct GetSupportedProtocolsResponse {
 #[serde(default)]
 pub struct FirewallVM {
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub id: String,
     pub name: String,
     pub status: VMStatus,
     pub region: RegionEnum,
     pub server_uuid: Option<String>,
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub eligible: bool,
     /// Why not, when not eligible ("restore first", "start first", …).
     pub reason: Option<String>,
@@ -136,6 +151,7 @@ pub struct FirewallVM {
 #[serde(default)]
 pub struct FirewallEligibleInstancesResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub instances: Vec<FirewallVM>,
@@ -159,6 +175,7 @@ pub struct CreateFirewallRequest {
 #[serde(default)]
 pub struct CreateFirewallResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub firewall: FirewallResponse,
@@ -176,9 +193,11 @@ pub type AddFirewallRuleRequest = VMSecurityRuleRequest;
 #[serde(default)]
 pub struct AddFirewallRuleResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub firewall_id: String,
     pub rule: FirewallRule,
     pub request_id: Option<String>,
@@ -190,11 +209,14 @@ pub struct AddFirewallRuleResponse {
 #[serde(default)]
 pub struct RemoveFirewallRuleResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub firewall_id: String,
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub rule_id: String,
     pub request_id: Option<String>,
 }
@@ -207,6 +229,7 @@ pub struct RemoveFirewallRuleResponse {
 #[serde(default)]
 pub struct AttachFirewallRequest {
     #[serde(deserialize_with = "de::strings")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<String>))]
     pub instance_ids: Vec<String>,
 }
 
@@ -216,9 +239,11 @@ pub struct AttachFirewallRequest {
 #[serde(default)]
 pub struct AttachFirewallResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub firewall_id: String,
     pub attachments: Vec<FirewallAttachment>,
     pub request_id: Option<String>,

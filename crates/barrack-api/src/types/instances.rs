@@ -12,13 +12,17 @@ use serde::{Deserialize, Serialize};
 pub struct VMFlavor {
     pub name: Option<String>,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub cpu_cores: u32,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub ram_gb: u32,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub storage_gb: u32,
     pub gpu_model: GpuModelEnum,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub gpu_count: u32,
 }
 
@@ -33,6 +37,7 @@ crate::open_enum! {
 #[serde(default)]
 pub struct VMImage {
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub id: String,
     pub name: String,
     #[serde(rename = "type")]
@@ -47,11 +52,14 @@ pub struct VMImage {
 #[serde(default)]
 pub struct VMVolumeAttachment {
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub volume_id: String,
     pub volume_name: String,
     #[serde(deserialize_with = "de::u64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub size_gb: u64,
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub bootable: bool,
     pub device: Option<String>,
 }
@@ -62,6 +70,7 @@ pub struct VMVolumeAttachment {
 #[serde(default)]
 pub struct VMSecurityRule {
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub id: String,
     pub direction: DirectionEnum,
     pub protocol: ProtocolEnum,
@@ -71,11 +80,13 @@ pub struct VMSecurityRule {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "de::opt_u16"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<u16>))]
     pub port_range_min: Option<u16>,
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "de::opt_u16"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<u16>))]
     pub port_range_max: Option<u16>,
     pub created_at: Option<Timestamp>,
 }
@@ -94,11 +105,13 @@ pub struct VMSecurityRuleRequest {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "de::opt_u16"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<u16>))]
     pub port_range_min: Option<u16>,
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "de::opt_u16"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<u16>))]
     pub port_range_max: Option<u16>,
 }
 
@@ -121,6 +134,7 @@ impl VMSecurityRuleRequest {
 #[serde(default)]
 pub struct VMInstance {
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub id: String,
     pub name: String,
     pub status: VMStatus,
@@ -131,16 +145,20 @@ pub struct VMInstance {
     pub private_ip: Option<String>,
     pub public_ip: Option<String>,
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub public_ip_enabled: bool,
     /// Needed to attach a firewall (platform docs).
     pub server_uuid: Option<String>,
     #[serde(deserialize_with = "de::strings")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<String>))]
     pub ssh_key_ids: Vec<String>,
     pub volumes: Vec<VMVolumeAttachment>,
     pub security_rules: Vec<VMSecurityRule>,
     #[serde(deserialize_with = "de::strings")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<String>))]
     pub firewall_ids: Vec<String>,
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub jupyter_enabled: bool,
     pub created_at: Option<Timestamp>,
     pub updated_at: Option<Timestamp>,
@@ -167,16 +185,21 @@ pub struct InstanceListQuery {
 #[serde(default)]
 pub struct ListVMsResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub instances: Vec<VMInstance>,
     #[serde(deserialize_with = "de::u64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub total: u64,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub page: u32,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub limit: u32,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub total_pages: u32,
     pub request_id: Option<String>,
 }
@@ -186,6 +209,7 @@ pub struct ListVMsResponse {
 #[serde(default)]
 pub struct VMDetailsResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub instance: VMInstance,
@@ -201,6 +225,7 @@ pub struct BootSource {
     #[serde(rename = "type")]
     pub kind: BootSourceType,
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub id: String,
 }
 
@@ -210,6 +235,7 @@ pub struct BootSource {
 #[serde(default)]
 pub struct JupyterConfig {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub enabled: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
@@ -224,13 +250,16 @@ pub struct DeploymentRequest {
     pub region: RegionEnum,
     pub gpu_model: GpuModelEnum,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub gpu_count: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tier: Option<TierEnum>,
     pub boot_source: BootSource,
     #[serde(deserialize_with = "de::strings")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<String>))]
     pub ssh_key_ids: Vec<String>,
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub public_ip: bool,
     pub security_rules: Vec<VMSecurityRuleRequest>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -241,16 +270,19 @@ pub struct DeploymentRequest {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "de::opt_string"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub startup_script_id: Option<String>,
     #[serde(
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "de::strings"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Vec<String>))]
     pub volume_ids: Vec<String>,
     #[serde(
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "de::strings"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Vec<String>))]
     pub firewall_ids: Vec<String>,
 }
 
@@ -260,9 +292,11 @@ pub struct DeploymentRequest {
 #[serde(default)]
 pub struct DeploymentResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub instance_id: String,
     pub instance: Option<VMInstance>,
     pub tier: Option<TierEnum>,
@@ -276,9 +310,11 @@ pub struct DeploymentResponse {
 #[serde(default)]
 pub struct InstanceActionResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub instance_id: String,
     pub status: Option<VMStatus>,
     pub tier: Option<TierEnum>,
@@ -297,6 +333,7 @@ pub type DeleteVMResponse = InstanceActionResponse;
 #[serde(default)]
 pub struct TogglePublicIpRequest {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub enabled: bool,
 }
 
@@ -305,11 +342,14 @@ pub struct TogglePublicIpRequest {
 #[serde(default)]
 pub struct ToggleVMPublicIPResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub instance_id: String,
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub public_ip_enabled: bool,
     pub public_ip: Option<String>,
     pub tier: Option<TierEnum>,
@@ -321,9 +361,11 @@ pub struct ToggleVMPublicIPResponse {
 #[serde(default)]
 pub struct AddVMSecurityRuleResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub instance_id: String,
     pub rule: VMSecurityRule,
     pub tier: Option<TierEnum>,
@@ -336,11 +378,14 @@ pub struct AddVMSecurityRuleResponse {
 #[serde(default)]
 pub struct RemoveVMSecurityRuleResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub instance_id: String,
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub rule_id: String,
     pub tier: Option<TierEnum>,
     pub request_id: Option<String>,
@@ -352,11 +397,13 @@ pub struct RemoveVMSecurityRuleResponse {
 #[serde(default)]
 pub struct RecentHibernation {
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub instance_id: String,
     pub name: String,
     pub region: RegionEnum,
     pub gpu_model: GpuModelEnum,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub gpu_count: u32,
     pub hibernated_at: Option<Timestamp>,
 }
@@ -368,8 +415,10 @@ pub struct RecentHibernation {
 pub struct HibernationBillingMetrics {
     /// Per hibernated VM per hour.
     #[serde(deserialize_with = "de::f64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub hourly_rate: f64,
     #[serde(deserialize_with = "de::f64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub total_hourly_cost: f64,
     pub currency: CurrencyEnum,
 }
@@ -380,9 +429,11 @@ pub struct HibernationBillingMetrics {
 #[serde(default)]
 pub struct GetHibernatedVMsResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub count: u32,
     pub instances: Vec<RecentHibernation>,
     pub billing: HibernationBillingMetrics,
@@ -395,11 +446,13 @@ pub struct GetHibernatedVMsResponse {
 #[serde(default)]
 pub struct AttachedFirewall {
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub firewall_id: String,
     pub name: String,
     pub status: FirewallStatus,
     pub attachment_status: AttachmentStatus,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub rules_count: u32,
 }
 
@@ -409,9 +462,11 @@ pub struct AttachedFirewall {
 #[serde(default)]
 pub struct GetVMAttachedFirewallsResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub instance_id: String,
     pub firewalls: Vec<AttachedFirewall>,
     pub request_id: Option<String>,

@@ -24,6 +24,7 @@ pub struct PricingRequest {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "de::opt_u64"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub volume_size_gb: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub volume_type: Option<VolumeTypeEnum>,
@@ -33,6 +34,7 @@ pub struct PricingRequest {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "de::opt_u32"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<u32>))]
     pub gpu_count: Option<u32>,
 }
 
@@ -47,11 +49,13 @@ pub struct Price {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "de::opt_u32"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<u32>))]
     pub max_count: Option<u32>,
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "de::opt_u64"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub fixed_size_gb: Option<u64>,
 }
 
@@ -76,6 +80,7 @@ pub struct VolumePricing {
     /// tier → volume type → price per TB per hour.
     pub pricing: BTreeMap<String, BTreeMap<String, Price>>,
     #[serde(deserialize_with = "de::opt_u64")]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub minimum_size_gb: Option<u64>,
     pub description: Option<String>,
 }
@@ -105,11 +110,13 @@ pub struct PricingMetadata {
     pub supported_currencies: Vec<CurrencyEnum>,
     pub supported_tiers: Vec<TierEnum>,
     #[serde(deserialize_with = "de::opt_u64")]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub volume_minimum_size_gb: Option<u64>,
     pub authenticated_user: Option<String>,
     pub authentication_type: Option<String>,
     /// Unix seconds in the example.
     #[serde(deserialize_with = "de::i64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub timestamp: i64,
 }
 
@@ -174,6 +181,7 @@ impl PricingData {
 #[serde(default)]
 pub struct PricingResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub pricing_data: PricingData,

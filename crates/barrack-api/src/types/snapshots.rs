@@ -13,13 +13,17 @@ use serde::{Deserialize, Serialize};
 pub struct SnapshotVmConfig {
     pub region: RegionEnum,
     #[serde(deserialize_with = "de::opt_u32")]
+    #[cfg_attr(feature = "specta", specta(type = Option<u32>))]
     pub vcpus: Option<u32>,
     #[serde(deserialize_with = "de::opt_u32")]
+    #[cfg_attr(feature = "specta", specta(type = Option<u32>))]
     pub ram_gb: Option<u32>,
     pub gpu_model: Option<GpuModelEnum>,
     #[serde(deserialize_with = "de::opt_u32")]
+    #[cfg_attr(feature = "specta", specta(type = Option<u32>))]
     pub gpu_count: Option<u32>,
     #[serde(deserialize_with = "de::opt_u64")]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub disk_gb: Option<u64>,
 }
 
@@ -29,19 +33,23 @@ pub struct SnapshotVmConfig {
 #[serde(default)]
 pub struct Snapshot {
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub id: String,
     pub name: String,
     pub description: Option<String>,
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub instance_id: String,
     pub instance_name: Option<String>,
     pub region: RegionEnum,
     /// Real size after compression and deduplication.
     #[serde(deserialize_with = "de::f64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub size_gb: f64,
     pub status: SnapshotStatus,
     /// "Create as Image": the snapshot's type is Image and it can boot a VM (DEP-35).
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub is_image: bool,
     pub vm_config: Option<SnapshotVmConfig>,
     pub created_at: Option<Timestamp>,
@@ -52,16 +60,21 @@ pub struct Snapshot {
 #[serde(default)]
 pub struct ListSnapshotsResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub snapshots: Vec<Snapshot>,
     #[serde(deserialize_with = "de::u64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub total: u64,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub page: u32,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub limit: u32,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub total_pages: u32,
     pub request_id: Option<String>,
 }
@@ -71,6 +84,7 @@ pub struct ListSnapshotsResponse {
 #[serde(default)]
 pub struct SnapshotDetailsResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub snapshot: Snapshot,
@@ -83,11 +97,13 @@ pub struct SnapshotDetailsResponse {
 #[serde(default)]
 pub struct CreateSnapshotRequest {
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub instance_id: String,
     pub name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub is_image: bool,
 }
 
@@ -97,6 +113,7 @@ pub struct CreateSnapshotRequest {
 #[serde(default)]
 pub struct CreateSnapshotResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub snapshot: Snapshot,
@@ -120,11 +137,14 @@ pub struct RestoreSnapshotRequest {
 #[serde(default)]
 pub struct RestoreSnapshotResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub snapshot_id: String,
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub instance_id: String,
     pub instance: Option<VMInstance>,
     pub request_id: Option<String>,
@@ -136,6 +156,7 @@ pub struct RestoreSnapshotResponse {
 #[serde(default)]
 pub struct SnapshotEligibleInstancesResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub instances: Vec<VMInstance>,
@@ -148,14 +169,17 @@ pub struct SnapshotEligibleInstancesResponse {
 #[serde(default)]
 pub struct Image {
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub id: String,
     pub name: String,
     pub description: Option<String>,
     pub region: RegionEnum,
     #[serde(deserialize_with = "de::f64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub size_gb: f64,
     pub status: ImageStatus,
     #[serde(deserialize_with = "de::opt_string")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub snapshot_id: Option<String>,
     pub snapshot_name: Option<String>,
     pub created_at: Option<Timestamp>,
@@ -167,16 +191,21 @@ pub struct Image {
 #[serde(default)]
 pub struct ImageListResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub images: Vec<Image>,
     #[serde(deserialize_with = "de::u64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub total: u64,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub page: u32,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub limit: u32,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub total_pages: u32,
     pub request_id: Option<String>,
 }
@@ -187,6 +216,7 @@ pub struct ImageListResponse {
 #[serde(default)]
 pub struct ImageDetailResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub image: Image,
@@ -202,6 +232,7 @@ pub type ImageDeleteResponse = DeleteResponse;
 #[serde(default)]
 pub struct CreateImageFromSnapshotRequest {
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub snapshot_id: String,
     pub name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -214,6 +245,7 @@ pub struct CreateImageFromSnapshotRequest {
 #[serde(default)]
 pub struct ImageCreateResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub image: Image,
@@ -226,9 +258,11 @@ pub struct ImageCreateResponse {
 #[serde(default)]
 pub struct SnapshotImageRelationshipResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub snapshot_id: String,
     pub snapshot_name: Option<String>,
     pub images: Vec<Image>,
@@ -241,6 +275,7 @@ pub struct SnapshotImageRelationshipResponse {
 #[serde(default)]
 pub struct GetBatchSnapshotImageRelationshipsRequest {
     #[serde(deserialize_with = "de::strings")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<String>))]
     pub snapshot_ids: Vec<String>,
 }
 
@@ -250,6 +285,7 @@ pub struct GetBatchSnapshotImageRelationshipsRequest {
 #[serde(default)]
 pub struct SnapshotImageRelationship {
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub snapshot_id: String,
     pub snapshot_name: Option<String>,
     pub images: Vec<Image>,
@@ -261,6 +297,7 @@ pub struct SnapshotImageRelationship {
 #[serde(default)]
 pub struct BatchSnapshotImageRelationshipResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub relationships: Vec<SnapshotImageRelationship>,

@@ -11,12 +11,14 @@ use serde::{Deserialize, Serialize};
 #[serde(default)]
 pub struct SSHKeyResponse {
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub id: String,
     pub name: String,
     pub public_key: String,
     pub fingerprint: Option<String>,
     /// Ids of VMs that use this key (a key in use cannot be deleted).
     #[serde(deserialize_with = "de::strings")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<String>))]
     pub used_by: Vec<String>,
     pub created_at: Option<Timestamp>,
 }
@@ -26,6 +28,7 @@ pub struct SSHKeyResponse {
 #[serde(default)]
 pub struct GetSSHKeysResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub ssh_keys: Vec<SSHKeyResponse>,
@@ -49,6 +52,7 @@ pub struct CreateSSHKeyRequest {
 #[serde(default)]
 pub struct CreateSSHKeyResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub ssh_key: SSHKeyResponse,
@@ -62,6 +66,7 @@ pub struct CreateSSHKeyResponse {
 #[serde(default)]
 pub struct GetSSHKeyResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub ssh_key: SSHKeyResponse,
@@ -76,6 +81,7 @@ pub type DeleteSSHKeyResponse = DeleteResponse;
 #[serde(default)]
 pub struct Script {
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub id: String,
     pub name: String,
     pub description: Option<String>,
@@ -90,6 +96,7 @@ pub struct Script {
 #[serde(default)]
 pub struct ScriptListResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub scripts: Vec<Script>,
@@ -102,6 +109,7 @@ pub struct ScriptListResponse {
 #[serde(default)]
 pub struct ScriptResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub script: Script,
@@ -137,6 +145,7 @@ pub struct UpdateScriptRequest {
 #[serde(default)]
 pub struct DeleteScriptsRequest {
     #[serde(deserialize_with = "de::strings")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<String>))]
     pub ids: Vec<String>,
 }
 
@@ -145,11 +154,14 @@ pub struct DeleteScriptsRequest {
 #[serde(default)]
 pub struct DeleteScriptsResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     #[serde(deserialize_with = "de::strings")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<String>))]
     pub deleted: Vec<String>,
     #[serde(deserialize_with = "de::strings")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<String>))]
     pub not_found: Vec<String>,
     pub request_id: Option<String>,
 }

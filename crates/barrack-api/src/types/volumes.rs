@@ -12,20 +12,25 @@ use serde::{Deserialize, Serialize};
 #[serde(default)]
 pub struct VolumeResponse {
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub id: String,
     pub name: String,
     pub region: RegionEnum,
     #[serde(deserialize_with = "de::u64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub size_gb: u64,
     pub volume_type: VolumeTypeEnum,
     pub tier: Option<TierEnum>,
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub bootable: bool,
     #[serde(deserialize_with = "de::opt_string")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub os_image_id: Option<String>,
     pub status: VolumeStatus,
     /// The VM it is attached to, if any.
     #[serde(deserialize_with = "de::opt_string")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub instance_id: Option<String>,
     pub instance_name: Option<String>,
     pub instance_status: Option<VMStatus>,
@@ -39,17 +44,22 @@ pub struct VolumeResponse {
 #[serde(default)]
 pub struct GetVolumesWithNextNameResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub volumes: Vec<VolumeResponse>,
     pub next_name: Option<String>,
     #[serde(deserialize_with = "de::u64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub total: u64,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub page: u32,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub limit: u32,
     #[serde(deserialize_with = "de::u32")]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub total_pages: u32,
     pub request_id: Option<String>,
 }
@@ -62,16 +72,19 @@ pub struct CreateVolumeRequest {
     pub name: String,
     pub region: RegionEnum,
     #[serde(deserialize_with = "de::u64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub size_gb: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub volume_type: Option<VolumeTypeEnum>,
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub bootable: bool,
     /// Required when bootable.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "de::opt_string"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub os_image_id: Option<String>,
 }
 
@@ -81,6 +94,7 @@ pub struct CreateVolumeRequest {
 #[serde(default)]
 pub struct VolumeEnvelope {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub volume: VolumeResponse,
@@ -104,6 +118,7 @@ pub type DeleteVolumeResponse = DeleteResponse;
 #[serde(default)]
 pub struct ResizeVolumeRequest {
     #[serde(deserialize_with = "de::u64")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub size_gb: u64,
 }
 
@@ -121,6 +136,7 @@ pub struct CloneVolumeRequest {
 #[serde(default)]
 pub struct AttachVolumesRequest {
     #[serde(deserialize_with = "de::strings")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<String>))]
     pub volume_ids: Vec<String>,
 }
 
@@ -132,9 +148,11 @@ pub type DetachVolumesRequest = AttachVolumesRequest;
 #[serde(default)]
 pub struct AttachVolumesResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     #[serde(deserialize_with = "de::string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub instance_id: String,
     pub volumes: Vec<VMVolumeAttachment>,
     pub request_id: Option<String>,
@@ -151,8 +169,10 @@ pub struct VolumeTypeInfo {
     pub tier: Option<TierEnum>,
     pub description: Option<String>,
     #[serde(deserialize_with = "de::opt_u64")]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub min_size_gb: Option<u64>,
     #[serde(deserialize_with = "de::opt_u64")]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub max_size_gb: Option<u64>,
 }
 
@@ -162,6 +182,7 @@ pub struct VolumeTypeInfo {
 #[serde(default)]
 pub struct GetVolumeTypesResponse {
     #[serde(deserialize_with = "de::bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub success: bool,
     pub message: Option<String>,
     pub volume_types: Vec<VolumeTypeInfo>,

@@ -1,0 +1,10 @@
+//! Every command the UI can call: the app's own and one per API operation. The list in
+//! `command_list.rs` is the one place they are named: it feeds the IPC handler, the
+//! generated TypeScript bindings, and (through build.rs) the permissions the capability
+//! grants.
+
+pub mod api;
+pub mod app;
+
+pub use api::*;
+pub use app::*;

@@ -1,0 +1,146 @@
+//! Barrack Desktop's backend: thin Tauri commands over barrack-api, the OS-keyring
+//! credentials, settings, the embedded sandbox and the poller.
+
+pub mod commands;
+pub mod error;
+pub mod poller;
+pub mod session;
+pub mod settings;
+pub mod state;
+pub mod store;
+
+use state::AppState;
+use std::sync::Arc;
+use tauri::{Emitter, Manager};
+use tauri_plugin_notification::NotificationExt;
+use tauri_plugin_store::StoreExt;
+use tauri_specta::{collect_commands, collect_events, Event};
+
+macro_rules! command_list {
+    ($($name:ident),* $(,)?) => {
+        /// Every command's name, in the order of command_list.rs.
+        pub const COMMANDS: &[&str] = &[$(stringify!($name)),*];
+
+        /// The commands and events, for the IPC handler and the TypeScript bindings.
+        pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
+            tauri_specta::Builder::<tauri::Wry>::new()
+                .commands(collect_commands![$(commands::$name),*])
+                .events(collect_events![poller::ResourcesChanged, poller::ConnectionChanged])
+                .typ::<barrack_api::ErrorCode>()
+                .typ::<error::AppErrorCode>()
+                .typ::<barrack_api::state::VmAction>()
+        }
+    };
+}
+include!("command_list.rs");
+
+/// Where the generated bindings go (committed; a test fails when they are stale).
+pub const BINDINGS_PATH: &str = "ui/src/bindings.ts";
+
+/// Writes the TypeScript bindings.
+pub fn export_bindings(path: &std::path::Path) -> Result<(), String> {
+    let ts = specta_typescript::Typescript::default()
+        .header("// Generated from the Rust commands by tauri-specta (cargo test -p barrack-desktop writes it). Do not edit.\n// @ts-nocheck\n");
+    specta_builder().export(ts, path).map_err(|e| e.to_string())
+}
+
+/// `--sandbox` on the command line opens straight into the sandbox.
+fn wants_sandbox() -> bool {
+    std::env::args().any(|a| a == "--sandbox")
+}
+
+pub fn run() {
+    let builder = specta_builder();
+    let handler = builder.invoke_handler();
+    tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_store::Builder::new().build())
+        .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_opener::init())
+        .invoke_handler(handler)
+        .setup(move |app| {
+            builder.mount_events(app);
+            let store = app.store(store::STORE_FILE)?;
+            let state = AppState::new(Arc::new(barrack_credentials::OsKeyring), Arc::new(store::PluginStore(store)));
+            app.manage(state);
+            let handle = app.handle().clone();
+            let sandbox = wants_sandbox();
+            tauri::async_runtime::spawn(async move {
+                let state = handle.state::<AppState>();
+                let started = if sandbox { session::start_sandbox(&state).await } else { session::restore(&state).await };
+                if let Err(e) = started {
+                    // The sign-in screen shows; say why the session did not come back.
+                    let _ = handle.emit("session-error", e);
+                }
+                let (h1, h2, h3) = (handle.clone(), handle.clone(), handle.clone());
+                poller::run(
+                    &state,
+                    move |change| {
+                        let _ = change.emit(&h1);
+                    },
+                    move |notice| {
+                        let _ = h2.notification().builder().title(&notice.title).body(&notice.body).show();
+                    },
+                    move |conn| {
+                        let _ = conn.emit(&h3);
+                    },
+                )
+                .await;
+            });
+            Ok(())
+        })
+        .run(tauri::generate_context!())
+        .expect("Barrack Desktop failed to start");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The committed bindings are what the commands generate now.
+    #[test]
+    fn typescript_bindings_are_current() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let path = root.join(BINDINGS_PATH);
+        let fresh = std::env::temp_dir().join(format!("bindings-{}.ts", std::process::id()));
+        export_bindings(&fresh).unwrap();
+        let fresh_text = std::fs::read_to_string(&fresh).unwrap();
+        let _ = std::fs::remove_file(&fresh);
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        if committed != fresh_text {
+            if std::env::var_os("CI").is_none() {
+                std::fs::write(&path, &fresh_text).unwrap();
+            }
+            panic!("{} was out of date (rewritten here; commit it). Under CI it is not rewritten.", path.display());
+        }
+    }
+
+    /// The capability grants exactly the app's commands plus the plugin permissions the UI uses.
+    #[test]
+    fn capability_lists_exactly_the_commands() {
+        let conf: serde_json::Value = serde_json::from_str(include_str!("../tauri.conf.json")).unwrap();
+        let caps = conf["app"]["security"]["capabilities"].as_array().unwrap();
+        assert_eq!(caps.len(), 1);
+        let granted: Vec<&str> = caps[0]["permissions"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
+        let mut expected: Vec<String> = vec!["core:event:allow-listen".into(), "core:event:allow-unlisten".into(), "opener:allow-open-url".into()];
+        expected.extend(COMMANDS.iter().map(|c| format!("allow-{}", c.replace('_', "-"))));
+        assert_eq!(granted, expected.iter().map(String::as_str).collect::<Vec<_>>());
+        assert!(!granted.iter().any(|p| p.ends_with(":default")), "no wholesale defaults");
+        let csp = &conf["app"]["security"]["csp"];
+        assert_eq!(csp["default-src"], "'self'");
+        assert!(!csp.to_string().contains("http://") || csp["connect-src"] == "ipc: http://ipc.localhost");
+    }
+
+    #[test]
+    fn every_api_operation_has_a_command() {
+        for (op, name) in barrack_api::ops::METHOD_NAMES {
+            assert!(COMMANDS.contains(name), "{op:?} ({name}) has no command");
+        }
+        assert_eq!(COMMANDS.len(), barrack_api::ENDPOINTS.len() + 8);
+    }
+}

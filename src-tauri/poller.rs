@@ -1,0 +1,326 @@
+//! One backend task watches the account: fast while something is in transition (backing
+//! off while nothing changes), slow when all is still — then only the instance list and the
+//! balance, once a minute by default, so an idle app makes about two requests a minute.
+//! Changes go to the UI as one batched event; notable ones also as desktop notifications.
+
+use crate::state::{AppState, Session};
+use barrack_api::state::is_transitional;
+use barrack_api::types::*;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+/// What changed since the last poll (the UI patches its cache from it).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+#[serde(rename_all = "camelCase")]
+pub struct ResourcesChanged {
+    /// `instances`, `snapshots`, `images`, `balance`.
+    pub kinds: Vec<String>,
+    /// The instances whose state changed, as they are now.
+    pub instances: Vec<VMInstance>,
+    pub balance: Option<f64>,
+    pub currency: Option<CurrencyEnum>,
+}
+
+/// Whether the API can be reached (for the offline banner).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectionChanged {
+    pub online: bool,
+    pub message: Option<String>,
+}
+
+/// A desktop notification to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub title: String,
+    pub body: String,
+}
+
+/// The last thing seen of each watched resource.
+#[derive(Debug, Clone, Default)]
+pub struct Seen {
+    pub instances: BTreeMap<String, (String, VMStatus)>,
+    pub snapshots: BTreeMap<String, (String, SnapshotStatus)>,
+    pub images: BTreeMap<String, (String, ImageStatus)>,
+    pub balance: Option<f64>,
+    /// Nothing is announced on the first look.
+    pub primed: bool,
+}
+
+/// What one poll found.
+#[derive(Debug, Clone, Default)]
+pub struct Observed {
+    pub instances: Vec<VMInstance>,
+    /// `None` when not fetched this time.
+    pub snapshots: Option<Vec<Snapshot>>,
+    pub images: Option<Vec<Image>>,
+    pub balance: Option<(f64, CurrencyEnum)>,
+}
+
+pub struct Prefs {
+    pub vm_ready: bool,
+    pub snapshot_ready: bool,
+    pub image_ready: bool,
+    pub low_balance: bool,
+    pub threshold: f64,
+}
+
+/// Compares, updates `seen`, and says what changed and what to announce.
+pub fn observe(seen: &mut Seen, now: &Observed, prefs: &Prefs) -> (ResourcesChanged, Vec<Notice>) {
+    let mut change = ResourcesChanged::default();
+    let mut notices = Vec::new();
+    let announce = seen.primed;
+    let mut next = BTreeMap::new();
+    for vm in &now.instances {
+        let before = seen.instances.get(&vm.id).map(|(_, s)| s.clone());
+        if before.as_ref() != Some(&vm.status) {
+            change.instances.push(vm.clone());
+            if announce && before.is_some() {
+                if vm.status == VMStatus::Active && prefs.vm_ready {
+                    notices.push(Notice { title: format!("{} is running", vm.name), body: format!("{} x{} in {} is ACTIVE.", vm.flavor.gpu_model, vm.flavor.gpu_count, vm.region) });
+                }
+                if vm.status == VMStatus::Error {
+                    notices.push(Notice { title: format!("{} failed", vm.name), body: "The VM is in ERROR. It can be deleted.".into() });
+                }
+            }
+        }
+        next.insert(vm.id.clone(), (vm.name.clone(), vm.status.clone()));
+    }
+    if next.len() != seen.instances.len() || !change.instances.is_empty() {
+        change.kinds.push("instances".into());
+    }
+    seen.instances = next;
+    if let Some(snaps) = &now.snapshots {
+        let mut next = BTreeMap::new();
+        let mut changed = snaps.len() != seen.snapshots.len();
+        for s in snaps {
+            let before = seen.snapshots.get(&s.id).map(|(_, st)| st.clone());
+            if before.as_ref() != Some(&s.status) {
+                changed = true;
+                if announce && before.is_some() && s.status == SnapshotStatus::Success && prefs.snapshot_ready {
+                    notices.push(Notice { title: format!("Snapshot {} is ready", s.name), body: format!("It can be restored or made into an image in {}.", s.region) });
+                }
+            }
+            next.insert(s.id.clone(), (s.name.clone(), s.status.clone()));
+        }
+        if changed {
+            change.kinds.push("snapshots".into());
+        }
+        seen.snapshots = next;
+    }
+    if let Some(images) = &now.images {
+        let mut next = BTreeMap::new();
+        let mut changed = images.len() != seen.images.len();
+        for i in images {
+            let before = seen.images.get(&i.id).map(|(_, st)| st.clone());
+            if before.as_ref() != Some(&i.status) {
+                changed = true;
+                if announce && before.is_some() && i.status == ImageStatus::Available && prefs.image_ready {
+                    notices.push(Notice { title: format!("Image {} is available", i.name), body: format!("It can boot new VMs in {}.", i.region) });
+                }
+            }
+            next.insert(i.id.clone(), (i.name.clone(), i.status.clone()));
+        }
+        if changed {
+            change.kinds.push("images".into());
+        }
+        seen.images = next;
+    }
+    if let Some((amount, currency)) = &now.balance {
+        if seen.balance != Some(*amount) {
+            change.kinds.push("balance".into());
+        }
+        let was_above = seen.balance.is_none_or(|b| b >= prefs.threshold);
+        if prefs.low_balance && *amount < prefs.threshold && was_above && (announce || seen.balance.is_none()) {
+            notices.push(Notice {
+                title: "Balance is low".into(),
+                body: format!("{amount:.2} {currency} left, below your alert of {:.2}. Running VMs are hibernated when it reaches zero.", prefs.threshold),
+            });
+        }
+        seen.balance = Some(*amount);
+        change.balance = Some(*amount);
+        change.currency = Some(currency.clone());
+    }
+    seen.primed = true;
+    (change, notices)
+}
+
+/// Whether anything watched is between two states.
+pub fn in_transition(seen: &Seen) -> bool {
+    seen.instances.values().any(|(_, s)| is_transitional(s))
+        || seen.snapshots.values().any(|(_, s)| *s == SnapshotStatus::Creating)
+        || seen.images.values().any(|(_, s)| *s == ImageStatus::Creating)
+}
+
+/// The wait before the next poll: fast while in transition, backing off by half each
+/// quiet round up to 15 s; the idle interval otherwise.
+pub fn next_delay(transition: bool, quiet_rounds: u32, fast: Duration, idle: Duration) -> Duration {
+    if transition {
+        let factor = 1.5f64.powi(quiet_rounds.min(10) as i32);
+        fast.mul_f64(factor).min(Duration::from_secs(15)).max(fast)
+    } else {
+        idle
+    }
+}
+
+async fn fetch(session: &Session, with_storage: bool) -> barrack_api::Result<Observed> {
+    let c = &session.client;
+    let instances = c
+        .all_pages(100, 4, |p| {
+            let q = InstanceListQuery { page: p.page, limit: p.limit, ..Default::default() };
+            async move { c.list_instances(&q).await }
+        })
+        .await?;
+    let balance = c.get_balance().await?;
+    let (snapshots, images) = if with_storage {
+        let snaps = c
+            .all_pages(100, 2, |p| {
+                let q = RegionPageQuery { page: p.page, limit: p.limit, region: None };
+                async move { c.list_snapshots(&q).await }
+            })
+            .await?;
+        let imgs = c
+            .all_pages(100, 2, |p| {
+                let q = RegionPageQuery { page: p.page, limit: p.limit, region: None };
+                async move { c.list_images(&q).await }
+            })
+            .await?;
+        (Some(snaps), Some(imgs))
+    } else {
+        (None, None)
+    };
+    Ok(Observed { instances, snapshots, images, balance: Some((balance.primary(), balance.currency.clone())) })
+}
+
+/// Runs for the life of the app.
+pub async fn run<F, G, H>(state: &AppState, mut emit: F, mut notify: G, mut connection: H)
+where
+    F: FnMut(ResourcesChanged),
+    G: FnMut(Notice),
+    H: FnMut(ConnectionChanged),
+{
+    let mut seen = Seen::default();
+    let mut session_key = String::new();
+    let mut quiet = 0u32;
+    let mut online = true;
+    let mut last_storage = Instant::now() - Duration::from_secs(3600);
+    loop {
+        let settings = state.settings.load().unwrap_or_default();
+        let fast = Duration::from_secs(settings.poll_fast_secs.max(1) as u64);
+        let idle = Duration::from_secs(settings.poll_idle_secs.max(15) as u64);
+        let Some(session) = state.current().await else {
+            seen = Seen::default();
+            state.poke.notified().await;
+            continue;
+        };
+        let key = format!("{}|{}|{}", session.profile, session.base_url, session.sandbox);
+        if key != session_key {
+            seen = Seen::default();
+            session_key = key;
+        }
+        let storage_due = !seen.primed
+            || seen.snapshots.values().any(|(_, s)| *s == SnapshotStatus::Creating)
+            || seen.images.values().any(|(_, s)| *s == ImageStatus::Creating)
+            || last_storage.elapsed() >= Duration::from_secs(300)
+            || quiet == 0;
+        match fetch(&session, storage_due).await {
+            Ok(observed) => {
+                if storage_due {
+                    last_storage = Instant::now();
+                }
+                if !online {
+                    online = true;
+                    connection(ConnectionChanged { online: true, message: None });
+                }
+                let prefs = Prefs {
+                    vm_ready: settings.notifications.vm_ready,
+                    snapshot_ready: settings.notifications.snapshot_ready,
+                    image_ready: settings.notifications.image_ready,
+                    low_balance: settings.notifications.low_balance,
+                    threshold: settings.low_balance_threshold,
+                };
+                let (change, notices) = observe(&mut seen, &observed, &prefs);
+                if change.kinds.is_empty() {
+                    quiet += 1;
+                } else {
+                    quiet = 0;
+                    emit(change);
+                }
+                notices.into_iter().for_each(&mut notify);
+            }
+            Err(e) => {
+                if online && e.code.is_transient() {
+                    online = false;
+                    connection(ConnectionChanged { online: false, message: Some(e.message.clone()) });
+                }
+                quiet += 1;
+            }
+        }
+        let delay = next_delay(in_transition(&seen) || !online, quiet, fast, idle);
+        tokio::select! {
+            _ = tokio::time::sleep(delay) => {}
+            _ = state.poke.notified() => { quiet = 0; }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vm(id: &str, status: VMStatus) -> VMInstance {
+        VMInstance { id: id.into(), name: format!("vm-{id}"), status, ..Default::default() }
+    }
+
+    fn prefs() -> Prefs {
+        Prefs { vm_ready: true, snapshot_ready: true, image_ready: true, low_balance: true, threshold: 10.0 }
+    }
+
+    #[test]
+    fn first_look_announces_nothing_then_transitions_are_announced() {
+        let mut seen = Seen::default();
+        let obs = Observed { instances: vec![vm("a", VMStatus::Creating)], balance: Some((50.0, CurrencyEnum::Usd)), ..Default::default() };
+        let (change, notices) = observe(&mut seen, &obs, &prefs());
+        assert!(change.kinds.contains(&"instances".to_string()));
+        assert!(notices.is_empty());
+        assert!(in_transition(&seen));
+        let (change, notices) = observe(&mut seen, &obs, &prefs());
+        assert!(change.kinds.is_empty(), "nothing changed: {change:?}");
+        assert!(notices.is_empty());
+        let obs = Observed { instances: vec![vm("a", VMStatus::Active)], balance: Some((50.0, CurrencyEnum::Usd)), ..Default::default() };
+        let (change, notices) = observe(&mut seen, &obs, &prefs());
+        assert_eq!(change.instances.len(), 1);
+        assert_eq!(notices[0].title, "vm-a is running");
+        assert!(!in_transition(&seen));
+    }
+
+    #[test]
+    fn snapshots_images_and_low_balance() {
+        let mut seen = Seen::default();
+        let snap = |s: SnapshotStatus| Snapshot { id: "s".into(), name: "base".into(), status: s, ..Default::default() };
+        let img = |s: ImageStatus| Image { id: "i".into(), name: "img".into(), status: s, ..Default::default() };
+        let obs = |s, i, b| Observed { snapshots: Some(vec![snap(s)]), images: Some(vec![img(i)]), balance: Some((b, CurrencyEnum::Usd)), ..Default::default() };
+        observe(&mut seen, &obs(SnapshotStatus::Creating, ImageStatus::Creating, 20.0), &prefs());
+        let (change, notices) = observe(&mut seen, &obs(SnapshotStatus::Success, ImageStatus::Available, 9.0), &prefs());
+        assert_eq!(change.kinds, vec!["snapshots", "images", "balance"]);
+        let titles: Vec<_> = notices.iter().map(|n| n.title.as_str()).collect();
+        assert_eq!(titles, vec!["Snapshot base is ready", "Image img is available", "Balance is low"]);
+        // Only when crossing: no repeat while it stays low.
+        let (_, notices) = observe(&mut seen, &obs(SnapshotStatus::Success, ImageStatus::Available, 8.0), &prefs());
+        assert!(notices.is_empty());
+        // A snapshot list not fetched this time changes nothing.
+        let (change, _) = observe(&mut seen, &Observed { balance: Some((8.0, CurrencyEnum::Usd)), ..Default::default() }, &prefs());
+        assert!(change.kinds.is_empty());
+    }
+
+    #[test]
+    fn delays_back_off_in_transition_and_idle_otherwise() {
+        let fast = Duration::from_secs(2);
+        let idle = Duration::from_secs(60);
+        assert_eq!(next_delay(true, 0, fast, idle), fast);
+        assert_eq!(next_delay(true, 1, fast, idle), Duration::from_secs(3));
+        assert_eq!(next_delay(true, 20, fast, idle), Duration::from_secs(15));
+        assert_eq!(next_delay(false, 0, fast, idle), idle);
+    }
+}

@@ -1,0 +1,79 @@
+//! The backend's state: the signed-in session (a client with the key inside), the
+//! embedded sandbox, and where secrets and settings are kept. Tauri-free, so the session
+//! logic is tested without a webview.
+
+use crate::error::{AppError, AppErrorCode};
+use crate::settings::Settings;
+use barrack_api::Client;
+use barrack_credentials::SecretStore;
+use std::sync::Arc;
+use tokio::sync::{Mutex, Notify, RwLock};
+
+/// Where settings live: tauri-plugin-store in the app, memory in tests.
+pub trait SettingsBackend: Send + Sync {
+    fn load(&self) -> Result<Settings, AppError>;
+    fn save(&self, settings: &Settings) -> Result<(), AppError>;
+}
+
+#[derive(Default)]
+pub struct MemorySettings(std::sync::Mutex<Settings>);
+
+impl SettingsBackend for MemorySettings {
+    fn load(&self) -> Result<Settings, AppError> {
+        Ok(self.0.lock().map_err(|e| AppError::new(AppErrorCode::Settings, e.to_string()))?.clone())
+    }
+    fn save(&self, settings: &Settings) -> Result<(), AppError> {
+        *self.0.lock().map_err(|e| AppError::new(AppErrorCode::Settings, e.to_string()))? = settings.clone();
+        Ok(())
+    }
+}
+
+/// A signed-in account (or the sandbox). The key is inside `client` only.
+#[derive(Clone)]
+pub struct Session {
+    pub profile: String,
+    pub client: Client,
+    pub sandbox: bool,
+    pub key_hint: String,
+    pub base_url: String,
+}
+
+pub struct AppState {
+    pub session: RwLock<Option<Session>>,
+    pub sandbox: Mutex<Option<barrack_sim::RunningSim>>,
+    pub secrets: Arc<dyn SecretStore>,
+    pub settings: Arc<dyn SettingsBackend>,
+    /// Wakes the poller after an action started a transition.
+    pub poke: Notify,
+    /// Simulated seconds per real second in the sandbox (transitions take seconds).
+    pub sandbox_time_scale: f64,
+}
+
+impl AppState {
+    pub fn new(secrets: Arc<dyn SecretStore>, settings: Arc<dyn SettingsBackend>) -> Self {
+        AppState {
+            session: RwLock::new(None),
+            sandbox: Mutex::new(None),
+            secrets,
+            settings,
+            poke: Notify::new(),
+            sandbox_time_scale: 30.0,
+        }
+    }
+
+    /// The signed-in session's client.
+    pub async fn client(&self) -> Result<Client, AppError> {
+        match &*self.session.read().await {
+            Some(s) => Ok(s.client.clone()),
+            None => Err(AppError::new(AppErrorCode::NotSignedIn, "Sign in with an API key, or explore the sandbox.")),
+        }
+    }
+
+    pub async fn current(&self) -> Option<Session> {
+        self.session.read().await.clone()
+    }
+
+    pub fn poke_poller(&self) {
+        self.poke.notify_one();
+    }
+}
