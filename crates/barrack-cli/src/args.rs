@@ -118,6 +118,18 @@ pub fn rule(s: &str) -> Result<VMSecurityRuleRequest, String> {
     Ok(rule)
 }
 
+/// An SSH key name (1–50 letters, digits, -, _, . and no spaces).
+pub fn ssh_key_name(s: &str) -> Result<String, String> {
+    validate::ssh_key_name("name", s).map_err(|e| e.to_string())?;
+    Ok(s.to_owned())
+}
+
+/// One line of OpenSSH public-key text (`ssh-ed25519 AAAA… comment`).
+pub fn ssh_public_key(s: &str) -> Result<String, String> {
+    validate::ssh_public_key("public_key", s).map_err(|e| e.to_string())?;
+    Ok(s.trim().to_owned())
+}
+
 /// A description: at most 255 characters.
 pub fn description(s: &str) -> Result<String, String> {
     validate::description("description", Some(s)).map_err(|e| e.message)?;
