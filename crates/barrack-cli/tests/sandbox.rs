@@ -154,8 +154,6 @@ fn sandbox_tells_how_to_use_it() {
 }
 
 #[test]
-#[ignore = "barrack-sim cannot reload a sandbox state file yet: persist::load decodes without \
-            strip_nulls, and VolumeResponse.os_image_id (de::opt_string) refuses the null it saved"]
 fn sandbox_state_file_keeps_the_account_and_key() {
     let dir = tempfile::tempdir().unwrap();
     let state = dir.path().join("sandbox.json");
