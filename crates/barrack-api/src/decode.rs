@@ -151,22 +151,43 @@ pub fn i64<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
 }
 
 pub fn opt_u16<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u16>, D::Error> {
-    let v = u64(d)?;
-    u16::try_from(v)
-        .map(Some)
-        .map_err(|_| de::Error::custom(format!("port {v} is out of range")))
+    match present(d)? {
+        None => Ok(None),
+        Some(v) => {
+            let n = u64(v).map_err(de::Error::custom)?;
+            u16::try_from(n)
+                .map(Some)
+                .map_err(|_| de::Error::custom(format!("port {n} is out of range")))
+        }
+    }
 }
 
 pub fn opt_u32<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
-    u32(d).map(Some)
+    match present(d)? {
+        None => Ok(None),
+        Some(v) => u32(v).map(Some).map_err(de::Error::custom),
+    }
 }
 
 pub fn opt_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
-    u64(d).map(Some)
+    match present(d)? {
+        None => Ok(None),
+        Some(v) => u64(v).map(Some).map_err(de::Error::custom),
+    }
 }
 
 pub fn opt_f64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-    f64(d).map(Some)
+    match present(d)? {
+        None => Ok(None),
+        Some(v) => f64(v).map(Some).map_err(de::Error::custom),
+    }
+}
+
+/// An optional field's value, `null` counting as absent (so these helpers also work when
+/// the body was not passed through [`strip_nulls`], e.g. the emulator's state file).
+fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
+    let v: Option<Value> = Option::deserialize(d)?;
+    Ok(v.filter(|v| !v.is_null()))
 }
 
 struct StringVisitor;
@@ -201,7 +222,10 @@ pub fn string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 }
 
 pub fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    string(d).map(Some)
+    match present(d)? {
+        None => Ok(None),
+        Some(v) => string(v).map(Some).map_err(de::Error::custom),
+    }
 }
 
 /// A list of identifiers that may be strings or numbers.

@@ -117,3 +117,39 @@ pub fn rule(s: &str) -> Result<VMSecurityRuleRequest, String> {
     validate::security_rule(&rule).map_err(|e| e.to_string())?;
     Ok(rule)
 }
+
+/// An SSH key name (1–50 letters, digits, -, _, . and no spaces).
+pub fn ssh_key_name(s: &str) -> Result<String, String> {
+    validate::ssh_key_name("name", s).map_err(|e| e.to_string())?;
+    Ok(s.to_owned())
+}
+
+/// One line of OpenSSH public-key text (`ssh-ed25519 AAAA… comment`).
+pub fn ssh_public_key(s: &str) -> Result<String, String> {
+    validate::ssh_public_key("public_key", s).map_err(|e| e.to_string())?;
+    Ok(s.trim().to_owned())
+}
+
+/// A description: at most 255 characters.
+pub fn description(s: &str) -> Result<String, String> {
+    validate::description("description", Some(s)).map_err(|e| e.message)?;
+    Ok(s.to_owned())
+}
+
+/// A volume size in whole GB, 10 GB to 1 PB (a bootable volume needs 100 GB; the server
+/// may ask for more, see `barrack volumes types`).
+pub fn volume_size_gb(s: &str) -> Result<u64, String> {
+    let n: u64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("{s:?} is not a size; give a whole number of GB, e.g. 100"))?;
+    validate::volume_size("size", n, false, None).map_err(|e| e.message)?;
+    Ok(n)
+}
+
+/// A date for the billing filters: YYYY-MM-DD or an ISO 8601 date-time.
+pub fn date(s: &str) -> Result<String, String> {
+    barrack_api::decode::Timestamp::parse(s)
+        .map(|_| s.trim().to_owned())
+        .ok_or_else(|| format!("{s:?} is not a date; use YYYY-MM-DD or ISO 8601"))
+}

@@ -66,11 +66,14 @@ fn map_error(e: keyring::Error) -> CredentialError {
         }
         K::PlatformFailure(inner) => {
             let text = inner.to_string();
-            // Known texts of "no Secret Service" (see ../shared/TOOLCHAIN.md).
-            if text.contains("dbus")
-                || text.contains("D-Bus")
-                || text.contains("no result found")
-                || text.contains("autolaunch")
+            // Known texts of "no Secret Service" (see ../shared/TOOLCHAIN.md): any D-Bus
+            // failure ("DBus error: Failed to connect to socket …", "… ServiceUnknown …",
+            // "Unable to autolaunch a dbus-daemon …") and a locked or missing collection.
+            let lower = text.to_ascii_lowercase();
+            if lower.contains("dbus")
+                || lower.contains("d-bus")
+                || lower.contains("no result found")
+                || lower.contains("autolaunch")
             {
                 CredentialError::Unavailable(format!("{UNAVAILABLE_HINT} ({text})"))
             } else {
@@ -106,6 +109,30 @@ impl SecretStore for OsKeyring {
             Err(keyring::Error::NoEntry) => Ok(false),
             Err(e) => Err(map_error(e)),
         }
+    }
+}
+
+impl OsKeyring {
+    /// Whether a key can be stored right now: writes, reads back and deletes a throw-away
+    /// entry (service [`KEYRING_SERVICE`], account `.probe-<pid>-<n>`, never a profile name).
+    /// `Err(Unavailable)` when there is no Secret Service, it is locked, or no session bus.
+    pub fn probe(&self) -> Result<(), CredentialError> {
+        static SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let account = format!(".probe-{}-{n}", std::process::id());
+        let marker = ApiKey::new(format!("probe-{n}"));
+        self.set(&account, &marker)?;
+        let read = self.get(&account);
+        let deleted = self.delete(&account);
+        match read? {
+            Some(k) if k == marker => {}
+            _ => {
+                return Err(CredentialError::Unavailable(format!(
+                    "{UNAVAILABLE_HINT} (an entry just written could not be read back)"
+                )))
+            }
+        }
+        deleted.map(|_| ())
     }
 }
 

@@ -1,8 +1,438 @@
-//! (Being written.)
+//! `doctor`: a read-only probe of every read endpoint, to see where the API a key talks to
+//! differs from this client's reading of it.
+//!
+//! Every row of `ENDPOINTS` with method GET is requested once, without query parameters.
+//! A path with a parameter (`instances/{instance_id}/`) uses the first id of its parent
+//! list (`instances/`), or is skipped when that list is empty. Nothing is ever changed:
+//! only GETs are sent. Each answer is judged:
+//!
+//! - `ok`: it answered, the raw JSON decodes into the operation's typed response, and every
+//!   top-level key of that typed value, serialized again (keys whose value is null left
+//!   out), is present in the raw JSON — so nothing the client reads was filled in by a
+//!   default;
+//! - `shape-differs`: it answered, but does not decode, or lacks those keys (named);
+//! - `failed`: the request failed (error code and message);
+//! - `skipped`: there was nothing to put in the path.
+//!
+//! Exit 0 when every endpoint is ok or skipped, 1 otherwise. `--json` prints an array of
+//! `{op, path, result, detail}`.
 
-use crate::ctx::Ctx;
+use crate::ctx::{Ctx, NONE};
 use crate::error::{CliError, CliResult};
+use crate::output::table;
+use barrack_api::ops::METHOD_NAMES;
+use barrack_api::types::*;
+use barrack_api::{decode_value, ApiError, Client, Endpoint, Method, Op, ENDPOINTS};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::btree_map::{BTreeMap, Entry};
 
-pub async fn run(_ctx: &Ctx) -> CliResult {
-    Err(CliError::Usage("not available yet".into()))
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+enum Outcome {
+    Ok,
+    ShapeDiffers,
+    Failed,
+    Skipped,
+}
+
+impl Outcome {
+    fn label(self) -> &'static str {
+        match self {
+            Outcome::Ok => "ok",
+            Outcome::ShapeDiffers => "shape-differs",
+            Outcome::Failed => "failed",
+            Outcome::Skipped => "skipped",
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct Line {
+    op: &'static str,
+    path: &'static str,
+    result: Outcome,
+    detail: String,
+}
+
+/// The typed reading of one answer: the top-level keys of the typed value (non-null), and
+/// for a list, its first item's id.
+struct Reading {
+    keys: Vec<String>,
+    first_id: Option<String>,
+}
+
+fn read<T: DeserializeOwned + Serialize>(
+    raw: &Value,
+    first_id: impl FnOnce(&T) -> Option<&String>,
+) -> Result<Reading, ApiError> {
+    let typed: T = decode_value(raw.clone())?;
+    let keys = match serde_json::to_value(&typed) {
+        Ok(Value::Object(map)) => map
+            .into_iter()
+            .filter(|(_, v)| !v.is_null())
+            .map(|(k, _)| k)
+            .collect(),
+        _ => Vec::new(),
+    };
+    Ok(Reading {
+        first_id: first_id(&typed).cloned(),
+        keys,
+    })
+}
+
+fn no_id<T>(_: &T) -> Option<&String> {
+    None
+}
+
+/// The typed response of each GET operation; `None` for the others (never probed).
+fn typed_reading(op: Op, raw: &Value) -> Option<Result<Reading, ApiError>> {
+    Some(match op {
+        Op::GetBalance => read::<CreditBalanceResponse>(raw, no_id),
+        Op::GetGpuStocks => read::<GPUStocksResponse>(raw, no_id),
+        Op::GetGpuSpecs => read::<GPUSpecsResponse>(raw, no_id),
+        Op::ListRegions => read::<RegionsResponse>(raw, no_id),
+        Op::GetPricing => read::<PricingResponse>(raw, no_id),
+        Op::ListInstances => read::<ListVMsResponse>(raw, |r| r.instances.first().map(|v| &v.id)),
+        Op::GetInstance => read::<VMDetailsResponse>(raw, no_id),
+        Op::GetInstanceBilling => read::<InstanceBillingResponse>(raw, no_id),
+        Op::GetHibernatedInstancesCount => read::<GetHibernatedVMsResponse>(raw, no_id),
+        Op::GetInstanceFirewalls => read::<GetVMAttachedFirewallsResponse>(raw, no_id),
+        Op::ListOsImages => read::<OSImagesResponse>(raw, no_id),
+        Op::ListSshKeys => read::<GetSSHKeysResponse>(raw, |r| r.ssh_keys.first().map(|k| &k.id)),
+        Op::GetSshKey => read::<GetSSHKeyResponse>(raw, no_id),
+        Op::ListScripts => read::<ScriptListResponse>(raw, |r| r.scripts.first().map(|s| &s.id)),
+        Op::GetScript => read::<ScriptResponse>(raw, no_id),
+        Op::ListFirewalls => {
+            read::<ListFirewallsResponse>(raw, |r| r.firewalls.first().map(|f| &f.id))
+        }
+        Op::GetFirewall => read::<GetFirewallDetailsResponse>(raw, no_id),
+        Op::GetFirewallProtocols => read::<GetSupportedProtocolsResponse>(raw, no_id),
+        Op::ListFirewallEligibleInstances => read::<FirewallEligibleInstancesResponse>(raw, no_id),
+        Op::ListSnapshots => {
+            read::<ListSnapshotsResponse>(raw, |r| r.snapshots.first().map(|s| &s.id))
+        }
+        Op::GetSnapshot => read::<SnapshotDetailsResponse>(raw, no_id),
+        Op::GetSnapshotBilling => read::<SnapshotBillingResponse>(raw, no_id),
+        Op::ListSnapshotEligibleInstances => read::<SnapshotEligibleInstancesResponse>(raw, no_id),
+        Op::ListImages => read::<ImageListResponse>(raw, |r| r.images.first().map(|i| &i.id)),
+        Op::GetImage => read::<ImageDetailResponse>(raw, no_id),
+        Op::GetSnapshotImages => read::<SnapshotImageRelationshipResponse>(raw, no_id),
+        Op::AiModels => read::<ModelsResponse>(raw, no_id),
+        Op::AiUsageSummary => read::<UsageSummaryResponse>(raw, no_id),
+        Op::AiUsageHistory => read::<UsageHistoryResponse>(raw, no_id),
+        Op::GetVolumeBilling => read::<VolumeHourlyBillingResponse>(raw, no_id),
+        Op::ListVolumeTypes => read::<GetVolumeTypesResponse>(raw, no_id),
+        Op::ListVolumes => {
+            read::<GetVolumesWithNextNameResponse>(raw, |r| r.volumes.first().map(|v| &v.id))
+        }
+        Op::GetVolume => read::<GetVolumeDetailsResponse>(raw, no_id),
+        // Not reads: doctor never sends them.
+        Op::PostPricing
+        | Op::DeployInstance
+        | Op::StartInstance
+        | Op::StopInstance
+        | Op::RebootInstance
+        | Op::HibernateInstance
+        | Op::RestoreInstance
+        | Op::ToggleInstancePublicIp
+        | Op::AddInstanceSecurityRule
+        | Op::RemoveInstanceSecurityRule
+        | Op::DeleteInstance
+        | Op::CreateSshKey
+        | Op::DeleteSshKey
+        | Op::CreateScript
+        | Op::UpdateScript
+        | Op::DeleteScript
+        | Op::DeleteScripts
+        | Op::CreateFirewall
+        | Op::DeleteFirewall
+        | Op::AddFirewallRule
+        | Op::RemoveFirewallRule
+        | Op::AttachFirewall
+        | Op::CreateSnapshot
+        | Op::DeleteSnapshot
+        | Op::RestoreSnapshot
+        | Op::DeleteImage
+        | Op::CreateImage
+        | Op::GetSnapshotImagesBatch
+        | Op::AiChat
+        | Op::AttachVolumes
+        | Op::DetachVolumes
+        | Op::CloneVolume
+        | Op::ResizeVolume
+        | Op::CreateVolume
+        | Op::DeleteVolume => return None,
+    })
+}
+
+/// The list that supplies a path parameter, and what its items are called.
+fn parent(param: &str) -> Option<(Op, &'static str)> {
+    Some(match param {
+        "instance_id" => (Op::ListInstances, "instance"),
+        "key_id" => (Op::ListSshKeys, "SSH key"),
+        "script_id" => (Op::ListScripts, "script"),
+        "firewall_id" => (Op::ListFirewalls, "firewall"),
+        "snapshot_id" => (Op::ListSnapshots, "snapshot"),
+        "image_id" => (Op::ListImages, "image"),
+        "volume_id" => (Op::ListVolumes, "volume"),
+        _ => return None,
+    })
+}
+
+fn op_name(op: Op) -> &'static str {
+    METHOD_NAMES
+        .iter()
+        .find(|(o, _)| *o == op)
+        .map(|(_, n)| *n)
+        .unwrap_or("?")
+}
+
+/// What one GET came to.
+struct Probe {
+    outcome: Outcome,
+    detail: String,
+    /// For a list: its first item's id (`None` when empty); `Err` when it cannot be read.
+    first_id: Result<Option<String>, String>,
+}
+
+/// Sends one GET and judges the answer.
+async fn probe(client: &Client, ep: &Endpoint, params: &[(&str, &str)]) -> Probe {
+    let raw = match client.request(ep.op, params, NONE, NONE) {
+        Ok(req) => client.execute_value(&req).await,
+        Err(e) => Err(e),
+    };
+    match raw {
+        Ok(raw) => judge(ep.op, &raw),
+        Err(e) => {
+            let detail = format!("{}: {}", e.code, e.message);
+            Probe {
+                outcome: Outcome::Failed,
+                first_id: Err(detail.clone()),
+                detail,
+            }
+        }
+    }
+}
+
+/// Judges an answer's raw JSON against the operation's typed response.
+fn judge(op: Op, raw: &Value) -> Probe {
+    match typed_reading(op, raw) {
+        None => Probe {
+            outcome: Outcome::Skipped,
+            detail: "not a read".into(),
+            first_id: Ok(None),
+        },
+        Some(Err(e)) => {
+            let detail = format!("does not decode: {}", e.message);
+            Probe {
+                outcome: Outcome::ShapeDiffers,
+                first_id: Err(detail.clone()),
+                detail,
+            }
+        }
+        Some(Ok(reading)) => {
+            let missing: Vec<&str> = reading
+                .keys
+                .iter()
+                .filter(|k| raw.get(k.as_str()).is_none())
+                .map(String::as_str)
+                .collect();
+            let (outcome, detail) = if missing.is_empty() {
+                (Outcome::Ok, String::new())
+            } else {
+                (
+                    Outcome::ShapeDiffers,
+                    format!("missing keys: {}", missing.join(", ")),
+                )
+            };
+            Probe {
+                outcome,
+                detail,
+                first_id: Ok(reading.first_id),
+            }
+        }
+    }
+}
+
+pub async fn run(ctx: &Ctx) -> CliResult {
+    let reads: Vec<&Endpoint> = ENDPOINTS
+        .iter()
+        .filter(|e| e.method == Method::Get)
+        .collect();
+    if ctx.global.explain {
+        let client = ctx.client()?;
+        for ep in &reads {
+            if ep.path_params().is_empty() {
+                println!(
+                    "{}",
+                    client.request(ep.op, &[], NONE, NONE)?.explain().trim_end()
+                );
+            } else {
+                println!(
+                    "GET {}{}  (ids from the first list answer)",
+                    client.base_url(),
+                    ep.path
+                );
+            }
+        }
+        return Ok(());
+    }
+    let client = ctx.client()?;
+
+    // The first id of each list already requested.
+    let mut first_ids: BTreeMap<Op, Result<Option<String>, String>> = BTreeMap::new();
+    let mut lines = Vec::with_capacity(reads.len());
+    for ep in reads {
+        let mut params: Vec<(&'static str, String)> = Vec::new();
+        let mut skip: Option<String> = None;
+        for name in ep.path_params() {
+            let Some((list, what)) = parent(name) else {
+                skip = Some(format!("no way to find a {name} to probe"));
+                break;
+            };
+            // Lists come before their items in ENDPOINTS, so this is normally known already.
+            let listing = match first_ids.entry(list) {
+                Entry::Occupied(o) => o.into_mut(),
+                Entry::Vacant(v) => v.insert(
+                    probe(client, barrack_api::endpoint(list), &[])
+                        .await
+                        .first_id,
+                ),
+            };
+            match listing {
+                Ok(Some(id)) => params.push((name, id.clone())),
+                Ok(None) => {
+                    skip = Some(format!("no {what} to probe"));
+                    break;
+                }
+                Err(e) => {
+                    skip = Some(format!("could not list {what}s ({e})"));
+                    break;
+                }
+            }
+        }
+        let (result, detail) = match skip {
+            Some(why) => (Outcome::Skipped, why),
+            None => {
+                let refs: Vec<(&str, &str)> =
+                    params.iter().map(|(n, v)| (*n, v.as_str())).collect();
+                let p = probe(client, ep, &refs).await;
+                let outcome = p.outcome;
+                if refs.is_empty() {
+                    first_ids.insert(ep.op, p.first_id);
+                }
+                let detail = match (outcome, refs.is_empty()) {
+                    // Which ids were used.
+                    (Outcome::Ok, false) => refs
+                        .iter()
+                        .map(|(n, v)| format!("{n}={v}"))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    _ => p.detail,
+                };
+                (outcome, detail)
+            }
+        };
+        lines.push(Line {
+            op: op_name(ep.op),
+            path: ep.path,
+            result,
+            detail,
+        });
+    }
+
+    let count = |o: Outcome| lines.iter().filter(|l| l.result == o).count();
+    let (ok, differs, failed, skipped) = (
+        count(Outcome::Ok),
+        count(Outcome::ShapeDiffers),
+        count(Outcome::Failed),
+        count(Outcome::Skipped),
+    );
+    if ctx.json() {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&lines).unwrap_or_default()
+        );
+    } else {
+        let rows = lines.iter().map(|l| {
+            let result = if l.detail.is_empty() || l.result == Outcome::Ok {
+                l.result.label().to_owned()
+            } else {
+                format!("{}: {}", l.result.label(), l.detail)
+            };
+            vec![l.op.to_owned(), l.path.to_owned(), result]
+        });
+        println!("{}", table(&["OPERATION", "PATH", "RESULT"], rows));
+        println!(
+            "\n{} read endpoints at {}: {ok} ok, {differs} shape-differs, {failed} failed, {skipped} skipped",
+            lines.len(),
+            ctx.base_url
+        );
+    }
+    if differs + failed > 0 {
+        return Err(CliError::Failed(format!(
+            "{} of {} read endpoints are not as this client reads them",
+            differs + failed,
+            lines.len()
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn every_get_operation_has_a_typed_reading_and_no_other_does() {
+        for ep in ENDPOINTS {
+            assert_eq!(
+                typed_reading(ep.op, &json!({})).is_some(),
+                ep.method == Method::Get,
+                "{:?}",
+                ep.op
+            );
+        }
+    }
+
+    #[test]
+    fn keys_the_client_would_default_are_named() {
+        let p = judge(
+            Op::GetBalance,
+            &json!({"success": true, "account_id": "BRK-1", "currency": "USD", "message": null}),
+        );
+        assert_eq!(p.outcome, Outcome::ShapeDiffers);
+        assert_eq!(p.detail, "missing keys: balances, profile_complete");
+    }
+
+    #[test]
+    fn null_valued_keys_are_not_required_and_extra_keys_are_fine() {
+        let p = judge(
+            Op::GetBalance,
+            &json!({"success": true, "currency": "EUR", "balances": [], "profile_complete": false, "new_field": 1}),
+        );
+        assert_eq!(p.outcome, Outcome::Ok, "{}", p.detail);
+    }
+
+    #[test]
+    fn an_answer_that_does_not_decode_differs() {
+        let p = judge(Op::ListRegions, &json!({"regions": 7}));
+        assert_eq!(p.outcome, Outcome::ShapeDiffers);
+        assert!(p.detail.starts_with("does not decode"), "{}", p.detail);
+        assert!(p.first_id.is_err());
+    }
+
+    #[test]
+    fn a_list_gives_its_first_id() {
+        let p = judge(
+            Op::ListScripts,
+            &json!({"success": true, "scripts": [{"id": "s-1"}, {"id": "s-2"}]}),
+        );
+        assert_eq!(p.first_id, Ok(Some("s-1".into())));
+        let p = judge(Op::ListScripts, &json!({"success": true, "scripts": []}));
+        assert_eq!(p.first_id, Ok(None));
+    }
 }

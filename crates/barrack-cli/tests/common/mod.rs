@@ -26,8 +26,18 @@ impl TestSim {
     }
 
     pub fn start(seed: Seed, time_scale: f64) -> TestSim {
-        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
-        let sim = rt.block_on(barrack_sim::start(SimConfig { seed, time_scale, ..Default::default() })).expect("sim starts");
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("runtime");
+        let sim = rt
+            .block_on(barrack_sim::start(SimConfig {
+                seed,
+                time_scale,
+                ..Default::default()
+            }))
+            .expect("sim starts");
         TestSim {
             url: sim.url(),
             key: sim.api_key.clone(),
@@ -54,16 +64,32 @@ impl TestSim {
     /// `barrack --json ARGS`, its stdout parsed.
     pub fn json(&self, args: &[&str]) -> Value {
         let out = self.cmd().arg("--json").args(args).output().expect("runs");
-        assert!(out.status.success(), "barrack --json {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("stdout of {args:?} is not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+        assert!(
+            out.status.success(),
+            "barrack --json {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+            panic!(
+                "stdout of {args:?} is not JSON ({e}): {}",
+                String::from_utf8_lossy(&out.stdout)
+            )
+        })
     }
 
     pub fn client(&self) -> Client {
-        Client::builder().base_url(self.url.clone()).api_key(ApiKey::new(self.key.clone())).build().expect("client")
+        Client::builder()
+            .base_url(self.url.clone())
+            .api_key(ApiKey::new(self.key.clone()))
+            .build()
+            .expect("client")
     }
 
     /// Runs a client call on the emulator's runtime.
-    pub fn api<T, F: std::future::Future<Output = barrack_api::Result<T>>>(&self, f: impl FnOnce(Client) -> F) -> T {
+    pub fn api<T, F: std::future::Future<Output = barrack_api::Result<T>>>(
+        &self,
+        f: impl FnOnce(Client) -> F,
+    ) -> T {
         let c = self.client();
         self.rt.block_on(f(c)).expect("api call")
     }
@@ -72,7 +98,13 @@ impl TestSim {
         let url = format!("{}{path}", self.admin_url);
         let key = self.key.clone();
         self.rt.block_on(async move {
-            let r = reqwest::Client::new().post(url).bearer_auth(key).json(&body).send().await.expect("admin");
+            let r = reqwest::Client::new()
+                .post(url)
+                .bearer_auth(key)
+                .json(&body)
+                .send()
+                .await
+                .expect("admin");
             assert!(r.status().is_success(), "admin {path}: {}", r.status());
             r.json().await.expect("admin json")
         })
@@ -80,7 +112,16 @@ impl TestSim {
 
     pub fn admin_get(&self, path: &str) -> Value {
         let url = format!("{}{path}", self.admin_url);
-        self.rt.block_on(async move { reqwest::Client::new().get(url).send().await.expect("admin").json().await.expect("json") })
+        self.rt.block_on(async move {
+            reqwest::Client::new()
+                .get(url)
+                .send()
+                .await
+                .expect("admin")
+                .json()
+                .await
+                .expect("json")
+        })
     }
 
     /// How many requests each operation has received (to prove nothing was sent).
@@ -96,7 +137,11 @@ impl TestSim {
     /// Ids of the sandbox's resources by name.
     pub fn vm_id(&self, name: &str) -> String {
         let list = self.api(|c| async move { c.list_instances(&Default::default()).await });
-        list.instances.into_iter().find(|v| v.name == name).map(|v| v.id).unwrap_or_else(|| panic!("no VM {name}"))
+        list.instances
+            .into_iter()
+            .find(|v| v.name == name)
+            .map(|v| v.id)
+            .unwrap_or_else(|| panic!("no VM {name}"))
     }
 }
 

@@ -1,0 +1,353 @@
+//! login, logout, whoami — the real binary against the emulator, the key in the real OS
+//! keyring.
+//!
+//! The tests that store a key need a Secret Service: `scripts/test` runs them inside a
+//! private D-Bus session with an unlocked gnome-keyring. Without one they say why on stderr
+//! and return early — except with `CI=true`, where they fail. Each uses its own profile name
+//! and deletes its keyring entry when done, even on failure.
+mod common;
+
+use barrack_api::ApiKey;
+use barrack_credentials::{OsKeyring, SecretStore};
+use common::*;
+use predicates::prelude::*;
+use std::io::Write;
+
+/// Whether a Secret Service is usable here; `false` (after saying why) when it is not and
+/// this is not CI; a panic when it is not and `CI=true`.
+fn secret_service(test: &str) -> bool {
+    match OsKeyring.probe() {
+        Ok(()) => true,
+        Err(e) if std::env::var("CI").as_deref() == Ok("true") => panic!(
+            "{test}: CI=true but no usable Secret Service ({}: {e}); run the tests through \
+             scripts/test, which starts gnome-keyring in a private D-Bus session",
+            e.code()
+        ),
+        Err(e) => {
+            // Straight to the process's stderr, past the test harness's capture.
+            let _ = writeln!(
+                std::io::stderr(),
+                "{test}: skipped: no usable Secret Service ({}: {e}). scripts/test runs this \
+                 inside a private D-Bus session with gnome-keyring; with CI=true it fails instead.",
+                e.code()
+            );
+            false
+        }
+    }
+}
+
+/// A profile name no other test (or earlier run) uses; its keyring entry is deleted on drop.
+struct TestProfile(String);
+
+impl TestProfile {
+    fn new(tag: &str) -> TestProfile {
+        use std::hash::{BuildHasher, Hasher};
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u128(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap_or_default()
+                .as_nanos(),
+        );
+        TestProfile(format!(
+            "test-{tag}-{}-{:08x}",
+            std::process::id(),
+            h.finish() as u32
+        ))
+    }
+}
+
+impl Drop for TestProfile {
+    fn drop(&mut self) {
+        let _ = OsKeyring.delete(&self.0);
+    }
+}
+
+/// `barrack --profile P …` without BARRACK_API_KEY, with this process's session bus, so the
+/// binary reaches the same Secret Service as the test.
+fn keyring_cmd(s: &TestSim, profile: &str) -> assert_cmd::Command {
+    let mut c = s.cmd();
+    c.env_remove("BARRACK_API_KEY").args(["--profile", profile]);
+    for var in [
+        "DBUS_SESSION_BUS_ADDRESS",
+        "XDG_RUNTIME_DIR",
+        "XDG_DATA_HOME",
+    ] {
+        if let Some(v) = std::env::var_os(var) {
+            c.env(var, v);
+        }
+    }
+    c
+}
+
+fn account_id(s: &TestSim) -> String {
+    s.api(|c| async move { c.get_balance().await })
+        .account_id
+        .expect("the sandbox has an account id")
+}
+
+fn profiles_json(s: &TestSim) -> serde_json::Value {
+    let path = s.config_dir.path().join("profiles.json");
+    serde_json::from_slice(&std::fs::read(&path).expect("profiles.json written"))
+        .expect("profiles.json is JSON")
+}
+
+/// Every file under the config folder (HOME is there too), for "the key is in no file".
+fn files_containing(dir: &std::path::Path, needle: &str) -> Vec<std::path::PathBuf> {
+    let mut hits = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if std::fs::read(&path)
+                .map(|b| String::from_utf8_lossy(&b).contains(needle))
+                .unwrap_or(false)
+            {
+                hits.push(path);
+            }
+        }
+    }
+    hits
+}
+
+fn hint(key: &str) -> String {
+    ApiKey::new(key).hint()
+}
+
+#[test]
+fn login_with_stdin_stores_the_key_and_whoami_shows_only_its_hint() {
+    if !secret_service("login_with_stdin_stores_the_key_and_whoami_shows_only_its_hint") {
+        return;
+    }
+    let s = TestSim::sandbox();
+    let p = TestProfile::new("login");
+    let account = account_id(&s);
+    let hint = hint(&s.key);
+
+    let out = keyring_cmd(&s, &p.0)
+        .args(["login", "--api-key-stdin"])
+        .write_stdin(format!("{}\n", s.key))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "login failed: {}", stderr(&out));
+    assert_eq!(
+        stdout(&out).trim(),
+        format!("Signed in as {account} (profile {}, key {hint})", p.0)
+    );
+    assert!(!stdout(&out).contains(&s.key) && !stderr(&out).contains(&s.key));
+    // Checked with one real call before it was stored.
+    assert_eq!(s.request_count("get_balance"), 2);
+
+    // In the keyring under the profile's name; in the profiles file only its hint.
+    assert_eq!(OsKeyring.get(&p.0), Ok(Some(ApiKey::new(s.key.clone()))));
+    let saved = &profiles_json(&s)["profiles"][&p.0];
+    assert_eq!(saved["key_hint"], hint.as_str());
+    assert_eq!(saved["base_url"], s.url.as_str());
+    assert_eq!(
+        files_containing(s.config_dir.path(), &s.key),
+        Vec::<std::path::PathBuf>::new(),
+        "the key was written to a file"
+    );
+
+    let out = keyring_cmd(&s, &p.0).arg("whoami").output().unwrap();
+    let text = stdout(&out);
+    assert!(out.status.success(), "whoami failed: {}", stderr(&out));
+    assert!(text.contains(&p.0), "{text}");
+    assert!(text.contains(&s.url), "{text}");
+    assert!(text.contains("bearer"), "{text}");
+    assert!(text.contains("keyring"), "{text}");
+    assert!(text.contains(&format!("ends in {hint}")), "{text}");
+    assert!(text.contains(&account), "{text}");
+    assert!(!text.contains(&s.key) && !stderr(&out).contains(&s.key));
+
+    // Other commands use the stored key.
+    keyring_cmd(&s, &p.0)
+        .arg("balance")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("USD"));
+}
+
+#[test]
+fn login_with_a_wrong_key_exits_1_and_stores_nothing() {
+    if !secret_service("login_with_a_wrong_key_exits_1_and_stores_nothing") {
+        return;
+    }
+    let s = TestSim::sandbox();
+    let p = TestProfile::new("wrongkey");
+    let wrong = "sk-sim-00000000000000000000000000wxyz";
+    let out = keyring_cmd(&s, &p.0)
+        .args(["login", "--api-key-stdin"])
+        .write_stdin(wrong)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("error[Unauthorized]"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("not stored"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains(wrong) && !stdout(&out).contains(wrong));
+    assert_eq!(OsKeyring.get(&p.0), Ok(None));
+    assert!(!s.config_dir.path().join("profiles.json").exists());
+    assert_eq!(
+        files_containing(s.config_dir.path(), wrong),
+        Vec::<std::path::PathBuf>::new()
+    );
+    // And whoami says there is no key.
+    keyring_cmd(&s, &p.0)
+        .arg("whoami")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("barrack login"));
+}
+
+#[test]
+fn logout_deletes_the_entry_and_the_hint() {
+    if !secret_service("logout_deletes_the_entry_and_the_hint") {
+        return;
+    }
+    let s = TestSim::sandbox();
+    let p = TestProfile::new("logout");
+    keyring_cmd(&s, &p.0)
+        .args(["login", "--api-key-stdin"])
+        .write_stdin(s.key.clone())
+        .assert()
+        .success();
+    assert!(OsKeyring.get(&p.0).unwrap().is_some());
+
+    keyring_cmd(&s, &p.0)
+        .arg("logout")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Signed out"));
+    assert_eq!(OsKeyring.get(&p.0), Ok(None));
+    let saved = &profiles_json(&s)["profiles"][&p.0];
+    assert!(saved["key_hint"].is_null(), "{saved}");
+    assert_eq!(saved["base_url"], s.url.as_str(), "settings are kept");
+
+    // Again: nothing to remove is not an error.
+    keyring_cmd(&s, &p.0)
+        .arg("logout")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("nothing to remove"));
+    // Signed out: commands that need a key say how to sign in.
+    keyring_cmd(&s, &p.0)
+        .arg("balance")
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("error[Unauthorized]")
+                .and(predicate::str::contains("barrack login")),
+        );
+}
+
+#[test]
+fn login_saves_the_auth_scheme_given_with_it() {
+    if !secret_service("login_saves_the_auth_scheme_given_with_it") {
+        return;
+    }
+    let s = TestSim::sandbox();
+    let p = TestProfile::new("scheme");
+    keyring_cmd(&s, &p.0)
+        .args(["login", "--api-key-stdin", "--auth-scheme", "x-api-key"])
+        .write_stdin(s.key.clone())
+        .assert()
+        .success();
+    assert_eq!(
+        profiles_json(&s)["profiles"][&p.0]["auth_scheme"],
+        "x-api-key"
+    );
+    // Later commands use the saved scheme without the flag.
+    keyring_cmd(&s, &p.0)
+        .arg("whoami")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("x-api-key"));
+}
+
+// The rest need no keyring.
+
+#[test]
+fn login_never_takes_the_key_as_an_argument() {
+    let s = TestSim::sandbox();
+    s.cmd()
+        .env_remove("BARRACK_API_KEY")
+        .args(["login", "--api-key", &s.key])
+        .assert()
+        .code(2);
+    // Without a terminal and without --api-key-stdin there is nowhere to read it from.
+    let out = s
+        .cmd()
+        .env_remove("BARRACK_API_KEY")
+        .args(["--profile", "test-noterm", "login"])
+        .write_stdin(s.key.clone())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--api-key-stdin"), "{}", stderr(&out));
+    assert_eq!(s.request_count("get_balance"), 0, "nothing was sent");
+    assert!(!s.config_dir.path().join("profiles.json").exists());
+}
+
+#[test]
+fn login_refuses_an_empty_key_and_a_bad_profile_name() {
+    let s = TestSim::sandbox();
+    s.cmd()
+        .env_remove("BARRACK_API_KEY")
+        .args(["login", "--api-key-stdin"])
+        .write_stdin("\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("empty"));
+    s.cmd()
+        .env_remove("BARRACK_API_KEY")
+        .args(["--profile", "no spaces please", "login", "--api-key-stdin"])
+        .write_stdin(s.key.clone())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("profile"));
+    assert_eq!(s.request_count("get_balance"), 0);
+}
+
+#[test]
+fn whoami_with_the_environment_key_names_it_and_shows_only_its_hint() {
+    let s = TestSim::sandbox();
+    let account = account_id(&s);
+    let out = s.cmd().arg("whoami").output().unwrap();
+    let text = stdout(&out);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(text.contains("default"), "{text}");
+    assert!(text.contains(&s.url), "{text}");
+    assert!(
+        text.contains(&format!("BARRACK_API_KEY, ends in {}", hint(&s.key))),
+        "{text}"
+    );
+    assert!(text.contains(&account), "{text}");
+    assert!(!text.contains(&s.key), "{text}");
+
+    let v = s.json(&["whoami"]);
+    assert_eq!(v["key_source"], "env");
+    assert_eq!(v["key_hint"], hint(&s.key).as_str());
+    assert_eq!(v["account_id"], account.as_str());
+    assert!(!v.to_string().contains(&s.key));
+
+    // A key the API refuses: what is known locally, then Unauthorized.
+    let out = s
+        .cmd()
+        .env("BARRACK_API_KEY", "sk-sim-not-a-real-key-000000000000")
+        .arg("whoami")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("ends in …0000"), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains("error[Unauthorized]"),
+        "{}",
+        stderr(&out)
+    );
+}
