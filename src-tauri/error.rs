@@ -61,13 +61,23 @@ pub struct AppError {
 
 impl AppError {
     pub fn new(code: AppErrorCode, message: impl Into<String>) -> Self {
-        AppError { code, message: message.into(), request_id: None, field: None }
+        AppError {
+            code,
+            message: message.into(),
+            request_id: None,
+            field: None,
+        }
     }
 }
 
 impl From<ApiError> for AppError {
     fn from(e: ApiError) -> Self {
-        AppError { code: e.code.into(), message: e.message, request_id: e.request_id, field: e.field }
+        AppError {
+            code: e.code.into(),
+            message: e.message,
+            request_id: e.request_id,
+            field: e.field,
+        }
     }
 }
 

@@ -66,13 +66,20 @@ pub fn run() {
         .setup(move |app| {
             builder.mount_events(app);
             let store = app.store(store::STORE_FILE)?;
-            let state = AppState::new(Arc::new(barrack_credentials::OsKeyring), Arc::new(store::PluginStore(store)));
+            let state = AppState::new(
+                Arc::new(barrack_credentials::OsKeyring),
+                Arc::new(store::PluginStore(store)),
+            );
             app.manage(state);
             let handle = app.handle().clone();
             let sandbox = wants_sandbox();
             tauri::async_runtime::spawn(async move {
                 let state = handle.state::<AppState>();
-                let started = if sandbox { session::start_sandbox(&state).await } else { session::restore(&state).await };
+                let started = if sandbox {
+                    session::start_sandbox(&state).await
+                } else {
+                    session::restore(&state).await
+                };
                 if let Err(e) = started {
                     // The sign-in screen shows; say why the session did not come back.
                     let _ = handle.emit("session-error", e);
@@ -84,7 +91,12 @@ pub fn run() {
                         let _ = change.emit(&h1);
                     },
                     move |notice| {
-                        let _ = h2.notification().builder().title(&notice.title).body(&notice.body).show();
+                        let _ = h2
+                            .notification()
+                            .builder()
+                            .title(&notice.title)
+                            .body(&notice.body)
+                            .show();
                     },
                     move |conn| {
                         let _ = conn.emit(&h3);
@@ -116,24 +128,50 @@ mod tests {
             if std::env::var_os("CI").is_none() {
                 std::fs::write(&path, &fresh_text).unwrap();
             }
-            panic!("{} was out of date (rewritten here; commit it). Under CI it is not rewritten.", path.display());
+            panic!(
+                "{} was out of date (rewritten here; commit it). Under CI it is not rewritten.",
+                path.display()
+            );
         }
     }
 
     /// The capability grants exactly the app's commands plus the plugin permissions the UI uses.
     #[test]
     fn capability_lists_exactly_the_commands() {
-        let conf: serde_json::Value = serde_json::from_str(include_str!("../tauri.conf.json")).unwrap();
+        let conf: serde_json::Value =
+            serde_json::from_str(include_str!("../tauri.conf.json")).unwrap();
         let caps = conf["app"]["security"]["capabilities"].as_array().unwrap();
         assert_eq!(caps.len(), 1);
-        let granted: Vec<&str> = caps[0]["permissions"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
-        let mut expected: Vec<String> = vec!["core:event:allow-listen".into(), "core:event:allow-unlisten".into(), "opener:allow-open-url".into()];
-        expected.extend(COMMANDS.iter().map(|c| format!("allow-{}", c.replace('_', "-"))));
-        assert_eq!(granted, expected.iter().map(String::as_str).collect::<Vec<_>>());
-        assert!(!granted.iter().any(|p| p.ends_with(":default")), "no wholesale defaults");
+        let granted: Vec<&str> = caps[0]["permissions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_str().unwrap())
+            .collect();
+        let mut expected: Vec<String> = vec![
+            "core:event:allow-listen".into(),
+            "core:event:allow-unlisten".into(),
+            "opener:allow-open-url".into(),
+        ];
+        expected.extend(
+            COMMANDS
+                .iter()
+                .map(|c| format!("allow-{}", c.replace('_', "-"))),
+        );
+        assert_eq!(
+            granted,
+            expected.iter().map(String::as_str).collect::<Vec<_>>()
+        );
+        assert!(
+            !granted.iter().any(|p| p.ends_with(":default")),
+            "no wholesale defaults"
+        );
         let csp = &conf["app"]["security"]["csp"];
         assert_eq!(csp["default-src"], "'self'");
-        assert!(!csp.to_string().contains("http://") || csp["connect-src"] == "ipc: http://ipc.localhost");
+        assert!(
+            !csp.to_string().contains("http://")
+                || csp["connect-src"] == "ipc: http://ipc.localhost"
+        );
     }
 
     #[test]

@@ -11,7 +11,9 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 /// What changed since the last poll (the UI patches its cache from it).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Serialize, Deserialize, specta::Type, tauri_specta::Event,
+)]
 #[serde(rename_all = "camelCase")]
 pub struct ResourcesChanged {
     /// `instances`, `snapshots`, `images`, `balance`.
@@ -78,10 +80,19 @@ pub fn observe(seen: &mut Seen, now: &Observed, prefs: &Prefs) -> (ResourcesChan
             change.instances.push(vm.clone());
             if announce && before.is_some() {
                 if vm.status == VMStatus::Active && prefs.vm_ready {
-                    notices.push(Notice { title: format!("{} is running", vm.name), body: format!("{} x{} in {} is ACTIVE.", vm.flavor.gpu_model, vm.flavor.gpu_count, vm.region) });
+                    notices.push(Notice {
+                        title: format!("{} is running", vm.name),
+                        body: format!(
+                            "{} x{} in {} is ACTIVE.",
+                            vm.flavor.gpu_model, vm.flavor.gpu_count, vm.region
+                        ),
+                    });
                 }
                 if vm.status == VMStatus::Error {
-                    notices.push(Notice { title: format!("{} failed", vm.name), body: "The VM is in ERROR. It can be deleted.".into() });
+                    notices.push(Notice {
+                        title: format!("{} failed", vm.name),
+                        body: "The VM is in ERROR. It can be deleted.".into(),
+                    });
                 }
             }
         }
@@ -98,8 +109,15 @@ pub fn observe(seen: &mut Seen, now: &Observed, prefs: &Prefs) -> (ResourcesChan
             let before = seen.snapshots.get(&s.id).map(|(_, st)| st.clone());
             if before.as_ref() != Some(&s.status) {
                 changed = true;
-                if announce && before.is_some() && s.status == SnapshotStatus::Success && prefs.snapshot_ready {
-                    notices.push(Notice { title: format!("Snapshot {} is ready", s.name), body: format!("It can be restored or made into an image in {}.", s.region) });
+                if announce
+                    && before.is_some()
+                    && s.status == SnapshotStatus::Success
+                    && prefs.snapshot_ready
+                {
+                    notices.push(Notice {
+                        title: format!("Snapshot {} is ready", s.name),
+                        body: format!("It can be restored or made into an image in {}.", s.region),
+                    });
                 }
             }
             next.insert(s.id.clone(), (s.name.clone(), s.status.clone()));
@@ -116,8 +134,15 @@ pub fn observe(seen: &mut Seen, now: &Observed, prefs: &Prefs) -> (ResourcesChan
             let before = seen.images.get(&i.id).map(|(_, st)| st.clone());
             if before.as_ref() != Some(&i.status) {
                 changed = true;
-                if announce && before.is_some() && i.status == ImageStatus::Available && prefs.image_ready {
-                    notices.push(Notice { title: format!("Image {} is available", i.name), body: format!("It can boot new VMs in {}.", i.region) });
+                if announce
+                    && before.is_some()
+                    && i.status == ImageStatus::Available
+                    && prefs.image_ready
+                {
+                    notices.push(Notice {
+                        title: format!("Image {} is available", i.name),
+                        body: format!("It can boot new VMs in {}.", i.region),
+                    });
                 }
             }
             next.insert(i.id.clone(), (i.name.clone(), i.status.clone()));
@@ -132,7 +157,11 @@ pub fn observe(seen: &mut Seen, now: &Observed, prefs: &Prefs) -> (ResourcesChan
             change.kinds.push("balance".into());
         }
         let was_above = seen.balance.is_none_or(|b| b >= prefs.threshold);
-        if prefs.low_balance && *amount < prefs.threshold && was_above && (announce || seen.balance.is_none()) {
+        if prefs.low_balance
+            && *amount < prefs.threshold
+            && was_above
+            && (announce || seen.balance.is_none())
+        {
             notices.push(Notice {
                 title: "Balance is low".into(),
                 body: format!("{amount:.2} {currency} left, below your alert of {:.2}. Running VMs are hibernated when it reaches zero.", prefs.threshold),
@@ -149,8 +178,14 @@ pub fn observe(seen: &mut Seen, now: &Observed, prefs: &Prefs) -> (ResourcesChan
 /// Whether anything watched is between two states.
 pub fn in_transition(seen: &Seen) -> bool {
     seen.instances.values().any(|(_, s)| is_transitional(s))
-        || seen.snapshots.values().any(|(_, s)| *s == SnapshotStatus::Creating)
-        || seen.images.values().any(|(_, s)| *s == ImageStatus::Creating)
+        || seen
+            .snapshots
+            .values()
+            .any(|(_, s)| *s == SnapshotStatus::Creating)
+        || seen
+            .images
+            .values()
+            .any(|(_, s)| *s == ImageStatus::Creating)
 }
 
 /// The wait before the next poll: fast while in transition, backing off by half each
@@ -168,7 +203,11 @@ async fn fetch(session: &Session, with_storage: bool) -> barrack_api::Result<Obs
     let c = &session.client;
     let instances = c
         .all_pages(100, 4, |p| {
-            let q = InstanceListQuery { page: p.page, limit: p.limit, ..Default::default() };
+            let q = InstanceListQuery {
+                page: p.page,
+                limit: p.limit,
+                ..Default::default()
+            };
             async move { c.list_instances(&q).await }
         })
         .await?;
@@ -176,13 +215,21 @@ async fn fetch(session: &Session, with_storage: bool) -> barrack_api::Result<Obs
     let (snapshots, images) = if with_storage {
         let snaps = c
             .all_pages(100, 2, |p| {
-                let q = RegionPageQuery { page: p.page, limit: p.limit, region: None };
+                let q = RegionPageQuery {
+                    page: p.page,
+                    limit: p.limit,
+                    region: None,
+                };
                 async move { c.list_snapshots(&q).await }
             })
             .await?;
         let imgs = c
             .all_pages(100, 2, |p| {
-                let q = RegionPageQuery { page: p.page, limit: p.limit, region: None };
+                let q = RegionPageQuery {
+                    page: p.page,
+                    limit: p.limit,
+                    region: None,
+                };
                 async move { c.list_images(&q).await }
             })
             .await?;
@@ -190,7 +237,12 @@ async fn fetch(session: &Session, with_storage: bool) -> barrack_api::Result<Obs
     } else {
         (None, None)
     };
-    Ok(Observed { instances, snapshots, images, balance: Some((balance.primary(), balance.currency.clone())) })
+    Ok(Observed {
+        instances,
+        snapshots,
+        images,
+        balance: Some((balance.primary(), balance.currency.clone())),
+    })
 }
 
 /// Runs for the life of the app.
@@ -214,14 +266,23 @@ where
             state.poke.notified().await;
             continue;
         };
-        let key = format!("{}|{}|{}", session.profile, session.base_url, session.sandbox);
+        let key = format!(
+            "{}|{}|{}",
+            session.profile, session.base_url, session.sandbox
+        );
         if key != session_key {
             seen = Seen::default();
             session_key = key;
         }
         let storage_due = !seen.primed
-            || seen.snapshots.values().any(|(_, s)| *s == SnapshotStatus::Creating)
-            || seen.images.values().any(|(_, s)| *s == ImageStatus::Creating)
+            || seen
+                .snapshots
+                .values()
+                .any(|(_, s)| *s == SnapshotStatus::Creating)
+            || seen
+                .images
+                .values()
+                .any(|(_, s)| *s == ImageStatus::Creating)
             || last_storage.elapsed() >= Duration::from_secs(300)
             || quiet == 0;
         match fetch(&session, storage_due).await {
@@ -231,7 +292,10 @@ where
                 }
                 if !online {
                     online = true;
-                    connection(ConnectionChanged { online: true, message: None });
+                    connection(ConnectionChanged {
+                        online: true,
+                        message: None,
+                    });
                 }
                 let prefs = Prefs {
                     vm_ready: settings.notifications.vm_ready,
@@ -252,7 +316,10 @@ where
             Err(e) => {
                 if online && e.code.is_transient() {
                     online = false;
-                    connection(ConnectionChanged { online: false, message: Some(e.message.clone()) });
+                    connection(ConnectionChanged {
+                        online: false,
+                        message: Some(e.message.clone()),
+                    });
                 }
                 quiet += 1;
             }
@@ -270,17 +337,32 @@ mod tests {
     use super::*;
 
     fn vm(id: &str, status: VMStatus) -> VMInstance {
-        VMInstance { id: id.into(), name: format!("vm-{id}"), status, ..Default::default() }
+        VMInstance {
+            id: id.into(),
+            name: format!("vm-{id}"),
+            status,
+            ..Default::default()
+        }
     }
 
     fn prefs() -> Prefs {
-        Prefs { vm_ready: true, snapshot_ready: true, image_ready: true, low_balance: true, threshold: 10.0 }
+        Prefs {
+            vm_ready: true,
+            snapshot_ready: true,
+            image_ready: true,
+            low_balance: true,
+            threshold: 10.0,
+        }
     }
 
     #[test]
     fn first_look_announces_nothing_then_transitions_are_announced() {
         let mut seen = Seen::default();
-        let obs = Observed { instances: vec![vm("a", VMStatus::Creating)], balance: Some((50.0, CurrencyEnum::Usd)), ..Default::default() };
+        let obs = Observed {
+            instances: vec![vm("a", VMStatus::Creating)],
+            balance: Some((50.0, CurrencyEnum::Usd)),
+            ..Default::default()
+        };
         let (change, notices) = observe(&mut seen, &obs, &prefs());
         assert!(change.kinds.contains(&"instances".to_string()));
         assert!(notices.is_empty());
@@ -288,7 +370,11 @@ mod tests {
         let (change, notices) = observe(&mut seen, &obs, &prefs());
         assert!(change.kinds.is_empty(), "nothing changed: {change:?}");
         assert!(notices.is_empty());
-        let obs = Observed { instances: vec![vm("a", VMStatus::Active)], balance: Some((50.0, CurrencyEnum::Usd)), ..Default::default() };
+        let obs = Observed {
+            instances: vec![vm("a", VMStatus::Active)],
+            balance: Some((50.0, CurrencyEnum::Usd)),
+            ..Default::default()
+        };
         let (change, notices) = observe(&mut seen, &obs, &prefs());
         assert_eq!(change.instances.len(), 1);
         assert_eq!(notices[0].title, "vm-a is running");
@@ -298,19 +384,60 @@ mod tests {
     #[test]
     fn snapshots_images_and_low_balance() {
         let mut seen = Seen::default();
-        let snap = |s: SnapshotStatus| Snapshot { id: "s".into(), name: "base".into(), status: s, ..Default::default() };
-        let img = |s: ImageStatus| Image { id: "i".into(), name: "img".into(), status: s, ..Default::default() };
-        let obs = |s, i, b| Observed { snapshots: Some(vec![snap(s)]), images: Some(vec![img(i)]), balance: Some((b, CurrencyEnum::Usd)), ..Default::default() };
-        observe(&mut seen, &obs(SnapshotStatus::Creating, ImageStatus::Creating, 20.0), &prefs());
-        let (change, notices) = observe(&mut seen, &obs(SnapshotStatus::Success, ImageStatus::Available, 9.0), &prefs());
+        let snap = |s: SnapshotStatus| Snapshot {
+            id: "s".into(),
+            name: "base".into(),
+            status: s,
+            ..Default::default()
+        };
+        let img = |s: ImageStatus| Image {
+            id: "i".into(),
+            name: "img".into(),
+            status: s,
+            ..Default::default()
+        };
+        let obs = |s, i, b| Observed {
+            snapshots: Some(vec![snap(s)]),
+            images: Some(vec![img(i)]),
+            balance: Some((b, CurrencyEnum::Usd)),
+            ..Default::default()
+        };
+        observe(
+            &mut seen,
+            &obs(SnapshotStatus::Creating, ImageStatus::Creating, 20.0),
+            &prefs(),
+        );
+        let (change, notices) = observe(
+            &mut seen,
+            &obs(SnapshotStatus::Success, ImageStatus::Available, 9.0),
+            &prefs(),
+        );
         assert_eq!(change.kinds, vec!["snapshots", "images", "balance"]);
         let titles: Vec<_> = notices.iter().map(|n| n.title.as_str()).collect();
-        assert_eq!(titles, vec!["Snapshot base is ready", "Image img is available", "Balance is low"]);
+        assert_eq!(
+            titles,
+            vec![
+                "Snapshot base is ready",
+                "Image img is available",
+                "Balance is low"
+            ]
+        );
         // Only when crossing: no repeat while it stays low.
-        let (_, notices) = observe(&mut seen, &obs(SnapshotStatus::Success, ImageStatus::Available, 8.0), &prefs());
+        let (_, notices) = observe(
+            &mut seen,
+            &obs(SnapshotStatus::Success, ImageStatus::Available, 8.0),
+            &prefs(),
+        );
         assert!(notices.is_empty());
         // A snapshot list not fetched this time changes nothing.
-        let (change, _) = observe(&mut seen, &Observed { balance: Some((8.0, CurrencyEnum::Usd)), ..Default::default() }, &prefs());
+        let (change, _) = observe(
+            &mut seen,
+            &Observed {
+                balance: Some((8.0, CurrencyEnum::Usd)),
+                ..Default::default()
+            },
+            &prefs(),
+        );
         assert!(change.kinds.is_empty());
     }
 

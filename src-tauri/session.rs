@@ -31,7 +31,13 @@ impl SessionInfo {
                 key_hint: Some(s.key_hint.clone()),
                 base_url: Some(s.base_url.clone()),
             },
-            None => SessionInfo { signed_in: false, profile: None, sandbox: false, key_hint: None, base_url: None },
+            None => SessionInfo {
+                signed_in: false,
+                profile: None,
+                sandbox: false,
+                key_hint: None,
+                base_url: None,
+            },
         }
     }
 }
@@ -62,11 +68,21 @@ fn client(base_url: &str, auth: &AuthScheme, key: ApiKey) -> Result<Client, AppE
 }
 
 pub async fn sign_in(state: &AppState, req: SignInRequest) -> Result<SessionInfo, AppError> {
-    let profile = req.profile.unwrap_or_else(|| barrack_credentials::DEFAULT_PROFILE.to_owned());
+    let profile = req
+        .profile
+        .unwrap_or_else(|| barrack_credentials::DEFAULT_PROFILE.to_owned());
     barrack_credentials::check_profile_name(&profile).map_err(|m| validation("profile", m))?;
-    let base_url = req.base_url.filter(|u| !u.trim().is_empty()).unwrap_or_else(|| barrack_api::DEFAULT_BASE_URL.to_owned());
-    let auth_text = req.auth_scheme.filter(|a| !a.trim().is_empty()).unwrap_or_else(|| "bearer".to_owned());
-    let auth: AuthScheme = auth_text.parse().map_err(|e: barrack_api::ApiError| validation("authScheme", e.message))?;
+    let base_url = req
+        .base_url
+        .filter(|u| !u.trim().is_empty())
+        .unwrap_or_else(|| barrack_api::DEFAULT_BASE_URL.to_owned());
+    let auth_text = req
+        .auth_scheme
+        .filter(|a| !a.trim().is_empty())
+        .unwrap_or_else(|| "bearer".to_owned());
+    let auth: AuthScheme = auth_text
+        .parse()
+        .map_err(|e: barrack_api::ApiError| validation("authScheme", e.message))?;
     barrack_api::parse_base_url(&base_url).map_err(|e| validation("baseUrl", e.message))?;
     let key = ApiKey::new(req.api_key);
     if key.is_empty() {
@@ -78,10 +94,21 @@ pub async fn sign_in(state: &AppState, req: SignInRequest) -> Result<SessionInfo
     state.secrets.set(&profile, &key)?;
     let hint = key.hint();
     let mut settings = state.settings.load()?;
-    settings.upsert_profile(Profile { name: profile.clone(), base_url: base_url.clone(), auth_scheme: auth.to_string(), key_hint: Some(hint.clone()) });
+    settings.upsert_profile(Profile {
+        name: profile.clone(),
+        base_url: base_url.clone(),
+        auth_scheme: auth.to_string(),
+        key_hint: Some(hint.clone()),
+    });
     settings.active_profile = Some(profile.clone());
     state.settings.save(&settings)?;
-    let session = Session { profile, client, sandbox: false, key_hint: hint, base_url };
+    let session = Session {
+        profile,
+        client,
+        sandbox: false,
+        key_hint: hint,
+        base_url,
+    };
     *state.session.write().await = Some(session.clone());
     state.poke_poller();
     Ok(SessionInfo::of(Some(&session)))
@@ -111,13 +138,25 @@ pub async fn sign_out(state: &AppState) -> Result<SessionInfo, AppError> {
 /// Signs in to a saved profile with the key from the keyring (no network).
 pub async fn use_profile(state: &AppState, name: &str) -> Result<SessionInfo, AppError> {
     let settings = state.settings.load()?;
-    let profile = settings.profile(name).cloned().ok_or_else(|| validation("profile", format!("There is no profile {name:?}")))?;
+    let profile = settings
+        .profile(name)
+        .cloned()
+        .ok_or_else(|| validation("profile", format!("There is no profile {name:?}")))?;
     let Some(key) = state.secrets.get(name)? else {
-        return Err(AppError::new(AppErrorCode::NotSignedIn, format!("Profile {name:?} has no key in the keyring; sign in again.")));
+        return Err(AppError::new(
+            AppErrorCode::NotSignedIn,
+            format!("Profile {name:?} has no key in the keyring; sign in again."),
+        ));
     };
     let auth: AuthScheme = profile.auth_scheme.parse().unwrap_or_default();
     let client = client(&profile.base_url, &auth, key.clone())?;
-    let session = Session { profile: name.to_owned(), client, sandbox: false, key_hint: key.hint(), base_url: profile.base_url.clone() };
+    let session = Session {
+        profile: name.to_owned(),
+        client,
+        sandbox: false,
+        key_hint: key.hint(),
+        base_url: profile.base_url.clone(),
+    };
     let mut settings = settings;
     settings.active_profile = Some(name.to_owned());
     state.settings.save(&settings)?;
@@ -145,13 +184,26 @@ pub async fn start_sandbox(state: &AppState) -> Result<SessionInfo, AppError> {
             time_scale: state.sandbox_time_scale,
             ..Default::default()
         };
-        let sim = barrack_sim::start(cfg).await.map_err(|e| AppError::new(AppErrorCode::Sandbox, format!("The sandbox could not start: {e}")))?;
+        let sim = barrack_sim::start(cfg).await.map_err(|e| {
+            AppError::new(
+                AppErrorCode::Sandbox,
+                format!("The sandbox could not start: {e}"),
+            )
+        })?;
         *guard = Some(sim);
     }
-    let sim = guard.as_ref().ok_or_else(|| AppError::new(AppErrorCode::Sandbox, "The sandbox is not running"))?;
+    let sim = guard
+        .as_ref()
+        .ok_or_else(|| AppError::new(AppErrorCode::Sandbox, "The sandbox is not running"))?;
     let key = ApiKey::new(sim.api_key.clone());
     let client = client(&sim.url(), &AuthScheme::Bearer, key.clone())?;
-    let session = Session { profile: "sandbox".into(), client, sandbox: true, key_hint: key.hint(), base_url: sim.url() };
+    let session = Session {
+        profile: "sandbox".into(),
+        client,
+        sandbox: true,
+        key_hint: key.hint(),
+        base_url: sim.url(),
+    };
     drop(guard);
     *state.session.write().await = Some(session.clone());
     state.poke_poller();
@@ -174,27 +226,50 @@ mod tests {
     fn state() -> (AppState, Arc<MemoryStore>, Arc<MemorySettings>) {
         let secrets = Arc::new(MemoryStore::default());
         let settings = Arc::new(MemorySettings::default());
-        (AppState::new(secrets.clone(), settings.clone()), secrets, settings)
+        (
+            AppState::new(secrets.clone(), settings.clone()),
+            secrets,
+            settings,
+        )
     }
 
     #[tokio::test]
     async fn sign_in_checks_the_key_before_saving_it() {
         let sim = barrack_sim::start(Default::default()).await.unwrap();
         let (st, secrets, settings) = state();
-        let wrong = SignInRequest { profile: Some("work".into()), base_url: Some(sim.url()), auth_scheme: None, api_key: "sk-wrong-0000".into() };
+        let wrong = SignInRequest {
+            profile: Some("work".into()),
+            base_url: Some(sim.url()),
+            auth_scheme: None,
+            api_key: "sk-wrong-0000".into(),
+        };
         let err = sign_in(&st, wrong).await.unwrap_err();
         assert_eq!(err.code, AppErrorCode::Unauthorized);
         assert!(secrets.get("work").unwrap().is_none(), "nothing stored");
         assert!(st.current().await.is_none());
 
-        let good = SignInRequest { profile: Some("work".into()), base_url: Some(sim.url()), auth_scheme: Some("x-api-key".into()), api_key: sim.api_key.clone() };
+        let good = SignInRequest {
+            profile: Some("work".into()),
+            base_url: Some(sim.url()),
+            auth_scheme: Some("x-api-key".into()),
+            api_key: sim.api_key.clone(),
+        };
         let info = sign_in(&st, good).await.unwrap();
         assert!(info.signed_in && !info.sandbox);
-        assert_eq!(info.key_hint.as_deref(), Some(ApiKey::new(sim.api_key.clone()).hint().as_str()));
+        assert_eq!(
+            info.key_hint.as_deref(),
+            Some(ApiKey::new(sim.api_key.clone()).hint().as_str())
+        );
         assert_eq!(secrets.get("work").unwrap().unwrap().expose(), sim.api_key);
         let saved = serde_json::to_string(&settings.load().unwrap()).unwrap();
-        assert!(!saved.contains(&sim.api_key), "the key is not in the settings: {saved}");
-        assert!(!serde_json::to_string(&info).unwrap().contains(&sim.api_key), "nor in what the UI sees");
+        assert!(
+            !saved.contains(&sim.api_key),
+            "the key is not in the settings: {saved}"
+        );
+        assert!(
+            !serde_json::to_string(&info).unwrap().contains(&sim.api_key),
+            "nor in what the UI sees"
+        );
         assert!(st.client().await.unwrap().get_balance().await.is_ok());
 
         // A restart restores the session from the keyring.
@@ -206,17 +281,51 @@ mod tests {
         // Sign-out deletes the entry.
         sign_out(&st2).await.unwrap();
         assert!(secrets.get("work").unwrap().is_none());
-        assert_eq!(st2.client().await.unwrap_err().code, AppErrorCode::NotSignedIn);
-        assert!(!restore(&AppState::new(secrets, settings)).await.unwrap().signed_in);
+        assert_eq!(
+            st2.client().await.unwrap_err().code,
+            AppErrorCode::NotSignedIn
+        );
+        assert!(
+            !restore(&AppState::new(secrets, settings))
+                .await
+                .unwrap()
+                .signed_in
+        );
     }
 
     #[tokio::test]
     async fn sign_in_refuses_bad_input_with_the_field() {
         let (st, _, _) = state();
-        let req = |base: &str, key: &str, profile: &str| SignInRequest { profile: Some(profile.into()), base_url: Some(base.into()), auth_scheme: None, api_key: key.into() };
-        assert_eq!(sign_in(&st, req("http://example.com/api/", "k", "p")).await.unwrap_err().field.as_deref(), Some("baseUrl"));
-        assert_eq!(sign_in(&st, req("https://barrack.ai/api/", "  ", "p")).await.unwrap_err().field.as_deref(), Some("apiKey"));
-        assert_eq!(sign_in(&st, req("https://barrack.ai/api/", "k", "my profile")).await.unwrap_err().field.as_deref(), Some("profile"));
+        let req = |base: &str, key: &str, profile: &str| SignInRequest {
+            profile: Some(profile.into()),
+            base_url: Some(base.into()),
+            auth_scheme: None,
+            api_key: key.into(),
+        };
+        assert_eq!(
+            sign_in(&st, req("http://example.com/api/", "k", "p"))
+                .await
+                .unwrap_err()
+                .field
+                .as_deref(),
+            Some("baseUrl")
+        );
+        assert_eq!(
+            sign_in(&st, req("https://barrack.ai/api/", "  ", "p"))
+                .await
+                .unwrap_err()
+                .field
+                .as_deref(),
+            Some("apiKey")
+        );
+        assert_eq!(
+            sign_in(&st, req("https://barrack.ai/api/", "k", "my profile"))
+                .await
+                .unwrap_err()
+                .field
+                .as_deref(),
+            Some("profile")
+        );
     }
 
     #[tokio::test]
@@ -229,6 +338,9 @@ mod tests {
         assert!(secrets.get("sandbox").unwrap().is_none());
         assert!(settings.load().unwrap().profiles.is_empty());
         sign_out(&st).await.unwrap();
-        assert!(st.sandbox.lock().await.is_none(), "the sandbox stops with sign-out");
+        assert!(
+            st.sandbox.lock().await.is_none(),
+            "the sandbox stops with sign-out"
+        );
     }
 }

@@ -47,7 +47,12 @@ pub struct Notifications {
 
 impl Default for Notifications {
     fn default() -> Self {
-        Notifications { vm_ready: true, snapshot_ready: true, image_ready: true, low_balance: true }
+        Notifications {
+            vm_ready: true,
+            snapshot_ready: true,
+            image_ready: true,
+            low_balance: true,
+        }
     }
 }
 
@@ -156,10 +161,22 @@ mod tests {
 
     #[test]
     fn bad_values_name_their_field() {
-        let mut s = Settings { poll_idle_secs: 1, ..Default::default() };
-        assert_eq!(s.validate().unwrap_err().field.as_deref(), Some("pollIdleSecs"));
+        let mut s = Settings {
+            poll_idle_secs: 1,
+            ..Default::default()
+        };
+        assert_eq!(
+            s.validate().unwrap_err().field.as_deref(),
+            Some("pollIdleSecs")
+        );
         s.poll_idle_secs = 60;
-        s.profiles.push(Profile { base_url: "http://example.com/api/".into(), ..Default::default() });
-        assert_eq!(s.validate().unwrap_err().field.as_deref(), Some("profiles.baseUrl"));
+        s.profiles.push(Profile {
+            base_url: "http://example.com/api/".into(),
+            ..Default::default()
+        });
+        assert_eq!(
+            s.validate().unwrap_err().field.as_deref(),
+            Some("profiles.baseUrl")
+        );
     }
 }

@@ -20,10 +20,17 @@ pub struct MemorySettings(std::sync::Mutex<Settings>);
 
 impl SettingsBackend for MemorySettings {
     fn load(&self) -> Result<Settings, AppError> {
-        Ok(self.0.lock().map_err(|e| AppError::new(AppErrorCode::Settings, e.to_string()))?.clone())
+        Ok(self
+            .0
+            .lock()
+            .map_err(|e| AppError::new(AppErrorCode::Settings, e.to_string()))?
+            .clone())
     }
     fn save(&self, settings: &Settings) -> Result<(), AppError> {
-        *self.0.lock().map_err(|e| AppError::new(AppErrorCode::Settings, e.to_string()))? = settings.clone();
+        *self
+            .0
+            .lock()
+            .map_err(|e| AppError::new(AppErrorCode::Settings, e.to_string()))? = settings.clone();
         Ok(())
     }
 }
@@ -65,7 +72,10 @@ impl AppState {
     pub async fn client(&self) -> Result<Client, AppError> {
         match &*self.session.read().await {
             Some(s) => Ok(s.client.clone()),
-            None => Err(AppError::new(AppErrorCode::NotSignedIn, "Sign in with an API key, or explore the sandbox.")),
+            None => Err(AppError::new(
+                AppErrorCode::NotSignedIn,
+                "Sign in with an API key, or explore the sandbox.",
+            )),
         }
     }
 

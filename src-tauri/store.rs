@@ -22,8 +22,14 @@ impl<R: Runtime> SettingsBackend for PluginStore<R> {
     }
 
     fn save(&self, settings: &Settings) -> Result<(), AppError> {
-        let v = serde_json::to_value(settings).map_err(|e| AppError::new(AppErrorCode::Settings, e.to_string()))?;
+        let v = serde_json::to_value(settings)
+            .map_err(|e| AppError::new(AppErrorCode::Settings, e.to_string()))?;
         self.0.set(KEY, v);
-        self.0.save().map_err(|e| AppError::new(AppErrorCode::Settings, format!("Settings could not be saved: {e}")))
+        self.0.save().map_err(|e| {
+            AppError::new(
+                AppErrorCode::Settings,
+                format!("Settings could not be saved: {e}"),
+            )
+        })
     }
 }

@@ -17,7 +17,10 @@ pub async fn get_balance(state: State<'_, AppState>) -> Result<CreditBalanceResp
 
 #[tauri::command]
 #[specta::specta]
-pub async fn get_gpu_stocks(state: State<'_, AppState>, query: GpuStocksQuery) -> Result<GPUStocksResponse, AppError> {
+pub async fn get_gpu_stocks(
+    state: State<'_, AppState>,
+    query: GpuStocksQuery,
+) -> Result<GPUStocksResponse, AppError> {
     let r = state.client().await?.get_gpu_stocks(&query).await?;
     Ok(r)
 }
@@ -38,21 +41,30 @@ pub async fn list_regions(state: State<'_, AppState>) -> Result<RegionsResponse,
 
 #[tauri::command]
 #[specta::specta]
-pub async fn get_pricing(state: State<'_, AppState>, query: PricingRequest) -> Result<PricingResponse, AppError> {
+pub async fn get_pricing(
+    state: State<'_, AppState>,
+    query: PricingRequest,
+) -> Result<PricingResponse, AppError> {
     let r = state.client().await?.get_pricing(&query).await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn post_pricing(state: State<'_, AppState>, body: PricingRequest) -> Result<PricingResponse, AppError> {
+pub async fn post_pricing(
+    state: State<'_, AppState>,
+    body: PricingRequest,
+) -> Result<PricingResponse, AppError> {
     let r = state.client().await?.post_pricing(&body).await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn deploy_instance(state: State<'_, AppState>, body: DeploymentRequest) -> Result<DeploymentResponse, AppError> {
+pub async fn deploy_instance(
+    state: State<'_, AppState>,
+    body: DeploymentRequest,
+) -> Result<DeploymentResponse, AppError> {
     let r = state.client().await?.deploy_instance(&body).await?;
     state.poke_poller();
     Ok(r)
@@ -60,28 +72,40 @@ pub async fn deploy_instance(state: State<'_, AppState>, body: DeploymentRequest
 
 #[tauri::command]
 #[specta::specta]
-pub async fn list_instances(state: State<'_, AppState>, query: InstanceListQuery) -> Result<ListVMsResponse, AppError> {
+pub async fn list_instances(
+    state: State<'_, AppState>,
+    query: InstanceListQuery,
+) -> Result<ListVMsResponse, AppError> {
     let r = state.client().await?.list_instances(&query).await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn get_instance(state: State<'_, AppState>, instance_id: String) -> Result<VMDetailsResponse, AppError> {
+pub async fn get_instance(
+    state: State<'_, AppState>,
+    instance_id: String,
+) -> Result<VMDetailsResponse, AppError> {
     let r = state.client().await?.get_instance(&instance_id).await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn get_instance_billing(state: State<'_, AppState>, query: BillingQuery) -> Result<InstanceBillingResponse, AppError> {
+pub async fn get_instance_billing(
+    state: State<'_, AppState>,
+    query: BillingQuery,
+) -> Result<InstanceBillingResponse, AppError> {
     let r = state.client().await?.get_instance_billing(&query).await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn start_instance(state: State<'_, AppState>, instance_id: String) -> Result<StartVMResponse, AppError> {
+pub async fn start_instance(
+    state: State<'_, AppState>,
+    instance_id: String,
+) -> Result<StartVMResponse, AppError> {
     let r = state.client().await?.start_instance(&instance_id).await?;
     state.poke_poller();
     Ok(r)
@@ -89,7 +113,10 @@ pub async fn start_instance(state: State<'_, AppState>, instance_id: String) -> 
 
 #[tauri::command]
 #[specta::specta]
-pub async fn stop_instance(state: State<'_, AppState>, instance_id: String) -> Result<StopVMResponse, AppError> {
+pub async fn stop_instance(
+    state: State<'_, AppState>,
+    instance_id: String,
+) -> Result<StopVMResponse, AppError> {
     let r = state.client().await?.stop_instance(&instance_id).await?;
     state.poke_poller();
     Ok(r)
@@ -97,7 +124,10 @@ pub async fn stop_instance(state: State<'_, AppState>, instance_id: String) -> R
 
 #[tauri::command]
 #[specta::specta]
-pub async fn reboot_instance(state: State<'_, AppState>, instance_id: String) -> Result<RebootVMResponse, AppError> {
+pub async fn reboot_instance(
+    state: State<'_, AppState>,
+    instance_id: String,
+) -> Result<RebootVMResponse, AppError> {
     let r = state.client().await?.reboot_instance(&instance_id).await?;
     state.poke_poller();
     Ok(r)
@@ -105,15 +135,25 @@ pub async fn reboot_instance(state: State<'_, AppState>, instance_id: String) ->
 
 #[tauri::command]
 #[specta::specta]
-pub async fn hibernate_instance(state: State<'_, AppState>, instance_id: String) -> Result<HibernateVMResponse, AppError> {
-    let r = state.client().await?.hibernate_instance(&instance_id).await?;
+pub async fn hibernate_instance(
+    state: State<'_, AppState>,
+    instance_id: String,
+) -> Result<HibernateVMResponse, AppError> {
+    let r = state
+        .client()
+        .await?
+        .hibernate_instance(&instance_id)
+        .await?;
     state.poke_poller();
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn restore_instance(state: State<'_, AppState>, instance_id: String) -> Result<RestoreVMResponse, AppError> {
+pub async fn restore_instance(
+    state: State<'_, AppState>,
+    instance_id: String,
+) -> Result<RestoreVMResponse, AppError> {
     let r = state.client().await?.restore_instance(&instance_id).await?;
     state.poke_poller();
     Ok(r)
@@ -121,31 +161,58 @@ pub async fn restore_instance(state: State<'_, AppState>, instance_id: String) -
 
 #[tauri::command]
 #[specta::specta]
-pub async fn toggle_instance_public_ip(state: State<'_, AppState>, instance_id: String, body: TogglePublicIpRequest) -> Result<ToggleVMPublicIPResponse, AppError> {
-    let r = state.client().await?.toggle_instance_public_ip(&instance_id, &body).await?;
+pub async fn toggle_instance_public_ip(
+    state: State<'_, AppState>,
+    instance_id: String,
+    body: TogglePublicIpRequest,
+) -> Result<ToggleVMPublicIPResponse, AppError> {
+    let r = state
+        .client()
+        .await?
+        .toggle_instance_public_ip(&instance_id, &body)
+        .await?;
     state.poke_poller();
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn add_instance_security_rule(state: State<'_, AppState>, instance_id: String, body: VMSecurityRuleRequest) -> Result<AddVMSecurityRuleResponse, AppError> {
-    let r = state.client().await?.add_instance_security_rule(&instance_id, &body).await?;
+pub async fn add_instance_security_rule(
+    state: State<'_, AppState>,
+    instance_id: String,
+    body: VMSecurityRuleRequest,
+) -> Result<AddVMSecurityRuleResponse, AppError> {
+    let r = state
+        .client()
+        .await?
+        .add_instance_security_rule(&instance_id, &body)
+        .await?;
     state.poke_poller();
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn remove_instance_security_rule(state: State<'_, AppState>, instance_id: String, rule_id: String) -> Result<RemoveVMSecurityRuleResponse, AppError> {
-    let r = state.client().await?.remove_instance_security_rule(&instance_id, &rule_id).await?;
+pub async fn remove_instance_security_rule(
+    state: State<'_, AppState>,
+    instance_id: String,
+    rule_id: String,
+) -> Result<RemoveVMSecurityRuleResponse, AppError> {
+    let r = state
+        .client()
+        .await?
+        .remove_instance_security_rule(&instance_id, &rule_id)
+        .await?;
     state.poke_poller();
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn delete_instance(state: State<'_, AppState>, instance_id: String) -> Result<DeleteVMResponse, AppError> {
+pub async fn delete_instance(
+    state: State<'_, AppState>,
+    instance_id: String,
+) -> Result<DeleteVMResponse, AppError> {
     let r = state.client().await?.delete_instance(&instance_id).await?;
     state.poke_poller();
     Ok(r)
@@ -153,21 +220,37 @@ pub async fn delete_instance(state: State<'_, AppState>, instance_id: String) ->
 
 #[tauri::command]
 #[specta::specta]
-pub async fn get_hibernated_instances_count(state: State<'_, AppState>) -> Result<GetHibernatedVMsResponse, AppError> {
-    let r = state.client().await?.get_hibernated_instances_count().await?;
+pub async fn get_hibernated_instances_count(
+    state: State<'_, AppState>,
+) -> Result<GetHibernatedVMsResponse, AppError> {
+    let r = state
+        .client()
+        .await?
+        .get_hibernated_instances_count()
+        .await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn get_instance_firewalls(state: State<'_, AppState>, instance_id: String) -> Result<GetVMAttachedFirewallsResponse, AppError> {
-    let r = state.client().await?.get_instance_firewalls(&instance_id).await?;
+pub async fn get_instance_firewalls(
+    state: State<'_, AppState>,
+    instance_id: String,
+) -> Result<GetVMAttachedFirewallsResponse, AppError> {
+    let r = state
+        .client()
+        .await?
+        .get_instance_firewalls(&instance_id)
+        .await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn list_os_images(state: State<'_, AppState>, query: RegionQuery) -> Result<OSImagesResponse, AppError> {
+pub async fn list_os_images(
+    state: State<'_, AppState>,
+    query: RegionQuery,
+) -> Result<OSImagesResponse, AppError> {
     let r = state.client().await?.list_os_images(&query).await?;
     Ok(r)
 }
@@ -181,21 +264,30 @@ pub async fn list_ssh_keys(state: State<'_, AppState>) -> Result<GetSSHKeysRespo
 
 #[tauri::command]
 #[specta::specta]
-pub async fn create_ssh_key(state: State<'_, AppState>, body: CreateSSHKeyRequest) -> Result<CreateSSHKeyResponse, AppError> {
+pub async fn create_ssh_key(
+    state: State<'_, AppState>,
+    body: CreateSSHKeyRequest,
+) -> Result<CreateSSHKeyResponse, AppError> {
     let r = state.client().await?.create_ssh_key(&body).await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn get_ssh_key(state: State<'_, AppState>, key_id: String) -> Result<GetSSHKeyResponse, AppError> {
+pub async fn get_ssh_key(
+    state: State<'_, AppState>,
+    key_id: String,
+) -> Result<GetSSHKeyResponse, AppError> {
     let r = state.client().await?.get_ssh_key(&key_id).await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn delete_ssh_key(state: State<'_, AppState>, key_id: String) -> Result<DeleteSSHKeyResponse, AppError> {
+pub async fn delete_ssh_key(
+    state: State<'_, AppState>,
+    key_id: String,
+) -> Result<DeleteSSHKeyResponse, AppError> {
     let r = state.client().await?.delete_ssh_key(&key_id).await?;
     Ok(r)
 }
@@ -209,70 +301,108 @@ pub async fn list_scripts(state: State<'_, AppState>) -> Result<ScriptListRespon
 
 #[tauri::command]
 #[specta::specta]
-pub async fn get_script(state: State<'_, AppState>, script_id: String) -> Result<ScriptResponse, AppError> {
+pub async fn get_script(
+    state: State<'_, AppState>,
+    script_id: String,
+) -> Result<ScriptResponse, AppError> {
     let r = state.client().await?.get_script(&script_id).await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn create_script(state: State<'_, AppState>, body: CreateScriptRequest) -> Result<ScriptResponse, AppError> {
+pub async fn create_script(
+    state: State<'_, AppState>,
+    body: CreateScriptRequest,
+) -> Result<ScriptResponse, AppError> {
     let r = state.client().await?.create_script(&body).await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn update_script(state: State<'_, AppState>, script_id: String, body: UpdateScriptRequest) -> Result<ScriptResponse, AppError> {
-    let r = state.client().await?.update_script(&script_id, &body).await?;
+pub async fn update_script(
+    state: State<'_, AppState>,
+    script_id: String,
+    body: UpdateScriptRequest,
+) -> Result<ScriptResponse, AppError> {
+    let r = state
+        .client()
+        .await?
+        .update_script(&script_id, &body)
+        .await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn delete_script(state: State<'_, AppState>, script_id: String) -> Result<DeleteResponse, AppError> {
+pub async fn delete_script(
+    state: State<'_, AppState>,
+    script_id: String,
+) -> Result<DeleteResponse, AppError> {
     let r = state.client().await?.delete_script(&script_id).await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn delete_scripts(state: State<'_, AppState>, body: DeleteScriptsRequest) -> Result<DeleteScriptsResponse, AppError> {
+pub async fn delete_scripts(
+    state: State<'_, AppState>,
+    body: DeleteScriptsRequest,
+) -> Result<DeleteScriptsResponse, AppError> {
     let r = state.client().await?.delete_scripts(&body).await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn list_firewalls(state: State<'_, AppState>, query: RegionPageQuery) -> Result<ListFirewallsResponse, AppError> {
+pub async fn list_firewalls(
+    state: State<'_, AppState>,
+    query: RegionPageQuery,
+) -> Result<ListFirewallsResponse, AppError> {
     let r = state.client().await?.list_firewalls(&query).await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn get_firewall(state: State<'_, AppState>, firewall_id: String) -> Result<GetFirewallDetailsResponse, AppError> {
+pub async fn get_firewall(
+    state: State<'_, AppState>,
+    firewall_id: String,
+) -> Result<GetFirewallDetailsResponse, AppError> {
     let r = state.client().await?.get_firewall(&firewall_id).await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn get_firewall_protocols(state: State<'_, AppState>) -> Result<GetSupportedProtocolsResponse, AppError> {
+pub async fn get_firewall_protocols(
+    state: State<'_, AppState>,
+) -> Result<GetSupportedProtocolsResponse, AppError> {
     let r = state.client().await?.get_firewall_protocols().await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn list_firewall_eligible_instances(state: State<'_, AppState>, query: RegionQuery) -> Result<FirewallEligibleInstancesResponse, AppError> {
-    let r = state.client().await?.list_firewall_eligible_instances(&query).await?;
+pub async fn list_firewall_eligible_instances(
+    state: State<'_, AppState>,
+    query: RegionQuery,
+) -> Result<FirewallEligibleInstancesResponse, AppError> {
+    let r = state
+        .client()
+        .await?
+        .list_firewall_eligible_instances(&query)
+        .await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn create_firewall(state: State<'_, AppState>, body: CreateFirewallRequest) -> Result<CreateFirewallResponse, AppError> {
+pub async fn create_firewall(
+    state: State<'_, AppState>,
+    body: CreateFirewallRequest,
+) -> Result<CreateFirewallResponse, AppError> {
     let r = state.client().await?.create_firewall(&body).await?;
     state.poke_poller();
     Ok(r)
@@ -280,7 +410,10 @@ pub async fn create_firewall(state: State<'_, AppState>, body: CreateFirewallReq
 
 #[tauri::command]
 #[specta::specta]
-pub async fn delete_firewall(state: State<'_, AppState>, firewall_id: String) -> Result<DeleteFirewallResponse, AppError> {
+pub async fn delete_firewall(
+    state: State<'_, AppState>,
+    firewall_id: String,
+) -> Result<DeleteFirewallResponse, AppError> {
     let r = state.client().await?.delete_firewall(&firewall_id).await?;
     state.poke_poller();
     Ok(r)
@@ -288,31 +421,58 @@ pub async fn delete_firewall(state: State<'_, AppState>, firewall_id: String) ->
 
 #[tauri::command]
 #[specta::specta]
-pub async fn add_firewall_rule(state: State<'_, AppState>, firewall_id: String, body: AddFirewallRuleRequest) -> Result<AddFirewallRuleResponse, AppError> {
-    let r = state.client().await?.add_firewall_rule(&firewall_id, &body).await?;
+pub async fn add_firewall_rule(
+    state: State<'_, AppState>,
+    firewall_id: String,
+    body: AddFirewallRuleRequest,
+) -> Result<AddFirewallRuleResponse, AppError> {
+    let r = state
+        .client()
+        .await?
+        .add_firewall_rule(&firewall_id, &body)
+        .await?;
     state.poke_poller();
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn remove_firewall_rule(state: State<'_, AppState>, firewall_id: String, rule_id: String) -> Result<RemoveFirewallRuleResponse, AppError> {
-    let r = state.client().await?.remove_firewall_rule(&firewall_id, &rule_id).await?;
+pub async fn remove_firewall_rule(
+    state: State<'_, AppState>,
+    firewall_id: String,
+    rule_id: String,
+) -> Result<RemoveFirewallRuleResponse, AppError> {
+    let r = state
+        .client()
+        .await?
+        .remove_firewall_rule(&firewall_id, &rule_id)
+        .await?;
     state.poke_poller();
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn attach_firewall(state: State<'_, AppState>, firewall_id: String, body: AttachFirewallRequest) -> Result<AttachFirewallResponse, AppError> {
-    let r = state.client().await?.attach_firewall(&firewall_id, &body).await?;
+pub async fn attach_firewall(
+    state: State<'_, AppState>,
+    firewall_id: String,
+    body: AttachFirewallRequest,
+) -> Result<AttachFirewallResponse, AppError> {
+    let r = state
+        .client()
+        .await?
+        .attach_firewall(&firewall_id, &body)
+        .await?;
     state.poke_poller();
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn create_snapshot(state: State<'_, AppState>, body: CreateSnapshotRequest) -> Result<CreateSnapshotResponse, AppError> {
+pub async fn create_snapshot(
+    state: State<'_, AppState>,
+    body: CreateSnapshotRequest,
+) -> Result<CreateSnapshotResponse, AppError> {
     let r = state.client().await?.create_snapshot(&body).await?;
     state.poke_poller();
     Ok(r)
@@ -320,21 +480,30 @@ pub async fn create_snapshot(state: State<'_, AppState>, body: CreateSnapshotReq
 
 #[tauri::command]
 #[specta::specta]
-pub async fn list_snapshots(state: State<'_, AppState>, query: RegionPageQuery) -> Result<ListSnapshotsResponse, AppError> {
+pub async fn list_snapshots(
+    state: State<'_, AppState>,
+    query: RegionPageQuery,
+) -> Result<ListSnapshotsResponse, AppError> {
     let r = state.client().await?.list_snapshots(&query).await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn get_snapshot(state: State<'_, AppState>, snapshot_id: String) -> Result<SnapshotDetailsResponse, AppError> {
+pub async fn get_snapshot(
+    state: State<'_, AppState>,
+    snapshot_id: String,
+) -> Result<SnapshotDetailsResponse, AppError> {
     let r = state.client().await?.get_snapshot(&snapshot_id).await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn delete_snapshot(state: State<'_, AppState>, snapshot_id: String) -> Result<DeleteSnapshotResponse, AppError> {
+pub async fn delete_snapshot(
+    state: State<'_, AppState>,
+    snapshot_id: String,
+) -> Result<DeleteSnapshotResponse, AppError> {
     let r = state.client().await?.delete_snapshot(&snapshot_id).await?;
     state.poke_poller();
     Ok(r)
@@ -342,43 +511,70 @@ pub async fn delete_snapshot(state: State<'_, AppState>, snapshot_id: String) ->
 
 #[tauri::command]
 #[specta::specta]
-pub async fn restore_snapshot(state: State<'_, AppState>, snapshot_id: String, body: RestoreSnapshotRequest) -> Result<RestoreSnapshotResponse, AppError> {
-    let r = state.client().await?.restore_snapshot(&snapshot_id, &body).await?;
+pub async fn restore_snapshot(
+    state: State<'_, AppState>,
+    snapshot_id: String,
+    body: RestoreSnapshotRequest,
+) -> Result<RestoreSnapshotResponse, AppError> {
+    let r = state
+        .client()
+        .await?
+        .restore_snapshot(&snapshot_id, &body)
+        .await?;
     state.poke_poller();
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn get_snapshot_billing(state: State<'_, AppState>, query: BillingQuery) -> Result<SnapshotBillingResponse, AppError> {
+pub async fn get_snapshot_billing(
+    state: State<'_, AppState>,
+    query: BillingQuery,
+) -> Result<SnapshotBillingResponse, AppError> {
     let r = state.client().await?.get_snapshot_billing(&query).await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn list_snapshot_eligible_instances(state: State<'_, AppState>, query: RegionQuery) -> Result<SnapshotEligibleInstancesResponse, AppError> {
-    let r = state.client().await?.list_snapshot_eligible_instances(&query).await?;
+pub async fn list_snapshot_eligible_instances(
+    state: State<'_, AppState>,
+    query: RegionQuery,
+) -> Result<SnapshotEligibleInstancesResponse, AppError> {
+    let r = state
+        .client()
+        .await?
+        .list_snapshot_eligible_instances(&query)
+        .await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn list_images(state: State<'_, AppState>, query: RegionPageQuery) -> Result<ImageListResponse, AppError> {
+pub async fn list_images(
+    state: State<'_, AppState>,
+    query: RegionPageQuery,
+) -> Result<ImageListResponse, AppError> {
     let r = state.client().await?.list_images(&query).await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn get_image(state: State<'_, AppState>, image_id: String) -> Result<ImageDetailResponse, AppError> {
+pub async fn get_image(
+    state: State<'_, AppState>,
+    image_id: String,
+) -> Result<ImageDetailResponse, AppError> {
     let r = state.client().await?.get_image(&image_id).await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn delete_image(state: State<'_, AppState>, image_id: String) -> Result<ImageDeleteResponse, AppError> {
+pub async fn delete_image(
+    state: State<'_, AppState>,
+    image_id: String,
+) -> Result<ImageDeleteResponse, AppError> {
     let r = state.client().await?.delete_image(&image_id).await?;
     state.poke_poller();
     Ok(r)
@@ -386,7 +582,10 @@ pub async fn delete_image(state: State<'_, AppState>, image_id: String) -> Resul
 
 #[tauri::command]
 #[specta::specta]
-pub async fn create_image(state: State<'_, AppState>, body: CreateImageFromSnapshotRequest) -> Result<ImageCreateResponse, AppError> {
+pub async fn create_image(
+    state: State<'_, AppState>,
+    body: CreateImageFromSnapshotRequest,
+) -> Result<ImageCreateResponse, AppError> {
     let r = state.client().await?.create_image(&body).await?;
     state.poke_poller();
     Ok(r)
@@ -394,21 +593,38 @@ pub async fn create_image(state: State<'_, AppState>, body: CreateImageFromSnaps
 
 #[tauri::command]
 #[specta::specta]
-pub async fn get_snapshot_images(state: State<'_, AppState>, snapshot_id: String) -> Result<SnapshotImageRelationshipResponse, AppError> {
-    let r = state.client().await?.get_snapshot_images(&snapshot_id).await?;
+pub async fn get_snapshot_images(
+    state: State<'_, AppState>,
+    snapshot_id: String,
+) -> Result<SnapshotImageRelationshipResponse, AppError> {
+    let r = state
+        .client()
+        .await?
+        .get_snapshot_images(&snapshot_id)
+        .await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn get_snapshot_images_batch(state: State<'_, AppState>, body: GetBatchSnapshotImageRelationshipsRequest) -> Result<BatchSnapshotImageRelationshipResponse, AppError> {
-    let r = state.client().await?.get_snapshot_images_batch(&body).await?;
+pub async fn get_snapshot_images_batch(
+    state: State<'_, AppState>,
+    body: GetBatchSnapshotImageRelationshipsRequest,
+) -> Result<BatchSnapshotImageRelationshipResponse, AppError> {
+    let r = state
+        .client()
+        .await?
+        .get_snapshot_images_batch(&body)
+        .await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn ai_chat(state: State<'_, AppState>, body: ChatCompletionsRequest) -> Result<ChatCompletionsResponse, AppError> {
+pub async fn ai_chat(
+    state: State<'_, AppState>,
+    body: ChatCompletionsRequest,
+) -> Result<ChatCompletionsResponse, AppError> {
     let r = state.client().await?.ai_chat(&body).await?;
     state.poke_poller();
     Ok(r)
@@ -423,74 +639,122 @@ pub async fn ai_models(state: State<'_, AppState>) -> Result<ModelsResponse, App
 
 #[tauri::command]
 #[specta::specta]
-pub async fn ai_usage_summary(state: State<'_, AppState>) -> Result<UsageSummaryResponse, AppError> {
+pub async fn ai_usage_summary(
+    state: State<'_, AppState>,
+) -> Result<UsageSummaryResponse, AppError> {
     let r = state.client().await?.ai_usage_summary().await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn ai_usage_history(state: State<'_, AppState>, query: PageQuery) -> Result<UsageHistoryResponse, AppError> {
+pub async fn ai_usage_history(
+    state: State<'_, AppState>,
+    query: PageQuery,
+) -> Result<UsageHistoryResponse, AppError> {
     let r = state.client().await?.ai_usage_history(&query).await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn attach_volumes(state: State<'_, AppState>, instance_id: String, body: AttachVolumesRequest) -> Result<AttachVolumesResponse, AppError> {
-    let r = state.client().await?.attach_volumes(&instance_id, &body).await?;
+pub async fn attach_volumes(
+    state: State<'_, AppState>,
+    instance_id: String,
+    body: AttachVolumesRequest,
+) -> Result<AttachVolumesResponse, AppError> {
+    let r = state
+        .client()
+        .await?
+        .attach_volumes(&instance_id, &body)
+        .await?;
     state.poke_poller();
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn detach_volumes(state: State<'_, AppState>, instance_id: String, body: DetachVolumesRequest) -> Result<DetachVolumesResponse, AppError> {
-    let r = state.client().await?.detach_volumes(&instance_id, &body).await?;
+pub async fn detach_volumes(
+    state: State<'_, AppState>,
+    instance_id: String,
+    body: DetachVolumesRequest,
+) -> Result<DetachVolumesResponse, AppError> {
+    let r = state
+        .client()
+        .await?
+        .detach_volumes(&instance_id, &body)
+        .await?;
     state.poke_poller();
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn clone_volume(state: State<'_, AppState>, volume_id: String, body: CloneVolumeRequest) -> Result<CloneVolumeResponse, AppError> {
-    let r = state.client().await?.clone_volume(&volume_id, &body).await?;
+pub async fn clone_volume(
+    state: State<'_, AppState>,
+    volume_id: String,
+    body: CloneVolumeRequest,
+) -> Result<CloneVolumeResponse, AppError> {
+    let r = state
+        .client()
+        .await?
+        .clone_volume(&volume_id, &body)
+        .await?;
     state.poke_poller();
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn resize_volume(state: State<'_, AppState>, volume_id: String, body: ResizeVolumeRequest) -> Result<ResizeVolumeResponse, AppError> {
-    let r = state.client().await?.resize_volume(&volume_id, &body).await?;
+pub async fn resize_volume(
+    state: State<'_, AppState>,
+    volume_id: String,
+    body: ResizeVolumeRequest,
+) -> Result<ResizeVolumeResponse, AppError> {
+    let r = state
+        .client()
+        .await?
+        .resize_volume(&volume_id, &body)
+        .await?;
     state.poke_poller();
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn get_volume_billing(state: State<'_, AppState>, query: BillingQuery) -> Result<VolumeHourlyBillingResponse, AppError> {
+pub async fn get_volume_billing(
+    state: State<'_, AppState>,
+    query: BillingQuery,
+) -> Result<VolumeHourlyBillingResponse, AppError> {
     let r = state.client().await?.get_volume_billing(&query).await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn list_volume_types(state: State<'_, AppState>) -> Result<GetVolumeTypesResponse, AppError> {
+pub async fn list_volume_types(
+    state: State<'_, AppState>,
+) -> Result<GetVolumeTypesResponse, AppError> {
     let r = state.client().await?.list_volume_types().await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn list_volumes(state: State<'_, AppState>, query: RegionPageQuery) -> Result<GetVolumesWithNextNameResponse, AppError> {
+pub async fn list_volumes(
+    state: State<'_, AppState>,
+    query: RegionPageQuery,
+) -> Result<GetVolumesWithNextNameResponse, AppError> {
     let r = state.client().await?.list_volumes(&query).await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn create_volume(state: State<'_, AppState>, body: CreateVolumeRequest) -> Result<CreateVolumeResponse, AppError> {
+pub async fn create_volume(
+    state: State<'_, AppState>,
+    body: CreateVolumeRequest,
+) -> Result<CreateVolumeResponse, AppError> {
     let r = state.client().await?.create_volume(&body).await?;
     state.poke_poller();
     Ok(r)
@@ -498,14 +762,20 @@ pub async fn create_volume(state: State<'_, AppState>, body: CreateVolumeRequest
 
 #[tauri::command]
 #[specta::specta]
-pub async fn get_volume(state: State<'_, AppState>, volume_id: String) -> Result<GetVolumeDetailsResponse, AppError> {
+pub async fn get_volume(
+    state: State<'_, AppState>,
+    volume_id: String,
+) -> Result<GetVolumeDetailsResponse, AppError> {
     let r = state.client().await?.get_volume(&volume_id).await?;
     Ok(r)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn delete_volume(state: State<'_, AppState>, volume_id: String) -> Result<DeleteVolumeResponse, AppError> {
+pub async fn delete_volume(
+    state: State<'_, AppState>,
+    volume_id: String,
+) -> Result<DeleteVolumeResponse, AppError> {
     let r = state.client().await?.delete_volume(&volume_id).await?;
     state.poke_poller();
     Ok(r)

@@ -16,7 +16,10 @@ pub async fn get_session(state: State<'_, AppState>) -> Result<SessionInfo, AppE
 /// Checks the key with a real call, then keeps it in the OS keyring only.
 #[tauri::command]
 #[specta::specta]
-pub async fn sign_in(state: State<'_, AppState>, request: SignInRequest) -> Result<SessionInfo, AppError> {
+pub async fn sign_in(
+    state: State<'_, AppState>,
+    request: SignInRequest,
+) -> Result<SessionInfo, AppError> {
     session::sign_in(&state, request).await
 }
 
@@ -28,7 +31,10 @@ pub async fn sign_out(state: State<'_, AppState>) -> Result<SessionInfo, AppErro
 
 #[tauri::command]
 #[specta::specta]
-pub async fn use_profile(state: State<'_, AppState>, name: String) -> Result<SessionInfo, AppError> {
+pub async fn use_profile(
+    state: State<'_, AppState>,
+    name: String,
+) -> Result<SessionInfo, AppError> {
     session::use_profile(&state, &name).await
 }
 
@@ -47,7 +53,10 @@ pub async fn get_settings(state: State<'_, AppState>) -> Result<Settings, AppErr
 /// Saves settings. Profiles' key hints are kept from the stored copy: the UI cannot set them.
 #[tauri::command]
 #[specta::specta]
-pub async fn set_settings(state: State<'_, AppState>, settings: Settings) -> Result<Settings, AppError> {
+pub async fn set_settings(
+    state: State<'_, AppState>,
+    settings: Settings,
+) -> Result<Settings, AppError> {
     settings.validate()?;
     let stored = state.settings.load()?;
     let mut next = settings;

@@ -18,7 +18,7 @@ export const commands = {
 	/**  Saves settings. Profiles' key hints are kept from the stored copy: the UI cannot set them. */
 	setSettings: (settings: Settings_Deserialize) => typedError<Settings_Serialize, AppError_Serialize>(__TAURI_INVOKE("set_settings", { settings })),
 	/**  Probes every read endpoint of the current account (Settings › Check connection). */
-	checkConnection: () => typedError<ProbeResult_Serialize[], AppError_Serialize>(__TAURI_INVOKE("check_connection")),
+	checkConnection: () => typedError<ProbeResult[], AppError_Serialize>(__TAURI_INVOKE("check_connection")),
 	getBalance: () => typedError<CreditBalanceResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_balance")),
 	getGpuStocks: (query: GpuStocksQuery_Deserialize) => typedError<GPUStocksResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_gpu_stocks", { query })),
 	getGpuSpecs: () => typedError<GPUSpecsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_gpu_specs")),
@@ -1777,6 +1777,8 @@ export type OSImagesResponse_Serialize = {
 	request_id: string | null,
 };
 
+export type Outcome = "ok" | "shape-differs" | "failed" | "skipped";
+
 /**  Page request. Parameter names `page` and `limit` are inferred from the response fields. */
 export type PageQuery = PageQuery_Serialize | PageQuery_Deserialize;
 
@@ -1893,32 +1895,14 @@ export type PricingResponse_Serialize = {
 	request_id: string | null,
 };
 
-export type ProbeOutcome = 
-/**  Answered with every field this client expects. */
-"ok" | 
-/**  Answered, but without some expected fields, or not decodable. */
-"shape_differs" | 
-/**  No usable answer (an HTTP error, no connection…). */
-"failed" | 
-/**  Needs an id and the account has no such resource to probe with. */
-"skipped";
-
-export type ProbeResult = ProbeResult_Serialize | ProbeResult_Deserialize;
-
-export type ProbeResult_Deserialize = {
-	/**  The operation's snake_case name. */
+/**  One endpoint's verdict. */
+export type ProbeResult = {
+	/**  The operation's method name (`list_instances`). */
 	op: string,
 	path: string,
-	outcome: ProbeOutcome,
-	detail?: string | null,
-};
-
-export type ProbeResult_Serialize = {
-	/**  The operation's snake_case name. */
-	op: string,
-	path: string,
-	outcome: ProbeOutcome,
-	detail: string | null,
+	result: Outcome,
+	/**  Why (for differs, failed, skipped), or the ids used (for ok with a path parameter). */
+	detail: string,
 };
 
 /**  An account profile: the keyring entry is named after `name` (as the CLI's). */

@@ -1,146 +1,386 @@
-//! The read-only "check connection": every read endpoint (GET) is called once and its
-//! answer compared with this client's reading of the API, so a user with a real account
-//! can report where Barrack differs. Used by the desktop app's Settings page.
+//! The read-only connection check ("doctor"): every read endpoint (GET) of the table is
+//! requested once, without query parameters, and its answer judged against this client's
+//! reading, so a user with a real account can report where Barrack differs. The CLI's
+//! `barrack doctor` and the desktop app's Settings › Check connection both run this.
+//!
+//! A path with a parameter (`instances/{instance_id}/`) uses the first id of its parent
+//! list (`instances/`), or is skipped when that list is empty. Only GETs are ever sent.
+//!
+//! - `ok`: it answered, the raw JSON decodes into the operation's typed response, and every
+//!   top-level key of that typed value, serialized again (keys whose value is null left
+//!   out), is present in the raw JSON — so nothing the client reads was filled in by a
+//!   default;
+//! - `shape-differs`: it answered, but does not decode, or lacks those keys (named);
+//! - `failed`: the request failed (error code and message);
+//! - `skipped`: there was nothing to put in the path.
 
 use crate::client::{decode_value, Client, Nothing};
-use crate::endpoints::{Method, Op, ENDPOINTS};
+use crate::endpoints::{Endpoint, Method, Op, ENDPOINTS};
+use crate::error::ApiError;
+use crate::ops::METHOD_NAMES;
 use crate::types::*;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::collections::btree_map::{BTreeMap, Entry};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
-pub enum ProbeOutcome {
-    /// Answered with every field this client expects.
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
     Ok,
-    /// Answered, but without some expected fields, or not decodable.
     ShapeDiffers,
-    /// No usable answer (an HTTP error, no connection…).
     Failed,
-    /// Needs an id and the account has no such resource to probe with.
     Skipped,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct ProbeResult {
-    /// The operation's snake_case name.
-    pub op: String,
-    pub path: String,
-    pub outcome: ProbeOutcome,
-    pub detail: Option<String>,
-}
-
-fn op_name(op: Op) -> String {
-    serde_json::to_value(op).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
-}
-
-/// Keys the typed reading has (non-null) that the raw answer lacks.
-fn missing_keys<T: DeserializeOwned + Serialize>(raw: &Value) -> Result<Vec<String>, String> {
-    let typed: T = decode_value(raw.clone()).map_err(|e| e.message)?;
-    let typed = serde_json::to_value(typed).map_err(|e| e.to_string())?;
-    let (Value::Object(t), Value::Object(r)) = (&typed, raw) else {
-        return Err("the answer is not a JSON object".into());
-    };
-    Ok(t.iter().filter(|(k, v)| !v.is_null() && !r.contains_key(*k)).map(|(k, _)| k.clone()).collect())
-}
-
-/// The shape check of one read operation's answer (exhaustive over the reads).
-fn check(op: Op, raw: &Value) -> Result<Vec<String>, String> {
-    use Op::*;
-    match op {
-        GetBalance => missing_keys::<CreditBalanceResponse>(raw),
-        GetGpuStocks => missing_keys::<GPUStocksResponse>(raw),
-        GetGpuSpecs => missing_keys::<GPUSpecsResponse>(raw),
-        ListRegions => missing_keys::<RegionsResponse>(raw),
-        GetPricing => missing_keys::<PricingResponse>(raw),
-        ListInstances => missing_keys::<ListVMsResponse>(raw),
-        GetInstance => missing_keys::<VMDetailsResponse>(raw),
-        GetInstanceBilling => missing_keys::<InstanceBillingResponse>(raw),
-        GetHibernatedInstancesCount => missing_keys::<GetHibernatedVMsResponse>(raw),
-        GetInstanceFirewalls => missing_keys::<GetVMAttachedFirewallsResponse>(raw),
-        ListOsImages => missing_keys::<OSImagesResponse>(raw),
-        ListSshKeys => missing_keys::<GetSSHKeysResponse>(raw),
-        GetSshKey => missing_keys::<GetSSHKeyResponse>(raw),
-        ListScripts => missing_keys::<ScriptListResponse>(raw),
-        GetScript => missing_keys::<ScriptResponse>(raw),
-        ListFirewalls => missing_keys::<ListFirewallsResponse>(raw),
-        GetFirewall => missing_keys::<GetFirewallDetailsResponse>(raw),
-        GetFirewallProtocols => missing_keys::<GetSupportedProtocolsResponse>(raw),
-        ListFirewallEligibleInstances => missing_keys::<FirewallEligibleInstancesResponse>(raw),
-        ListSnapshots => missing_keys::<ListSnapshotsResponse>(raw),
-        GetSnapshot => missing_keys::<SnapshotDetailsResponse>(raw),
-        GetSnapshotBilling => missing_keys::<SnapshotBillingResponse>(raw),
-        ListSnapshotEligibleInstances => missing_keys::<SnapshotEligibleInstancesResponse>(raw),
-        ListImages => missing_keys::<ImageListResponse>(raw),
-        GetImage => missing_keys::<ImageDetailResponse>(raw),
-        GetSnapshotImages => missing_keys::<SnapshotImageRelationshipResponse>(raw),
-        AiModels => missing_keys::<ModelsResponse>(raw),
-        AiUsageSummary => missing_keys::<UsageSummaryResponse>(raw),
-        AiUsageHistory => missing_keys::<UsageHistoryResponse>(raw),
-        GetVolumeBilling => missing_keys::<VolumeHourlyBillingResponse>(raw),
-        ListVolumeTypes => missing_keys::<GetVolumeTypesResponse>(raw),
-        ListVolumes => missing_keys::<GetVolumesWithNextNameResponse>(raw),
-        GetVolume => missing_keys::<GetVolumeDetailsResponse>(raw),
-        other => Err(format!("{other:?} is not a read")),
+impl Outcome {
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::Ok => "ok",
+            Outcome::ShapeDiffers => "shape-differs",
+            Outcome::Failed => "failed",
+            Outcome::Skipped => "skipped",
+        }
     }
 }
 
-/// The list whose first item gives the id for a path parameter.
-fn source_of(param: &str) -> Option<(Op, &'static str, &'static str)> {
+/// One endpoint's verdict.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ProbeResult {
+    /// The operation's method name (`list_instances`).
+    pub op: String,
+    pub path: String,
+    #[serde(rename = "result")]
+    pub outcome: Outcome,
+    /// Why (for differs, failed, skipped), or the ids used (for ok with a path parameter).
+    pub detail: String,
+}
+
+/// The typed reading of one answer: the top-level keys of the typed value (non-null), and
+/// for a list, its first item's id.
+struct Reading {
+    keys: Vec<String>,
+    first_id: Option<String>,
+}
+
+fn read<T: DeserializeOwned + Serialize>(
+    raw: &Value,
+    first_id: impl FnOnce(&T) -> Option<&String>,
+) -> Result<Reading, ApiError> {
+    let typed: T = decode_value(raw.clone())?;
+    let keys = match serde_json::to_value(&typed) {
+        Ok(Value::Object(map)) => map
+            .into_iter()
+            .filter(|(_, v)| !v.is_null())
+            .map(|(k, _)| k)
+            .collect(),
+        _ => Vec::new(),
+    };
+    Ok(Reading {
+        first_id: first_id(&typed).cloned(),
+        keys,
+    })
+}
+
+fn no_id<T>(_: &T) -> Option<&String> {
+    None
+}
+
+/// The typed response of each GET operation; `None` for the others (never probed).
+fn typed_reading(op: Op, raw: &Value) -> Option<Result<Reading, ApiError>> {
+    Some(match op {
+        Op::GetBalance => read::<CreditBalanceResponse>(raw, no_id),
+        Op::GetGpuStocks => read::<GPUStocksResponse>(raw, no_id),
+        Op::GetGpuSpecs => read::<GPUSpecsResponse>(raw, no_id),
+        Op::ListRegions => read::<RegionsResponse>(raw, no_id),
+        Op::GetPricing => read::<PricingResponse>(raw, no_id),
+        Op::ListInstances => read::<ListVMsResponse>(raw, |r| r.instances.first().map(|v| &v.id)),
+        Op::GetInstance => read::<VMDetailsResponse>(raw, no_id),
+        Op::GetInstanceBilling => read::<InstanceBillingResponse>(raw, no_id),
+        Op::GetHibernatedInstancesCount => read::<GetHibernatedVMsResponse>(raw, no_id),
+        Op::GetInstanceFirewalls => read::<GetVMAttachedFirewallsResponse>(raw, no_id),
+        Op::ListOsImages => read::<OSImagesResponse>(raw, no_id),
+        Op::ListSshKeys => read::<GetSSHKeysResponse>(raw, |r| r.ssh_keys.first().map(|k| &k.id)),
+        Op::GetSshKey => read::<GetSSHKeyResponse>(raw, no_id),
+        Op::ListScripts => read::<ScriptListResponse>(raw, |r| r.scripts.first().map(|s| &s.id)),
+        Op::GetScript => read::<ScriptResponse>(raw, no_id),
+        Op::ListFirewalls => {
+            read::<ListFirewallsResponse>(raw, |r| r.firewalls.first().map(|f| &f.id))
+        }
+        Op::GetFirewall => read::<GetFirewallDetailsResponse>(raw, no_id),
+        Op::GetFirewallProtocols => read::<GetSupportedProtocolsResponse>(raw, no_id),
+        Op::ListFirewallEligibleInstances => read::<FirewallEligibleInstancesResponse>(raw, no_id),
+        Op::ListSnapshots => {
+            read::<ListSnapshotsResponse>(raw, |r| r.snapshots.first().map(|s| &s.id))
+        }
+        Op::GetSnapshot => read::<SnapshotDetailsResponse>(raw, no_id),
+        Op::GetSnapshotBilling => read::<SnapshotBillingResponse>(raw, no_id),
+        Op::ListSnapshotEligibleInstances => read::<SnapshotEligibleInstancesResponse>(raw, no_id),
+        Op::ListImages => read::<ImageListResponse>(raw, |r| r.images.first().map(|i| &i.id)),
+        Op::GetImage => read::<ImageDetailResponse>(raw, no_id),
+        Op::GetSnapshotImages => read::<SnapshotImageRelationshipResponse>(raw, no_id),
+        Op::AiModels => read::<ModelsResponse>(raw, no_id),
+        Op::AiUsageSummary => read::<UsageSummaryResponse>(raw, no_id),
+        Op::AiUsageHistory => read::<UsageHistoryResponse>(raw, no_id),
+        Op::GetVolumeBilling => read::<VolumeHourlyBillingResponse>(raw, no_id),
+        Op::ListVolumeTypes => read::<GetVolumeTypesResponse>(raw, no_id),
+        Op::ListVolumes => {
+            read::<GetVolumesWithNextNameResponse>(raw, |r| r.volumes.first().map(|v| &v.id))
+        }
+        Op::GetVolume => read::<GetVolumeDetailsResponse>(raw, no_id),
+        // Not reads: doctor never sends them.
+        Op::PostPricing
+        | Op::DeployInstance
+        | Op::StartInstance
+        | Op::StopInstance
+        | Op::RebootInstance
+        | Op::HibernateInstance
+        | Op::RestoreInstance
+        | Op::ToggleInstancePublicIp
+        | Op::AddInstanceSecurityRule
+        | Op::RemoveInstanceSecurityRule
+        | Op::DeleteInstance
+        | Op::CreateSshKey
+        | Op::DeleteSshKey
+        | Op::CreateScript
+        | Op::UpdateScript
+        | Op::DeleteScript
+        | Op::DeleteScripts
+        | Op::CreateFirewall
+        | Op::DeleteFirewall
+        | Op::AddFirewallRule
+        | Op::RemoveFirewallRule
+        | Op::AttachFirewall
+        | Op::CreateSnapshot
+        | Op::DeleteSnapshot
+        | Op::RestoreSnapshot
+        | Op::DeleteImage
+        | Op::CreateImage
+        | Op::GetSnapshotImagesBatch
+        | Op::AiChat
+        | Op::AttachVolumes
+        | Op::DetachVolumes
+        | Op::CloneVolume
+        | Op::ResizeVolume
+        | Op::CreateVolume
+        | Op::DeleteVolume => return None,
+    })
+}
+
+/// The list that supplies a path parameter, and what its items are called.
+fn parent(param: &str) -> Option<(Op, &'static str)> {
     Some(match param {
-        "instance_id" => (Op::ListInstances, "instances", "instances"),
-        "key_id" => (Op::ListSshKeys, "ssh_keys", "SSH keys"),
-        "script_id" => (Op::ListScripts, "scripts", "scripts"),
-        "firewall_id" => (Op::ListFirewalls, "firewalls", "firewalls"),
-        "snapshot_id" => (Op::ListSnapshots, "snapshots", "snapshots"),
-        "image_id" => (Op::ListImages, "images", "images"),
-        "volume_id" => (Op::ListVolumes, "volumes", "volumes"),
+        "instance_id" => (Op::ListInstances, "instance"),
+        "key_id" => (Op::ListSshKeys, "SSH key"),
+        "script_id" => (Op::ListScripts, "script"),
+        "firewall_id" => (Op::ListFirewalls, "firewall"),
+        "snapshot_id" => (Op::ListSnapshots, "snapshot"),
+        "image_id" => (Op::ListImages, "image"),
+        "volume_id" => (Op::ListVolumes, "volume"),
         _ => return None,
     })
 }
 
-/// Probes every read endpoint, lists first (their ids feed the rest).
-pub async fn probe_reads(client: &Client) -> Vec<ProbeResult> {
-    let reads: Vec<_> = ENDPOINTS.iter().filter(|e| e.method == Method::Get).collect();
-    let mut answers: std::collections::HashMap<Op, Value> = std::collections::HashMap::new();
-    let mut results = Vec::new();
-    let (lists, rest): (Vec<&crate::Endpoint>, Vec<&crate::Endpoint>) = reads.into_iter().partition(|e| e.path_params().is_empty());
-    for ep in lists.into_iter().chain(rest) {
-        let mut params: Vec<(&str, String)> = Vec::new();
-        let mut skipped = None;
-        for p in ep.path_params() {
-            let id = source_of(p).and_then(|(op, key, _)| {
-                answers.get(&op).and_then(|v| v[key].get(0)).and_then(|item| item["id"].as_str()).map(str::to_owned)
-            });
-            match id {
-                Some(id) => params.push((p, id)),
-                None => skipped = Some(format!("no {} to probe with", source_of(p).map(|s| s.2).unwrap_or(p))),
-            }
-        }
-        let result = |outcome, detail: Option<String>| ProbeResult { op: op_name(ep.op), path: ep.path.to_owned(), outcome, detail };
-        if let Some(why) = skipped {
-            results.push(result(ProbeOutcome::Skipped, Some(why)));
-            continue;
-        }
-        let pairs: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let answer = match client.request(ep.op, &pairs, None::<&Nothing>, None::<&Nothing>) {
-            Ok(req) => client.execute_value(&req).await,
-            Err(e) => Err(e),
-        };
-        match answer {
-            Err(e) => results.push(result(ProbeOutcome::Failed, Some(format!("{}: {}", e.code, e.message)))),
-            Ok(raw) => {
-                match check(ep.op, &raw) {
-                    Ok(missing) if missing.is_empty() => results.push(result(ProbeOutcome::Ok, None)),
-                    Ok(missing) => results.push(result(ProbeOutcome::ShapeDiffers, Some(format!("missing: {}", missing.join(", "))))),
-                    Err(e) => results.push(result(ProbeOutcome::ShapeDiffers, Some(e))),
-                }
-                answers.insert(ep.op, raw);
+fn op_name(op: Op) -> &'static str {
+    METHOD_NAMES
+        .iter()
+        .find(|(o, _)| *o == op)
+        .map(|(_, n)| *n)
+        .unwrap_or("?")
+}
+
+/// What one GET came to.
+struct Probe {
+    outcome: Outcome,
+    detail: String,
+    /// For a list: its first item's id (`None` when empty); `Err` when it cannot be read.
+    first_id: Result<Option<String>, String>,
+}
+
+/// Sends one GET and judges the answer.
+async fn probe(client: &Client, ep: &Endpoint, params: &[(&str, &str)]) -> Probe {
+    let raw = match client.request(ep.op, params, None::<&Nothing>, None::<&Nothing>) {
+        Ok(req) => client.execute_value(&req).await,
+        Err(e) => Err(e),
+    };
+    match raw {
+        Ok(raw) => judge(ep.op, &raw),
+        Err(e) => {
+            let detail = format!("{}: {}", e.code, e.message);
+            Probe {
+                outcome: Outcome::Failed,
+                first_id: Err(detail.clone()),
+                detail,
             }
         }
     }
-    results
+}
+
+/// Judges an answer's raw JSON against the operation's typed response.
+fn judge(op: Op, raw: &Value) -> Probe {
+    match typed_reading(op, raw) {
+        None => Probe {
+            outcome: Outcome::Skipped,
+            detail: "not a read".into(),
+            first_id: Ok(None),
+        },
+        Some(Err(e)) => {
+            let detail = format!("does not decode: {}", e.message);
+            Probe {
+                outcome: Outcome::ShapeDiffers,
+                first_id: Err(detail.clone()),
+                detail,
+            }
+        }
+        Some(Ok(reading)) => {
+            let missing: Vec<&str> = reading
+                .keys
+                .iter()
+                .filter(|k| raw.get(k.as_str()).is_none())
+                .map(String::as_str)
+                .collect();
+            let (outcome, detail) = if missing.is_empty() {
+                (Outcome::Ok, String::new())
+            } else {
+                (
+                    Outcome::ShapeDiffers,
+                    format!("missing keys: {}", missing.join(", ")),
+                )
+            };
+            Probe {
+                outcome,
+                detail,
+                first_id: Ok(reading.first_id),
+            }
+        }
+    }
+}
+
+/// Probes every read endpoint, in the table's order (lists before their items).
+pub async fn probe_reads(client: &Client) -> Vec<ProbeResult> {
+    let reads: Vec<&Endpoint> = ENDPOINTS
+        .iter()
+        .filter(|e| e.method == Method::Get)
+        .collect();
+    let mut lines = Vec::with_capacity(reads.len());
+    // The first id of each list already requested.
+    let mut first_ids: BTreeMap<Op, Result<Option<String>, String>> = BTreeMap::new();
+    for ep in reads {
+        let mut params: Vec<(&'static str, String)> = Vec::new();
+        let mut skip: Option<String> = None;
+        for name in ep.path_params() {
+            let Some((list, what)) = parent(name) else {
+                skip = Some(format!("no way to find a {name} to probe"));
+                break;
+            };
+            // Lists come before their items in ENDPOINTS, so this is normally known already.
+            let listing = match first_ids.entry(list) {
+                Entry::Occupied(o) => o.into_mut(),
+                Entry::Vacant(v) => v.insert(
+                    probe(client, crate::endpoints::endpoint(list), &[])
+                        .await
+                        .first_id,
+                ),
+            };
+            match listing {
+                Ok(Some(id)) => params.push((name, id.clone())),
+                Ok(None) => {
+                    skip = Some(format!("no {what} to probe"));
+                    break;
+                }
+                Err(e) => {
+                    skip = Some(format!("could not list {what}s ({e})"));
+                    break;
+                }
+            }
+        }
+        let (result, detail) = match skip {
+            Some(why) => (Outcome::Skipped, why),
+            None => {
+                let refs: Vec<(&str, &str)> =
+                    params.iter().map(|(n, v)| (*n, v.as_str())).collect();
+                let p = probe(client, ep, &refs).await;
+                let outcome = p.outcome;
+                if refs.is_empty() {
+                    first_ids.insert(ep.op, p.first_id);
+                }
+                let detail = match (outcome, refs.is_empty()) {
+                    // Which ids were used.
+                    (Outcome::Ok, false) => refs
+                        .iter()
+                        .map(|(n, v)| format!("{n}={v}"))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    _ => p.detail,
+                };
+                (outcome, detail)
+            }
+        };
+        lines.push(ProbeResult {
+            op: op_name(ep.op).to_owned(),
+            path: ep.path.to_owned(),
+            outcome: result,
+            detail,
+        });
+    }
+
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn every_get_operation_has_a_typed_reading_and_no_other_does() {
+        for ep in ENDPOINTS {
+            assert_eq!(
+                typed_reading(ep.op, &json!({})).is_some(),
+                ep.method == Method::Get,
+                "{:?}",
+                ep.op
+            );
+        }
+    }
+
+    #[test]
+    fn keys_the_client_would_default_are_named() {
+        let p = judge(
+            Op::GetBalance,
+            &json!({"success": true, "account_id": "BRK-1", "currency": "USD", "message": null}),
+        );
+        assert_eq!(p.outcome, Outcome::ShapeDiffers);
+        assert_eq!(p.detail, "missing keys: balances, profile_complete");
+    }
+
+    #[test]
+    fn null_valued_keys_are_not_required_and_extra_keys_are_fine() {
+        let p = judge(
+            Op::GetBalance,
+            &json!({"success": true, "currency": "EUR", "balances": [], "profile_complete": false, "new_field": 1}),
+        );
+        assert_eq!(p.outcome, Outcome::Ok, "{}", p.detail);
+    }
+
+    #[test]
+    fn an_answer_that_does_not_decode_differs() {
+        let p = judge(Op::ListRegions, &json!({"regions": 7}));
+        assert_eq!(p.outcome, Outcome::ShapeDiffers);
+        assert!(p.detail.starts_with("does not decode"), "{}", p.detail);
+        assert!(p.first_id.is_err());
+    }
+
+    #[test]
+    fn a_list_gives_its_first_id() {
+        let p = judge(
+            Op::ListScripts,
+            &json!({"success": true, "scripts": [{"id": "s-1"}, {"id": "s-2"}]}),
+        );
+        assert_eq!(p.first_id, Ok(Some("s-1".into())));
+        let p = judge(Op::ListScripts, &json!({"success": true, "scripts": []}));
+        assert_eq!(p.first_id, Ok(None));
+    }
 }
