@@ -49,6 +49,43 @@ fn wants_sandbox() -> bool {
     std::env::args().any(|a| a == "--sandbox")
 }
 
+/// Puts the window where and as large as it was when last closed.
+fn restore_window_state(app: &tauri::App, state: &AppState) {
+    let Some(w) = app.get_webview_window("main") else {
+        return;
+    };
+    let saved = state.settings.load().unwrap_or_default().window;
+    if let (Some(width), Some(height)) = (saved.width, saved.height) {
+        let _ = w.set_size(tauri::PhysicalSize::new(width.max(640), height.max(480)));
+    }
+    if let (Some(x), Some(y)) = (saved.x, saved.y) {
+        let _ = w.set_position(tauri::PhysicalPosition::new(x, y));
+    }
+    if saved.maximized {
+        let _ = w.maximize();
+    }
+}
+
+fn save_window_state(window: &tauri::Window) {
+    let state = window.state::<AppState>();
+    let Ok(mut settings) = state.settings.load() else {
+        return;
+    };
+    let maximized = window.is_maximized().unwrap_or(false);
+    settings.window.maximized = maximized;
+    if !maximized {
+        if let Ok(size) = window.outer_size() {
+            settings.window.width = Some(size.width);
+            settings.window.height = Some(size.height);
+        }
+        if let Ok(pos) = window.outer_position() {
+            settings.window.x = Some(pos.x);
+            settings.window.y = Some(pos.y);
+        }
+    }
+    let _ = state.settings.save(&settings);
+}
+
 pub fn run() {
     let builder = specta_builder();
     let handler = builder.invoke_handler();
@@ -63,6 +100,11 @@ pub fn run() {
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
         .invoke_handler(handler)
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::CloseRequested { .. } = event {
+                save_window_state(window);
+            }
+        })
         .setup(move |app| {
             builder.mount_events(app);
             let store = app.store(store::STORE_FILE)?;
@@ -70,6 +112,7 @@ pub fn run() {
                 Arc::new(barrack_credentials::OsKeyring),
                 Arc::new(store::PluginStore(store)),
             );
+            restore_window_state(app, &state);
             app.manage(state);
             let handle = app.handle().clone();
             let sandbox = wants_sandbox();

@@ -257,13 +257,16 @@ where
     let mut quiet = 0u32;
     let mut online = true;
     let mut last_storage = Instant::now() - Duration::from_secs(3600);
+    // Woken by an action (or a new session): look at everything once.
+    let mut poked = true;
     loop {
         let settings = state.settings.load().unwrap_or_default();
         let fast = Duration::from_secs(settings.poll_fast_secs.max(1) as u64);
-        let idle = Duration::from_secs(settings.poll_idle_secs.max(15) as u64);
+        let idle = Duration::from_secs(settings.poll_idle_secs.max(1) as u64);
         let Some(session) = state.current().await else {
             seen = Seen::default();
             state.poke.notified().await;
+            poked = true;
             continue;
         };
         let key = format!(
@@ -284,7 +287,9 @@ where
                 .values()
                 .any(|(_, s)| *s == ImageStatus::Creating)
             || last_storage.elapsed() >= Duration::from_secs(300)
-            || quiet == 0;
+            || poked;
+        // A wake-up stored before this round is answered by this round.
+        let _ = futures::FutureExt::now_or_never(state.poke.notified());
         match fetch(&session, storage_due).await {
             Ok(observed) => {
                 if storage_due {
@@ -326,8 +331,8 @@ where
         }
         let delay = next_delay(in_transition(&seen) || !online, quiet, fast, idle);
         tokio::select! {
-            _ = tokio::time::sleep(delay) => {}
-            _ = state.poke.notified() => { quiet = 0; }
+            _ = tokio::time::sleep(delay) => { poked = false; }
+            _ = state.poke.notified() => { quiet = 0; poked = true; }
         }
     }
 }
@@ -449,5 +454,151 @@ mod tests {
         assert_eq!(next_delay(true, 1, fast, idle), Duration::from_secs(3));
         assert_eq!(next_delay(true, 20, fast, idle), Duration::from_secs(15));
         assert_eq!(next_delay(false, 0, fast, idle), idle);
+    }
+
+    mod live {
+        use super::super::*;
+        use crate::state::{AppState, MemorySettings, SettingsBackend};
+        use barrack_credentials::MemoryStore;
+        use std::sync::{Arc, Mutex};
+
+        async fn counts(admin: &str) -> serde_json::Value {
+            reqwest::get(format!("{admin}requests"))
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap()
+        }
+
+        /// Idle, the poller asks for the instance list and the balance only: two requests
+        /// per idle interval (two a minute with the default of 60 s).
+        #[tokio::test]
+        async fn idle_polling_costs_two_requests_per_interval() {
+            let settings = Arc::new(MemorySettings::default());
+            // Below the UI's minimum, to observe several rounds in a few seconds.
+            let mut s = settings.load().unwrap();
+            s.poll_idle_secs = 1;
+            settings.save(&s).unwrap();
+            let state = Arc::new(AppState::new(Arc::new(MemoryStore::default()), settings));
+            state.sandbox_time_scale_for_tests(0.000001);
+            crate::session::start_sandbox(&state).await.unwrap();
+            let admin = state.sandbox.lock().await.as_ref().unwrap().admin_url();
+            // Nothing is in transition in a frozen sandbox once its VMs are stable.
+            let events = Arc::new(Mutex::new(Vec::new()));
+            let ev = events.clone();
+            let st = state.clone();
+            let task = tokio::spawn(async move {
+                run(&st, move |c| ev.lock().unwrap().push(c), |_| {}, |_| {}).await;
+            });
+            tokio::time::sleep(Duration::from_millis(3600)).await;
+            task.abort();
+            let c = counts(&admin).await;
+            let (list, balance, snaps) = (
+                c["list_instances"].as_u64().unwrap_or(0),
+                c["get_balance"].as_u64().unwrap_or(0),
+                c["list_snapshots"].as_u64().unwrap_or(0),
+            );
+            assert!((3..=5).contains(&list), "about one list per second: {c}");
+            assert_eq!(list, balance, "one balance per round: {c}");
+            assert_eq!(
+                snaps, 1,
+                "snapshots and images only on the first round when idle: {c}"
+            );
+            let total: u64 = c
+                .as_object()
+                .unwrap()
+                .values()
+                .map(|v| v.as_u64().unwrap_or(0))
+                .sum();
+            assert_eq!(total, list + balance + 2, "nothing else: {c}");
+            assert_eq!(
+                events.lock().unwrap().len(),
+                1,
+                "one event for the first look, none while nothing changes"
+            );
+        }
+
+        /// A deploy wakes the poller; it follows the VM quickly and announces it once ACTIVE.
+        #[tokio::test]
+        async fn a_transition_is_followed_and_announced() {
+            let settings = Arc::new(MemorySettings::default());
+            let state = Arc::new(AppState::new(Arc::new(MemoryStore::default()), settings));
+            state.sandbox_time_scale_for_tests(120.0);
+            crate::session::start_sandbox(&state).await.unwrap();
+            let notices = Arc::new(Mutex::new(Vec::<Notice>::new()));
+            let changes = Arc::new(Mutex::new(Vec::<ResourcesChanged>::new()));
+            let (n, c) = (notices.clone(), changes.clone());
+            let st = state.clone();
+            let task = tokio::spawn(async move {
+                run(
+                    &st,
+                    move |x| c.lock().unwrap().push(x),
+                    move |x| n.lock().unwrap().push(x),
+                    |_| {},
+                )
+                .await;
+            });
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            let client = state.client().await.unwrap();
+            let keys = client.list_ssh_keys().await.unwrap().ssh_keys;
+            let os = client
+                .list_os_images(&RegionQuery {
+                    region: Some(RegionEnum::Us1),
+                })
+                .await
+                .unwrap()
+                .images[0]
+                .id
+                .clone();
+            let req = DeploymentRequest {
+                name: "watched".into(),
+                region: RegionEnum::Us1,
+                gpu_model: GpuModelEnum::RtxA6000,
+                gpu_count: 1,
+                boot_source: BootSource {
+                    kind: BootSourceType::OsImage,
+                    id: os,
+                },
+                ssh_key_ids: vec![keys[0].id.clone()],
+                public_ip: true,
+                ..Default::default()
+            };
+            client.deploy_instance(&req).await.unwrap();
+            state.poke_poller();
+            let deadline = Instant::now() + Duration::from_secs(15);
+            while Instant::now() < deadline
+                && !notices
+                    .lock()
+                    .unwrap()
+                    .iter()
+                    .any(|n| n.title == "watched is running")
+            {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            task.abort();
+            assert!(
+                notices
+                    .lock()
+                    .unwrap()
+                    .iter()
+                    .any(|n| n.title == "watched is running"),
+                "{:?}",
+                notices.lock().unwrap()
+            );
+            let seen: Vec<VMStatus> = changes
+                .lock()
+                .unwrap()
+                .iter()
+                .flat_map(|c| {
+                    c.instances
+                        .iter()
+                        .filter(|v| v.name == "watched")
+                        .map(|v| v.status.clone())
+                })
+                .collect();
+            assert_eq!(seen.first(), Some(&VMStatus::Creating), "{seen:?}");
+            assert_eq!(seen.last(), Some(&VMStatus::Active), "{seen:?}");
+        }
     }
 }

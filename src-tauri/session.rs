@@ -181,7 +181,7 @@ pub async fn start_sandbox(state: &AppState) -> Result<SessionInfo, AppError> {
     if guard.is_none() {
         let cfg = barrack_sim::SimConfig {
             seed: barrack_sim::Seed::Sandbox,
-            time_scale: state.sandbox_time_scale,
+            time_scale: state.sandbox_time_scale(),
             ..Default::default()
         };
         let sim = barrack_sim::start(cfg).await.map_err(|e| {

@@ -53,7 +53,7 @@ pub struct AppState {
     /// Wakes the poller after an action started a transition.
     pub poke: Notify,
     /// Simulated seconds per real second in the sandbox (transitions take seconds).
-    pub sandbox_time_scale: f64,
+    pub sandbox_time_scale: std::sync::Mutex<f64>,
 }
 
 impl AppState {
@@ -64,7 +64,7 @@ impl AppState {
             secrets,
             settings,
             poke: Notify::new(),
-            sandbox_time_scale: 30.0,
+            sandbox_time_scale: std::sync::Mutex::new(30.0),
         }
     }
 
@@ -81,6 +81,17 @@ impl AppState {
 
     pub async fn current(&self) -> Option<Session> {
         self.session.read().await.clone()
+    }
+
+    /// Tests change how fast the sandbox's clock runs.
+    pub fn sandbox_time_scale_for_tests(&self, scale: f64) {
+        if let Ok(mut s) = self.sandbox_time_scale.lock() {
+            *s = scale;
+        }
+    }
+
+    pub fn sandbox_time_scale(&self) -> f64 {
+        self.sandbox_time_scale.lock().map(|s| *s).unwrap_or(30.0)
     }
 
     pub fn poke_poller(&self) {
