@@ -19,6 +19,10 @@ export const commands = {
 	setSettings: (settings: Settings_Deserialize) => typedError<Settings_Serialize, AppError_Serialize>(__TAURI_INVOKE("set_settings", { settings })),
 	/**  Probes every read endpoint of the current account (Settings › Check connection). */
 	checkConnection: () => typedError<ProbeResult[], AppError_Serialize>(__TAURI_INVOKE("check_connection")),
+	instancesOverview: () => typedError<InstancesOverview_Serialize, AppError_Serialize>(__TAURI_INVOKE("instances_overview")),
+	accountOverview: () => typedError<AccountOverview_Serialize, AppError_Serialize>(__TAURI_INVOKE("account_overview")),
+	/**  Every action on one VM: allowed or why not, and what it does to the bill. */
+	instanceActions: (instanceId: string) => typedError<ActionInfo_Serialize[], AppError_Serialize>(__TAURI_INVOKE("instance_actions", { instanceId })),
 	getBalance: () => typedError<CreditBalanceResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_balance")),
 	getGpuStocks: (query: GpuStocksQuery_Deserialize) => typedError<GPUStocksResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_gpu_stocks", { query })),
 	getGpuSpecs: () => typedError<GPUSpecsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_gpu_specs")),
@@ -95,6 +99,9 @@ export const events = {
 	resourcesChanged: makeEvent<ResourcesChanged_Serialize, ResourcesChanged_Deserialize>("resources-changed"),
 };
 
+/* Constants */
+export const VM_ACTION_RULES = {"ACTIVE":{"delete":null,"hibernate":null,"reboot":null,"restore":"Only a HIBERNATED VM can be restored.","snapshot":null,"start":"The VM is already running.","stop":null},"CREATING":{"delete":"The VM is CREATING; wait until it has finished before you delete it.","hibernate":"The VM is CREATING; wait until it has finished before you hibernate it.","reboot":"The VM is CREATING; wait until it has finished before you reboot it.","restore":"The VM is CREATING; wait until it has finished before you restore it.","snapshot":"The VM is CREATING; wait until it has finished before you snapshot it.","start":"The VM is CREATING; wait until it has finished before you start it.","stop":"The VM is CREATING; wait until it has finished before you stop it."},"DELETED":{"delete":"The VM has been deleted.","hibernate":"The VM has been deleted.","reboot":"The VM has been deleted.","restore":"The VM has been deleted.","snapshot":"The VM has been deleted.","start":"The VM has been deleted.","stop":"The VM has been deleted."},"DELETING":{"delete":"The VM is DELETING; wait until it has finished before you delete it.","hibernate":"The VM is DELETING; wait until it has finished before you hibernate it.","reboot":"The VM is DELETING; wait until it has finished before you reboot it.","restore":"The VM is DELETING; wait until it has finished before you restore it.","snapshot":"The VM is DELETING; wait until it has finished before you snapshot it.","start":"The VM is DELETING; wait until it has finished before you start it.","stop":"The VM is DELETING; wait until it has finished before you stop it."},"ERROR":{"delete":null,"hibernate":"The VM is in ERROR; it can only be deleted.","reboot":"The VM is in ERROR; it can only be deleted.","restore":"Only a HIBERNATED VM can be restored.","snapshot":"The VM is in ERROR; it can only be deleted.","start":"The VM is in ERROR; it can only be deleted.","stop":"The VM is in ERROR; it can only be deleted."},"HIBERNATED":{"delete":null,"hibernate":"The VM is already hibernated.","reboot":"The VM is HIBERNATED: restore it first, then reboot it.","restore":null,"snapshot":"The VM is HIBERNATED: restore it first, then snapshot it.","start":"A hibernated VM is brought back with Restore, not Start.","stop":"The VM is HIBERNATED: restore it first, then stop it."},"HIBERNATING":{"delete":"The VM is HIBERNATING; wait until it has finished before you delete it.","hibernate":"The VM is HIBERNATING; wait until it has finished before you hibernate it.","reboot":"The VM is HIBERNATING; wait until it has finished before you reboot it.","restore":"The VM is HIBERNATING; wait until it has finished before you restore it.","snapshot":"The VM is HIBERNATING; wait until it has finished before you snapshot it.","start":"The VM is HIBERNATING; wait until it has finished before you start it.","stop":"The VM is HIBERNATING; wait until it has finished before you stop it."},"REBOOTING":{"delete":"The VM is REBOOTING; wait until it has finished before you delete it.","hibernate":"The VM is REBOOTING; wait until it has finished before you hibernate it.","reboot":"The VM is REBOOTING; wait until it has finished before you reboot it.","restore":"The VM is REBOOTING; wait until it has finished before you restore it.","snapshot":"The VM is REBOOTING; wait until it has finished before you snapshot it.","start":"The VM is REBOOTING; wait until it has finished before you start it.","stop":"The VM is REBOOTING; wait until it has finished before you stop it."},"RESTORING":{"delete":"The VM is RESTORING; wait until it has finished before you delete it.","hibernate":"The VM is RESTORING; wait until it has finished before you hibernate it.","reboot":"The VM is RESTORING; wait until it has finished before you reboot it.","restore":"The VM is RESTORING; wait until it has finished before you restore it.","snapshot":"The VM is RESTORING; wait until it has finished before you snapshot it.","start":"The VM is RESTORING; wait until it has finished before you start it.","stop":"The VM is RESTORING; wait until it has finished before you stop it."},"SHUTOFF":{"delete":null,"hibernate":"The VM is stopped (SHUTOFF): start it first, then hibernate it.","reboot":"The VM is stopped (SHUTOFF): start it first, then reboot it.","restore":"Only a HIBERNATED VM can be restored.","snapshot":"The VM is stopped (SHUTOFF): start it first, then snapshot it.","start":null,"stop":"The VM is already stopped."},"STARTING":{"delete":"The VM is STARTING; wait until it has finished before you delete it.","hibernate":"The VM is STARTING; wait until it has finished before you hibernate it.","reboot":"The VM is STARTING; wait until it has finished before you reboot it.","restore":"The VM is STARTING; wait until it has finished before you restore it.","snapshot":"The VM is STARTING; wait until it has finished before you snapshot it.","start":"The VM is STARTING; wait until it has finished before you start it.","stop":"The VM is STARTING; wait until it has finished before you stop it."},"STOPPING":{"delete":"The VM is STOPPING; wait until it has finished before you delete it.","hibernate":"The VM is STOPPING; wait until it has finished before you hibernate it.","reboot":"The VM is STOPPING; wait until it has finished before you reboot it.","restore":"The VM is STOPPING; wait until it has finished before you restore it.","snapshot":"The VM is STOPPING; wait until it has finished before you snapshot it.","start":"The VM is STOPPING; wait until it has finished before you start it.","stop":"The VM is STOPPING; wait until it has finished before you stop it."},"UNKNOWN":{"delete":null,"hibernate":"A VM in state UNKNOWN cannot be asked to hibernate.","reboot":"A VM in state UNKNOWN cannot be asked to reboot.","restore":"Only a HIBERNATED VM can be restored.","snapshot":"A VM in state UNKNOWN cannot be asked to snapshot.","start":"A VM in state UNKNOWN cannot be asked to start.","stop":"A VM in state UNKNOWN cannot be asked to stop."}} as const;
+
 /* Types */
 /**  One model of "Get available AI models". */
 export type AIModel = AIModel_Serialize | AIModel_Deserialize;
@@ -146,6 +153,55 @@ export type AITransaction_Serialize = {
 	cost: number | null,
 	currency: string | null,
 	created_at: string | null,
+};
+
+export type AccountOverview = AccountOverview_Serialize | AccountOverview_Deserialize;
+
+export type AccountOverview_Deserialize = {
+	accountId?: string | null,
+	currency: string,
+	balances: Balance_Deserialize[],
+	balance: number | null,
+	burn: BurnRate,
+	/**  Balance ÷ burn rate; `None` when nothing burns. */
+	runwayHours?: number | null,
+	profileComplete: boolean,
+	instances: InstanceRow_Deserialize[],
+};
+
+export type AccountOverview_Serialize = {
+	accountId: string | null,
+	currency: string,
+	balances: Balance_Serialize[],
+	balance: number | null,
+	burn: BurnRate,
+	/**  Balance ÷ burn rate; `None` when nothing burns. */
+	runwayHours: number | null,
+	profileComplete: boolean,
+	instances: InstanceRow_Serialize[],
+};
+
+/**  One action on one VM, as a button shows it. */
+export type ActionInfo = ActionInfo_Serialize | ActionInfo_Deserialize;
+
+/**  One action on one VM, as a button shows it. */
+export type ActionInfo_Deserialize = {
+	action: VmAction,
+	allowed: boolean,
+	/**  Why not, when not allowed. */
+	reason?: string | null,
+	/**  What it does to the bill. */
+	consequence: string,
+};
+
+/**  One action on one VM, as a button shows it. */
+export type ActionInfo_Serialize = {
+	action: VmAction,
+	allowed: boolean,
+	/**  Why not, when not allowed. */
+	reason: string | null,
+	/**  What it does to the bill. */
+	consequence: string,
 };
 
 /**  Schema `AddFirewallRuleResponse`. */
@@ -489,6 +545,14 @@ export type BootSource_Deserialize = {
 export type BootSource_Serialize = {
 	type: string,
 	id: string,
+};
+
+/**  The account's burn rate per hour, split by kind. */
+export type BurnRate = {
+	instances: number | null,
+	volumes: number | null,
+	snapshots: number | null,
+	total: number | null,
 };
 
 export type ChatChoice = ChatChoice_Serialize | ChatChoice_Deserialize;
@@ -1584,6 +1648,47 @@ export type InstanceListQuery_Serialize = {
 	status?: string,
 	page?: number,
 	limit?: number,
+};
+
+/**  One row of the instances table. */
+export type InstanceRow = InstanceRow_Serialize | InstanceRow_Deserialize;
+
+/**  One row of the instances table. */
+export type InstanceRow_Deserialize = {
+	vm: VMInstance_Deserialize,
+	/**  What it costs per hour in its current state. */
+	hourlyRate: number | null,
+	/**  What it costs per hour when ACTIVE or SHUTOFF (`None`: not in the pricing table). */
+	fullRate?: number | null,
+	/**  Since when it has been ACTIVE, for "running time". */
+	runningSince?: string | null,
+	/**  Sum of its billing records. */
+	costToDate: number | null,
+};
+
+/**  One row of the instances table. */
+export type InstanceRow_Serialize = {
+	vm: VMInstance_Serialize,
+	/**  What it costs per hour in its current state. */
+	hourlyRate: number | null,
+	/**  What it costs per hour when ACTIVE or SHUTOFF (`None`: not in the pricing table). */
+	fullRate: number | null,
+	/**  Since when it has been ACTIVE, for "running time". */
+	runningSince: string | null,
+	/**  Sum of its billing records. */
+	costToDate: number | null,
+};
+
+export type InstancesOverview = InstancesOverview_Serialize | InstancesOverview_Deserialize;
+
+export type InstancesOverview_Deserialize = {
+	currency: string,
+	rows: InstanceRow_Deserialize[],
+};
+
+export type InstancesOverview_Serialize = {
+	currency: string,
+	rows: InstanceRow_Serialize[],
 };
 
 /**  Jupyter notebook option (DEP-52). */

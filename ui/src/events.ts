@@ -1,0 +1,79 @@
+// The backend's pushed events: the poller's batched changes and connection state, and
+// the reason a saved session could not be restored at start.
+
+import { useEffect, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import { events, type ResourcesChanged_Serialize } from "./bindings";
+import { AppError, keys, patchBalance, toAppError } from "./api";
+import { connection } from "./connection";
+
+/** Subscribes while mounted; a subscription that resolves after unmount is undone at once. */
+function useSubscription(subscribe: () => Promise<UnlistenFn>, deps: unknown[]) {
+  useEffect(() => {
+    let unlisten: UnlistenFn | undefined;
+    let gone = false;
+    subscribe()
+      .then((u) => {
+        if (gone) u();
+        else unlisten = u;
+      })
+      .catch(() => {
+        // Outside the Tauri window (a plain browser) there are no events.
+      });
+    return () => {
+      gone = true;
+      unlisten?.();
+    };
+  }, deps);
+}
+
+/** Lists whose query keys start with these words are refetched when their kind changes. */
+const KIND_QUERIES: Record<string, string[]> = {
+  instances: ["instances", "dashboard"],
+  snapshots: ["snapshots"],
+  images: ["images"],
+};
+
+/** The poller's changes patch the cache (balance) or mark the changed lists stale. */
+export function useResourceEvents(): void {
+  const qc = useQueryClient();
+  useSubscription(
+    () =>
+      events.resourcesChanged.listen(({ payload }: { payload: ResourcesChanged_Serialize }) => {
+        for (const kind of payload.kinds) {
+          if (kind === "balance") {
+            if (payload.balance != null) patchBalance(qc, payload.balance, payload.currency ?? null);
+            else void qc.invalidateQueries({ queryKey: keys.balance });
+            continue;
+          }
+          for (const key of KIND_QUERIES[kind] ?? []) void qc.invalidateQueries({ queryKey: [key] });
+        }
+      }),
+    [qc],
+  );
+}
+
+/** The offline banner follows the poller; back online, what failed meanwhile is fetched again. */
+export function useConnectionEvents(): void {
+  const qc = useQueryClient();
+  useSubscription(
+    () =>
+      events.connectionChanged.listen(({ payload }) => {
+        if (payload.online) {
+          connection.markOnline();
+          void qc.invalidateQueries({ predicate: (q) => q.state.status === "error" });
+        } else {
+          connection.markOffline(payload.message ?? null);
+        }
+      }),
+    [qc],
+  );
+}
+
+/** Why the saved session did not come back at start (e.g. the keychain is locked). */
+export function useStartupSessionError(): AppError | null {
+  const [error, setError] = useState<AppError | null>(null);
+  useSubscription(() => listen("session-error", ({ payload }) => setError(toAppError(payload))), []);
+  return error;
+}

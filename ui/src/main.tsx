@@ -1,0 +1,23 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { HashRouter } from "react-router";
+import { createQueryClient } from "./api";
+import { Providers, Root } from "./App";
+import { applyTheme } from "./theme";
+import "./index.css";
+
+// Follow the system until the saved theme is read, so the first frame is not the wrong one.
+applyTheme("system");
+
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html has no #root");
+
+createRoot(root).render(
+  <StrictMode>
+    <Providers client={createQueryClient()}>
+      <HashRouter>
+        <Root />
+      </HashRouter>
+    </Providers>
+  </StrictMode>,
+);

@@ -1,0 +1,27 @@
+import { useSession, useSettings } from "../api";
+import { AccountsSection } from "../components/settings/AccountsSection";
+import { AppearanceSection } from "../components/settings/AppearanceSection";
+import { ConnectionCheck } from "../components/settings/ConnectionCheck";
+import { PreferencesForm } from "../components/settings/PreferencesForm";
+import { pageBySlug } from "../pages";
+import { PageHeader } from "./PageHeader";
+
+export function SettingsPage() {
+  const settings = useSettings();
+  const session = useSession();
+  return (
+    <div data-testid="page-settings" className="flex max-w-4xl flex-col gap-6">
+      <PageHeader title="Settings" purpose={pageBySlug("settings").purpose} />
+      {settings.data && session.data ? (
+        <>
+          <AccountsSection settings={settings.data} session={session.data} />
+          <AppearanceSection theme={settings.data.theme} />
+          <PreferencesForm settings={settings.data} />
+          <ConnectionCheck />
+        </>
+      ) : (
+        <p className="text-sm text-fg-muted">{settings.isError ? "Settings could not be read." : "Loading settings…"}</p>
+      )}
+    </div>
+  );
+}

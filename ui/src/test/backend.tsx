@@ -1,0 +1,144 @@
+// A fake backend for component tests: mockIPC answers the generated commands, records
+// every call, and lets a test emit the backend's events.
+
+import { act, render } from "@testing-library/react";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { emit } from "@tauri-apps/api/event";
+import type { ReactElement } from "react";
+import { MemoryRouter } from "react-router";
+import { createQueryClient, type CreditBalance, type Session, type Settings } from "../api";
+import { Providers, Root } from "../App";
+import type { AppErrorCode, ConnectionChanged_Serialize, ResourcesChanged_Serialize } from "../bindings";
+
+export type Call = { cmd: string; args: Record<string, unknown> };
+type Handler = (args: Record<string, unknown>) => unknown;
+
+/** What a failing command rejects with: the AppError shape Rust serialises. */
+export function appError(code: AppErrorCode, message: string, extra: { field?: string; requestId?: string } = {}) {
+  return { code, message, ...extra };
+}
+
+/** A handler that fails with an AppError. */
+export function fails(code: AppErrorCode, message: string, extra: { field?: string; requestId?: string } = {}): Handler {
+  return () => {
+    throw appError(code, message, extra);
+  };
+}
+
+export const SIGNED_OUT: Session = { signedIn: false, profile: null, sandbox: false, keyHint: null, baseUrl: null };
+export const SIGNED_IN: Session = {
+  signedIn: true,
+  profile: "work",
+  sandbox: false,
+  keyHint: "…abcd",
+  baseUrl: "https://barrack.ai/api/",
+};
+export const SANDBOX: Session = {
+  signedIn: true,
+  profile: "sandbox",
+  sandbox: true,
+  keyHint: "…0000",
+  baseUrl: "http://127.0.0.1:40123/api/",
+};
+
+export function settingsWith(patch: Partial<Settings> = {}): Settings {
+  return {
+    profiles: [
+      { name: "work", baseUrl: "https://barrack.ai/api/", authScheme: "bearer", keyHint: "…abcd" },
+      { name: "lab", baseUrl: "https://staging.barrack.ai/api/", authScheme: "x-api-key", keyHint: "…wxyz" },
+    ],
+    activeProfile: "work",
+    theme: "system",
+    pollFastSecs: 2,
+    pollIdleSecs: 60,
+    notifications: { vmReady: true, snapshotReady: true, imageReady: true, lowBalance: true },
+    lowBalanceThreshold: 10,
+    window: { width: null, height: null, x: null, y: null, maximized: false },
+    ...patch,
+  };
+}
+
+export function balanceOf(amount: number, currency = "USD"): CreditBalance {
+  return {
+    success: true,
+    message: null,
+    account_id: "BRK-100234",
+    currency,
+    balances: [{ currency, amount }],
+    profile_complete: true,
+    request_id: "req-1",
+  };
+}
+
+/**
+ * Installs the fake backend. `handlers` override the defaults (a value is returned as is,
+ * a function is called with the command's arguments). Returns the recorded calls.
+ */
+export function mockBackend(handlers: Record<string, unknown> = {}) {
+  const calls: Call[] = [];
+  let settings = settingsWith();
+  const defaults: Record<string, unknown> = {
+    get_session: SIGNED_IN,
+    get_settings: () => settings,
+    set_settings: (args: Record<string, unknown>) => {
+      settings = args.settings as Settings;
+      return settings;
+    },
+    get_balance: balanceOf(241.2),
+  };
+  const all = { ...defaults, ...handlers };
+  mockIPC(
+    (cmd, args) => {
+      const a = (args ?? {}) as Record<string, unknown>;
+      calls.push({ cmd, args: a });
+      if (!(cmd in all)) throw appError("NotFound", `no mock for ${cmd}`);
+      const h = all[cmd];
+      return typeof h === "function" ? (h as Handler)(a) : h;
+    },
+    { shouldMockEvents: true },
+  );
+  return {
+    calls,
+    called: (cmd: string) => calls.filter((c) => c.cmd === cmd),
+  };
+}
+
+/** The whole app at `path`, with a fresh query client. */
+export function renderApp(path = "/dashboard") {
+  const client = createQueryClient();
+  const result = render(
+    <Providers client={client}>
+      <MemoryRouter initialEntries={[path]}>
+        <Root />
+      </MemoryRouter>
+    </Providers>,
+  );
+  return { ...result, client };
+}
+
+/** One component inside the providers (for parts that need no route). */
+export function renderWithProviders(ui: ReactElement) {
+  const client = createQueryClient();
+  return { ...render(<Providers client={client}><MemoryRouter>{ui}</MemoryRouter></Providers>), client };
+}
+
+export async function emitResourcesChanged(payload: Partial<ResourcesChanged_Serialize>) {
+  await act(() =>
+    emit("resources-changed", { kinds: [], instances: [], balance: null, currency: null, ...payload }),
+  );
+}
+
+export async function emitConnectionChanged(payload: ConnectionChanged_Serialize) {
+  await act(() => emit("connection-changed", payload));
+}
+
+/** A promise the test settles itself (to look at a pending state). */
+export function deferred<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
