@@ -11,7 +11,7 @@ pub mod store;
 
 use state::AppState;
 use std::sync::Arc;
-use tauri::{Emitter, Manager};
+use tauri::Manager;
 use tauri_plugin_notification::NotificationExt;
 use tauri_plugin_store::StoreExt;
 use tauri_specta::{collect_commands, collect_events, Event};
@@ -29,6 +29,7 @@ macro_rules! command_list {
                 .typ::<barrack_api::ErrorCode>()
                 .typ::<error::AppErrorCode>()
                 .typ::<barrack_api::state::VmAction>()
+                .constant("VM_ACTION_RULES", commands::overview::action_rules())
         }
     };
 }
@@ -116,6 +117,13 @@ pub fn run() {
             app.manage(state);
             let handle = app.handle().clone();
             let sandbox = wants_sandbox();
+            // Taken now, before the window can ask for the session; released once restored.
+            let startup = app
+                .state::<AppState>()
+                .startup
+                .clone()
+                .try_lock_owned()
+                .ok();
             tauri::async_runtime::spawn(async move {
                 let state = handle.state::<AppState>();
                 let started = if sandbox {
@@ -123,9 +131,9 @@ pub fn run() {
                 } else {
                     session::restore(&state).await
                 };
-                if let Err(e) = started {
-                    // The sign-in screen shows; say why the session did not come back.
-                    let _ = handle.emit("session-error", e);
+                if let (Some(mut slot), Err(e)) = (startup, started) {
+                    // The sign-in screen shows, saying why the session did not come back.
+                    *slot = Some(e);
                 }
                 let (h1, h2, h3) = (handle.clone(), handle.clone(), handle.clone());
                 poller::run(
@@ -222,6 +230,6 @@ mod tests {
         for (op, name) in barrack_api::ops::METHOD_NAMES {
             assert!(COMMANDS.contains(name), "{op:?} ({name}) has no command");
         }
-        assert_eq!(COMMANDS.len(), barrack_api::ENDPOINTS.len() + 8);
+        assert_eq!(COMMANDS.len(), barrack_api::ENDPOINTS.len() + 12);
     }
 }

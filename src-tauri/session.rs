@@ -19,6 +19,8 @@ pub struct SessionInfo {
     /// "…abcd".
     pub key_hint: Option<String>,
     pub base_url: Option<String>,
+    /// Why the saved session did not come back when the app started (e.g. a locked keyring).
+    pub startup_error: Option<AppError>,
 }
 
 impl SessionInfo {
@@ -30,6 +32,7 @@ impl SessionInfo {
                 sandbox: s.sandbox,
                 key_hint: Some(s.key_hint.clone()),
                 base_url: Some(s.base_url.clone()),
+                startup_error: None,
             },
             None => SessionInfo {
                 signed_in: false,
@@ -37,6 +40,7 @@ impl SessionInfo {
                 sandbox: false,
                 key_hint: None,
                 base_url: None,
+                startup_error: None,
             },
         }
     }
@@ -133,6 +137,30 @@ pub async fn sign_out(state: &AppState) -> Result<SessionInfo, AppError> {
         }
     }
     Ok(SessionInfo::of(None))
+}
+
+/// Forgets a saved profile: its keyring entry and its settings (signing out first when it
+/// is the current session).
+pub async fn remove_profile(
+    state: &AppState,
+    name: &str,
+) -> Result<crate::settings::Settings, AppError> {
+    let current = state.current().await;
+    if current
+        .as_ref()
+        .is_some_and(|s| !s.sandbox && s.profile == name)
+    {
+        sign_out(state).await?;
+    } else {
+        state.secrets.delete(name)?;
+    }
+    let mut settings = state.settings.load()?;
+    settings.profiles.retain(|p| p.name != name);
+    if settings.active_profile.as_deref() == Some(name) {
+        settings.active_profile = None;
+    }
+    state.settings.save(&settings)?;
+    Ok(settings)
 }
 
 /// Signs in to a saved profile with the key from the keyring (no network).
@@ -277,6 +305,21 @@ mod tests {
         let info = restore(&st2).await.unwrap();
         assert_eq!(info.profile.as_deref(), Some("work"));
         assert!(st2.client().await.unwrap().get_balance().await.is_ok());
+
+        // Removing another profile deletes its entry and its settings.
+        secrets
+            .set("other", &ApiKey::new("sk-other-1234567890"))
+            .unwrap();
+        let mut with_other = settings.load().unwrap();
+        with_other.upsert_profile(Profile {
+            name: "other".into(),
+            ..Default::default()
+        });
+        settings.save(&with_other).unwrap();
+        let after = remove_profile(&st2, "other").await.unwrap();
+        assert!(after.profile("other").is_none() && after.profile("work").is_some());
+        assert!(secrets.get("other").unwrap().is_none());
+        assert!(st2.current().await.is_some(), "the current session stays");
 
         // Sign-out deletes the entry.
         sign_out(&st2).await.unwrap();

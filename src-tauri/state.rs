@@ -50,6 +50,11 @@ pub struct AppState {
     pub sandbox: Mutex<Option<barrack_sim::RunningSim>>,
     pub secrets: Arc<dyn SecretStore>,
     pub settings: Arc<dyn SettingsBackend>,
+    /// Held by the start-up task until the saved session is restored (or the sandbox
+    /// started); holds why that failed, if it did. `get_session` waits for it.
+    pub startup: Arc<Mutex<Option<AppError>>>,
+    /// The pricing table and when (and from where) it was fetched.
+    pub pricing_cache: Mutex<Option<(std::time::Instant, String, barrack_api::types::PricingData)>>,
     /// Wakes the poller after an action started a transition.
     pub poke: Notify,
     /// Simulated seconds per real second in the sandbox (transitions take seconds).
@@ -64,6 +69,8 @@ impl AppState {
             secrets,
             settings,
             poke: Notify::new(),
+            pricing_cache: Mutex::new(None),
+            startup: Arc::new(Mutex::new(None)),
             sandbox_time_scale: std::sync::Mutex::new(30.0),
         }
     }
@@ -92,6 +99,23 @@ impl AppState {
 
     pub fn sandbox_time_scale(&self) -> f64 {
         self.sandbox_time_scale.lock().map(|s| *s).unwrap_or(30.0)
+    }
+
+    /// The pricing table, fetched at most every ten minutes per session.
+    pub async fn pricing(
+        &self,
+        client: &Client,
+    ) -> barrack_api::Result<barrack_api::types::PricingData> {
+        let mut cache = self.pricing_cache.lock().await;
+        let base = client.base_url().to_string();
+        if let Some((at, url, data)) = cache.as_ref() {
+            if *url == base && at.elapsed() < std::time::Duration::from_secs(600) {
+                return Ok(data.clone());
+            }
+        }
+        let data = client.get_pricing(&Default::default()).await?.pricing_data;
+        *cache = Some((std::time::Instant::now(), base, data.clone()));
+        Ok(data)
     }
 
     pub fn poke_poller(&self) {

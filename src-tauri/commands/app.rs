@@ -10,7 +10,13 @@ use tauri::State;
 #[tauri::command]
 #[specta::specta]
 pub async fn get_session(state: State<'_, AppState>) -> Result<SessionInfo, AppError> {
-    Ok(SessionInfo::of(state.current().await.as_ref()))
+    // Wait for the start-up restore (a few milliseconds; the keyring and no network).
+    let startup_error = state.startup.lock().await.clone();
+    let mut info = SessionInfo::of(state.current().await.as_ref());
+    if !info.signed_in {
+        info.startup_error = startup_error;
+    }
+    Ok(info)
 }
 
 /// Checks the key with a real call, then keeps it in the OS keyring only.
@@ -36,6 +42,16 @@ pub async fn use_profile(
     name: String,
 ) -> Result<SessionInfo, AppError> {
     session::use_profile(&state, &name).await
+}
+
+/// Forgets a saved profile and deletes its key from the keyring.
+#[tauri::command]
+#[specta::specta]
+pub async fn remove_profile(
+    state: State<'_, AppState>,
+    name: String,
+) -> Result<Settings, AppError> {
+    session::remove_profile(&state, &name).await
 }
 
 #[tauri::command]

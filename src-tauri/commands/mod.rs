@@ -5,6 +5,8 @@
 
 pub mod api;
 pub mod app;
+pub mod overview;
 
 pub use api::*;
 pub use app::*;
+pub use overview::*;

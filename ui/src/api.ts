@@ -214,11 +214,8 @@ export function useSession() {
     queryKey: keys.session,
     queryFn: () => call(commands.getSession()),
     meta: { local: true },
+    // The backend answers once its start-up restore (or sandbox) is done.
     staleTime: Infinity,
-    // At start the backend restores the saved session (or starts the sandbox) while the
-    // window loads: ask again a few times while it says "signed out".
-    refetchInterval: (query) =>
-      query.state.data && !query.state.data.signedIn && query.state.dataUpdateCount < 6 ? 1000 : false,
   });
 }
 

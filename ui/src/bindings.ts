@@ -13,6 +13,8 @@ export const commands = {
 	signIn: (request: SignInRequest_Deserialize) => typedError<SessionInfo_Serialize, AppError_Serialize>(__TAURI_INVOKE("sign_in", { request })),
 	signOut: () => typedError<SessionInfo_Serialize, AppError_Serialize>(__TAURI_INVOKE("sign_out")),
 	useProfile: (name: string) => typedError<SessionInfo_Serialize, AppError_Serialize>(__TAURI_INVOKE("use_profile", { name })),
+	/**  Forgets a saved profile and deletes its key from the keyring. */
+	removeProfile: (name: string) => typedError<Settings_Serialize, AppError_Serialize>(__TAURI_INVOKE("remove_profile", { name })),
 	startSandbox: () => typedError<SessionInfo_Serialize, AppError_Serialize>(__TAURI_INVOKE("start_sandbox")),
 	getSettings: () => typedError<Settings_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_settings")),
 	/**  Saves settings. Profiles' key hints are kept from the stored copy: the UI cannot set them. */
@@ -2353,6 +2355,8 @@ export type SessionInfo_Deserialize = {
 	/**  "…abcd". */
 	keyHint?: string | null,
 	baseUrl?: string | null,
+	/**  Why the saved session did not come back when the app started (e.g. a locked keyring). */
+	startupError?: AppError_Deserialize | null,
 };
 
 /**  What the UI may know about the session: never the key. */
@@ -2363,6 +2367,8 @@ export type SessionInfo_Serialize = {
 	/**  "…abcd". */
 	keyHint: string | null,
 	baseUrl: string | null,
+	/**  Why the saved session did not come back when the app started (e.g. a locked keyring). */
+	startupError: AppError_Serialize | null,
 };
 
 export type Settings = Settings_Serialize | Settings_Deserialize;

@@ -1,11 +1,11 @@
 // The backend's pushed events: the poller's batched changes and connection state, and
 // the reason a saved session could not be restored at start.
 
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { useQueryClient } from "@tanstack/react-query";
-import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type { UnlistenFn } from "@tauri-apps/api/event";
 import { events, type ResourcesChanged_Serialize } from "./bindings";
-import { AppError, keys, patchBalance, toAppError } from "./api";
+import { AppError, keys, patchBalance, toAppError, useSession } from "./api";
 import { connection } from "./connection";
 
 /** Subscribes while mounted; a subscription that resolves after unmount is undone at once. */
@@ -73,7 +73,6 @@ export function useConnectionEvents(): void {
 
 /** Why the saved session did not come back at start (e.g. the keychain is locked). */
 export function useStartupSessionError(): AppError | null {
-  const [error, setError] = useState<AppError | null>(null);
-  useSubscription(() => listen("session-error", ({ payload }) => setError(toAppError(payload))), []);
-  return error;
+  const { data } = useSession();
+  return data?.startupError ? toAppError(data.startupError) : null;
 }

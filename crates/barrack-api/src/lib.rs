@@ -9,6 +9,7 @@
 //! No Tauri, no UI: the desktop app, the CLI and the tests all use this crate.
 
 pub mod client;
+pub mod costs;
 pub mod decode;
 pub mod endpoints;
 pub mod error;

@@ -226,7 +226,8 @@ pub fn sandbox(acct: &mut Account, now: DateTime<Utc>, catalog: &Catalog) {
     if let Some(v) = acct.instances.get_mut(&train) {
         v.firewall_ids.push(fw);
     }
-    // Bring the billing records up to now.
+    // Bring the billing records (opened in the past) up to now: charge since then.
+    acct.accrued_until = Some(started);
     acct.tick(now, catalog);
 }
 

@@ -42,8 +42,7 @@ describe("settings: accounts", () => {
 
   it("removes a profile and its key after asking, staying signed in to the current one", async () => {
     const backend = mockBackend({
-      use_profile: (a: Record<string, unknown>) => ({ ...SIGNED_IN, profile: a.name }),
-      sign_out: { signedIn: false, profile: null, sandbox: false, keyHint: null, baseUrl: null },
+      remove_profile: () => settingsWith({ profiles: settingsWith().profiles.filter((p) => p.name !== "lab") }),
     });
     renderApp("/settings");
     const user = userEvent.setup();
@@ -51,18 +50,8 @@ describe("settings: accounts", () => {
     expect(screen.getByTestId("confirm-dialog")).toHaveTextContent("deleted from the system keychain");
     await user.click(screen.getByTestId("confirm-action"));
     await waitFor(() => expect(screen.queryByTestId("profile-row-lab")).not.toBeInTheDocument());
-    expect(backend.calls.map((c) => c.cmd).filter((c) => c !== "get_balance" && c !== "get_session")).toEqual([
-      "get_settings",
-      "get_settings",
-      "use_profile",
-      "sign_out",
-      "use_profile",
-      "get_settings",
-      "set_settings",
-    ]);
-    expect(backend.called("use_profile").map((c) => c.args.name)).toEqual(["lab", "work"]);
-    const saved = backend.called("set_settings")[0]!.args.settings as Settings;
-    expect(saved.profiles.map((p) => p.name)).toEqual(["work"]);
+    expect(backend.called("remove_profile").map((c) => c.args.name)).toEqual(["lab"]);
+    expect(backend.called("sign_out")).toEqual([]);
     expect(screen.getByTestId("app-shell")).toBeInTheDocument();
   });
 });

@@ -25,13 +25,14 @@ export function fails(code: AppErrorCode, message: string, extra: { field?: stri
   };
 }
 
-export const SIGNED_OUT: Session = { signedIn: false, profile: null, sandbox: false, keyHint: null, baseUrl: null };
+export const SIGNED_OUT: Session = { signedIn: false, profile: null, sandbox: false, keyHint: null, baseUrl: null, startupError: null };
 export const SIGNED_IN: Session = {
   signedIn: true,
   profile: "work",
   sandbox: false,
   keyHint: "…abcd",
   baseUrl: "https://barrack.ai/api/",
+  startupError: null,
 };
 export const SANDBOX: Session = {
   signedIn: true,
@@ -39,6 +40,7 @@ export const SANDBOX: Session = {
   sandbox: true,
   keyHint: "…0000",
   baseUrl: "http://127.0.0.1:40123/api/",
+  startupError: null,
 };
 
 export function settingsWith(patch: Partial<Settings> = {}): Settings {

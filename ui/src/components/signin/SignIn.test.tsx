@@ -18,6 +18,17 @@ import { SignInScreen } from "./SignInScreen";
 const signedOut = { get_session: SIGNED_OUT, get_settings: settingsWith({ profiles: [], activeProfile: null }) };
 
 describe("sign-in screen", () => {
+  it("says why the saved session did not come back at start", async () => {
+    mockBackend({
+      ...signedOut,
+      get_session: { ...SIGNED_OUT, startupError: { code: "KeychainUnavailable", message: "no Secret Service" } },
+    });
+    renderApp();
+    const screenRoot = await screen.findByTestId("signin");
+    expect(screenRoot).toHaveTextContent("Your saved session could not be restored.");
+    expect(screenRoot).toHaveTextContent(ERROR_MESSAGES.KeychainUnavailable);
+  });
+
   it("shows when nobody is signed in, with the documented defaults", async () => {
     mockBackend(signedOut);
     renderApp();

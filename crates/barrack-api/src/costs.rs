@@ -1,0 +1,158 @@
+//! What things cost, from the pricing endpoint's table (rules.md §16: no price is written
+//! in code except the hibernation rate, which the endpoint does not carry). One place for
+//! the rate of a VM in a state, the burn rate of an account, its runway, and the cost
+//! consequence an action has — the desktop app and the CLI both use these.
+
+use crate::hibernation_rate_per_hour;
+use crate::state::VmAction;
+use crate::types::*;
+use serde::{Deserialize, Serialize};
+
+/// Full price of a VM per hour (GPU price × count), in `currency`; `None` when the pricing
+/// table does not list the model in its tier.
+pub fn vm_full_rate(vm: &VMInstance, pricing: &PricingData, currency: &CurrencyEnum) -> Option<f64> {
+    let model = &vm.flavor.gpu_model;
+    let tier = vm.tier.clone().or_else(|| pricing.tiers_of(model).into_iter().next())?;
+    let per_gpu = pricing.gpu_price(&tier, model)?.in_currency(currency)?;
+    Some(per_gpu * vm.flavor.gpu_count.max(1) as f64)
+}
+
+/// What a VM costs per hour in a given state (rules.md §2.1): ACTIVE and SHUTOFF the full
+/// rate, HIBERNATED the hibernation rate, transitional states, ERROR and DELETED nothing.
+pub fn rate_in_state(status: &VMStatus, full: f64, currency: &CurrencyEnum) -> f64 {
+    match status {
+        VMStatus::Active | VMStatus::Shutoff => full,
+        VMStatus::Hibernated => hibernation_rate_per_hour(currency),
+        _ => 0.0,
+    }
+}
+
+/// A VM's cost per hour now.
+pub fn vm_rate_now(vm: &VMInstance, pricing: &PricingData, currency: &CurrencyEnum) -> f64 {
+    vm_full_rate(vm, pricing, currency).map(|full| rate_in_state(&vm.status, full, currency)).unwrap_or(0.0)
+}
+
+/// Volume storage per hour (priced per TB per hour by type).
+pub fn volume_rate(vol: &VolumeResponse, pricing: &PricingData, currency: &CurrencyEnum) -> f64 {
+    if matches!(vol.status, VolumeStatus::Creating | VolumeStatus::Deleting) {
+        return 0.0;
+    }
+    pricing
+        .volume_price(&vol.volume_type)
+        .and_then(|(_, p)| p.in_currency(currency))
+        .map(|per_tb| per_tb * vol.size_gb as f64 / 1000.0)
+        .unwrap_or(0.0)
+}
+
+/// Snapshot storage per hour (a fixed price per snapshot, documented for the legacy tier).
+pub fn snapshot_rate(snap: &Snapshot, pricing: &PricingData, currency: &CurrencyEnum) -> f64 {
+    if snap.status != SnapshotStatus::Success {
+        return 0.0;
+    }
+    pricing.snapshot_price().and_then(|p| p.in_currency(currency)).unwrap_or(0.0)
+}
+
+/// The account's burn rate per hour, split by kind.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct BurnRate {
+    pub instances: f64,
+    pub volumes: f64,
+    pub snapshots: f64,
+    pub total: f64,
+}
+
+pub fn burn_rate(
+    vms: &[VMInstance],
+    volumes: &[VolumeResponse],
+    snapshots: &[Snapshot],
+    pricing: &PricingData,
+    currency: &CurrencyEnum,
+) -> BurnRate {
+    let instances: f64 = vms.iter().map(|v| vm_rate_now(v, pricing, currency)).sum();
+    let volumes: f64 = volumes.iter().map(|v| volume_rate(v, pricing, currency)).sum();
+    let snapshots: f64 = snapshots.iter().map(|s| snapshot_rate(s, pricing, currency)).sum();
+    BurnRate { instances, volumes, snapshots, total: instances + volumes + snapshots }
+}
+
+/// Hours the balance lasts at this burn rate; `None` when nothing burns.
+pub fn runway_hours(balance: f64, burn_per_hour: f64) -> Option<f64> {
+    if burn_per_hour <= 0.0 {
+        return None;
+    }
+    Some((balance / burn_per_hour).max(0.0))
+}
+
+/// What an action does to the bill, in words, before the click (rules.md §2.1).
+pub fn action_consequence(action: VmAction, full_rate: Option<f64>, currency: &CurrencyEnum) -> String {
+    let full = match full_rate {
+        Some(r) => format!("{r:.2} {currency}/h"),
+        None => "the full rate".to_owned(),
+    };
+    let hib = format!("{:.2} {currency}/h", hibernation_rate_per_hour(currency));
+    match action {
+        VmAction::Start => format!("Starts billing the full rate ({full}) once ACTIVE."),
+        VmAction::Stop => format!("Stop keeps billing the full rate ({full}): a stopped VM keeps its resources."),
+        VmAction::Reboot => format!("Reboot does not change billing ({full})."),
+        VmAction::Hibernate => format!("Hibernate bills {hib} and keeps only the root disk; GPUs are released."),
+        VmAction::Restore => format!("Restore bills the full rate ({full}) again once ACTIVE."),
+        VmAction::Delete => "Delete ends billing for this VM and loses its local data for good.".to_owned(),
+        VmAction::Snapshot => "The snapshot is billed as storage while it exists; the VM keeps running.".to_owned(),
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pricing() -> PricingData {
+        let body = include_str!("../tests/testdata/post-pricing-response-200.json");
+        crate::decode::from_slice::<PricingResponse>(body.as_bytes()).unwrap().pricing_data
+    }
+
+    fn vm(status: VMStatus, count: u32) -> VMInstance {
+        VMInstance {
+            status,
+            flavor: VMFlavor { gpu_model: GpuModelEnum::H100Sxm5_80gb, gpu_count: count, ..Default::default() },
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn rates_by_state_from_the_documented_prices() {
+        let p = pricing();
+        let usd = CurrencyEnum::Usd;
+        // 4 × H100-SXM5-80GB, advanced, USD = 9.96 per hour (rules.md §16).
+        assert!((vm_rate_now(&vm(VMStatus::Active, 4), &p, &usd) - 9.96).abs() < 1e-9);
+        assert!((vm_rate_now(&vm(VMStatus::Shutoff, 4), &p, &usd) - 9.96).abs() < 1e-9);
+        assert_eq!(vm_rate_now(&vm(VMStatus::Hibernated, 4), &p, &usd), 0.01);
+        assert_eq!(vm_rate_now(&vm(VMStatus::Starting, 4), &p, &usd), 0.0);
+        assert_eq!(vm_rate_now(&vm(VMStatus::Hibernated, 4), &p, &CurrencyEnum::Inr), 1.0);
+        assert!((vm_rate_now(&vm(VMStatus::Active, 1), &p, &CurrencyEnum::Eur) - 2.69).abs() < 1e-9);
+    }
+
+    #[test]
+    fn burn_rate_and_runway() {
+        let p = pricing();
+        let usd = CurrencyEnum::Usd;
+        let vol = VolumeResponse { size_gb: 1000, volume_type: VolumeTypeEnum::Nvme, status: VolumeStatus::Available, ..Default::default() };
+        let snap = Snapshot { status: SnapshotStatus::Success, ..Default::default() };
+        let b = burn_rate(&[vm(VMStatus::Active, 1), vm(VMStatus::Hibernated, 2)], &[vol], &[snap], &p, &usd);
+        assert!((b.instances - 2.50).abs() < 1e-9, "{b:?}");
+        assert!((b.volumes - 0.3).abs() < 1e-9);
+        assert!((b.snapshots - 0.1).abs() < 1e-9);
+        assert!((b.total - 2.9).abs() < 1e-9);
+        assert_eq!(runway_hours(29.0, b.total).map(|h| h.round()), Some(10.0));
+        assert_eq!(runway_hours(10.0, 0.0), None);
+    }
+
+    #[test]
+    fn consequences_say_what_the_bill_does() {
+        let usd = CurrencyEnum::Usd;
+        assert!(action_consequence(VmAction::Stop, Some(9.96), &usd).contains("keeps billing the full rate (9.96 USD/h)"));
+        assert!(action_consequence(VmAction::Hibernate, Some(9.96), &usd).contains("0.01 USD/h"));
+        assert!(action_consequence(VmAction::Delete, None, &usd).contains("ends billing"));
+    }
+}
