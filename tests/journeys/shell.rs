@@ -204,9 +204,9 @@ async fn good_key(j: &Journey, profile: &str) -> Result<()> {
 
     // Restarted: still signed in, straight into the shell.
     let mut app = driver.open(&[]).await?;
-    app.wait_for(&tid("app-shell"), START)
+    app.wait_for_never_seeing(&tid("app-shell"), &tid("signin"), START)
         .await
-        .context("a restarted app restores the session")?;
+        .context("a restarted app restores the session without showing the sign-in screen")?;
     let balance = app
         .wait_text(&tid("header-balance"), is_positive_amount, STEP)
         .await?;
