@@ -10,9 +10,16 @@ use serde::{Deserialize, Serialize};
 
 /// Full price of a VM per hour (GPU price × count), in `currency`; `None` when the pricing
 /// table does not list the model in its tier.
-pub fn vm_full_rate(vm: &VMInstance, pricing: &PricingData, currency: &CurrencyEnum) -> Option<f64> {
+pub fn vm_full_rate(
+    vm: &VMInstance,
+    pricing: &PricingData,
+    currency: &CurrencyEnum,
+) -> Option<f64> {
     let model = &vm.flavor.gpu_model;
-    let tier = vm.tier.clone().or_else(|| pricing.tiers_of(model).into_iter().next())?;
+    let tier = vm
+        .tier
+        .clone()
+        .or_else(|| pricing.tiers_of(model).into_iter().next())?;
     let per_gpu = pricing.gpu_price(&tier, model)?.in_currency(currency)?;
     Some(per_gpu * vm.flavor.gpu_count.max(1) as f64)
 }
@@ -29,7 +36,9 @@ pub fn rate_in_state(status: &VMStatus, full: f64, currency: &CurrencyEnum) -> f
 
 /// A VM's cost per hour now.
 pub fn vm_rate_now(vm: &VMInstance, pricing: &PricingData, currency: &CurrencyEnum) -> f64 {
-    vm_full_rate(vm, pricing, currency).map(|full| rate_in_state(&vm.status, full, currency)).unwrap_or(0.0)
+    vm_full_rate(vm, pricing, currency)
+        .map(|full| rate_in_state(&vm.status, full, currency))
+        .unwrap_or(0.0)
 }
 
 /// Volume storage per hour (priced per TB per hour by type).
@@ -49,7 +58,10 @@ pub fn snapshot_rate(snap: &Snapshot, pricing: &PricingData, currency: &Currency
     if snap.status != SnapshotStatus::Success {
         return 0.0;
     }
-    pricing.snapshot_price().and_then(|p| p.in_currency(currency)).unwrap_or(0.0)
+    pricing
+        .snapshot_price()
+        .and_then(|p| p.in_currency(currency))
+        .unwrap_or(0.0)
 }
 
 /// The account's burn rate per hour, split by kind.
@@ -71,9 +83,20 @@ pub fn burn_rate(
     currency: &CurrencyEnum,
 ) -> BurnRate {
     let instances: f64 = vms.iter().map(|v| vm_rate_now(v, pricing, currency)).sum();
-    let volumes: f64 = volumes.iter().map(|v| volume_rate(v, pricing, currency)).sum();
-    let snapshots: f64 = snapshots.iter().map(|s| snapshot_rate(s, pricing, currency)).sum();
-    BurnRate { instances, volumes, snapshots, total: instances + volumes + snapshots }
+    let volumes: f64 = volumes
+        .iter()
+        .map(|v| volume_rate(v, pricing, currency))
+        .sum();
+    let snapshots: f64 = snapshots
+        .iter()
+        .map(|s| snapshot_rate(s, pricing, currency))
+        .sum();
+    BurnRate {
+        instances,
+        volumes,
+        snapshots,
+        total: instances + volumes + snapshots,
+    }
 }
 
 /// Hours the balance lasts at this burn rate; `None` when nothing burns.
@@ -85,7 +108,11 @@ pub fn runway_hours(balance: f64, burn_per_hour: f64) -> Option<f64> {
 }
 
 /// What an action does to the bill, in words, before the click (rules.md §2.1).
-pub fn action_consequence(action: VmAction, full_rate: Option<f64>, currency: &CurrencyEnum) -> String {
+pub fn action_consequence(
+    action: VmAction,
+    full_rate: Option<f64>,
+    currency: &CurrencyEnum,
+) -> String {
     let full = match full_rate {
         Some(r) => format!("{r:.2} {currency}/h"),
         None => "the full rate".to_owned(),
@@ -93,12 +120,20 @@ pub fn action_consequence(action: VmAction, full_rate: Option<f64>, currency: &C
     let hib = format!("{:.2} {currency}/h", hibernation_rate_per_hour(currency));
     match action {
         VmAction::Start => format!("Starts billing the full rate ({full}) once ACTIVE."),
-        VmAction::Stop => format!("Stop keeps billing the full rate ({full}): a stopped VM keeps its resources."),
+        VmAction::Stop => {
+            format!("Stop keeps billing the full rate ({full}): a stopped VM keeps its resources.")
+        }
         VmAction::Reboot => format!("Reboot does not change billing ({full})."),
-        VmAction::Hibernate => format!("Hibernate bills {hib} and keeps only the root disk; GPUs are released."),
+        VmAction::Hibernate => {
+            format!("Hibernate bills {hib} and keeps only the root disk; GPUs are released.")
+        }
         VmAction::Restore => format!("Restore bills the full rate ({full}) again once ACTIVE."),
-        VmAction::Delete => "Delete ends billing for this VM and loses its local data for good.".to_owned(),
-        VmAction::Snapshot => "The snapshot is billed as storage while it exists; the VM keeps running.".to_owned(),
+        VmAction::Delete => {
+            "Delete ends billing for this VM and loses its local data for good.".to_owned()
+        }
+        VmAction::Snapshot => {
+            "The snapshot is billed as storage while it exists; the VM keeps running.".to_owned()
+        }
         _ => String::new(),
     }
 }
@@ -109,13 +144,19 @@ mod tests {
 
     fn pricing() -> PricingData {
         let body = include_str!("../tests/testdata/post-pricing-response-200.json");
-        crate::decode::from_slice::<PricingResponse>(body.as_bytes()).unwrap().pricing_data
+        crate::decode::from_slice::<PricingResponse>(body.as_bytes())
+            .unwrap()
+            .pricing_data
     }
 
     fn vm(status: VMStatus, count: u32) -> VMInstance {
         VMInstance {
             status,
-            flavor: VMFlavor { gpu_model: GpuModelEnum::H100Sxm5_80gb, gpu_count: count, ..Default::default() },
+            flavor: VMFlavor {
+                gpu_model: GpuModelEnum::H100Sxm5_80gb,
+                gpu_count: count,
+                ..Default::default()
+            },
             ..Default::default()
         }
     }
@@ -129,17 +170,36 @@ mod tests {
         assert!((vm_rate_now(&vm(VMStatus::Shutoff, 4), &p, &usd) - 9.96).abs() < 1e-9);
         assert_eq!(vm_rate_now(&vm(VMStatus::Hibernated, 4), &p, &usd), 0.01);
         assert_eq!(vm_rate_now(&vm(VMStatus::Starting, 4), &p, &usd), 0.0);
-        assert_eq!(vm_rate_now(&vm(VMStatus::Hibernated, 4), &p, &CurrencyEnum::Inr), 1.0);
-        assert!((vm_rate_now(&vm(VMStatus::Active, 1), &p, &CurrencyEnum::Eur) - 2.69).abs() < 1e-9);
+        assert_eq!(
+            vm_rate_now(&vm(VMStatus::Hibernated, 4), &p, &CurrencyEnum::Inr),
+            1.0
+        );
+        assert!(
+            (vm_rate_now(&vm(VMStatus::Active, 1), &p, &CurrencyEnum::Eur) - 2.69).abs() < 1e-9
+        );
     }
 
     #[test]
     fn burn_rate_and_runway() {
         let p = pricing();
         let usd = CurrencyEnum::Usd;
-        let vol = VolumeResponse { size_gb: 1000, volume_type: VolumeTypeEnum::Nvme, status: VolumeStatus::Available, ..Default::default() };
-        let snap = Snapshot { status: SnapshotStatus::Success, ..Default::default() };
-        let b = burn_rate(&[vm(VMStatus::Active, 1), vm(VMStatus::Hibernated, 2)], &[vol], &[snap], &p, &usd);
+        let vol = VolumeResponse {
+            size_gb: 1000,
+            volume_type: VolumeTypeEnum::Nvme,
+            status: VolumeStatus::Available,
+            ..Default::default()
+        };
+        let snap = Snapshot {
+            status: SnapshotStatus::Success,
+            ..Default::default()
+        };
+        let b = burn_rate(
+            &[vm(VMStatus::Active, 1), vm(VMStatus::Hibernated, 2)],
+            &[vol],
+            &[snap],
+            &p,
+            &usd,
+        );
         assert!((b.instances - 2.50).abs() < 1e-9, "{b:?}");
         assert!((b.volumes - 0.3).abs() < 1e-9);
         assert!((b.snapshots - 0.1).abs() < 1e-9);
@@ -151,7 +211,8 @@ mod tests {
     #[test]
     fn consequences_say_what_the_bill_does() {
         let usd = CurrencyEnum::Usd;
-        assert!(action_consequence(VmAction::Stop, Some(9.96), &usd).contains("keeps billing the full rate (9.96 USD/h)"));
+        assert!(action_consequence(VmAction::Stop, Some(9.96), &usd)
+            .contains("keeps billing the full rate (9.96 USD/h)"));
         assert!(action_consequence(VmAction::Hibernate, Some(9.96), &usd).contains("0.01 USD/h"));
         assert!(action_consequence(VmAction::Delete, None, &usd).contains("ends billing"));
     }
