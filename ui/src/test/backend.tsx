@@ -9,6 +9,7 @@ import { MemoryRouter } from "react-router";
 import { createQueryClient, type CreditBalance, type Session, type Settings } from "../api";
 import { Providers, Root } from "../App";
 import type { AppErrorCode, ConnectionChanged_Serialize, ResourcesChanged_Serialize } from "../bindings";
+import { accountOverviewOf, instancesOverviewOf } from "./vms";
 
 export type Call = { cmd: string; args: Record<string, unknown> };
 type Handler = (args: Record<string, unknown>) => unknown;
@@ -87,6 +88,9 @@ export function mockBackend(handlers: Record<string, unknown> = {}) {
       return settings;
     },
     get_balance: balanceOf(241.2),
+    // No VMs unless a test gives some (the dashboard and instances pages read these).
+    account_overview: accountOverviewOf([]),
+    instances_overview: instancesOverviewOf([]),
   };
   const all = { ...defaults, ...handlers };
   mockIPC(

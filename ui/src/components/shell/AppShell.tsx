@@ -1,8 +1,11 @@
 import { useCallback, useState } from "react";
 import { Navigate, Route, Routes } from "react-router";
 import { useConnectionEvents, useResourceEvents } from "../../events";
+import { useInstanceEventPatches } from "../vm/queries";
 import { PAGES, pagePath, type PageInfo } from "../../pages";
 import { DashboardPage } from "../../pages/DashboardPage";
+import { InstanceDetailPage } from "../../pages/InstanceDetailPage";
+import { InstancesPage } from "../../pages/InstancesPage";
 import { PlaceholderPage } from "../../pages/PlaceholderPage";
 import { SettingsPage } from "../../pages/SettingsPage";
 import { CommandPalette, usePaletteShortcut } from "./CommandPalette";
@@ -14,6 +17,8 @@ function pageElement(page: PageInfo) {
   switch (page.slug) {
     case "dashboard":
       return <DashboardPage />;
+    case "instances":
+      return <InstancesPage />;
     case "settings":
       return <SettingsPage />;
     default:
@@ -27,6 +32,7 @@ export function AppShell() {
   usePaletteShortcut(useCallback(() => setPaletteOpen((open) => !open), []));
   useResourceEvents();
   useConnectionEvents();
+  useInstanceEventPatches();
 
   return (
     <div data-testid="app-shell" className="flex h-full overflow-hidden">
@@ -40,6 +46,7 @@ export function AppShell() {
             {PAGES.map((page) => (
               <Route key={page.slug} path={pagePath(page.slug)} element={pageElement(page)} />
             ))}
+            <Route path="/instances/:id" element={<InstanceDetailPage />} />
             <Route path="*" element={<Navigate to={pagePath("dashboard")} replace />} />
           </Routes>
         </main>

@@ -1,6 +1,7 @@
-import type { ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 import * as Dialog from "@radix-ui/react-dialog";
 import { Button } from "./Button";
+import { Input } from "./Input";
 
 type Props = {
   open: boolean;
@@ -10,10 +11,14 @@ type Props = {
   confirmLabel: string;
   pending?: boolean;
   onConfirm: () => void;
+  /** The confirm button stays disabled until exactly this text is typed (e.g. a VM's name). */
+  typeToConfirm?: string;
+  /** Anything after the description (a list of what is skipped, an error). */
+  footer?: ReactNode;
 };
 
 /** Asks before a permanent or disruptive action (GEN-01). */
-export function ConfirmDialog({ open, onOpenChange, title, children, confirmLabel, pending, onConfirm }: Props) {
+export function ConfirmDialog({ open, onOpenChange, title, children, confirmLabel, pending, onConfirm, typeToConfirm, footer }: Props) {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
@@ -26,16 +31,52 @@ export function ConfirmDialog({ open, onOpenChange, title, children, confirmLabe
           <Dialog.Description asChild>
             <div className="mt-2 text-sm text-fg-muted">{children}</div>
           </Dialog.Description>
-          <div className="mt-5 flex justify-end gap-2">
-            <Dialog.Close asChild>
-              <Button>Cancel</Button>
-            </Dialog.Close>
-            <Button variant="danger" data-testid="confirm-action" pending={pending} onClick={onConfirm}>
-              {confirmLabel}
-            </Button>
-          </div>
+          {/* Mounted with the dialog's content, so the typed text starts empty each time. */}
+          <ConfirmBody
+            typeToConfirm={typeToConfirm}
+            footer={footer}
+            confirmLabel={confirmLabel}
+            pending={pending}
+            onConfirm={onConfirm}
+          />
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
+  );
+}
+
+type BodyProps = Pick<Props, "typeToConfirm" | "footer" | "confirmLabel" | "pending" | "onConfirm">;
+
+function ConfirmBody({ typeToConfirm, footer, confirmLabel, pending, onConfirm }: BodyProps) {
+  const [typed, setTyped] = useState("");
+  const inputId = useId();
+  const matches = typeToConfirm === undefined || typed === typeToConfirm;
+  return (
+    <>
+      {footer && <div className="mt-3 text-sm">{footer}</div>}
+      {typeToConfirm !== undefined && (
+        <div className="mt-4 flex flex-col gap-1">
+          <label htmlFor={inputId} className="text-sm">
+            Type <span className="font-mono font-semibold">{typeToConfirm}</span> to confirm
+          </label>
+          <Input
+            id={inputId}
+            data-testid="confirm-input"
+            autoComplete="off"
+            spellCheck={false}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+          />
+        </div>
+      )}
+      <div className="mt-5 flex justify-end gap-2">
+        <Dialog.Close asChild>
+          <Button>Cancel</Button>
+        </Dialog.Close>
+        <Button variant="danger" data-testid="confirm-action" pending={pending} disabled={!matches} onClick={onConfirm}>
+          {confirmLabel}
+        </Button>
+      </div>
+    </>
   );
 }

@@ -1,0 +1,33 @@
+import { billingNote, formatHourly, formatPerMinute } from "./money";
+import { normalizeStatus } from "./status";
+
+type Props = {
+  status: string;
+  /** Per hour in the current state (from the backend). */
+  hourlyRate: number | null | undefined;
+  /** Per hour when ACTIVE or SHUTOFF. */
+  fullRate: number | null | undefined;
+  currency: string;
+};
+
+/** What the VM costs now, per hour and per minute, and what its state means for the bill (VM-05). */
+export function VmPrice({ status, hourlyRate, fullRate, currency }: Props) {
+  const s = normalizeStatus(status);
+  const showFull = fullRate != null && fullRate !== hourlyRate && s !== "ACTIVE" && s !== "SHUTOFF";
+  return (
+    <div className="flex flex-col gap-1">
+      <p className="flex flex-wrap items-baseline gap-x-3">
+        <span data-testid="vm-hourly-price" className="text-2xl font-semibold whitespace-nowrap tabular-nums">
+          {formatHourly(hourlyRate, currency)}
+        </span>
+        <span data-testid="vm-minute-price" className="text-sm whitespace-nowrap text-fg-muted tabular-nums">
+          {formatPerMinute(hourlyRate, currency)}
+        </span>
+      </p>
+      <p data-testid="vm-billing-note" className={s === "SHUTOFF" ? "text-sm font-medium text-warning" : "text-sm text-fg-muted"}>
+        {billingNote(status)}
+      </p>
+      {showFull && <p className="text-xs text-fg-muted">Full rate when running: {formatHourly(fullRate, currency)}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import type { ReactNode } from "react";
+import { ArrowLeft } from "lucide-react";
+import { Link, useParams } from "react-router";
+import { Alert } from "../components/ui/Alert";
+import { Card, CardTitle } from "../components/ui/Card";
+import { BillingRecords } from "../components/vm/BillingRecords";
+import { DataStatus } from "../components/vm/DataStatus";
+import { FirewallsList } from "../components/vm/FirewallsList";
+import { PublicIpToggle } from "../components/vm/PublicIpToggle";
+import { useInstance, useInstancesOverview } from "../components/vm/queries";
+import { SecurityRules } from "../components/vm/SecurityRules";
+import { SshCommand } from "../components/vm/SshCommand";
+import { StatusBadge } from "../components/vm/StatusBadge";
+import { normalizeStatus, type VM } from "../components/vm/status";
+import { VmActions } from "../components/vm/VmActions";
+import { VmPrice } from "../components/vm/VmPrice";
+import { VmSpecs } from "../components/vm/VmSpecs";
+import { VolumesList } from "../components/vm/VolumesList";
+import { pagePath } from "../pages";
+
+/** /instances/:id — one VM: specs, price, actions, SSH, public IP, volumes, firewalls, rules, billing. */
+export function InstanceDetailPage() {
+  const id = useParams().id ?? "";
+  const detail = useInstance(id);
+  const overview = useInstancesOverview();
+  const row = overview.data?.rows.find((r) => r.vm.id === id);
+  const vm = detail.data ?? row?.vm;
+
+  return (
+    <div data-testid="page-instance-detail" className="flex flex-col gap-4">
+      <Link to={pagePath("instances")} className="inline-flex items-center gap-1 self-start text-sm text-fg-muted hover:text-fg">
+        <ArrowLeft aria-hidden className="size-4" />
+        Instances
+      </Link>
+      <DataStatus query={detail} />
+      {!vm ? (
+        detail.isPending && <p className="text-sm text-fg-muted">Loading the VM…</p>
+      ) : (
+        <>
+          <div className="flex flex-wrap items-center gap-3">
+            <h1 data-testid="vm-name" className="text-2xl font-semibold">
+              {vm.name}
+            </h1>
+            <StatusBadge status={vm.status} testId="vm-status" />
+          </div>
+          <Gone vm={vm} notFound={detail.error?.code === "NotFound"} />
+          <div className="grid items-start gap-6 xl:grid-cols-3">
+            <div className="flex flex-col gap-6 xl:col-span-2">
+              <Section title="Specs">
+                <VmSpecs vm={vm} />
+              </Section>
+              <Section title="Connect">
+                <div className="flex flex-col gap-5">
+                  <SshCommand vm={vm} />
+                  <PublicIpToggle vm={vm} />
+                </div>
+              </Section>
+              <Section title="Security rules">
+                <SecurityRules vm={vm} />
+              </Section>
+              <Section title="Firewalls">
+                <FirewallsList vmId={vm.id} />
+              </Section>
+              <Section title="Volumes">
+                <VolumesList vm={vm} />
+              </Section>
+              <Section title="Billing">
+                <BillingRecords vmId={vm.id} />
+              </Section>
+            </div>
+            <div className="flex flex-col gap-6">
+              <Section title="Pricing now">
+                <VmPrice
+                  status={vm.status}
+                  hourlyRate={row?.hourlyRate}
+                  fullRate={row?.fullRate}
+                  currency={overview.data?.currency ?? "USD"}
+                />
+              </Section>
+              <Section title="Actions">
+                <VmActions vm={vm} />
+              </Section>
+            </div>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Card>
+      <CardTitle>{title}</CardTitle>
+      {children}
+    </Card>
+  );
+}
+
+/** Deleted meanwhile (here or elsewhere): what is shown is its last known state. */
+function Gone({ vm, notFound }: { vm: VM; notFound: boolean }) {
+  if (!notFound && normalizeStatus(vm.status) !== "DELETED") return null;
+  return (
+    <Alert tone="warning" title={`${vm.name} has been deleted`}>
+      It is no longer billed.{" "}
+      <Link to={pagePath("instances")} className="font-medium text-primary underline">
+        Back to the instances
+      </Link>
+    </Alert>
+  );
+}

@@ -1,0 +1,111 @@
+import { useCallback, useMemo, useState } from "react";
+import { Link } from "react-router";
+import { BulkBar } from "../components/instances/BulkBar";
+import { InstancesTable } from "../components/instances/InstancesTable";
+import { InstancesToolbar } from "../components/instances/InstancesToolbar";
+import { markFilterStart, useFilterEndMark, useRenderMarks } from "../components/instances/perf";
+import {
+  DEFAULT_SORT,
+  NO_FILTERS,
+  facets,
+  filterRows,
+  nextSort,
+  sortRows,
+  type Filters,
+  type SortColumn,
+  type SortState,
+} from "../components/instances/table";
+import { Card } from "../components/ui/Card";
+import { DataStatus } from "../components/vm/DataStatus";
+import { useInstancesOverview } from "../components/vm/queries";
+import { useNow } from "../components/vm/useNow";
+import { pageBySlug, pagePath } from "../pages";
+import { PageHeader } from "./PageHeader";
+
+const NO_ROWS: never[] = [];
+
+/** VM-09: every VM with its state and cost; search, filters, sort, bulk actions. */
+export function InstancesPage() {
+  const query = useInstancesOverview();
+  const rows = query.data?.rows ?? NO_ROWS;
+  const currency = query.data?.currency ?? "USD";
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [sort, setSort] = useState<SortState>(DEFAULT_SORT);
+  const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
+  const now = useNow();
+
+  const options = useMemo(() => facets(rows), [rows]);
+  const shown = useMemo(() => sortRows(filterRows(rows, filters), sort), [rows, filters, sort]);
+  const selected = useMemo(() => rows.filter((r) => selectedIds.has(r.vm.id)), [rows, selectedIds]);
+
+  useRenderMarks(query.data !== undefined);
+  useFilterEndMark(`${filters.search}\u0000${filters.status}\u0000${filters.region}\u0000${filters.gpu}`);
+
+  const changeFilters = useCallback((patch: Partial<Filters>) => {
+    markFilterStart();
+    setFilters((f) => ({ ...f, ...patch }));
+  }, []);
+
+  const toggle = useCallback((id: string) => {
+    setSelectedIds((old) => {
+      const next = new Set(old);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }, []);
+
+  const toggleAll = useCallback(
+    (select: boolean) =>
+      setSelectedIds((old) => {
+        const next = new Set(old);
+        for (const r of shown) {
+          if (select) next.add(r.vm.id);
+          else next.delete(r.vm.id);
+        }
+        return next;
+      }),
+    [shown],
+  );
+
+  return (
+    <div data-testid="page-instances" className="flex flex-col gap-4">
+      <PageHeader
+        title="Instances"
+        purpose={pageBySlug("instances").purpose}
+        actions={
+          <Link to={pagePath("deploy")} className="rounded-md bg-primary px-3 py-2 text-sm font-medium text-primary-fg hover:opacity-90">
+            Deploy VM
+          </Link>
+        }
+      />
+      <DataStatus query={query} />
+      {query.isPending ? (
+        <p className="text-sm text-fg-muted">Loading VMs…</p>
+      ) : query.data && rows.length === 0 ? (
+        <Card data-testid="instances-empty" className="text-sm">
+          No VMs yet.{" "}
+          <Link to={pagePath("deploy")} className="font-medium text-primary underline">
+            Deploy your first VM
+          </Link>
+          .
+        </Card>
+      ) : query.data ? (
+        <>
+          <InstancesToolbar filters={filters} options={options} onChange={changeFilters} shown={shown.length} total={rows.length} />
+          <BulkBar selected={selected} currency={currency} onClear={() => setSelectedIds(new Set())} />
+          <InstancesTable
+            rows={shown}
+            currency={currency}
+            sort={sort}
+            onSort={(column: SortColumn) => setSort((s) => nextSort(s, column))}
+            selected={selectedIds}
+            onToggle={toggle}
+            onToggleAll={toggleAll}
+            now={now}
+          />
+        </>
+      ) : null}
+    </div>
+  );
+}
