@@ -35,7 +35,9 @@ export function InstancesPage() {
   const now = useNow();
 
   const options = useMemo(() => facets(rows), [rows]);
-  const shown = useMemo(() => sortRows(filterRows(rows, filters), sort), [rows, filters, sort]);
+  // Sorted once per list or sort order; a keystroke only filters (which keeps the order).
+  const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
+  const shown = useMemo(() => filterRows(sorted, filters), [sorted, filters]);
   const selected = useMemo(() => rows.filter((r) => selectedIds.has(r.vm.id)), [rows, selectedIds]);
 
   useRenderMarks(query.data !== undefined);
