@@ -319,7 +319,13 @@ where
                 notices.into_iter().for_each(&mut notify);
             }
             Err(e) => {
-                if online && e.code.is_transient() {
+                // Only a failed connection is "offline"; a server error is shown where
+                // the data is asked for, with the server's message.
+                let unreachable = matches!(
+                    e.code,
+                    barrack_api::ErrorCode::Network | barrack_api::ErrorCode::Timeout
+                );
+                if online && unreachable {
                     online = false;
                     connection(ConnectionChanged {
                         online: false,

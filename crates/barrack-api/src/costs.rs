@@ -75,6 +75,11 @@ pub struct BurnRate {
     pub total: f64,
 }
 
+/// A sum that is +0.0 when empty (`Iterator::sum` of no floats is -0.0, shown "-0.00").
+fn total(it: impl Iterator<Item = f64>) -> f64 {
+    it.fold(0.0, |a, b| a + b)
+}
+
 pub fn burn_rate(
     vms: &[VMInstance],
     volumes: &[VolumeResponse],
@@ -82,15 +87,13 @@ pub fn burn_rate(
     pricing: &PricingData,
     currency: &CurrencyEnum,
 ) -> BurnRate {
-    let instances: f64 = vms.iter().map(|v| vm_rate_now(v, pricing, currency)).sum();
-    let volumes: f64 = volumes
-        .iter()
-        .map(|v| volume_rate(v, pricing, currency))
-        .sum();
-    let snapshots: f64 = snapshots
-        .iter()
-        .map(|s| snapshot_rate(s, pricing, currency))
-        .sum();
+    let instances: f64 = total(vms.iter().map(|v| vm_rate_now(v, pricing, currency)));
+    let volumes: f64 = total(volumes.iter().map(|v| volume_rate(v, pricing, currency)));
+    let snapshots: f64 = total(
+        snapshots
+            .iter()
+            .map(|s| snapshot_rate(s, pricing, currency)),
+    );
     BurnRate {
         instances,
         volumes,
@@ -206,6 +209,10 @@ mod tests {
         assert!((b.total - 2.9).abs() < 1e-9);
         assert_eq!(runway_hours(29.0, b.total).map(|h| h.round()), Some(10.0));
         assert_eq!(runway_hours(10.0, 0.0), None);
+        let none = burn_rate(&[], &[], &[], &p, &usd);
+        for v in [none.instances, none.volumes, none.snapshots, none.total] {
+            assert!(v == 0.0 && v.is_sign_positive(), "{none:?}");
+        }
     }
 
     #[test]
