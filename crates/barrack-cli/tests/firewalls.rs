@@ -6,15 +6,6 @@ use common::*;
 use predicates::prelude::*;
 use serde_json::json;
 
-fn fw_id(s: &TestSim, name: &str) -> String {
-    s.api(|c| async move { c.list_firewalls(&Default::default()).await })
-        .firewalls
-        .into_iter()
-        .find(|f| f.name == name)
-        .map(|f| f.id)
-        .unwrap_or_else(|| panic!("no firewall {name}"))
-}
-
 fn attached(s: &TestSim, id: &str) -> Vec<String> {
     let id = id.to_owned();
     let mut v: Vec<String> = s

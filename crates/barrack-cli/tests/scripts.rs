@@ -4,15 +4,6 @@ mod common;
 use common::*;
 use predicates::prelude::*;
 
-fn script_id(s: &TestSim, name: &str) -> String {
-    s.api(|c| async move { c.list_scripts().await })
-        .scripts
-        .into_iter()
-        .find(|x| x.name == name)
-        .map(|x| x.id)
-        .unwrap_or_else(|| panic!("no script {name}"))
-}
-
 #[test]
 fn scripts_list_shows_the_saved_scripts() {
     let s = TestSim::sandbox();

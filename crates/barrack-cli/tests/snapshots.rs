@@ -6,15 +6,6 @@ use common::*;
 use predicates::prelude::*;
 use serde_json::json;
 
-fn snapshot_id(s: &TestSim, name: &str) -> String {
-    s.api(|c| async move { c.list_snapshots(&RegionPageQuery::default()).await })
-        .snapshots
-        .into_iter()
-        .find(|x| x.name == name)
-        .map(|x| x.id)
-        .unwrap_or_else(|| panic!("no snapshot {name}"))
-}
-
 #[test]
 fn snapshots_list_shows_the_baseline() {
     let s = TestSim::sandbox();

@@ -7,15 +7,6 @@ use predicates::prelude::*;
 const PUBLIC: &str =
     "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGq1mHkq0T1kS2p3cH7u5dQ0ZQ9zJ9sV2y8b0o1e1x2Q me@host";
 
-fn key_id(s: &TestSim, name: &str) -> String {
-    s.api(|c| async move { c.list_ssh_keys().await })
-        .ssh_keys
-        .into_iter()
-        .find(|k| k.name == name)
-        .map(|k| k.id)
-        .unwrap_or_else(|| panic!("no key {name}"))
-}
-
 #[test]
 fn ssh_keys_list_shows_keys_and_the_vms_using_them() {
     let s = TestSim::sandbox();

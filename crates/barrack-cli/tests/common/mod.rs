@@ -134,6 +134,20 @@ impl TestSim {
         self.admin("clock", serde_json::json!({ "advance_minutes": minutes }));
     }
 
+    /// The id of the account's resource of a kind (`instances`, `snapshots`, `images`,
+    /// `firewalls`, `ssh_keys`, `scripts`, `volumes`) with this name, from the emulator's state.
+    pub fn id_by_name(&self, kind: &str, name: &str) -> String {
+        let state = self.admin_get("state");
+        state[kind]
+            .as_object()
+            .and_then(|m| {
+                m.iter()
+                    .find(|(_, v)| v["name"] == name)
+                    .map(|(id, _)| id.clone())
+            })
+            .unwrap_or_else(|| panic!("no {kind} named {name}"))
+    }
+
     /// Ids of the sandbox's resources by name.
     pub fn vm_id(&self, name: &str) -> String {
         let list = self.api(|c| async move { c.list_instances(&Default::default()).await });
@@ -160,4 +174,24 @@ pub fn stdout(out: &std::process::Output) -> String {
 
 pub fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+pub fn snapshot_id(s: &TestSim, name: &str) -> String {
+    s.id_by_name("snapshots", name)
+}
+
+pub fn image_id(s: &TestSim, name: &str) -> String {
+    s.id_by_name("images", name)
+}
+
+pub fn fw_id(s: &TestSim, name: &str) -> String {
+    s.id_by_name("firewalls", name)
+}
+
+pub fn script_id(s: &TestSim, name: &str) -> String {
+    s.id_by_name("scripts", name)
+}
+
+pub fn key_id(s: &TestSim, name: &str) -> String {
+    s.id_by_name("ssh_keys", name)
 }

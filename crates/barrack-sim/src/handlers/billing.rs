@@ -105,28 +105,66 @@ pub fn instances(acct: &Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
     )
 }
 
-pub fn volumes(acct: &Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
-    let w = window(req)?;
-    let (page, limit) = req.page()?;
-    let mut all: Vec<VolumeBillingRecord> = acct
-        .volume_bills
+/// What the storage summaries need of a record (volumes and snapshots alike).
+trait StorageRecord: Clone {
+    fn resource_id(&self) -> &str;
+    fn span(&self) -> (Option<Timestamp>, Option<Timestamp>);
+    fn minutes(&self) -> f64;
+    fn size_gb(&self) -> u64;
+    fn cost(&self) -> f64;
+}
+
+macro_rules! storage_record {
+    ($t:ty, $id:ident) => {
+        impl StorageRecord for $t {
+            fn resource_id(&self) -> &str {
+                &self.$id
+            }
+            fn span(&self) -> (Option<Timestamp>, Option<Timestamp>) {
+                (self.start_time, self.end_time)
+            }
+            fn minutes(&self) -> f64 {
+                self.total_duration_minutes
+            }
+            fn size_gb(&self) -> u64 {
+                self.size_gb
+            }
+            fn cost(&self) -> f64 {
+                self.total_cost
+            }
+        }
+    };
+}
+storage_record!(VolumeBillingRecord, volume_id);
+storage_record!(SnapshotBillingRecord, snapshot_id);
+
+/// The records in the window, newest first, and their summary (open records count as active).
+fn storage_page<R: StorageRecord>(records: &[R], w: &Window) -> (Vec<R>, StorageBillingSummary) {
+    let mut all: Vec<R> = records
         .iter()
-        .filter(|r| w.keeps(&r.volume_id, r.start_time, r.end_time))
+        .filter(|r| {
+            let (start, end) = r.span();
+            w.keeps(r.resource_id(), start, end)
+        })
         .cloned()
         .collect();
     all.reverse();
-    let total_minutes: f64 = all.iter().map(|r| r.total_duration_minutes).sum();
+    let open = |r: &&R| r.span().1.is_none();
+    let total_minutes: f64 = all.iter().map(StorageRecord::minutes).sum();
     let summary = StorageBillingSummary {
         total_minutes,
-        active_count: all.iter().filter(|r| r.end_time.is_none()).count() as u64,
+        active_count: all.iter().filter(open).count() as u64,
         average_usage: avg(total_minutes, all.len()),
-        total_size_gb: all
-            .iter()
-            .filter(|r| r.end_time.is_none())
-            .map(|r| r.size_gb as f64)
-            .sum(),
-        total_cost: round6(all.iter().map(|r| r.total_cost).sum()),
+        total_size_gb: all.iter().filter(open).map(|r| r.size_gb() as f64).sum(),
+        total_cost: round6(all.iter().map(StorageRecord::cost).sum()),
     };
+    (all, summary)
+}
+
+pub fn volumes(acct: &Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
+    let w = window(req)?;
+    let (page, limit) = req.page()?;
+    let (all, summary) = storage_page(&acct.volume_bills, &w);
     let (records, total, page, limit, total_pages) = paginate(&all, page, limit);
     reply(
         VolumeHourlyBillingResponse {
@@ -147,25 +185,7 @@ pub fn volumes(acct: &Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
 pub fn snapshots(acct: &Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
     let w = window(req)?;
     let (page, limit) = req.page()?;
-    let mut all: Vec<SnapshotBillingRecord> = acct
-        .snapshot_bills
-        .iter()
-        .filter(|r| w.keeps(&r.snapshot_id, r.start_time, r.end_time))
-        .cloned()
-        .collect();
-    all.reverse();
-    let total_minutes: f64 = all.iter().map(|r| r.total_duration_minutes).sum();
-    let summary = StorageBillingSummary {
-        total_minutes,
-        active_count: all.iter().filter(|r| r.end_time.is_none()).count() as u64,
-        average_usage: avg(total_minutes, all.len()),
-        total_size_gb: all
-            .iter()
-            .filter(|r| r.end_time.is_none())
-            .map(|r| r.size_gb as f64)
-            .sum(),
-        total_cost: round6(all.iter().map(|r| r.total_cost).sum()),
-    };
+    let (all, summary) = storage_page(&acct.snapshot_bills, &w);
     let (records, total, page, limit, total_pages) = paginate(&all, page, limit);
     reply(
         SnapshotBillingResponse {
