@@ -319,13 +319,8 @@ where
                 notices.into_iter().for_each(&mut notify);
             }
             Err(e) => {
-                // Only a failed connection is "offline"; a server error is shown where
-                // the data is asked for, with the server's message.
-                let unreachable = matches!(
-                    e.code,
-                    barrack_api::ErrorCode::Network | barrack_api::ErrorCode::Timeout
-                );
-                if online && unreachable {
+                // The API cannot be used: unreachable, or failing on the server's side.
+                if online && e.code.is_transient() {
                     online = false;
                     connection(ConnectionChanged {
                         online: false,
