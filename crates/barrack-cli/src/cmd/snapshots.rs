@@ -7,7 +7,7 @@ use crate::cmd::images::{image_rows, IMAGE_HEADERS};
 use crate::cmd::instances::{vm_rows, wait_vm, VM_HEADERS};
 use crate::ctx::{Ctx, NONE};
 use crate::error::CliResult;
-use crate::output::{fields, opt, table, time};
+use crate::output::{fields, opt, storage_billing, table, time, StorageBilling};
 use crate::wait::{self, Poll};
 use barrack_api::types::*;
 use barrack_api::Op;
@@ -373,39 +373,34 @@ pub async fn run(cmd: SnapshotsCmd, ctx: &Ctx) -> CliResult {
             else {
                 return Ok(());
             };
-            let cur = r
-                .currency
-                .as_ref()
-                .map(ToString::to_string)
-                .unwrap_or_default();
-            let rows = r.records.iter().map(|b| {
-                vec![
-                    b.snapshot_name.clone(),
-                    format!("{} GB", b.size_gb),
-                    b.status.to_string(),
-                    time(&b.start_time),
-                    time(&b.end_time),
-                    format!("{}", b.total_duration_minutes),
-                    format!("{:.6}", b.per_minute_rate),
-                    format!("{:.2}", b.total_cost),
-                ]
-            });
-            ctx.say(table(
-                &[
-                    "SNAPSHOT", "SIZE", "STATUS", "START", "END", "MINUTES", "PER MIN", "COST",
-                ],
+            let rows = r
+                .records
+                .iter()
+                .map(|b| {
+                    let (start, end) = (time(&b.start_time), time(&b.end_time));
+                    (
+                        b.snapshot_name.clone(),
+                        b.size_gb,
+                        b.status.to_string(),
+                        start,
+                        end,
+                        b.total_duration_minutes,
+                        b.per_minute_rate,
+                        b.total_cost,
+                    )
+                })
+                .collect();
+            ctx.say(storage_billing(StorageBilling {
+                kind: "SNAPSHOT",
                 rows,
-            ));
-            ctx.say(format!(
-                "page {}/{} of {} records · total {:.2} {cur} over {} minutes · {} GB billed · active {}",
-                r.page,
-                r.total_pages,
-                r.total,
-                r.summary.total_cost,
-                r.summary.total_minutes,
-                r.summary.total_size_gb,
-                r.summary.active_count
-            ));
+                currency: r
+                    .currency
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+                page: (r.page, r.total_pages, r.total),
+                summary: &r.summary,
+            }));
         }
         SnapshotsCmd::Eligible { region } => {
             let q = RegionQuery { region };
