@@ -27,6 +27,10 @@ pub enum AppErrorCode {
     Sandbox,
     /// Settings could not be read or written.
     Settings,
+    /// The user cancelled a dialog; nothing was done.
+    Cancelled,
+    /// A local file could not be written.
+    File,
 }
 
 impl From<ErrorCode> for AppErrorCode {

@@ -2,6 +2,7 @@
 //! credentials, settings, the embedded sandbox and the poller.
 
 pub mod commands;
+pub mod deploy_store;
 pub mod error;
 pub mod poller;
 pub mod session;
@@ -100,6 +101,7 @@ pub fn run() {
         .plugin(tauri_plugin_store::Builder::new().build())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(handler)
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::CloseRequested { .. } = event {
@@ -111,8 +113,9 @@ pub fn run() {
             let store = app.store(store::STORE_FILE)?;
             let state = AppState::new(
                 Arc::new(barrack_credentials::OsKeyring),
-                Arc::new(store::PluginStore(store)),
-            );
+                Arc::new(store::PluginStore(store.clone())),
+            )
+            .with_docs(Arc::new(store::PluginStore(store)));
             restore_window_state(app, &state);
             app.manage(state);
             let handle = app.handle().clone();
@@ -230,6 +233,6 @@ mod tests {
         for (op, name) in barrack_api::ops::METHOD_NAMES {
             assert!(COMMANDS.contains(name), "{op:?} ({name}) has no command");
         }
-        assert_eq!(COMMANDS.len(), barrack_api::ENDPOINTS.len() + 12);
+        assert_eq!(COMMANDS.len(), barrack_api::ENDPOINTS.len() + 23);
     }
 }

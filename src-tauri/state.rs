@@ -2,6 +2,7 @@
 //! embedded sandbox, and where secrets and settings are kept. Tauri-free, so the session
 //! logic is tested without a webview.
 
+use crate::deploy_store::{DocStore, MemoryDocs};
 use crate::error::{AppError, AppErrorCode};
 use crate::settings::Settings;
 use barrack_api::Client;
@@ -50,6 +51,8 @@ pub struct AppState {
     pub sandbox: Mutex<Option<barrack_sim::RunningSim>>,
     pub secrets: Arc<dyn SecretStore>,
     pub settings: Arc<dyn SettingsBackend>,
+    /// Other documents of the store (the deploy wizard's draft and templates).
+    pub docs: Arc<dyn DocStore>,
     /// Held by the start-up task until the saved session is restored (or the sandbox
     /// started); holds why that failed, if it did. `get_session` waits for it.
     pub startup: Arc<Mutex<Option<AppError>>>,
@@ -68,10 +71,28 @@ impl AppState {
             sandbox: Mutex::new(None),
             secrets,
             settings,
+            docs: Arc::new(MemoryDocs::default()),
             poke: Notify::new(),
             pricing_cache: Mutex::new(None),
             startup: Arc::new(Mutex::new(None)),
             sandbox_time_scale: std::sync::Mutex::new(30.0),
+        }
+    }
+
+    /// Keeps other documents in `docs` (the app's store) instead of memory.
+    pub fn with_docs(mut self, docs: Arc<dyn DocStore>) -> Self {
+        self.docs = docs;
+        self
+    }
+
+    /// The signed-in session's profile name (drafts and templates are kept per profile).
+    pub async fn profile(&self) -> Result<String, AppError> {
+        match &*self.session.read().await {
+            Some(s) => Ok(s.profile.clone()),
+            None => Err(AppError::new(
+                AppErrorCode::NotSignedIn,
+                "Sign in with an API key, or explore the sandbox.",
+            )),
         }
     }
 

@@ -1,5 +1,7 @@
-//! Settings in tauri-plugin-store (`settings.json` in the app's data folder).
+//! Settings, and the other documents (the deploy draft and templates), in
+//! tauri-plugin-store (`settings.json` in the app's data folder).
 
+use crate::deploy_store::DocStore;
 use crate::error::{AppError, AppErrorCode};
 use crate::settings::Settings;
 use crate::state::SettingsBackend;
@@ -32,4 +34,27 @@ impl<R: Runtime> SettingsBackend for PluginStore<R> {
             )
         })
     }
+}
+
+impl<R: Runtime> DocStore for PluginStore<R> {
+    fn get(&self, key: &str) -> Option<serde_json::Value> {
+        self.0.get(key)
+    }
+
+    fn set(&self, key: &str, value: serde_json::Value) -> Result<(), AppError> {
+        self.0.set(key, value);
+        self.0.save().map_err(store_error)
+    }
+
+    fn delete(&self, key: &str) -> Result<(), AppError> {
+        self.0.delete(key);
+        self.0.save().map_err(store_error)
+    }
+}
+
+fn store_error(e: tauri_plugin_store::Error) -> AppError {
+    AppError::new(
+        AppErrorCode::Settings,
+        format!("The store could not be saved: {e}"),
+    )
 }

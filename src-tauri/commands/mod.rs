@@ -5,8 +5,10 @@
 
 pub mod api;
 pub mod app;
+pub mod deploy;
 pub mod overview;
 
 pub use api::*;
 pub use app::*;
+pub use deploy::*;
 pub use overview::*;

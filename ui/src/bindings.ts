@@ -25,6 +25,23 @@ export const commands = {
 	accountOverview: () => typedError<AccountOverview_Serialize, AppError_Serialize>(__TAURI_INVOKE("account_overview")),
 	/**  Every action on one VM: allowed or why not, and what it does to the bill. */
 	instanceActions: (instanceId: string) => typedError<ActionInfo_Serialize[], AppError_Serialize>(__TAURI_INVOKE("instance_actions", { instanceId })),
+	deployCatalog: () => typedError<DeployCatalog_Serialize, AppError_Serialize>(__TAURI_INVOKE("deploy_catalog")),
+	/**  The price of one configuration from the pricing table, and the runway of the balance. */
+	deployQuote: (request: QuoteRequest_Deserialize) => typedError<DeployQuote_Serialize, AppError_Serialize>(__TAURI_INVOKE("deploy_quote", { request })),
+	explainDeploy: (body: DeploymentRequest_Deserialize) => typedError<DeployExplain, AppError_Serialize>(__TAURI_INVOKE("explain_deploy", { body })),
+	getDeployDraft: () => typedError<DeployDraft_Serialize | null, AppError_Serialize>(__TAURI_INVOKE("get_deploy_draft")),
+	saveDeployDraft: (draft: DeployDraft_Deserialize) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("save_deploy_draft", { draft })),
+	discardDeployDraft: () => typedError<null, AppError_Serialize>(__TAURI_INVOKE("discard_deploy_draft")),
+	listDeployTemplates: () => typedError<DeployTemplate_Serialize[], AppError_Serialize>(__TAURI_INVOKE("list_deploy_templates")),
+	saveDeployTemplate: (name: string, draft: DeployDraft_Deserialize) => typedError<DeployTemplate_Serialize[], AppError_Serialize>(__TAURI_INVOKE("save_deploy_template", { name, draft })),
+	renameDeployTemplate: (from: string, to: string) => typedError<DeployTemplate_Serialize[], AppError_Serialize>(__TAURI_INVOKE("rename_deploy_template", { from, to })),
+	deleteDeployTemplate: (name: string) => typedError<DeployTemplate_Serialize[], AppError_Serialize>(__TAURI_INVOKE("delete_deploy_template", { name })),
+	/**
+	 *  Asks where to save the private key first (cancelling creates nothing), then has the
+	 *  server generate the pair and writes the private key there, owner-only. The private key
+	 *  is never returned to the webview nor kept by the app.
+	 */
+	generateSshKey: (name: string) => typedError<GeneratedSshKey_Serialize, AppError_Serialize>(__TAURI_INVOKE("generate_ssh_key", { name })),
 	getBalance: () => typedError<CreditBalanceResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_balance")),
 	getGpuStocks: (query: GpuStocksQuery_Deserialize) => typedError<GPUStocksResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_gpu_stocks", { query })),
 	getGpuSpecs: () => typedError<GPUSpecsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_gpu_specs")),
@@ -259,7 +276,11 @@ export type AppErrorCode = "Unauthorized" | "InsufficientCredits" | "NotFound" |
 /**  The embedded sandbox could not start. */
 "Sandbox" | 
 /**  Settings could not be read or written. */
-"Settings";
+"Settings" | 
+/**  The user cancelled a dialog; nothing was done. */
+"Cancelled" | 
+/**  A local file could not be written. */
+"File";
 
 export type AppError_Deserialize = {
 	code: AppErrorCode,
@@ -944,6 +965,145 @@ export type DeleteScriptsResponse_Serialize = {
 	request_id: string | null,
 };
 
+/**  Everything the wizard's GPU and region steps need, fetched once. */
+export type DeployCatalog = DeployCatalog_Serialize | DeployCatalog_Deserialize;
+
+/**  Everything the wizard's GPU and region steps need, fetched once. */
+export type DeployCatalog_Deserialize = {
+	currency: string,
+	balance: number | null,
+	gpus: GpuChoice_Deserialize[],
+	regions: RegionChoice_Deserialize[],
+};
+
+/**  Everything the wizard's GPU and region steps need, fetched once. */
+export type DeployCatalog_Serialize = {
+	currency: string,
+	balance: number | null,
+	gpus: GpuChoice_Serialize[],
+	regions: RegionChoice_Serialize[],
+};
+
+/**
+ *  The wizard's choices so far. Strings rather than the API's enums, so a draft written by
+ *  another version (or naming a model this build does not know) still loads.
+ */
+export type DeployDraft = DeployDraft_Serialize | DeployDraft_Deserialize;
+
+/**
+ *  The wizard's choices so far. Strings rather than the API's enums, so a draft written by
+ *  another version (or naming a model this build does not know) still loads.
+ */
+export type DeployDraft_Deserialize = {
+	/**  The step the user was on (`gpu`, `region`, `boot`, `keys`, `advanced`, `review`). */
+	step?: string,
+	gpuModel?: string | null,
+	tier?: string | null,
+	/**  0 until chosen. */
+	gpuCount?: number,
+	region?: string | null,
+	/**  `os_image`, `volume` or `custom_image`. */
+	bootKind?: string | null,
+	bootId?: string | null,
+	sshKeyIds?: string[],
+	publicIp?: boolean,
+	securityRules?: VMSecurityRuleRequest_Deserialize[],
+	jupyterEnabled?: boolean,
+	cloudInit?: string,
+	startupScriptId?: string | null,
+	name?: string,
+};
+
+/**
+ *  The wizard's choices so far. Strings rather than the API's enums, so a draft written by
+ *  another version (or naming a model this build does not know) still loads.
+ */
+export type DeployDraft_Serialize = {
+	/**  The step the user was on (`gpu`, `region`, `boot`, `keys`, `advanced`, `review`). */
+	step: string,
+	gpuModel: string | null,
+	tier: string | null,
+	/**  0 until chosen. */
+	gpuCount: number,
+	region: string | null,
+	/**  `os_image`, `volume` or `custom_image`. */
+	bootKind: string | null,
+	bootId: string | null,
+	sshKeyIds: string[],
+	publicIp: boolean,
+	securityRules: VMSecurityRuleRequest_Serialize[],
+	jupyterEnabled: boolean,
+	cloudInit: string,
+	startupScriptId: string | null,
+	name: string,
+};
+
+/**  The request the wizard would send, as the CLI's `--explain` prints it. */
+export type DeployExplain = {
+	/**  The `barrack deploy …` line that sends the same body. */
+	command: string,
+	method: string,
+	url: string,
+	/**  Pretty JSON. */
+	body: string,
+	/**  Method, URL, headers (key redacted) and body: the CLI's `--explain` text. */
+	explain: string,
+	/**  The same as curl, with `$BARRACK_API_KEY` in place of the key. */
+	curl: string,
+};
+
+/**  What one configuration costs, and how long the balance lasts at that rate. */
+export type DeployQuote = DeployQuote_Serialize | DeployQuote_Deserialize;
+
+/**  What one configuration costs, and how long the balance lasts at that rate. */
+export type DeployQuote_Deserialize = {
+	currency: string,
+	tier: string,
+	perGpuHour: number | null,
+	perHour: number | null,
+	perMinute: number | null,
+	perDay: number | null,
+	balance: number | null,
+	/**  `None` when the rate is zero. */
+	runwayHours?: number | null,
+	/**  Whether the balance covers 24 hours at this rate. */
+	coversDay: boolean,
+};
+
+/**  What one configuration costs, and how long the balance lasts at that rate. */
+export type DeployQuote_Serialize = {
+	currency: string,
+	tier: string,
+	perGpuHour: number | null,
+	perHour: number | null,
+	perMinute: number | null,
+	perDay: number | null,
+	balance: number | null,
+	/**  `None` when the rate is zero. */
+	runwayHours: number | null,
+	/**  Whether the balance covers 24 hours at this rate. */
+	coversDay: boolean,
+};
+
+/**  A saved configuration to deploy again in one step. */
+export type DeployTemplate = DeployTemplate_Serialize | DeployTemplate_Deserialize;
+
+/**  A saved configuration to deploy again in one step. */
+export type DeployTemplate_Deserialize = {
+	name: string,
+	draft: DeployDraft_Deserialize,
+	/**  RFC 3339. */
+	savedAt: string,
+};
+
+/**  A saved configuration to deploy again in one step. */
+export type DeployTemplate_Serialize = {
+	name: string,
+	draft: DeployDraft_Serialize,
+	/**  RFC 3339. */
+	savedAt: string,
+};
+
 /**  Body of "Create a new instance" (schema `DeploymentRequest`; fields inferred). */
 export type DeploymentRequest = DeploymentRequest_Serialize | DeploymentRequest_Deserialize;
 
@@ -993,6 +1153,8 @@ export type DeploymentResponse_Deserialize = {
 	instance_id?: string,
 	instance?: VMInstance_Deserialize | null,
 	tier?: string | null,
+	/**  `DEP1234567` (DEP-61; inferred, like the instance's `deployment_id`). */
+	deployment_id?: string | null,
 	request_id?: string | null,
 };
 
@@ -1003,6 +1165,8 @@ export type DeploymentResponse_Serialize = {
 	instance_id: string,
 	instance: VMInstance_Serialize | null,
 	tier: string | null,
+	/**  `DEP1234567` (DEP-61; inferred, like the instance's `deployment_id`). */
+	deployment_id: string | null,
 	request_id: string | null,
 };
 
@@ -1244,6 +1408,20 @@ export type GPUStocksResponse_Serialize = {
 	request_id: string | null,
 };
 
+export type GeneratedSshKey = GeneratedSshKey_Serialize | GeneratedSshKey_Deserialize;
+
+export type GeneratedSshKey_Deserialize = {
+	sshKey: SSHKeyResponse_Deserialize,
+	/**  Where the private key was written. */
+	savedTo: string,
+};
+
+export type GeneratedSshKey_Serialize = {
+	sshKey: SSHKeyResponse_Serialize,
+	/**  Where the private key was written. */
+	savedTo: string,
+};
+
 /**  Schema `GetBatchSnapshotImageRelationshipsRequest`. */
 export type GetBatchSnapshotImageRelationshipsRequest = GetBatchSnapshotImageRelationshipsRequest_Serialize | GetBatchSnapshotImageRelationshipsRequest_Deserialize;
 
@@ -1426,6 +1604,39 @@ export type GetVolumesWithNextNameResponse_Serialize = {
 	limit: number,
 	total_pages: number,
 	request_id: string | null,
+};
+
+/**  One GPU model as the wizard's first step shows it (DEP-10…13). */
+export type GpuChoice = GpuChoice_Serialize | GpuChoice_Deserialize;
+
+/**  One GPU model as the wizard's first step shows it (DEP-10…13). */
+export type GpuChoice_Deserialize = {
+	model: string,
+	/**  The performance label of the specs endpoint. */
+	label?: string | null,
+	bestFor?: string | null,
+	memoryGb?: number | null,
+	nvlink: boolean,
+	vcpusPerGpu?: number | null,
+	ramGbPerGpu?: number | null,
+	storageGbPerGpu?: number | null,
+	tiers: TierOffer[],
+	stock: RegionStock[],
+};
+
+/**  One GPU model as the wizard's first step shows it (DEP-10…13). */
+export type GpuChoice_Serialize = {
+	model: string,
+	/**  The performance label of the specs endpoint. */
+	label: string | null,
+	bestFor: string | null,
+	memoryGb: number | null,
+	nvlink: boolean,
+	vcpusPerGpu: number | null,
+	ramGbPerGpu: number | null,
+	storageGbPerGpu: number | null,
+	tiers: TierOffer[],
+	stock: RegionStock[],
 };
 
 export type GpuPricing = GpuPricing_Serialize | GpuPricing_Deserialize;
@@ -2052,6 +2263,20 @@ export type Protocol_Serialize = {
 	supports_ports: boolean,
 };
 
+export type QuoteRequest = QuoteRequest_Serialize | QuoteRequest_Deserialize;
+
+export type QuoteRequest_Deserialize = {
+	gpuModel: string,
+	tier?: string | null,
+	gpuCount: number,
+};
+
+export type QuoteRequest_Serialize = {
+	gpuModel: string,
+	tier: string | null,
+	gpuCount: number,
+};
+
 /**  Schema `RecentHibernation`. */
 export type RecentHibernation = RecentHibernation_Serialize | RecentHibernation_Deserialize;
 
@@ -2077,6 +2302,22 @@ export type RecentHibernation_Serialize = {
 
 /**  Schema `Region`. */
 export type Region = Region_Serialize | Region_Deserialize;
+
+export type RegionChoice = RegionChoice_Serialize | RegionChoice_Deserialize;
+
+export type RegionChoice_Deserialize = {
+	name: string,
+	displayName?: string | null,
+	location?: string | null,
+	available: boolean,
+};
+
+export type RegionChoice_Serialize = {
+	name: string,
+	displayName: string | null,
+	location: string | null,
+	available: boolean,
+};
 
 /**  Region filter plus page. */
 export type RegionPageQuery = RegionPageQuery_Serialize | RegionPageQuery_Deserialize;
@@ -2106,6 +2347,14 @@ export type RegionQuery_Deserialize = {
 /**  Region filter (inferred query parameter `region`). */
 export type RegionQuery_Serialize = {
 	region?: string,
+};
+
+/**  Free GPUs of one model in one region, and the VM sizes deployable now. */
+export type RegionStock = {
+	region: string,
+	available: number,
+	/**  GPU counts with at least one VM deployable now, ascending. */
+	counts: number[],
 };
 
 /**  Schema `Region`. */
@@ -2710,6 +2959,14 @@ export type StorageBillingSummary_Serialize = {
 
 export type Theme = "system" | "light" | "dark";
 
+/**  A model in one tier, at its price per GPU per hour in the account's currency. */
+export type TierOffer = {
+	tier: string,
+	perGpuHour: number | null,
+	/**  Most GPUs one VM of this model can have (the pricing table's `max_count`; 8 when absent). */
+	maxCount: number,
+};
+
 export type TogglePublicIpRequest = TogglePublicIpRequest_Serialize | TogglePublicIpRequest_Deserialize;
 
 export type TogglePublicIpRequest_Deserialize = {
@@ -2899,6 +3156,11 @@ export type VMInstance_Deserialize = {
 	updated_at?: string | null,
 	/**  When the VM entered its current status. */
 	status_changed_at?: string | null,
+	/**
+	 *  The deployment's id, `DEP` and seven digits, which support requests quote (DEP-61;
+	 *  the field's name and place are inferred).
+	 */
+	deployment_id?: string | null,
 };
 
 /**  A VM (schemas `VMInstance` / `UserVM`). */
@@ -2924,6 +3186,11 @@ export type VMInstance_Serialize = {
 	updated_at: string | null,
 	/**  When the VM entered its current status. */
 	status_changed_at: string | null,
+	/**
+	 *  The deployment's id, `DEP` and seven digits, which support requests quote (DEP-61;
+	 *  the field's name and place are inferred).
+	 */
+	deployment_id: string | null,
 };
 
 /**  A per-instance security rule as stored (schema `VMSecurityRule`). */

@@ -21,7 +21,13 @@ pub fn vm_full_rate(
         .clone()
         .or_else(|| pricing.tiers_of(model).into_iter().next())?;
     let per_gpu = pricing.gpu_price(&tier, model)?.in_currency(currency)?;
-    Some(per_gpu * vm.flavor.gpu_count.max(1) as f64)
+    Some(gpu_cost_per_hour(per_gpu, vm.flavor.gpu_count))
+}
+
+/// GPU price × count (a VM has at least one GPU): the one formula behind a VM's rate, the
+/// wizard's quote and the pricing calculator.
+pub fn gpu_cost_per_hour(per_gpu_hour: f64, count: u32) -> f64 {
+    per_gpu_hour * count.max(1) as f64
 }
 
 /// What a VM costs per hour in a given state (rules.md §2.1): ACTIVE and SHUTOFF the full

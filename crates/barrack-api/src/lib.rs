@@ -11,6 +11,7 @@
 pub mod client;
 pub mod costs;
 pub mod decode;
+pub mod deploy;
 pub mod endpoints;
 pub mod error;
 pub mod ops;

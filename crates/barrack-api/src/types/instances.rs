@@ -164,6 +164,9 @@ pub struct VMInstance {
     pub updated_at: Option<Timestamp>,
     /// When the VM entered its current status.
     pub status_changed_at: Option<Timestamp>,
+    /// The deployment's id, `DEP` and seven digits, which support requests quote (DEP-61;
+    /// the field's name and place are inferred).
+    pub deployment_id: Option<String>,
 }
 
 /// Filters of `GET instances/` (inferred).
@@ -300,6 +303,8 @@ pub struct DeploymentResponse {
     pub instance_id: String,
     pub instance: Option<VMInstance>,
     pub tier: Option<TierEnum>,
+    /// `DEP1234567` (DEP-61; inferred, like the instance's `deployment_id`).
+    pub deployment_id: Option<String>,
     pub request_id: Option<String>,
 }
 

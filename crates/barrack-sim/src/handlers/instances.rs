@@ -89,6 +89,8 @@ pub fn create_vm(acct: &mut Account, new: NewVm, ctx: &Ctx) -> SimResult<String>
         created_at: ts(ctx.now),
         updated_at: ts(ctx.now),
         status_changed_at: ts(ctx.now),
+        // DEP-61: support quotes ids like DEP1234567 (the field itself is inferred).
+        deployment_id: Some(format!("DEP{:07}", acct.next_seq() % 10_000_000)),
     };
     acct.instances.insert(id.clone(), vm);
     acct.vm_meta.entry(id.clone()).or_insert_with(|| VmMeta {
@@ -372,6 +374,7 @@ pub fn deploy(acct: &mut Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
     reply(
         DeploymentResponse {
             instance_id: id,
+            deployment_id: instance.as_ref().and_then(|i| i.deployment_id.clone()),
             instance,
             tier: Some(tier),
             ..Default::default()
@@ -705,6 +708,7 @@ pub fn seed_vm(
         created_at: ts(since),
         updated_at: ts(since),
         status_changed_at: ts(since),
+        deployment_id: Some(format!("DEP{:07}", acct.next_seq() % 10_000_000)),
     };
     acct.instances.insert(id.clone(), vm);
     acct.vm_meta.insert(
