@@ -78,7 +78,9 @@ pub fn observe(seen: &mut Seen, now: &Observed, prefs: &Prefs) -> (ResourcesChan
         let before = seen.instances.get(&vm.id).map(|(_, s)| s.clone());
         if before.as_ref() != Some(&vm.status) {
             change.instances.push(vm.clone());
-            if announce && before.is_some() {
+            // A VM first seen already ACTIVE (deployed and started between two polls) is
+            // announced too; the first poll after start-up announces nothing.
+            if announce {
                 if vm.status == VMStatus::Active && prefs.vm_ready {
                     notices.push(Notice {
                         title: format!("{} is running", vm.name),
@@ -385,6 +387,22 @@ mod tests {
         assert_eq!(change.instances.len(), 1);
         assert_eq!(notices[0].title, "vm-a is running");
         assert!(!in_transition(&seen));
+    }
+
+    #[test]
+    fn a_vm_first_seen_already_active_is_announced_once() {
+        let mut seen = Seen::default();
+        let obs = |vms: Vec<VMInstance>| Observed {
+            instances: vms,
+            ..Default::default()
+        };
+        observe(&mut seen, &obs(vec![vm("a", VMStatus::Active)]), &prefs());
+        let both = obs(vec![vm("a", VMStatus::Active), vm("b", VMStatus::Active)]);
+        let (_, notices) = observe(&mut seen, &both, &prefs());
+        assert_eq!(notices.len(), 1, "{notices:?}");
+        assert_eq!(notices[0].title, "vm-b is running");
+        let (_, notices) = observe(&mut seen, &both, &prefs());
+        assert!(notices.is_empty());
     }
 
     #[test]

@@ -532,3 +532,84 @@ fn deploy_with_too_little_credit_exits_1() {
         stderr(&out)
     );
 }
+
+/// The deploy wizard's "equivalent command" (barrack_api::deploy::command_line), run by the
+/// real CLI with `--explain`, builds exactly the body the wizard sends.
+#[test]
+fn the_wizards_equivalent_command_builds_the_same_body() {
+    use barrack_api::types::*;
+    let s = TestSim::sandbox();
+    let dir = tempfile::tempdir().unwrap();
+    let req = DeploymentRequest {
+        name: "team box 1".into(),
+        region: RegionEnum::parse("CANADA-1"),
+        gpu_model: GpuModelEnum::parse("H100-SXM5-80GB"),
+        gpu_count: 4,
+        tier: Some(TierEnum::Advanced),
+        boot_source: BootSource {
+            kind: BootSourceType::CustomImage,
+            id: "IMG-1".into(),
+        },
+        ssh_key_ids: vec!["K1".into(), "K2".into()],
+        public_ip: false,
+        security_rules: vec![
+            VMSecurityRuleRequest {
+                direction: DirectionEnum::parse("ingress"),
+                protocol: ProtocolEnum::parse("tcp"),
+                ethertype: EthertypeEnum::parse("IPv4"),
+                remote_ip_prefix: "10.0.0.0/8".into(),
+                port_range_min: Some(22),
+                port_range_max: Some(22),
+            },
+            VMSecurityRuleRequest {
+                direction: DirectionEnum::parse("egress"),
+                protocol: ProtocolEnum::parse("icmp"),
+                ethertype: EthertypeEnum::parse("IPv6"),
+                remote_ip_prefix: "::/0".into(),
+                port_range_min: None,
+                port_range_max: None,
+            },
+        ],
+        jupyter: Some(JupyterConfig {
+            enabled: true,
+            password: Some("s3cret pass'word".into()),
+        }),
+        cloud_init: Some("#cloud-config\nruncmd: [\"echo 'hi'\"]\n".into()),
+        startup_script_id: Some("S1".into()),
+        ..Default::default()
+    };
+    std::fs::write(
+        dir.path().join(barrack_api::deploy::CLOUD_INIT_FILE),
+        req.cloud_init.as_deref().unwrap(),
+    )
+    .unwrap();
+    let line = barrack_api::deploy::command_line(&req);
+    // Run the line through a real shell, as a user pasting it would.
+    let barrack = assert_cmd::cargo::cargo_bin("barrack");
+    let script = line.replacen("barrack deploy", "\"$BARRACK\" --explain deploy", 1);
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(&script)
+        .current_dir(dir.path())
+        .env("BARRACK", &barrack)
+        .env("HOME", s.config_dir.path())
+        .env("BARRACK_CONFIG_DIR", s.config_dir.path())
+        .env("BARRACK_API_URL", &s.url)
+        .env("BARRACK_API_KEY", &s.key)
+        .env(
+            barrack_api::deploy::JUPYTER_PASSWORD_VAR,
+            "s3cret pass'word",
+        )
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(
+        out.status.success(),
+        "{line}\n{text}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json_start = text.find('{').expect("a body");
+    let sent: serde_json::Value = serde_json::from_str(&text[json_start..]).unwrap();
+    assert_eq!(sent, serde_json::to_value(&req).unwrap(), "{line}");
+    assert_eq!(s.request_count("deploy_instance"), 0);
+}
