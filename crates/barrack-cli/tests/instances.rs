@@ -330,6 +330,13 @@ fn deploy_from_an_os_image_with_wait() {
     );
     let vm = s.vm_id("cli-vm");
     let d = s.api(|c| async move { c.get_instance(&vm).await }).instance;
+    // DEP-61: the deployment id support asks for is printed.
+    let dep = d.deployment_id.clone().expect("a deployment id");
+    assert!(
+        dep.len() == 10 && dep.starts_with("DEP") && dep[3..].chars().all(|c| c.is_ascii_digit()),
+        "{dep}"
+    );
+    assert!(text.contains(&format!("deployment {dep}")), "{text}");
     assert_eq!(d.flavor.gpu_count, 2);
     assert!(d.jupyter_enabled);
     assert_eq!(d.security_rules.len(), 1);

@@ -113,7 +113,15 @@ pub async fn run(a: DeployArgs, ctx: &Ctx) -> CliResult {
     else {
         return Ok(());
     };
-    ctx.say(format!("{} ({}) is being created", a.name, r.instance_id));
+    let deployment = r
+        .deployment_id
+        .as_deref()
+        .map(|d| format!(" · deployment {d}"))
+        .unwrap_or_default();
+    ctx.say(format!(
+        "{} ({}) is being created{deployment}",
+        a.name, r.instance_id
+    ));
     if a.wait {
         wait_vm(ctx, &r.instance_id, VMStatus::Active).await?;
         let d: VMDetailsResponse = ctx
