@@ -24,6 +24,7 @@ command_list! {
     rename_deploy_template,
     delete_deploy_template,
     generate_ssh_key,
+    storage_overview,
     get_balance,
     get_gpu_stocks,
     get_gpu_specs,

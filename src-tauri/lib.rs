@@ -233,6 +233,6 @@ mod tests {
         for (op, name) in barrack_api::ops::METHOD_NAMES {
             assert!(COMMANDS.contains(name), "{op:?} ({name}) has no command");
         }
-        assert_eq!(COMMANDS.len(), barrack_api::ENDPOINTS.len() + 23);
+        assert_eq!(COMMANDS.len(), barrack_api::ENDPOINTS.len() + 24);
     }
 }

@@ -7,8 +7,10 @@ pub mod api;
 pub mod app;
 pub mod deploy;
 pub mod overview;
+pub mod storage;
 
 pub use api::*;
 pub use app::*;
 pub use deploy::*;
 pub use overview::*;
+pub use storage::*;

@@ -42,6 +42,7 @@ export const commands = {
 	 *  is never returned to the webview nor kept by the app.
 	 */
 	generateSshKey: (name: string) => typedError<GeneratedSshKey_Serialize, AppError_Serialize>(__TAURI_INVOKE("generate_ssh_key", { name })),
+	storageOverview: () => typedError<StorageOverview_Serialize, AppError_Serialize>(__TAURI_INVOKE("storage_overview")),
 	getBalance: () => typedError<CreditBalanceResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_balance")),
 	getGpuStocks: (query: GpuStocksQuery_Deserialize) => typedError<GPUStocksResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_gpu_stocks", { query })),
 	getGpuSpecs: () => typedError<GPUSpecsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_gpu_specs")),
@@ -2830,6 +2831,24 @@ export type SnapshotPricing_Serialize = {
 	description: string | null,
 };
 
+export type SnapshotRow = SnapshotRow_Serialize | SnapshotRow_Deserialize;
+
+export type SnapshotRow_Deserialize = {
+	snapshot: Snapshot_Deserialize,
+	/**  Storage cost per hour now (SUCCESS snapshots only), from the pricing table. */
+	hourlyCost: number | null,
+	/**  Images made from it (the snapshot-image relationship). */
+	images: Image_Deserialize[],
+};
+
+export type SnapshotRow_Serialize = {
+	snapshot: Snapshot_Serialize,
+	/**  Storage cost per hour now (SUCCESS snapshots only), from the pricing table. */
+	hourlyCost: number | null,
+	/**  Images made from it (the snapshot-image relationship). */
+	images: Image_Serialize[],
+};
+
 /**  The source VM's configuration kept with a snapshot (SNAP-20). */
 export type SnapshotVmConfig = SnapshotVmConfig_Serialize | SnapshotVmConfig_Deserialize;
 
@@ -2955,6 +2974,32 @@ export type StorageBillingSummary_Serialize = {
 	averageUsage: number | null,
 	totalSizeGB: number | null,
 	totalCost: number | null,
+};
+
+export type StorageOverview = StorageOverview_Serialize | StorageOverview_Deserialize;
+
+export type StorageOverview_Deserialize = {
+	currency: string,
+	snapshots: SnapshotRow_Deserialize[],
+	images: Image_Deserialize[],
+	/**  ACTIVE VMs a snapshot can be taken of (the eligible-instances endpoint), every region. */
+	eligible: VMInstance_Deserialize[],
+	/**  Every VM by id, for names and configurations of sources. */
+	instances: VMInstance_Deserialize[],
+	/**  Whether the account's profile is complete (creating snapshots needs it, SNAP-06). */
+	profileComplete: boolean,
+};
+
+export type StorageOverview_Serialize = {
+	currency: string,
+	snapshots: SnapshotRow_Serialize[],
+	images: Image_Serialize[],
+	/**  ACTIVE VMs a snapshot can be taken of (the eligible-instances endpoint), every region. */
+	eligible: VMInstance_Serialize[],
+	/**  Every VM by id, for names and configurations of sources. */
+	instances: VMInstance_Serialize[],
+	/**  Whether the account's profile is complete (creating snapshots needs it, SNAP-06). */
+	profileComplete: boolean,
 };
 
 export type Theme = "system" | "light" | "dark";
