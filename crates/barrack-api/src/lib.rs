@@ -18,6 +18,7 @@ pub mod ops;
 pub mod paginate;
 pub mod probe;
 pub mod secret;
+pub mod spend;
 pub mod state;
 pub mod types;
 pub mod validate;

@@ -1,0 +1,483 @@
+//! Where the money went and what keeps costing it, from the API's billing records and the
+//! pricing table only: each figure can be traced to a record or a documented rate.
+//!
+//! A record's cost is spread evenly over the minutes it covers (`start_time` plus
+//! `total_duration_minutes`, or `end_time`), so a day, week or month gets exactly the
+//! minutes that fell in it, split at midnight in the user's time zone.
+
+use crate::costs;
+use crate::hibernation_rate_per_hour;
+use crate::types::*;
+use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
+use serde::{Deserialize, Serialize};
+
+/// What a billing record is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "lowercase")]
+pub enum CostKind {
+    Instance,
+    Volume,
+    Snapshot,
+}
+
+/// One billing record reduced to what the maths needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Accrual {
+    pub kind: CostKind,
+    pub resource_id: String,
+    pub resource_name: String,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    pub cost: f64,
+}
+
+impl Accrual {
+    fn new(
+        kind: CostKind,
+        id: &str,
+        name: &str,
+        start: Option<&crate::decode::Timestamp>,
+        end: Option<&crate::decode::Timestamp>,
+        minutes: f64,
+        cost: f64,
+    ) -> Option<Accrual> {
+        let start = start?.0;
+        // The duration the record states wins over its end time: an open record's cost is
+        // what it accrued up to the answer, whatever the local clock says.
+        let end = if minutes > 0.0 {
+            start + Duration::milliseconds((minutes * 60_000.0).round() as i64)
+        } else {
+            end.map(|e| e.0).unwrap_or(start)
+        };
+        Some(Accrual {
+            kind,
+            resource_id: id.to_owned(),
+            resource_name: name.to_owned(),
+            start,
+            end: end.max(start),
+            cost,
+        })
+    }
+
+    /// The part of the cost that falls in `[from, to)`.
+    pub fn cost_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> f64 {
+        let span = (self.end - self.start).num_milliseconds();
+        if span <= 0 {
+            // An instant record counts where it starts.
+            return if self.start >= from && self.start < to {
+                self.cost
+            } else {
+                0.0
+            };
+        }
+        let lo = self.start.max(from);
+        let hi = self.end.min(to);
+        let overlap = (hi - lo).num_milliseconds();
+        if overlap <= 0 {
+            return 0.0;
+        }
+        self.cost * overlap as f64 / span as f64
+    }
+}
+
+pub fn accruals(
+    instances: &[BillingRecord],
+    volumes: &[VolumeBillingRecord],
+    snapshots: &[SnapshotBillingRecord],
+) -> Vec<Accrual> {
+    let i = instances.iter().filter_map(|r| {
+        Accrual::new(
+            CostKind::Instance,
+            &r.instance_id,
+            &r.vm_name,
+            r.start_time.as_ref(),
+            r.end_time.as_ref(),
+            r.total_duration_minutes,
+            r.total_cost,
+        )
+    });
+    let v = volumes.iter().filter_map(|r| {
+        Accrual::new(
+            CostKind::Volume,
+            &r.volume_id,
+            &r.volume_name,
+            r.start_time.as_ref(),
+            r.end_time.as_ref(),
+            r.total_duration_minutes,
+            r.total_cost,
+        )
+    });
+    let s = snapshots.iter().filter_map(|r| {
+        Accrual::new(
+            CostKind::Snapshot,
+            &r.snapshot_id,
+            &r.snapshot_name,
+            r.start_time.as_ref(),
+            r.end_time.as_ref(),
+            r.total_duration_minutes,
+            r.total_cost,
+        )
+    });
+    i.chain(v).chain(s).collect()
+}
+
+/// Cost today, this week (from Monday) and this month, in the user's time zone.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct CostWindows {
+    pub today: f64,
+    pub week: f64,
+    pub month: f64,
+}
+
+/// Local midnight at the start of `date`, in UTC (the earliest, should a DST change make
+/// it ambiguous; the next representable time, should it not exist).
+fn midnight<Tz: TimeZone>(tz: &Tz, date: NaiveDate) -> DateTime<Utc> {
+    let naive = date.and_hms_opt(0, 0, 0).unwrap_or_default();
+    match tz.from_local_datetime(&naive) {
+        chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => {
+            t.with_timezone(&Utc)
+        }
+        chrono::LocalResult::None => {
+            let later = naive + Duration::hours(1);
+            tz.from_local_datetime(&later)
+                .earliest()
+                .map(|t| t.with_timezone(&Utc))
+                .unwrap_or_else(|| Utc.from_utc_datetime(&naive))
+        }
+    }
+}
+
+fn sum_between(all: &[Accrual], from: DateTime<Utc>, to: DateTime<Utc>) -> f64 {
+    all.iter()
+        .map(|a| a.cost_between(from, to))
+        .fold(0.0, |x, y| x + y)
+}
+
+pub fn windows<Tz: TimeZone>(all: &[Accrual], tz: &Tz, now: DateTime<Utc>) -> CostWindows {
+    let today = now.with_timezone(tz).date_naive();
+    let week_start = today - Duration::days(today.weekday().num_days_from_monday() as i64);
+    let month_start = today.with_day(1).unwrap_or(today);
+    // Records are as of their answer; nothing after "now" exists, so the window ends far out.
+    let end = now + Duration::days(366);
+    CostWindows {
+        today: sum_between(all, midnight(tz, today), end),
+        week: sum_between(all, midnight(tz, week_start), end),
+        month: sum_between(all, midnight(tz, month_start), end),
+    }
+}
+
+/// One day's cost by kind (the chart's stacked bars).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct DayCost {
+    /// `YYYY-MM-DD`, local.
+    pub date: String,
+    pub instances: f64,
+    pub volumes: f64,
+    pub snapshots: f64,
+}
+
+/// The last `days` local days up to and including today's.
+pub fn daily<Tz: TimeZone>(
+    all: &[Accrual],
+    tz: &Tz,
+    now: DateTime<Utc>,
+    days: u32,
+) -> Vec<DayCost> {
+    let today = now.with_timezone(tz).date_naive();
+    (0..days as i64)
+        .rev()
+        .map(|back| {
+            let date = today - Duration::days(back);
+            let (from, to) = (midnight(tz, date), midnight(tz, date + Duration::days(1)));
+            let of = |k: CostKind| {
+                all.iter()
+                    .filter(|a| a.kind == k)
+                    .map(|a| a.cost_between(from, to))
+                    .fold(0.0, |x, y| x + y)
+            };
+            DayCost {
+                date: date.format("%Y-%m-%d").to_string(),
+                instances: of(CostKind::Instance),
+                volumes: of(CostKind::Volume),
+                snapshots: of(CostKind::Snapshot),
+            }
+        })
+        .collect()
+}
+
+/// A resource's cost over all its records.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct ResourceCost {
+    pub kind: CostKind,
+    pub id: String,
+    pub name: String,
+    pub cost: f64,
+}
+
+/// The `n` resources that cost most, most first.
+pub fn top_resources(all: &[Accrual], n: usize) -> Vec<ResourceCost> {
+    let mut by: Vec<ResourceCost> = Vec::new();
+    for a in all {
+        match by
+            .iter_mut()
+            .find(|r| r.kind == a.kind && r.id == a.resource_id)
+        {
+            Some(r) => r.cost += a.cost,
+            None => by.push(ResourceCost {
+                kind: a.kind,
+                id: a.resource_id.clone(),
+                name: a.resource_name.clone(),
+                cost: a.cost,
+            }),
+        }
+    }
+    by.sort_by(|a, b| b.cost.total_cmp(&a.cost).then_with(|| a.name.cmp(&b.name)));
+    by.truncate(n);
+    by
+}
+
+/// Something that bills while it does no work (rules.md §2.1, §10), with its cost per day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct StillBilling {
+    pub kind: CostKind,
+    pub id: String,
+    pub name: String,
+    pub region: RegionEnum,
+    /// The VM's status, or the volume's / snapshot's.
+    pub status: String,
+    pub per_hour: f64,
+    pub per_day: f64,
+    /// Why it bills, in words.
+    pub why: String,
+}
+
+/// SHUTOFF VMs (the full rate), hibernated VMs (the hibernation rate), volumes attached to
+/// nothing, and snapshots — each with what it costs a day, most expensive first.
+pub fn still_billing(
+    vms: &[VMInstance],
+    volumes: &[VolumeResponse],
+    snapshots: &[Snapshot],
+    pricing: &PricingData,
+    currency: &CurrencyEnum,
+) -> Vec<StillBilling> {
+    let mut out = Vec::new();
+    for vm in vms {
+        let why = match vm.status {
+            VMStatus::Shutoff => "Stopped, but a stopped VM bills the full rate.",
+            VMStatus::Hibernated => {
+                "Hibernated: only the root disk bills, at the hibernation rate."
+            }
+            _ => continue,
+        };
+        let per_hour = costs::vm_rate_now(vm, pricing, currency);
+        out.push(StillBilling {
+            kind: CostKind::Instance,
+            id: vm.id.clone(),
+            name: vm.name.clone(),
+            region: vm.region.clone(),
+            status: vm.status.as_str().to_owned(),
+            per_hour,
+            per_day: per_hour * 24.0,
+            why: why.to_owned(),
+        });
+    }
+    for v in volumes
+        .iter()
+        .filter(|v| v.status == VolumeStatus::Available && v.instance_id.is_none())
+    {
+        let per_hour = costs::volume_rate(v, pricing, currency);
+        out.push(StillBilling {
+            kind: CostKind::Volume,
+            id: v.id.clone(),
+            name: v.name.clone(),
+            region: v.region.clone(),
+            status: v.status.as_str().to_owned(),
+            per_hour,
+            per_day: per_hour * 24.0,
+            why: "Attached to no VM; storage bills by provisioned size.".to_owned(),
+        });
+    }
+    for s in snapshots
+        .iter()
+        .filter(|s| s.status == SnapshotStatus::Success)
+    {
+        let per_hour = costs::snapshot_rate(s, pricing, currency);
+        out.push(StillBilling {
+            kind: CostKind::Snapshot,
+            id: s.id.clone(),
+            name: s.name.clone(),
+            region: s.region.clone(),
+            status: s.status.as_str().to_owned(),
+            per_hour,
+            per_day: per_hour * 24.0,
+            why: "Snapshot storage bills every hour it is kept.".to_owned(),
+        });
+    }
+    out.sort_by(|a, b| {
+        b.per_day
+            .total_cmp(&a.per_day)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    out
+}
+
+/// What hibernation saves per day compared with keeping the same VMs stopped (SHUTOFF bills
+/// the full rate; HIBERNATED the hibernation rate).
+pub fn hibernation_savings_per_day(
+    vms: &[VMInstance],
+    pricing: &PricingData,
+    currency: &CurrencyEnum,
+) -> f64 {
+    vms.iter()
+        .filter(|v| v.status == VMStatus::Hibernated)
+        .filter_map(|v| costs::vm_full_rate(v, pricing, currency))
+        .map(|full| (full - hibernation_rate_per_hour(currency)).max(0.0) * 24.0)
+        .fold(0.0, |a, b| a + b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::FixedOffset;
+
+    fn t(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    fn acc(kind: CostKind, id: &str, start: &str, minutes: i64, cost: f64) -> Accrual {
+        Accrual {
+            kind,
+            resource_id: id.into(),
+            resource_name: format!("name-{id}"),
+            start: t(start),
+            end: t(start) + Duration::minutes(minutes),
+            cost,
+        }
+    }
+
+    fn pricing() -> PricingData {
+        let body = include_str!("../tests/testdata/post-pricing-response-200.json");
+        crate::decode::from_slice::<PricingResponse>(body.as_bytes())
+            .unwrap()
+            .pricing_data
+    }
+
+    #[test]
+    fn a_record_is_split_at_local_midnight() {
+        // 23:00–01:00 local (UTC+2) at 0.166 a minute: an hour each side of midnight.
+        let tz = FixedOffset::east_opt(2 * 3600).unwrap();
+        let a = acc(CostKind::Instance, "d", "2026-11-26T21:00:00Z", 120, 19.92);
+        let days = daily(&[a], &tz, t("2026-11-27T10:00:00Z"), 2);
+        assert_eq!(days[0].date, "2026-11-26");
+        assert!((days[0].instances - 9.96).abs() < 1e-9, "{days:?}");
+        assert!((days[1].instances - 9.96).abs() < 1e-9);
+        // In UTC the same record falls on one day.
+        let utc = daily(
+            &[acc(
+                CostKind::Instance,
+                "d",
+                "2026-11-26T21:00:00Z",
+                120,
+                19.92,
+            )],
+            &Utc,
+            t("2026-11-27T10:00:00Z"),
+            2,
+        );
+        assert!((utc[0].instances - 19.92).abs() < 1e-9 && utc[1].instances == 0.0);
+    }
+
+    #[test]
+    fn windows_today_week_month() {
+        // Friday 2026-11-27. Records: today, Monday this week, 2nd of the month, last month.
+        let all = [
+            acc(CostKind::Instance, "a", "2026-11-27T08:00:00Z", 60, 1.0),
+            acc(CostKind::Volume, "v", "2026-11-23T08:00:00Z", 60, 2.0),
+            acc(CostKind::Snapshot, "s", "2026-11-02T08:00:00Z", 60, 4.0),
+            acc(CostKind::Instance, "b", "2026-10-30T08:00:00Z", 60, 8.0),
+        ];
+        let w = windows(&all, &Utc, t("2026-11-27T12:00:00Z"));
+        assert_eq!((w.today, w.week, w.month), (1.0, 3.0, 7.0));
+    }
+
+    #[test]
+    fn open_records_count_what_they_accrued_not_the_local_clock() {
+        // The record says 30 minutes so far; the local clock is days later: still 30 minutes.
+        let r = BillingRecord {
+            instance_id: "d".into(),
+            start_time: Some(crate::decode::Timestamp(t("2026-11-27T08:00:00Z"))),
+            end_time: None,
+            total_duration_minutes: 30.0,
+            total_cost: 4.98,
+            ..Default::default()
+        };
+        let all = accruals(&[r], &[], &[]);
+        assert_eq!(all[0].end, t("2026-11-27T08:30:00Z"));
+        let w = windows(&all, &Utc, t("2026-11-29T08:00:00Z"));
+        assert!((w.month - 4.98).abs() < 1e-9);
+    }
+
+    #[test]
+    fn top_resources_sum_records_per_resource() {
+        let all = [
+            acc(CostKind::Instance, "a", "2026-11-27T08:00:00Z", 60, 1.0),
+            acc(CostKind::Instance, "a", "2026-11-27T10:00:00Z", 60, 2.5),
+            acc(CostKind::Volume, "v", "2026-11-27T08:00:00Z", 60, 3.0),
+            acc(CostKind::Snapshot, "s", "2026-11-27T08:00:00Z", 60, 0.5),
+        ];
+        let top = top_resources(&all, 2);
+        assert_eq!(top.len(), 2);
+        assert_eq!((top[0].id.as_str(), top[0].cost), ("a", 3.5));
+        assert_eq!(top[1].id, "v");
+    }
+
+    fn vm(status: VMStatus, count: u32) -> VMInstance {
+        VMInstance {
+            id: format!("{status}"),
+            name: format!("vm-{status}"),
+            status,
+            tier: Some(TierEnum::Advanced),
+            flavor: VMFlavor {
+                gpu_model: GpuModelEnum::H100Sxm5_80gb,
+                gpu_count: count,
+                ..Default::default()
+            },
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn still_billing_lists_stopped_hibernated_and_idle_storage() {
+        let p = pricing();
+        let usd = CurrencyEnum::Usd;
+        let vms = [
+            vm(VMStatus::Active, 4),
+            vm(VMStatus::Shutoff, 4),
+            vm(VMStatus::Hibernated, 4),
+            vm(VMStatus::Starting, 4),
+        ];
+        let list = still_billing(&vms, &[], &[], &p, &usd);
+        let names: Vec<_> = list.iter().map(|s| s.status.as_str()).collect();
+        assert_eq!(names, ["SHUTOFF", "HIBERNATED"]);
+        // 4 × H100-SXM5-80GB at 2.49: 9.96 an hour, 239.04 a day, while doing nothing.
+        assert!((list[0].per_day - 239.04).abs() < 1e-9);
+        assert!((list[1].per_day - 0.24).abs() < 1e-9);
+    }
+
+    #[test]
+    fn hibernation_saves_the_full_rate_less_the_hibernation_rate() {
+        let p = pricing();
+        let vms = [vm(VMStatus::Hibernated, 4), vm(VMStatus::Shutoff, 4)];
+        let saved = hibernation_savings_per_day(&vms, &p, &CurrencyEnum::Usd);
+        assert!((saved - (9.96 - 0.01) * 24.0).abs() < 1e-9, "{saved}");
+    }
+}
