@@ -3,12 +3,15 @@
 
 pub mod commands;
 pub mod deploy_store;
+pub mod dialogs;
 pub mod error;
 pub mod poller;
 pub mod session;
 pub mod settings;
 pub mod state;
 pub mod store;
+pub mod timer_runner;
+pub mod timers;
 
 use state::AppState;
 use std::sync::Arc;
@@ -138,6 +141,26 @@ pub fn run() {
                     // The sign-in screen shows, saying why the session did not come back.
                     *slot = Some(e);
                 }
+                let timers_handle = handle.clone();
+                tauri::async_runtime::spawn(async move {
+                    let state = timers_handle.state::<AppState>();
+                    let (n, e) = (timers_handle.clone(), timers_handle.clone());
+                    timer_runner::run(
+                        &state,
+                        move |notice| {
+                            let _ = n
+                                .notification()
+                                .builder()
+                                .title(&notice.title)
+                                .body(&notice.body)
+                                .show();
+                        },
+                        move |change| {
+                            let _ = change.emit(&e);
+                        },
+                    )
+                    .await;
+                });
                 let (h1, h2, h3) = (handle.clone(), handle.clone(), handle.clone());
                 poller::run(
                     &state,
@@ -233,6 +256,6 @@ mod tests {
         for (op, name) in barrack_api::ops::METHOD_NAMES {
             assert!(COMMANDS.contains(name), "{op:?} ({name}) has no command");
         }
-        assert_eq!(COMMANDS.len(), barrack_api::ENDPOINTS.len() + 24);
+        assert_eq!(COMMANDS.len(), barrack_api::ENDPOINTS.len() + 31);
     }
 }

@@ -60,6 +60,10 @@ pub struct AppState {
     pub pricing_cache: Mutex<Option<(std::time::Instant, String, barrack_api::types::PricingData)>>,
     /// Wakes the poller after an action started a transition.
     pub poke: Notify,
+    /// Held while the hibernate timers are read and written (commands and runner).
+    pub timers_lock: Mutex<()>,
+    /// Wakes the timer runner after a timer changed.
+    pub timers_poke: Notify,
     /// Simulated seconds per real second in the sandbox (transitions take seconds).
     pub sandbox_time_scale: std::sync::Mutex<f64>,
 }
@@ -73,6 +77,8 @@ impl AppState {
             settings,
             docs: Arc::new(MemoryDocs::default()),
             poke: Notify::new(),
+            timers_lock: Mutex::new(()),
+            timers_poke: Notify::new(),
             pricing_cache: Mutex::new(None),
             startup: Arc::new(Mutex::new(None)),
             sandbox_time_scale: std::sync::Mutex::new(30.0),

@@ -202,7 +202,15 @@ pub async fn generate_ssh_key(
     barrack_api::validate::ssh_key_name("name", &name)
         .map_err(|e| AppError::from(barrack_api::ApiError::from(e)))?;
     let client = state.client().await?;
-    let path = ask_save_path(app, &name).await?;
+    // Asked first: cancelling creates nothing.
+    let path = crate::dialogs::ask_save_path(app, "Save the private key", &name)
+        .await
+        .map_err(|mut e| {
+            if e.code == AppErrorCode::Cancelled {
+                e.message = "No file was chosen, so no key was created.".into();
+            }
+            e
+        })?;
     let created = client
         .create_ssh_key(&CreateSSHKeyRequest {
             name,
@@ -215,34 +223,20 @@ pub async fn generate_ssh_key(
             "The server created the key but sent no private key to save.",
         ));
     };
-    write_private_key(&path, &private_key)?;
+    if let Err(mut e) = write_private_key(&path, &private_key) {
+        // A key whose private half is lost is of no use: take it back off the server.
+        let removed = client.delete_ssh_key(&created.ssh_key.id).await.is_ok();
+        e.message.push_str(if removed {
+            " The key was removed from your account again; nothing was created."
+        } else {
+            " The key exists in your account without its private half: delete it on the SSH Keys page."
+        });
+        return Err(e);
+    }
     Ok(GeneratedSshKey {
         ssh_key: created.ssh_key,
         saved_to: path.display().to_string(),
     })
-}
-
-async fn ask_save_path(app: tauri::AppHandle, name: &str) -> Result<std::path::PathBuf, AppError> {
-    use tauri_plugin_dialog::DialogExt;
-    let file_name = name.to_owned();
-    let picked = tokio::task::spawn_blocking(move || {
-        app.dialog()
-            .file()
-            .set_title("Save the private key")
-            .set_file_name(file_name)
-            .blocking_save_file()
-    })
-    .await
-    .map_err(|e| AppError::new(AppErrorCode::File, e.to_string()))?;
-    let Some(picked) = picked else {
-        return Err(AppError::new(
-            AppErrorCode::Cancelled,
-            "No file was chosen, so no key was created.",
-        ));
-    };
-    picked
-        .into_path()
-        .map_err(|e| AppError::new(AppErrorCode::File, e.to_string()))
 }
 
 /// Writes a private key readable by its owner only (0600 on Unix, set at creation so it is

@@ -5,12 +5,14 @@
 
 pub mod api;
 pub mod app;
+pub mod billing;
 pub mod deploy;
 pub mod overview;
 pub mod storage;
 
 pub use api::*;
 pub use app::*;
+pub use billing::*;
 pub use deploy::*;
 pub use overview::*;
 pub use storage::*;

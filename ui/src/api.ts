@@ -57,6 +57,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   NotSignedIn: "No account is signed in. Sign in with an API key, or explore the sandbox.",
   Sandbox: "The sandbox could not start. Restart the app and try again.",
   Settings: "Settings could not be read or saved. Check that the app's data folder is writable.",
+  Cancelled: "Cancelled: nothing was done.",
+  File: "The file could not be written. Pick a folder you can write to, with enough free space.",
   Unexpected: "Something unexpected went wrong.",
 };
 

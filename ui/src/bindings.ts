@@ -43,6 +43,22 @@ export const commands = {
 	 */
 	generateSshKey: (name: string) => typedError<GeneratedSshKey_Serialize, AppError_Serialize>(__TAURI_INVOKE("generate_ssh_key", { name })),
 	storageOverview: () => typedError<StorageOverview_Serialize, AppError_Serialize>(__TAURI_INVOKE("storage_overview")),
+	billingOverview: () => typedError<BillingOverview_Serialize, AppError_Serialize>(__TAURI_INVOKE("billing_overview")),
+	/**
+	 *  Every record of one kind matching the filter, as CSV, to a file the user picks in a
+	 *  native save dialog (written here: the UI has no file-system permission).
+	 */
+	exportBillingCsv: (kind: CostKind, filter: BillingQuery_Deserialize) => typedError<CsvExport, AppError_Serialize>(__TAURI_INVOKE("export_billing_csv", { kind, filter })),
+	listTimers: () => typedError<HibernateTimer[], AppError_Serialize>(__TAURI_INVOKE("list_timers")),
+	/**  "Hibernate at …" (`at`, RFC 3339). Replaces the VM's other timer. */
+	setHibernateTimer: (vmId: string, vmName: string, at: string) => typedError<HibernateTimer, AppError_Serialize>(__TAURI_INVOKE("set_hibernate_timer", { vmId, vmName, at })),
+	/**
+	 *  For a stopped VM: start it and hibernate it as soon as it is ACTIVE (hibernation is
+	 *  documented only from ACTIVE, so this bills the full rate for the minute or two between).
+	 */
+	startThenHibernate: (vmId: string, vmName: string) => typedError<HibernateTimer, AppError_Serialize>(__TAURI_INVOKE("start_then_hibernate", { vmId, vmName })),
+	postponeTimer: (id: string, minutes: number) => typedError<HibernateTimer, AppError_Serialize>(__TAURI_INVOKE("postpone_timer", { id, minutes })),
+	cancelTimer: (id: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("cancel_timer", { id })),
 	getBalance: () => typedError<CreditBalanceResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_balance")),
 	getGpuStocks: (query: GpuStocksQuery_Deserialize) => typedError<GPUStocksResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_gpu_stocks", { query })),
 	getGpuSpecs: () => typedError<GPUSpecsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_gpu_specs")),
@@ -434,6 +450,46 @@ export type BatchSnapshotImageRelationshipResponse_Serialize = {
 	request_id: string | null,
 };
 
+export type BillingOverview = BillingOverview_Serialize | BillingOverview_Deserialize;
+
+export type BillingOverview_Deserialize = {
+	currency: string,
+	balances: Balance_Deserialize[],
+	balance: number | null,
+	burn: BurnRate,
+	runwayHours?: number | null,
+	windows: CostWindows,
+	/**  The last 30 local days, oldest first. */
+	daily: DayCost[],
+	top: ResourceCost[],
+	stillBilling: StillBilling[],
+	/**  The hibernated-count endpoint's count. */
+	hibernatedCount: number,
+	hibernationSavingsPerDay: number | null,
+	lowBalanceThreshold: number | null,
+	/**  The time zone days are split in (the system's), as an offset like `+02:00`. */
+	utcOffset: string,
+};
+
+export type BillingOverview_Serialize = {
+	currency: string,
+	balances: Balance_Serialize[],
+	balance: number | null,
+	burn: BurnRate,
+	runwayHours: number | null,
+	windows: CostWindows,
+	/**  The last 30 local days, oldest first. */
+	daily: DayCost[],
+	top: ResourceCost[],
+	stillBilling: StillBilling[],
+	/**  The hibernated-count endpoint's count. */
+	hibernatedCount: number,
+	hibernationSavingsPerDay: number | null,
+	lowBalanceThreshold: number | null,
+	/**  The time zone days are split in (the system's), as an offset like `+02:00`. */
+	utcOffset: string,
+};
+
 /**
  *  Filters of the billing endpoints. `page`/`limit` are inferred from the response fields;
  *  the resource and date filters are inferred too.
@@ -699,6 +755,16 @@ export type ConnectionChanged_Serialize = {
 	message: string | null,
 };
 
+/**  What a billing record is about. */
+export type CostKind = "instance" | "volume" | "snapshot";
+
+/**  Cost today, this week (from Monday) and this month, in the user's time zone. */
+export type CostWindows = {
+	today: number | null,
+	week: number | null,
+	month: number | null,
+};
+
 /**  Schema `CreateFirewallRequest`. */
 export type CreateFirewallRequest = CreateFirewallRequest_Serialize | CreateFirewallRequest_Deserialize;
 
@@ -908,6 +974,20 @@ export type CreditBalanceResponse_Serialize = {
 	/**  Address line, postal code and country filled in (ACCT-04). */
 	profile_complete: boolean,
 	request_id: string | null,
+};
+
+export type CsvExport = {
+	path: string,
+	rows: number,
+};
+
+/**  One day's cost by kind (the chart's stacked bars). */
+export type DayCost = {
+	/**  `YYYY-MM-DD`, local. */
+	date: string,
+	instances: number | null,
+	volumes: number | null,
+	snapshots: number | null,
 };
 
 /**
@@ -1667,6 +1747,19 @@ export type GpuStocksQuery_Deserialize = {
 export type GpuStocksQuery_Serialize = {
 	region?: string,
 	gpu_model?: string,
+};
+
+export type HibernateTimer = {
+	id: string,
+	/**  The account profile the VM belongs to; a timer acts only in its own session. */
+	profile: string,
+	vmId: string,
+	vmName: string,
+	kind: TimerKind,
+	/**  RFC 3339; for `hibernateWhenActive`, when it was set. */
+	at: string,
+	/**  Whether the 10-minute warning went out. */
+	warned: boolean,
 };
 
 /**  Schema `HibernationBillingMetrics`. */
@@ -2449,6 +2542,14 @@ export type ResizeVolumeRequest_Serialize = {
 	size_gb: number | null,
 };
 
+/**  A resource's cost over all its records. */
+export type ResourceCost = {
+	kind: CostKind,
+	id: string,
+	name: string,
+	cost: number | null,
+};
+
 /**  What changed since the last poll (the UI patches its cache from it). */
 export type ResourcesChanged = ResourcesChanged_Serialize | ResourcesChanged_Deserialize;
 
@@ -2939,6 +3040,20 @@ export type Specs_Serialize = {
 	interconnect: string | null,
 };
 
+/**  Something that bills while it does no work (rules.md §2.1, §10), with its cost per day. */
+export type StillBilling = {
+	kind: CostKind,
+	id: string,
+	name: string,
+	region: string,
+	/**  The VM's status, or the volume's / snapshot's. */
+	status: string,
+	perHour: number | null,
+	perDay: number | null,
+	/**  Why it bills, in words. */
+	why: string,
+};
+
 /**  Storage billing summary (volumes and snapshots; documented, camelCase). */
 export type StorageBillingSummary = StorageBillingSummary_Serialize | StorageBillingSummary_Deserialize;
 
@@ -3011,6 +3126,12 @@ export type TierOffer = {
 	/**  Most GPUs one VM of this model can have (the pricing table's `max_count`; 8 when absent). */
 	maxCount: number,
 };
+
+export type TimerKind = 
+/**  At a wall-clock time. */
+"hibernateAt" | 
+/**  As soon as the VM is ACTIVE (after a start the user asked for). */
+"hibernateWhenActive";
 
 export type TogglePublicIpRequest = TogglePublicIpRequest_Serialize | TogglePublicIpRequest_Deserialize;
 

@@ -344,6 +344,152 @@ pub fn hibernation_savings_per_day(
         .fold(0.0, |a, b| a + b)
 }
 
+/// One CSV field: quoted when it holds a comma, quote or line break (RFC 4180).
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+fn csv_line(fields: &[String]) -> String {
+    let mut line = fields
+        .iter()
+        .map(|f| csv_field(f))
+        .collect::<Vec<_>>()
+        .join(",");
+    line.push_str("\r\n");
+    line
+}
+
+fn ts_text(t: &Option<crate::decode::Timestamp>) -> String {
+    t.as_ref().map(|t| t.0.to_rfc3339()).unwrap_or_default()
+}
+
+/// Billing records as CSV with the documented field names as the header.
+pub fn instance_records_csv(records: &[BillingRecord]) -> String {
+    let mut out = csv_line(
+        &[
+            "billing_id",
+            "instance_id",
+            "vm_name",
+            "gpu_type",
+            "gpu_count",
+            "tier",
+            "start_time",
+            "end_time",
+            "total_duration_minutes",
+            "per_minute_rate",
+            "total_cost",
+            "currency",
+            "status",
+        ]
+        .map(String::from),
+    );
+    for r in records {
+        out.push_str(&csv_line(&[
+            r.billing_id.clone(),
+            r.instance_id.clone(),
+            r.vm_name.clone(),
+            r.gpu_type.as_str().to_owned(),
+            r.gpu_count.to_string(),
+            r.tier
+                .as_ref()
+                .map(|t| t.as_str().to_owned())
+                .unwrap_or_default(),
+            ts_text(&r.start_time),
+            ts_text(&r.end_time),
+            r.total_duration_minutes.to_string(),
+            r.per_minute_rate.to_string(),
+            r.total_cost.to_string(),
+            r.currency.as_str().to_owned(),
+            r.status.as_str().to_owned(),
+        ]));
+    }
+    out
+}
+
+pub fn volume_records_csv(records: &[VolumeBillingRecord]) -> String {
+    let mut out = csv_line(
+        &[
+            "billing_id",
+            "volume_id",
+            "volume_name",
+            "size_gb",
+            "tier",
+            "start_time",
+            "end_time",
+            "total_duration_minutes",
+            "per_minute_rate",
+            "total_cost",
+            "currency",
+            "status",
+        ]
+        .map(String::from),
+    );
+    for r in records {
+        out.push_str(&csv_line(&[
+            r.billing_id.clone(),
+            r.volume_id.clone(),
+            r.volume_name.clone(),
+            r.size_gb.to_string(),
+            r.tier
+                .as_ref()
+                .map(|t| t.as_str().to_owned())
+                .unwrap_or_default(),
+            ts_text(&r.start_time),
+            ts_text(&r.end_time),
+            r.total_duration_minutes.to_string(),
+            r.per_minute_rate.to_string(),
+            r.total_cost.to_string(),
+            r.currency.as_str().to_owned(),
+            r.status.as_str().to_owned(),
+        ]));
+    }
+    out
+}
+
+pub fn snapshot_records_csv(records: &[SnapshotBillingRecord]) -> String {
+    let mut out = csv_line(
+        &[
+            "billing_id",
+            "snapshot_id",
+            "snapshot_name",
+            "size_gb",
+            "tier",
+            "start_time",
+            "end_time",
+            "total_duration_minutes",
+            "per_minute_rate",
+            "total_cost",
+            "currency",
+            "status",
+        ]
+        .map(String::from),
+    );
+    for r in records {
+        out.push_str(&csv_line(&[
+            r.billing_id.clone(),
+            r.snapshot_id.clone(),
+            r.snapshot_name.clone(),
+            r.size_gb.to_string(),
+            r.tier
+                .as_ref()
+                .map(|t| t.as_str().to_owned())
+                .unwrap_or_default(),
+            ts_text(&r.start_time),
+            ts_text(&r.end_time),
+            r.total_duration_minutes.to_string(),
+            r.per_minute_rate.to_string(),
+            r.total_cost.to_string(),
+            r.currency.as_str().to_owned(),
+            r.status.as_str().to_owned(),
+        ]));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -471,6 +617,27 @@ mod tests {
         // 4 × H100-SXM5-80GB at 2.49: 9.96 an hour, 239.04 a day, while doing nothing.
         assert!((list[0].per_day - 239.04).abs() < 1e-9);
         assert!((list[1].per_day - 0.24).abs() < 1e-9);
+    }
+
+    #[test]
+    fn csv_quotes_what_needs_quoting_and_keeps_every_record() {
+        let r = BillingRecord {
+            billing_id: "B1".into(),
+            instance_id: "D1".into(),
+            vm_name: "a, \"b\"".into(),
+            total_cost: 9.96,
+            ..Default::default()
+        };
+        let csv = instance_records_csv(&[r.clone(), r]);
+        let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines.len(), 3);
+        assert!(lines[0].starts_with("billing_id,instance_id,vm_name,"));
+        assert!(
+            lines[1].starts_with("B1,D1,\"a, \"\"b\"\"\","),
+            "{}",
+            lines[1]
+        );
+        assert!(lines[1].contains(",9.96,"));
     }
 
     #[test]

@@ -35,6 +35,7 @@ export function vmOf(name: string, status = "ACTIVE", patch: Partial<VM> = {}): 
     created_at: "2026-01-01T10:00:00Z",
     updated_at: "2026-01-01T10:00:00Z",
     status_changed_at: "2026-01-01T10:00:00Z",
+    deployment_id: null,
     ...patch,
   };
 }

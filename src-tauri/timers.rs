@@ -1,0 +1,310 @@
+//! Hibernate timers: "hibernate this VM at …" (or "after N hours"), and "hibernate it as
+//! soon as it is ACTIVE" for a stopped VM the user started only to hibernate it. The app's
+//! backend carries them out while it runs, on the wall clock; they are kept in the store,
+//! so a restart loses none (a timer that fell due while the app was closed fires at start).
+//! Tauri-free: the schedule is pure functions over a list, the runner takes its actions
+//! as closures.
+
+use crate::deploy_store::DocStore;
+use crate::error::{AppError, AppErrorCode};
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+const KEY: &str = "timers";
+/// How long before a timer fires its warning goes out.
+pub const WARN_BEFORE_MINUTES: i64 = 10;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub enum TimerKind {
+    /// At a wall-clock time.
+    HibernateAt,
+    /// As soon as the VM is ACTIVE (after a start the user asked for).
+    HibernateWhenActive,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct HibernateTimer {
+    pub id: String,
+    /// The account profile the VM belongs to; a timer acts only in its own session.
+    pub profile: String,
+    pub vm_id: String,
+    pub vm_name: String,
+    pub kind: TimerKind,
+    /// RFC 3339; for `hibernateWhenActive`, when it was set.
+    pub at: String,
+    /// Whether the 10-minute warning went out.
+    pub warned: bool,
+}
+
+impl HibernateTimer {
+    pub fn at(&self) -> Option<DateTime<Utc>> {
+        DateTime::parse_from_rfc3339(&self.at)
+            .ok()
+            .map(|t| t.with_timezone(&Utc))
+    }
+}
+
+pub fn load(docs: &dyn DocStore) -> Vec<HibernateTimer> {
+    docs.get(KEY)
+        .and_then(|v| serde_json::from_value(v).ok())
+        .unwrap_or_default()
+}
+
+pub fn save(docs: &dyn DocStore, timers: &[HibernateTimer]) -> Result<(), AppError> {
+    let v = serde_json::to_value(timers)
+        .map_err(|e| AppError::new(AppErrorCode::Settings, e.to_string()))?;
+    docs.set(KEY, v)
+}
+
+/// Adds a timer, replacing any other timer of the same VM (one plan per VM).
+pub fn add(
+    timers: &mut Vec<HibernateTimer>,
+    profile: &str,
+    vm_id: &str,
+    vm_name: &str,
+    kind: TimerKind,
+    at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<HibernateTimer, AppError> {
+    if kind == TimerKind::HibernateAt && at <= now {
+        let mut e = AppError::new(AppErrorCode::Validation, "Pick a time in the future.");
+        e.field = Some("at".into());
+        return Err(e);
+    }
+    timers.retain(|t| !(t.profile == profile && t.vm_id == vm_id));
+    let t = HibernateTimer {
+        id: format!("T{}-{}", now.timestamp_millis(), vm_id),
+        profile: profile.to_owned(),
+        vm_id: vm_id.to_owned(),
+        vm_name: vm_name.to_owned(),
+        kind,
+        at: at.to_rfc3339(),
+        // A timer set less than ten minutes ahead has nothing to warn about.
+        warned: kind == TimerKind::HibernateWhenActive
+            || at - now <= Duration::minutes(WARN_BEFORE_MINUTES),
+    };
+    timers.push(t.clone());
+    timers.sort_by(|a, b| a.at.cmp(&b.at));
+    Ok(t)
+}
+
+/// Moves a timer later by `minutes` (from its time, or from now if that has passed).
+pub fn postpone(
+    timers: &mut [HibernateTimer],
+    id: &str,
+    minutes: i64,
+    now: DateTime<Utc>,
+) -> Result<HibernateTimer, AppError> {
+    let t = timers
+        .iter_mut()
+        .find(|t| t.id == id)
+        .ok_or_else(|| AppError::new(AppErrorCode::NotFound, "That timer no longer exists."))?;
+    let from = t.at().unwrap_or(now).max(now);
+    let at = from + Duration::minutes(minutes.max(1));
+    t.at = at.to_rfc3339();
+    t.warned = at - now <= Duration::minutes(WARN_BEFORE_MINUTES);
+    Ok(t.clone())
+}
+
+/// What the runner must do now.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Due {
+    /// Say it will fire in about ten minutes.
+    Warn(HibernateTimer),
+    /// Hibernate now (a wall-clock timer whose time has come).
+    Fire(HibernateTimer),
+}
+
+/// The warnings and firings of `profile`'s wall-clock timers at `now`. Fired timers are
+/// removed and warned ones marked; "when ACTIVE" timers are the poller's (see [`on_active`]).
+pub fn due(timers: &mut Vec<HibernateTimer>, profile: &str, now: DateTime<Utc>) -> Vec<Due> {
+    let mut out = Vec::new();
+    timers.retain_mut(|t| {
+        if t.profile != profile || t.kind != TimerKind::HibernateAt {
+            return true;
+        }
+        let Some(at) = t.at() else {
+            return false;
+        };
+        if at <= now {
+            out.push(Due::Fire(t.clone()));
+            return false;
+        }
+        if !t.warned && at - now <= Duration::minutes(WARN_BEFORE_MINUTES) {
+            t.warned = true;
+            out.push(Due::Warn(t.clone()));
+        }
+        true
+    });
+    out
+}
+
+/// The "when ACTIVE" timers of VMs that are ACTIVE now: removed and returned.
+pub fn on_active(
+    timers: &mut Vec<HibernateTimer>,
+    profile: &str,
+    active_vm_ids: &[String],
+) -> Vec<HibernateTimer> {
+    let mut out = Vec::new();
+    timers.retain(|t| {
+        let hit = t.profile == profile
+            && t.kind == TimerKind::HibernateWhenActive
+            && active_vm_ids.contains(&t.vm_id);
+        if hit {
+            out.push(t.clone());
+        }
+        !hit
+    });
+    out
+}
+
+/// When the runner should look again: the next warning or firing, at most a minute away.
+pub fn next_check(timers: &[HibernateTimer], now: DateTime<Utc>) -> std::time::Duration {
+    let next = timers
+        .iter()
+        .filter(|t| t.kind == TimerKind::HibernateAt)
+        .filter_map(|t| {
+            let at = t.at()?;
+            Some(if t.warned {
+                at
+            } else {
+                at - Duration::minutes(WARN_BEFORE_MINUTES)
+            })
+        })
+        .min();
+    let wait = next
+        .map(|n| (n - now).num_milliseconds().max(0) as u64)
+        .unwrap_or(60_000)
+        .min(60_000);
+    std::time::Duration::from_millis(wait.max(200))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deploy_store::MemoryDocs;
+
+    fn t(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn a_timer_warns_ten_minutes_before_then_fires_once() {
+        let now = t("2026-11-27T10:00:00Z");
+        let mut list = Vec::new();
+        add(
+            &mut list,
+            "p",
+            "D1",
+            "train",
+            TimerKind::HibernateAt,
+            t("2026-11-27T11:00:00Z"),
+            now,
+        )
+        .unwrap();
+        assert!(due(&mut list, "p", t("2026-11-27T10:49:00Z")).is_empty());
+        let d = due(&mut list, "p", t("2026-11-27T10:50:00Z"));
+        assert!(matches!(&d[..], [Due::Warn(x)] if x.vm_id == "D1"));
+        assert!(
+            due(&mut list, "p", t("2026-11-27T10:55:00Z")).is_empty(),
+            "warned once"
+        );
+        // Another profile's session does not act on it.
+        assert!(due(&mut list, "q", t("2026-11-27T11:00:00Z")).is_empty());
+        let d = due(&mut list, "p", t("2026-11-27T11:00:00Z"));
+        assert!(matches!(&d[..], [Due::Fire(x)] if x.vm_id == "D1"));
+        assert!(list.is_empty());
+    }
+
+    #[test]
+    fn timers_survive_a_restart_and_fire_if_due_meanwhile() {
+        let docs = MemoryDocs::default();
+        let now = t("2026-11-27T10:00:00Z");
+        let mut list = load(&docs);
+        add(
+            &mut list,
+            "p",
+            "D1",
+            "a",
+            TimerKind::HibernateAt,
+            t("2026-11-27T12:00:00Z"),
+            now,
+        )
+        .unwrap();
+        add(
+            &mut list,
+            "p",
+            "D2",
+            "b",
+            TimerKind::HibernateWhenActive,
+            now,
+            now,
+        )
+        .unwrap();
+        save(&docs, &list).unwrap();
+        // "Restart": a fresh load from the store, long after the time.
+        let mut again = load(&docs);
+        assert_eq!(again, list);
+        let d = due(&mut again, "p", t("2026-11-28T09:00:00Z"));
+        assert!(matches!(&d[..], [Due::Fire(x)] if x.vm_id == "D1"));
+        let hit = on_active(&mut again, "p", &["D2".to_string()]);
+        assert_eq!(hit.len(), 1);
+        assert!(again.is_empty());
+    }
+
+    #[test]
+    fn one_plan_per_vm_past_times_refused_and_postpone() {
+        let now = t("2026-11-27T10:00:00Z");
+        let mut list = Vec::new();
+        let e = add(&mut list, "p", "D1", "a", TimerKind::HibernateAt, now, now).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("at"));
+        add(
+            &mut list,
+            "p",
+            "D1",
+            "a",
+            TimerKind::HibernateAt,
+            t("2026-11-27T10:05:00Z"),
+            now,
+        )
+        .unwrap();
+        let second = add(
+            &mut list,
+            "p",
+            "D1",
+            "a",
+            TimerKind::HibernateAt,
+            t("2026-11-27T13:00:00Z"),
+            now,
+        )
+        .unwrap();
+        assert_eq!(list.len(), 1);
+        assert!(!second.warned);
+        let moved = postpone(&mut list, &second.id, 30, now).unwrap();
+        assert_eq!(moved.at().unwrap(), t("2026-11-27T13:30:00Z"));
+        // Postponing one that already passed counts from now.
+        let moved = postpone(&mut list, &second.id, 5, t("2026-11-27T14:00:00Z")).unwrap();
+        assert_eq!(moved.at().unwrap(), t("2026-11-27T14:05:00Z"));
+        assert!(moved.warned, "five minutes ahead: inside the warning time");
+    }
+
+    #[test]
+    fn the_runner_looks_again_at_the_next_event() {
+        let now = t("2026-11-27T10:00:00Z");
+        let mut list = Vec::new();
+        assert_eq!(next_check(&list, now).as_secs(), 60);
+        add(
+            &mut list,
+            "p",
+            "D1",
+            "a",
+            TimerKind::HibernateAt,
+            t("2026-11-27T10:00:05Z"),
+            now,
+        )
+        .unwrap();
+        assert_eq!(next_check(&list, now).as_secs(), 5);
+    }
+}
