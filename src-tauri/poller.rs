@@ -90,6 +90,19 @@ pub fn observe(seen: &mut Seen, now: &Observed, prefs: &Prefs) -> (ResourcesChan
                         ),
                     });
                 }
+                // rules.md §10: at zero balance running VMs are hibernated; say so.
+                let broke = now.balance.as_ref().is_some_and(|(b, _)| *b <= 0.0);
+                if vm.status == VMStatus::Hibernated
+                    && broke
+                    && matches!(before, Some(VMStatus::Active | VMStatus::Hibernating))
+                {
+                    notices.push(Notice {
+                        title: format!("{} was hibernated: credits ran out", vm.name),
+                        body: "At zero balance Barrack hibernates running VMs to keep their \
+                               data. Add credits, then restore it."
+                            .into(),
+                    });
+                }
                 if vm.status == VMStatus::Error {
                     notices.push(Notice {
                         title: format!("{} failed", vm.name),
@@ -403,6 +416,29 @@ mod tests {
         assert_eq!(notices[0].title, "vm-b is running");
         let (_, notices) = observe(&mut seen, &both, &prefs());
         assert!(notices.is_empty());
+    }
+
+    #[test]
+    fn running_vms_hibernated_at_zero_balance_are_announced() {
+        let mut seen = Seen::default();
+        let obs = |st: VMStatus, b: f64| Observed {
+            instances: vec![vm("a", st)],
+            balance: Some((b, CurrencyEnum::Usd)),
+            ..Default::default()
+        };
+        observe(&mut seen, &obs(VMStatus::Active, 0.5), &prefs());
+        let (_, notices) = observe(&mut seen, &obs(VMStatus::Hibernated, 0.0), &prefs());
+        assert!(
+            notices
+                .iter()
+                .any(|n| n.title == "vm-a was hibernated: credits ran out"),
+            "{notices:?}"
+        );
+        // A hibernation the user asked for, with money left, is not "credits ran out".
+        let mut seen = Seen::default();
+        observe(&mut seen, &obs(VMStatus::Active, 50.0), &prefs());
+        let (_, notices) = observe(&mut seen, &obs(VMStatus::Hibernated, 50.0), &prefs());
+        assert!(notices.iter().all(|n| !n.title.contains("credits ran out")));
     }
 
     #[test]

@@ -46,6 +46,24 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+pub mod admin;
+pub mod notify;
+pub mod page;
+pub mod signin;
+
+pub use admin::{Admin, Api};
+pub use notify::{shown_notifications, wait_notification};
+pub use page::{
+    clear_input, disabled_reason, focused, js, js_str, paste, q, scroll_to, text_of, wait_gone,
+    wait_js, PRELUDE,
+};
+pub use signin::{finish, sign_in, sign_in_screen, sign_in_to, Signed};
+
+/// First paint of a freshly started app (WebKit under Xvfb on a small machine).
+pub const START: Duration = Duration::from_secs(30);
+/// A click's effect, a call to the local emulator.
+pub const STEP: Duration = Duration::from_secs(15);
+
 /// The environment variable that lets the journeys run (set by `scripts/e2e`).
 pub const GATE_VAR: &str = "BARRACK_E2E";
 /// The keyring service the app stores keys under (barrack-credentials' `KEYRING_SERVICE`).
@@ -759,6 +777,51 @@ impl App {
         let path = self.save_screenshot(name).await?;
         eprintln!("[e2e {}] screenshot {}", self.journey, path.display());
         Ok(path)
+    }
+
+    /// Kills the app's processes with SIGKILL (a crash: nothing is flushed or saved on the
+    /// way out) and waits until they are gone. The WebDriver session dies with it; stop the
+    /// driver and start a new one (same journey, same home) to open the app again.
+    pub async fn kill(mut self) -> Result<()> {
+        let started = Instant::now();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let left = self.live_pids();
+            if left.is_empty() {
+                break;
+            }
+            if Instant::now() > deadline {
+                bail!("the app (pids {left:?}) outlived SIGKILL by 10s");
+            }
+            for pid in &left {
+                send_signal("KILL", i64::from(*pid));
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        // The session's app is gone: drop the client without asking the driver to close it.
+        if let Some(c) = self.client.take() {
+            let _ = tokio::time::timeout(Duration::from_secs(5), c.close()).await;
+        }
+        eprintln!(
+            "[e2e {}] app killed (SIGKILL) in {:.2}s",
+            self.journey,
+            started.elapsed().as_secs_f64()
+        );
+        Ok(())
+    }
+
+    /// The app's live processes: those of the driver's group running the app's executable,
+    /// and those seen when the session started.
+    fn live_pids(&self) -> Vec<u32> {
+        let mut pids: Vec<u32> = group_members(self.pgid)
+            .into_iter()
+            .filter(|(_, exe)| same_exe(exe, &self.app))
+            .map(|(pid, _)| pid)
+            .chain(self.pids.iter().copied().filter(|p| process_alive(*p)))
+            .collect();
+        pids.sort_unstable();
+        pids.dedup();
+        pids
     }
 
     /// Ends the WebDriver session (which closes the app) and waits until the app's processes

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { ArrowLeft } from "lucide-react";
-import { Link, useParams } from "react-router";
+import { Link, useLocation, useParams } from "react-router";
 import { Alert } from "../components/ui/Alert";
 import { Card, CardTitle } from "../components/ui/Card";
 import { BillingRecords } from "../components/vm/BillingRecords";
@@ -17,6 +17,7 @@ import { VmPrice } from "../components/vm/VmPrice";
 import { VmSpecs } from "../components/vm/VmSpecs";
 import { VolumesList } from "../components/vm/VolumesList";
 import { pagePath } from "../pages";
+import { deployAgainPath } from "./DeployPage";
 
 /** /instances/:id — one VM: specs, price, actions, SSH, public IP, volumes, firewalls, rules, billing. */
 export function InstanceDetailPage() {
@@ -25,6 +26,9 @@ export function InstanceDetailPage() {
   const overview = useInstancesOverview();
   const row = overview.data?.rows.find((r) => r.vm.id === id);
   const vm = detail.data ?? row?.vm;
+  // Right after the wizard, the id comes with the navigation if the VM's answer lacks it.
+  const state = useLocation().state as { deploymentId?: string | null } | null;
+  const deploymentId = vm?.deployment_id ?? state?.deploymentId ?? null;
 
   return (
     <div data-testid="page-instance-detail" className="flex flex-col gap-4">
@@ -42,6 +46,21 @@ export function InstanceDetailPage() {
               {vm.name}
             </h1>
             <StatusBadge status={vm.status} testId="vm-status" />
+            {deploymentId && (
+              <span className="text-sm text-fg-muted" title="Quote it to support (DEP-61)">
+                Deployment ID{" "}
+                <span data-testid="deployment-id" className="font-mono text-fg select-all">
+                  {deploymentId}
+                </span>
+              </span>
+            )}
+            <Link
+              to={deployAgainPath(vm.id)}
+              data-testid="deploy-again"
+              className="ml-auto rounded-md border border-border px-3 py-2 text-sm font-medium hover:bg-surface-2"
+            >
+              Deploy again
+            </Link>
           </div>
           <Gone vm={vm} notFound={detail.error?.code === "NotFound"} />
           <div className="grid items-start gap-6 xl:grid-cols-3">

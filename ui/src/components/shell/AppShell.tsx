@@ -4,6 +4,7 @@ import { useConnectionEvents, useResourceEvents } from "../../events";
 import { useInstanceEventPatches } from "../vm/queries";
 import { PAGES, pagePath, type PageInfo } from "../../pages";
 import { DashboardPage } from "../../pages/DashboardPage";
+import { DeployPage } from "../../pages/DeployPage";
 import { InstanceDetailPage } from "../../pages/InstanceDetailPage";
 import { InstancesPage } from "../../pages/InstancesPage";
 import { PlaceholderPage } from "../../pages/PlaceholderPage";
@@ -17,6 +18,8 @@ function pageElement(page: PageInfo) {
   switch (page.slug) {
     case "dashboard":
       return <DashboardPage />;
+    case "deploy":
+      return <DeployPage />;
     case "instances":
       return <InstancesPage />;
     case "settings":
