@@ -162,6 +162,9 @@ struct SeedBody {
     seed: Option<String>,
     #[serde(default)]
     instances: Option<usize>,
+    /// Closed instance billing records to add (the Billing page's long tables).
+    #[serde(default)]
+    billing_records: Option<usize>,
 }
 
 async fn seed_account(State(st): St, headers: HeaderMap, Json(b): Json<SeedBody>) -> Response {
@@ -182,7 +185,16 @@ async fn seed_account(State(st): St, headers: HeaderMap, Json(b): Json<SeedBody>
             }
             seed::bulk_instances(acct, &st.catalog, n, now);
         }
-        Ok(json!({"instances": acct.instances.len()}))
+        if let Some(n) = b.billing_records {
+            if n > 100_000 {
+                return Err(SimError::validation("billing_records", "at most 100000"));
+            }
+            seed::bulk_billing(acct, &st.catalog, n, now);
+        }
+        Ok(json!({
+            "instances": acct.instances.len(),
+            "billing_records": acct.instance_bills.len(),
+        }))
     })
 }
 

@@ -68,13 +68,21 @@ impl SimClock {
     }
 
     /// Real time until the simulated clock has moved by `sim_minutes`.
+    /// A paused clock (scale 0) never gets there: an hour, to be looked at again.
     pub fn real_duration(&self, sim_minutes: f64) -> std::time::Duration {
+        if self.scale <= 0.0 {
+            return std::time::Duration::from_secs(3600);
+        }
         std::time::Duration::from_secs_f64((sim_minutes * 60.0 / self.scale).max(0.0))
     }
 }
 
+/// 0 pauses the clock (tests compare figures with records that must not move); negative or
+/// not a number means real time.
 fn sane_scale(scale: f64) -> f64 {
-    if scale.is_finite() && scale > 0.0 {
+    if scale == 0.0 {
+        0.0
+    } else if scale.is_finite() && scale > 0.0 {
         scale.min(1_000_000.0)
     } else {
         1.0

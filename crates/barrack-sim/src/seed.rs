@@ -275,3 +275,59 @@ pub fn bulk_instances(acct: &mut Account, catalog: &Catalog, count: usize, now: 
         }
     }
 }
+
+/// `count` closed instance billing records of existing VMs (or made-up ones when there are
+/// none), one per VM-hour going back from `now`, for the Billing page's long tables. Their
+/// cost is already spent, so seeding does not charge the balance.
+pub fn bulk_billing(acct: &mut Account, catalog: &Catalog, count: usize, now: DateTime<Utc>) {
+    let vms: Vec<VMInstance> = acct.instances.values().cloned().collect();
+    let models = catalog.gpu_models();
+    for i in 0..count {
+        let (id, name, model, gpus, tier) = match vms.get(i % vms.len().max(1)) {
+            Some(v) => (
+                v.id.clone(),
+                v.name.clone(),
+                v.flavor.gpu_model.clone(),
+                v.flavor.gpu_count,
+                v.tier.clone(),
+            ),
+            None => {
+                let model = models[i % models.len()].clone();
+                let tier = catalog.tier_of(&model);
+                (
+                    format!("BRK-9{:05}D", i % 50),
+                    format!("past-vm-{:02}", i % 50),
+                    model,
+                    1,
+                    tier,
+                )
+            }
+        };
+        let per_gpu = tier
+            .as_ref()
+            .and_then(|t| catalog.pricing.gpu_price(t, &model))
+            .and_then(|p| p.in_currency(&acct.currency))
+            .unwrap_or(0.0);
+        let rate = per_gpu * gpus.max(1) as f64 / 60.0;
+        let minutes = 60.0;
+        let end = after(now, -((i as f64 + 1.0) * 61.0));
+        let start = after(end, -minutes);
+        let n = acct.next_seq();
+        acct.instance_bills.push(BillingRecord {
+            billing_id: format!("BRK-{n:06}DB"),
+            instance_id: id,
+            vm_name: name.clone(),
+            gpu_type: model.clone(),
+            gpu_count: gpus.max(1),
+            tier,
+            start_time: ts(start),
+            end_time: ts(end),
+            total_duration_minutes: minutes,
+            per_minute_rate: rate,
+            total_cost: rate * minutes,
+            currency: acct.currency.clone(),
+            status: BillingStatus::Completed,
+            description: Some(format!("Deployment billing for {model} x{gpus} ({name})")),
+        });
+    }
+}

@@ -258,6 +258,40 @@ async fn error_state_allows_only_delete() {
         .expect("an ERROR VM can be deleted");
 }
 
+// ---- admin controls the Billing page's tests need ------------------------------------
+
+#[tokio::test]
+async fn admin_pauses_the_clock_and_seeds_billing_records() {
+    let e = env(Seed::Sandbox).await;
+    let paused = e.admin("clock", json!({"scale": 0.0})).await;
+    assert_eq!(paused["scale"], 0.0);
+    let q = BillingQuery::default();
+    let before = e.client.get_instance_billing(&q).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let again = e.client.get_instance_billing(&q).await.unwrap();
+    assert_eq!(
+        before.summary.total_cost, again.summary.total_cost,
+        "paused: nothing accrues"
+    );
+    // Advancing a paused clock still moves it (and billing with it).
+    e.advance(60.0).await;
+    let later = e.client.get_instance_billing(&q).await.unwrap();
+    assert!(later.summary.total_cost > again.summary.total_cost);
+    let seeded = e.admin("seed", json!({"billing_records": 5000})).await;
+    let total = seeded["billing_records"].as_u64().unwrap();
+    assert!(total >= 5000, "{seeded}");
+    let page = e
+        .client
+        .get_instance_billing(&BillingQuery {
+            limit: Some(100),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(page.total, total);
+    assert_eq!(page.records.len(), 100);
+}
+
 // ---- rules.md §2.4, §15, §16: billing ----------------------------------------------
 
 #[tokio::test]
