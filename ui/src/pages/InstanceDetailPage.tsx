@@ -17,7 +17,7 @@ import { VmPrice } from "../components/vm/VmPrice";
 import { VmSpecs } from "../components/vm/VmSpecs";
 import { VolumesList } from "../components/vm/VolumesList";
 import { pagePath } from "../pages";
-import { deployAgainPath } from "./DeployPage";
+import { deployAgainPath } from "../components/deploy/draft";
 
 /** /instances/:id — one VM: specs, price, actions, SSH, public IP, volumes, firewalls, rules, billing. */
 export function InstanceDetailPage() {

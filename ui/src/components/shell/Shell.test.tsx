@@ -108,10 +108,10 @@ describe("sidebar", () => {
 
   it("says a page comes later, with its purpose", async () => {
     mockBackend();
-    renderApp("/images");
-    const page = await screen.findByTestId("page-images");
+    renderApp("/volumes");
+    const page = await screen.findByTestId("page-volumes");
     expect(page).toHaveTextContent("comes in a later release");
-    expect(page).toHaveTextContent("Custom images made from snapshots");
+    expect(page).toHaveTextContent("Block storage per region");
   });
 });
 
