@@ -31,8 +31,9 @@ function useSubscription(subscribe: () => Promise<UnlistenFn>, deps: unknown[]) 
 /** Lists whose query keys start with these words are refetched when their kind changes. */
 const KIND_QUERIES: Record<string, string[]> = {
   instances: ["instances", "dashboard"],
-  snapshots: ["snapshots"],
-  images: ["images"],
+  // Both pages show snapshots and images (lineage, sources): each kind refreshes both.
+  snapshots: ["snapshots", "images"],
+  images: ["images", "snapshots"],
 };
 
 /** The poller's changes patch the cache (balance) or mark the changed lists stale. */

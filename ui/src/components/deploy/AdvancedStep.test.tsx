@@ -67,6 +67,7 @@ describe("Advanced step: security rules (DEP-51)", () => {
     expect(screen.getByTestId("deploy-rule-cidr-error")).toHaveTextContent("An IPv4 prefix must be between 0 and 32.");
     expect(screen.getByTestId("rule-cidr")).toHaveAttribute("aria-invalid", "true");
     expect(screen.getByTestId("rule-cidr")).toHaveAttribute("id", "deploy-rule-cidr");
+    expect(screen.getByTestId("rule-cidr")).toHaveFocus();
     expect(state().draft.securityRules).toEqual([]);
     expect(screen.queryByTestId("rule-item-0")).not.toBeInTheDocument();
   });

@@ -81,6 +81,7 @@ describe("SSH keys step", () => {
     await user.click(screen.getByTestId("ssh-import-submit"));
     expect(screen.getByTestId("deploy-ssh-import-key-error")).toHaveTextContent("Must start with the key type");
     expect(screen.getByTestId("ssh-import-key")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByTestId("ssh-import-key")).toHaveFocus();
     expect(backend.called("create_ssh_key")).toEqual([]);
 
     await user.clear(screen.getByTestId("ssh-import-key"));

@@ -105,7 +105,12 @@ function NewRule({ rules, onAdd }: { rules: readonly DraftRule[]; onAdd: (r: Dra
 
   function add() {
     setTried(true);
-    if (!valid || conflict) return;
+    if (!valid || conflict) {
+      // Focus the first field at fault, in the form's order; a conflict is the range's.
+      const first = (Object.keys(CONTROL) as RuleField[]).find((f) => all[f]) ?? "remote_ip_prefix";
+      document.getElementById(CONTROL[first].id)?.focus();
+      return;
+    }
     onAdd(draftRuleOf(draft));
     // Keep the kind of rule: several of the same sort are often added in a row.
     setDraft((d) => ({ ...d, remote_ip_prefix: "", port_range_min: "", port_range_max: "" }));

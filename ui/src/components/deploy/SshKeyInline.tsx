@@ -62,7 +62,11 @@ export function SshKeyCreate({ keys, onCreated, onClose }: Props) {
 
   function submit() {
     setTried(true);
-    if (keyNameError(name, keys)) return;
+    if (keyNameError(name, keys)) {
+      // A refused submit puts the user at the field to fix.
+      document.getElementById(nameId)?.focus();
+      return;
+    }
     void guard(() =>
       generate.mutateAsync(name, {
         onSuccess: ({ sshKey, savedTo }) => {
@@ -151,7 +155,10 @@ export function SshKeyImport({ keys, onCreated, onClose }: Props) {
 
   function submit() {
     setTouched({ name: true, key: true });
-    if (keyNameError(name, keys) || publicKeyError(publicKey)) return;
+    if (keyNameError(name, keys) || publicKeyError(publicKey)) {
+      document.getElementById(keyNameError(name, keys) ? nameId : keyId)?.focus();
+      return;
+    }
     void guard(() =>
       importKey.mutateAsync({ name, public_key: publicKey.trim() }, { onSuccess: (key) => onCreated(key) }),
     );

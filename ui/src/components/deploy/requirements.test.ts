@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
-const ROOT = resolve(__dirname, "../../../..");
+const ROOT = resolve(import.meta.dirname, "../../../..");
 
 /** [file from the repository's root, the test's name (or a unique part of it)]. */
 type Proof = [string, string];
@@ -52,7 +52,7 @@ function documentedIds(): string[] | null {
   const doc = resolve(ROOT, "../shared/barrack/platform/dashboard.md");
   if (!existsSync(doc)) return null;
   const section = readFileSync(doc, "utf8").split("## 3. Deploy wizard")[1]?.split("\n## 4.")[0] ?? "";
-  return [...new Set(section.match(/DEP-\d\d/g) ?? [])].sort();
+  return [...new Set<string>(section.match(/DEP-\d\d/g) ?? [])].sort();
 }
 
 describe("every DEP requirement has its own test", () => {

@@ -5,10 +5,12 @@ import { useInstanceEventPatches } from "../vm/queries";
 import { PAGES, pagePath, type PageInfo } from "../../pages";
 import { DashboardPage } from "../../pages/DashboardPage";
 import { DeployPage } from "../../pages/DeployPage";
+import { ImagesPage } from "../../pages/ImagesPage";
 import { InstanceDetailPage } from "../../pages/InstanceDetailPage";
 import { InstancesPage } from "../../pages/InstancesPage";
 import { PlaceholderPage } from "../../pages/PlaceholderPage";
 import { SettingsPage } from "../../pages/SettingsPage";
+import { SnapshotsPage } from "../../pages/SnapshotsPage";
 import { CommandPalette, usePaletteShortcut } from "./CommandPalette";
 import { Header } from "./Header";
 import { OfflineBanner } from "./OfflineBanner";
@@ -22,6 +24,10 @@ function pageElement(page: PageInfo) {
       return <DeployPage />;
     case "instances":
       return <InstancesPage />;
+    case "snapshots":
+      return <SnapshotsPage />;
+    case "images":
+      return <ImagesPage />;
     case "settings":
       return <SettingsPage />;
     default:

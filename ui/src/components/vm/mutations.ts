@@ -122,19 +122,3 @@ export function useRemoveSecurityRule(vm: VM) {
     },
   });
 }
-
-export function useCreateSnapshot() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ vm, name }: { vm: VM; name: string }) =>
-      call(commands.createSnapshot({ instance_id: vm.id, name, description: null, is_image: false })),
-    onSuccess: (res) => {
-      void qc.invalidateQueries({ queryKey: ["snapshots"] });
-      toast.success(`Snapshot ${res.snapshot.name} is being created`, {
-        description: "It may take several minutes; the VM keeps running.",
-      });
-    },
-    // The dialog shows the error (at the name field when it is about the name).
-    meta: { quiet: true },
-  });
-}
