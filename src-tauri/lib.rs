@@ -219,12 +219,27 @@ mod tests {
             serde_json::from_str(include_str!("../tauri.conf.json")).unwrap();
         let caps = conf["app"]["security"]["capabilities"].as_array().unwrap();
         assert_eq!(caps.len(), 1);
+        // A permission is a name, or an object naming it with a scope.
         let granted: Vec<&str> = caps[0]["permissions"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|p| p.as_str().unwrap())
+            .map(|p| p.as_str().or(p["identifier"].as_str()).unwrap())
             .collect();
+        // External links open only on Barrack's own sites.
+        let opener = caps[0]["permissions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["identifier"] == "opener:allow-open-url")
+            .expect("the opener permission carries a URL scope");
+        let urls: Vec<&str> = opener["allow"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u["url"].as_str().unwrap())
+            .collect();
+        assert!(urls.iter().all(|u| u.starts_with("https://")), "{urls:?}");
         let mut expected: Vec<String> = vec![
             "core:event:allow-listen".into(),
             "core:event:allow-unlisten".into(),

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { ArrowLeft } from "lucide-react";
 import { Link, useLocation, useParams } from "react-router";
 import { Alert } from "../components/ui/Alert";
+import { HibernateTimerControl } from "../components/billing/HibernateTimerControl";
 import { Card, CardTitle } from "../components/ui/Card";
 import { BillingRecords } from "../components/vm/BillingRecords";
 import { DataStatus } from "../components/vm/DataStatus";
@@ -98,6 +99,9 @@ export function InstanceDetailPage() {
               </Section>
               <Section title="Actions">
                 <VmActions vm={vm} />
+              </Section>
+              <Section title="Hibernate timer">
+                <HibernateTimerControl vm={vm} />
               </Section>
             </div>
           </div>

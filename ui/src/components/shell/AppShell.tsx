@@ -3,6 +3,7 @@ import { Navigate, Route, Routes } from "react-router";
 import { useConnectionEvents, useResourceEvents } from "../../events";
 import { useInstanceEventPatches } from "../vm/queries";
 import { PAGES, pagePath, type PageInfo } from "../../pages";
+import { BillingPage } from "../../pages/BillingPage";
 import { DashboardPage } from "../../pages/DashboardPage";
 import { DeployPage } from "../../pages/DeployPage";
 import { ImagesPage } from "../../pages/ImagesPage";
@@ -28,6 +29,8 @@ function pageElement(page: PageInfo) {
       return <SnapshotsPage />;
     case "images":
       return <ImagesPage />;
+    case "billing":
+      return <BillingPage />;
     case "settings":
       return <SettingsPage />;
     default:

@@ -1,0 +1,74 @@
+import { useMemo } from "react";
+import uPlot from "uplot";
+import type { ResourceCost } from "../../bindings";
+import { ChartFigures } from "./ChartFigures";
+import { KIND_LABEL, STACK, topSeries } from "./charts";
+import { money } from "./format";
+import { UPlotChart } from "./UPlotChart";
+
+const HEIGHT = 220;
+
+function short(name: string): string {
+  return name.length > 14 ? `${name.slice(0, 13)}…` : name;
+}
+
+/** The resources that cost most over their records, a bar each in its kind's colour. */
+export function TopResourcesChart({ top, currency }: { top: readonly ResourceCost[]; currency: string }) {
+  const series = useMemo(() => topSeries(top), [top]);
+  const data = useMemo<uPlot.AlignedData>(
+    () => [series.names.map((_, i) => i), ...STACK.map((k) => series.byKind[k])],
+    [series],
+  );
+  const bars = uPlot.paths.bars?.({ size: [0.6, 60] });
+  const n = series.names.length;
+
+  if (n === 0) return <p className="text-sm text-fg-muted">No costs recorded yet.</p>;
+  return (
+    <figure className="flex flex-col gap-2">
+      <UPlotChart
+        testId="chart-top"
+        height={HEIGHT}
+        data={data}
+        options={(theme) => ({
+          scales: {
+            x: { time: false, range: () => [-0.5, n - 0.5] },
+            y: { range: (_u, _min, max) => [0, Math.max(max, 0.01) * 1.1] },
+          },
+          axes: [
+            {
+              stroke: theme.muted,
+              grid: { show: false },
+              ticks: { stroke: theme.grid },
+              splits: () => series.names.map((_, i) => i),
+              values: (_u, ticks) => ticks.map((t) => short(series.names[t] ?? "")),
+            },
+            { stroke: theme.muted, size: 60, grid: { stroke: theme.grid, width: 1 }, values: (_u, t) => t.map((v) => v.toFixed(2)) },
+          ],
+          series: [
+            { label: "Resource", value: (_u, v) => (v == null ? "—" : (series.names[v] ?? "—")) },
+            ...STACK.map<uPlot.Series>((kind) => ({
+              label: KIND_LABEL[kind],
+              stroke: theme.kinds[kind],
+              fill: theme.kinds[kind],
+              width: 0,
+              paths: bars,
+              points: { show: false },
+              value: (_u, v) => (v == null ? "—" : money(v, currency)),
+            })),
+          ],
+          legend: { live: true },
+          // Bars, not a time series to zoom into: no drag-to-zoom.
+          cursor: { points: { show: false }, drag: { x: false, y: false } },
+        })}
+      />
+      <figcaption className="text-xs text-fg-muted">Top resources by cost over their billing records ({currency}).</figcaption>
+      <ChartFigures
+        caption="Top resources by cost"
+        head={["Resource", "Kind", "Cost"]}
+        rows={[...top]
+          .sort((a, b) => (b.cost ?? 0) - (a.cost ?? 0))
+          .map((r) => [r.name || r.id, KIND_LABEL[r.kind], money(r.cost, currency)])}
+      />
+    </figure>
+  );
+}

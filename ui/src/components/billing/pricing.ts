@@ -1,0 +1,87 @@
+// The pricing table (BILL-10) in the account's currency, and the calculator's maths. No
+// price is written here: every figure comes from getPricing or deployQuote.
+
+import type { Price_Serialize, PricingResponse_Serialize } from "../../bindings";
+
+export type GpuPriceRow = { tier: string; model: string; price: number | null; maxCount: number | null; unit: string | null };
+export type VolumePriceRow = { tier: string; type: string; price: number | null; unit: string | null };
+export type SnapshotPriceRow = { tier: string; price: number | null; fixedSizeGb: number | null; unit: string | null };
+
+/** Volumes are priced per TB (1,000 GB, as Barrack counts: 0.0002/min for 1,000 GB). */
+export const GB_PER_TB = 1000;
+
+function priceIn(p: Price_Serialize, currency: string): number | null {
+  const v = p.prices[currency];
+  return v == null || !Number.isFinite(v) ? null : v;
+}
+
+/** Tiers in the order the metadata lists them, then any others alphabetically. */
+function tierOrder(pricing: PricingResponse_Serialize, tiers: string[]): string[] {
+  const listed = pricing.pricing_data.metadata.supported_tiers ?? [];
+  const rank = (t: string) => {
+    const i = listed.indexOf(t);
+    return i < 0 ? listed.length : i;
+  };
+  return [...tiers].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+export function gpuRows(pricing: PricingResponse_Serialize, currency: string): GpuPriceRow[] {
+  const byTier = pricing.pricing_data.gpus.pricing;
+  return tierOrder(pricing, Object.keys(byTier)).flatMap((tier) =>
+    Object.entries(byTier[tier] ?? {})
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([model, p]) => ({ tier, model, price: priceIn(p, currency), maxCount: p.max_count ?? null, unit: p.unit })),
+  );
+}
+
+export function volumeRows(pricing: PricingResponse_Serialize, currency: string): VolumePriceRow[] {
+  const byTier = pricing.pricing_data.volumes.pricing;
+  return tierOrder(pricing, Object.keys(byTier)).flatMap((tier) =>
+    Object.entries(byTier[tier] ?? {})
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([type, p]) => ({ tier, type, price: priceIn(p, currency), unit: p.unit })),
+  );
+}
+
+export function snapshotRows(pricing: PricingResponse_Serialize, currency: string): SnapshotPriceRow[] {
+  const byTier = pricing.pricing_data.snapshots.pricing;
+  return tierOrder(pricing, Object.keys(byTier)).flatMap((tier) => {
+    const p = byTier[tier];
+    return p ? [{ tier, price: priceIn(p, currency), fixedSizeGb: p.fixed_size_gb ?? null, unit: p.unit }] : [];
+  });
+}
+
+/** `tier|name` as one select value (a model or type can exist in several tiers). */
+export function optionKey(tier: string, name: string): string {
+  return `${tier}|${name}`;
+}
+
+export function parseOptionKey(key: string): { tier: string; name: string } | null {
+  const i = key.indexOf("|");
+  return i <= 0 ? null : { tier: key.slice(0, i), name: key.slice(i + 1) };
+}
+
+/** Price per TB-hour × size in TB × hours. */
+export function volumeCost(pricePerTbHour: number, sizeGb: number, hours: number): number {
+  return pricePerTbHour * (sizeGb / GB_PER_TB) * hours;
+}
+
+export type CalcInput = {
+  /** deployQuote's perHour for the GPU model × count (null while it loads or fails). */
+  gpuPerHour: number | null;
+  hours: number;
+  /** Per TB-hour, or null for no volume. */
+  volumePricePerTbHour: number | null;
+  volumeSizeGb: number;
+};
+
+export type CalcResult = { gpu: number | null; volume: number; total: number | null };
+
+/** The configuration's cost over `hours`: the quote's hourly price × hours, plus the volume. */
+export function calculate(input: CalcInput): CalcResult {
+  const hours = Number.isFinite(input.hours) && input.hours > 0 ? input.hours : 0;
+  const size = Number.isFinite(input.volumeSizeGb) && input.volumeSizeGb > 0 ? input.volumeSizeGb : 0;
+  const gpu = input.gpuPerHour == null ? null : input.gpuPerHour * hours;
+  const volume = input.volumePricePerTbHour == null ? 0 : volumeCost(input.volumePricePerTbHour, size, hours);
+  return { gpu, volume, total: gpu == null ? null : gpu + volume };
+}

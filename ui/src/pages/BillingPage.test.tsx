@@ -1,0 +1,303 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  PRICING,
+  SNAPSHOT_PAGE,
+  VOLUME_PAGE,
+  instancePage,
+  overviewOf,
+  quoteOf,
+  timerOf,
+} from "../components/billing/testFixtures";
+import { appError, emitResourcesChanged, mockBackend, renderApp, settingsWith } from "../test/backend";
+
+type Args = Record<string, unknown>;
+
+/** The billing commands' answers; `extra` overrides. */
+function billingBackend(extra: Record<string, unknown> = {}) {
+  return mockBackend({
+    billing_overview: overviewOf(),
+    get_instance_billing: (a: Args) => instancePage(((a.query as Args).page as number) ?? 1, 3),
+    get_volume_billing: VOLUME_PAGE,
+    get_snapshot_billing: SNAPSHOT_PAGE,
+    get_pricing: PRICING,
+    deploy_quote: (a: Args) => {
+      const r = a.request as { gpuModel: string; gpuCount: number };
+      return quoteOf(r.gpuModel === "H100-SXM5-80GB" ? 2.49 : 0.69, r.gpuCount);
+    },
+    list_timers: [],
+    ...extra,
+  });
+}
+
+beforeEach(() => {
+  // jsdom cannot draw: without a 2D context the chart containers render empty, quietly.
+  vi.spyOn(HTMLCanvasElement.prototype, "getContext").mockReturnValue(null);
+});
+
+describe("billing page: overview", () => {
+  it("shows the overview's figures as the backend gives them", async () => {
+    billingBackend();
+    renderApp("/billing");
+    expect(await screen.findByTestId("billing-page")).toBeInTheDocument();
+    expect(await screen.findByTestId("balance-USD")).toHaveTextContent("241.20 USD");
+    expect(screen.getByTestId("balance-EUR")).toHaveTextContent("12.50 EUR");
+    expect(screen.getByTestId("burn-rate")).toHaveTextContent("5.11 USD/h");
+    // 47.2 hours.
+    expect(screen.getByTestId("runway")).toHaveTextContent("1 day 23 hours");
+    expect(screen.getByTestId("cost-today")).toHaveTextContent("12.34 USD");
+    expect(screen.getByTestId("cost-week")).toHaveTextContent("80.50 USD");
+    expect(screen.getByTestId("cost-month")).toHaveTextContent("310.25 USD");
+    expect(screen.getByTestId("chart-daily")).toBeInTheDocument();
+    expect(screen.getByTestId("chart-top")).toBeInTheDocument();
+    expect(screen.queryByTestId("runway-banner")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("low-balance-banner")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("zero-balance-banner")).not.toBeInTheDocument();
+  });
+
+  it("warns when the runway is under a day, below the threshold, and at zero", async () => {
+    billingBackend({ billing_overview: overviewOf({ runwayHours: 5.5 }) });
+    const first = renderApp("/billing");
+    expect(await screen.findByTestId("runway-banner")).toHaveTextContent("5 hours 30 minutes");
+    first.unmount();
+
+    billingBackend({
+      billing_overview: overviewOf({ balance: 8, balances: [{ currency: "USD", amount: 8 }], runwayHours: 100 }),
+      get_settings: settingsWith({ lowBalanceThreshold: 25 }),
+    });
+    const second = renderApp("/billing");
+    // The threshold from Settings, not the overview's copy (10).
+    expect(await screen.findByTestId("low-balance-banner")).toHaveTextContent("Balance below 25.00 USD");
+    expect(screen.queryByTestId("runway-banner")).not.toBeInTheDocument();
+    second.unmount();
+
+    billingBackend({ billing_overview: overviewOf({ balance: 0, balances: [{ currency: "USD", amount: 0 }], runwayHours: 0 }) });
+    renderApp("/billing");
+    expect(await screen.findByTestId("zero-balance-banner")).toHaveTextContent(/hibernates running VMs/);
+    expect(screen.queryByTestId("low-balance-banner")).not.toBeInTheDocument();
+  });
+
+  it("fetches the overview again when the poller reports a change", async () => {
+    const backend = billingBackend();
+    renderApp("/billing");
+    await screen.findByTestId("balance-USD");
+    const before = backend.called("billing_overview").length;
+    await emitResourcesChanged({ kinds: ["snapshots"] });
+    await waitFor(() => expect(backend.called("billing_overview").length).toBeGreaterThan(before));
+  });
+});
+
+describe("billing page: still billing", () => {
+  it("lists idle resources with their cost per day and the right action, not running VMs", async () => {
+    billingBackend({
+      billing_overview: overviewOf({
+        stillBilling: [...overviewOf().stillBilling, { ...overviewOf().stillBilling[0]!, name: "busy", status: "ACTIVE" }],
+      }),
+    });
+    renderApp("/billing");
+    const section = await screen.findByTestId("still-billing");
+    expect(within(section).getByTestId("still-cost-dev-a6000")).toHaveTextContent("16.56 USD/day");
+    expect(within(section).getByTestId("still-action-dev-a6000")).toHaveTextContent("Start, then hibernate");
+    expect(within(section).getByTestId("still-delete-dev-a6000")).toHaveTextContent("Delete");
+    expect(within(section).getByTestId("still-action-archive-a100")).toHaveTextContent("Delete");
+    expect(within(section).getByTestId("still-action-scratch")).toHaveTextContent("Delete");
+    expect(within(section).getByTestId("still-action-nightly")).toHaveTextContent("Delete");
+    expect(within(section).queryByTestId("still-busy")).not.toBeInTheDocument();
+    expect(screen.getByTestId("hibernation-savings")).toHaveTextContent("1 hibernated VM, saving 37.92 USD/day");
+  });
+
+  it("starts a stopped VM to hibernate it, after saying it costs a minute or two", async () => {
+    const backend = billingBackend({ start_then_hibernate: timerOf("dev-a6000", "2026-03-01T10:00:00Z", { kind: "hibernateWhenActive" }) });
+    renderApp("/billing");
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("still-action-dev-a6000"));
+    const dialog = await screen.findByTestId("confirm-dialog");
+    expect(dialog).toHaveTextContent("a minute or two at the full rate");
+    await user.click(within(dialog).getByTestId("confirm-action"));
+    await waitFor(() => expect(backend.called("start_then_hibernate")).toHaveLength(1));
+    expect(backend.called("start_then_hibernate")[0]!.args).toEqual({ vmId: "instance-dev-a6000", vmName: "dev-a6000" });
+    expect(await screen.findByText(/hibernates as soon as it is ACTIVE/)).toBeInTheDocument();
+  });
+
+  it("deletes a snapshot once its name is typed, and shows a refusal in the dialog", async () => {
+    const backend = billingBackend({ delete_snapshot: () => { throw appError("Conflict", "Snapshot is in use"); } });
+    renderApp("/billing");
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("still-action-nightly"));
+    const dialog = await screen.findByTestId("confirm-dialog");
+    expect(within(dialog).getByTestId("confirm-action")).toBeDisabled();
+    await user.type(within(dialog).getByTestId("confirm-input"), "nightly");
+    await user.click(within(dialog).getByTestId("confirm-action"));
+    expect(await within(dialog).findByTestId("error-banner")).toHaveTextContent("Snapshot is in use");
+    expect(backend.called("delete_snapshot")[0]!.args).toEqual({ snapshotId: "snapshot-nightly" });
+  });
+});
+
+describe("billing page: records", () => {
+  it("pages and filters on the server, going back to page 1 on a filter change", async () => {
+    const backend = billingBackend();
+    renderApp("/billing");
+    const user = userEvent.setup();
+    await screen.findByTestId("record-row-BRK-100DB");
+    expect(backend.called("get_instance_billing")[0]!.args.query).toEqual({ page: 1, limit: 50 });
+    expect(screen.getByTestId("records-page")).toHaveTextContent("Page 1 of 3 · 9 records");
+    expect(screen.getByTestId("records-prev")).toBeDisabled();
+    expect(screen.getByTestId("summary-totalCost")).toHaveTextContent("1,810.95 USD");
+    expect(screen.getByTestId("summary-averageUsage")).toHaveTextContent("1,124.12");
+
+    await user.click(screen.getByTestId("records-next"));
+    expect(await screen.findByTestId("record-row-BRK-200DB")).toBeInTheDocument();
+    expect(screen.getByTestId("records-page")).toHaveTextContent("Page 2 of 3");
+    expect(backend.called("get_instance_billing").at(-1)!.args.query).toEqual({ page: 2, limit: 50 });
+
+    await user.selectOptions(screen.getByTestId("records-resource"), "vm-train");
+    await waitFor(() =>
+      expect(backend.called("get_instance_billing").at(-1)!.args.query).toEqual({ page: 1, limit: 50, resource_id: "vm-train" }),
+    );
+    await user.type(screen.getByTestId("records-from"), "2026-01-01");
+    await user.type(screen.getByTestId("records-to"), "2026-01-31");
+    await waitFor(() =>
+      expect(backend.called("get_instance_billing").at(-1)!.args.query).toEqual({
+        page: 1,
+        limit: 50,
+        resource_id: "vm-train",
+        start_date: "2026-01-01",
+        end_date: "2026-01-31",
+      }),
+    );
+    // The VM's name leads to its page.
+    expect(within(screen.getByTestId("record-row-BRK-100DB")).getByRole("link", { name: "train-h100" })).toHaveAttribute(
+      "href",
+      "/instances/vm-train",
+    );
+  });
+
+  it("switches kinds with their own columns and summary", async () => {
+    const backend = billingBackend();
+    renderApp("/billing");
+    const user = userEvent.setup();
+    await screen.findByTestId("record-row-BRK-100DB");
+    await user.click(screen.getByTestId("records-tab-volume"));
+    const row = await screen.findByTestId("record-row-VBILL_a1b2c3d4e5");
+    expect(row).toHaveTextContent("storage1");
+    expect(row).toHaveTextContent("1000 GB");
+    expect(screen.getByTestId("summary-totalSizeGB")).toHaveTextContent("1,000");
+    expect(backend.called("get_volume_billing")[0]!.args.query).toEqual({ page: 1, limit: 50 });
+    await user.click(screen.getByTestId("records-tab-snapshot"));
+    expect(await screen.findByTestId("record-row-SBILL_1")).toHaveTextContent("nightly");
+    expect(within(screen.getByTestId("record-row-SBILL_1")).getByRole("link")).toHaveAttribute("href", "/snapshots?details=snap-1");
+  });
+
+  it("exports the current filter, and says nothing when the save dialog is closed", async () => {
+    let cancel = false;
+    const backend = billingBackend({
+      export_billing_csv: () => {
+        if (cancel) throw appError("Cancelled", "The save dialog was closed.");
+        return { path: "/home/me/barrack-instance-billing.csv", rows: 9 };
+      },
+    });
+    renderApp("/billing");
+    const user = userEvent.setup();
+    await screen.findByTestId("record-row-BRK-100DB");
+    await user.type(screen.getByTestId("records-from"), "2026-01-01");
+    await user.click(screen.getByTestId("records-export"));
+    expect(await screen.findByText("Exported 9 records to /home/me/barrack-instance-billing.csv")).toBeInTheDocument();
+    expect(backend.called("export_billing_csv")[0]!.args).toEqual({ kind: "instance", filter: { start_date: "2026-01-01" } });
+
+    cancel = true;
+    await user.click(screen.getByTestId("records-export"));
+    await waitFor(() => expect(backend.called("export_billing_csv")).toHaveLength(2));
+    expect(screen.queryByText(/Cancelled/)).not.toBeInTheDocument();
+  });
+
+  it("marks the records' render and changes for the benchmark", async () => {
+    performance.clearMeasures();
+    billingBackend();
+    renderApp("/billing");
+    const user = userEvent.setup();
+    await screen.findByTestId("record-row-BRK-100DB");
+    await waitFor(() => expect(performance.getEntriesByName("billing-records-render")).toHaveLength(1));
+    await user.click(screen.getByTestId("records-next"));
+    await screen.findByTestId("record-row-BRK-200DB");
+    await waitFor(() => expect(performance.getEntriesByName("billing-records-change")).toHaveLength(1));
+  });
+});
+
+describe("billing page: prices, calculator, timers, credits", () => {
+  it("shows the price table from the pricing endpoint in the account's currency", async () => {
+    billingBackend();
+    renderApp("/billing");
+    const table = await screen.findByTestId("pricing-table");
+    expect(within(table).getByTestId("price-gpu-advanced-H100-SXM5-80GB")).toHaveTextContent("2.49 USD");
+    expect(within(table).getByTestId("price-gpu-legacy-RTX-A6000")).toHaveTextContent(/0\.69 USD.*4$/);
+    expect(within(table).getByTestId("price-volume-advanced-NVMe")).toHaveTextContent("0.30 USD");
+    expect(within(table).getByTestId("price-snapshot-legacy")).toHaveTextContent("100 GB each");
+  });
+
+  it("prices a configuration with deploy_quote × hours plus the volume", async () => {
+    const backend = billingBackend();
+    renderApp("/billing");
+    const user = userEvent.setup();
+    await screen.findByTestId("calculator");
+    await user.selectOptions(screen.getByTestId("calc-gpu"), "advanced|H100-SXM5-80GB");
+    await user.clear(screen.getByTestId("calc-count"));
+    await user.type(screen.getByTestId("calc-count"), "4");
+    await user.clear(screen.getByTestId("calc-hours"));
+    await user.type(screen.getByTestId("calc-hours"), "10");
+    await waitFor(() => expect(screen.getByTestId("calc-total")).toHaveTextContent("99.60 USD"));
+    expect(backend.called("deploy_quote").at(-1)!.args.request).toEqual({ gpuModel: "H100-SXM5-80GB", tier: "advanced", gpuCount: 4 });
+
+    await user.selectOptions(screen.getByTestId("calc-volume-type"), "advanced|NVMe");
+    await user.clear(screen.getByTestId("calc-volume-size"));
+    await user.type(screen.getByTestId("calc-volume-size"), "500");
+    // 0.30 × 500 / 1000 × 10 = 1.50 more.
+    expect(screen.getByTestId("calc-total")).toHaveTextContent("101.10 USD");
+
+    await user.clear(screen.getByTestId("calc-count"));
+    await user.type(screen.getByTestId("calc-count"), "9");
+    expect(screen.getByTestId("calc-total")).toHaveTextContent("—");
+    expect(screen.getByText("At most 8 for this model.")).toBeInTheDocument();
+  });
+
+  it("lists the timers and postpones or cancels them", async () => {
+    const at = new Date(Date.now() + 3 * 3_600_000).toISOString();
+    const backend = billingBackend({
+      list_timers: [timerOf("train-h100", at)],
+      postpone_timer: (a: Args) => timerOf("train-h100", at, { id: a.id as string }),
+      cancel_timer: null,
+    });
+    renderApp("/billing");
+    const user = userEvent.setup();
+    expect(await screen.findByTestId("timer-train-h100")).toHaveTextContent(/Hibernates at .* \(in (2 h 5\d|3 h 00) min\)/);
+    await user.click(screen.getByTestId("timer-postpone-train-h100"));
+    await waitFor(() => expect(backend.called("postpone_timer")[0]?.args).toEqual({ id: "T-train-h100", minutes: 30 }));
+    await user.click(screen.getByTestId("timer-cancel-train-h100"));
+    await waitFor(() => expect(backend.called("cancel_timer")[0]?.args).toEqual({ id: "T-train-h100" }));
+  });
+
+  it("reloads the timers when the timer runner reports", async () => {
+    const backend = billingBackend();
+    renderApp("/billing");
+    await screen.findByTestId("timers");
+    await waitFor(() => expect(backend.called("list_timers")).toHaveLength(1));
+    await emitResourcesChanged({ kinds: ["timers"] });
+    await waitFor(() => expect(backend.called("list_timers")).toHaveLength(2));
+  });
+
+  it("states the credit terms and opens Barrack's credits page in the browser", async () => {
+    const backend = billingBackend({ "plugin:opener|open_url": null });
+    renderApp("/billing");
+    const user = userEvent.setup();
+    const credits = await screen.findByTestId("credits");
+    expect(within(credits).getByTestId("credits-terms-USD")).toHaveTextContent("5.00 USD");
+    expect(within(credits).getByTestId("credits-terms-INR")).toHaveTextContent(/100\.00 INR.*UPI, Card, Net banking.*18% GST/);
+    expect(within(credits).getByTestId("credits-terms-EUR")).toHaveTextContent("SEPA");
+    expect(credits).toHaveTextContent("non-refundable");
+    expect(credits).toHaveTextContent("never expire");
+    expect(credits).toHaveTextContent("no cash value");
+    await user.click(screen.getByTestId("add-credits"));
+    await waitFor(() => expect(backend.called("plugin:opener|open_url")).toHaveLength(1));
+    expect(backend.called("plugin:opener|open_url")[0]!.args.url).toBe("https://barrack.ai/credits");
+  });
+});

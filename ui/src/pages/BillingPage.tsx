@@ -1,0 +1,64 @@
+import { useSettings } from "../api";
+import { BillingBanners } from "../components/billing/BillingBanners";
+import { CreditsInfo } from "../components/billing/CreditsInfo";
+import { DailyCostChart } from "../components/billing/DailyCostChart";
+import { OverviewCards } from "../components/billing/OverviewCards";
+import { PricingSection } from "../components/billing/PricingSection";
+import { useBillingEvents, useBillingOverview } from "../components/billing/queries";
+import { RecordsSection } from "../components/billing/RecordsSection";
+import { StillBillingSection } from "../components/billing/StillBillingSection";
+import { TimersList } from "../components/billing/TimersList";
+import { TopResourcesChart } from "../components/billing/TopResourcesChart";
+import { Card, CardTitle } from "../components/ui/Card";
+import { DataStatus } from "../components/vm/DataStatus";
+import { pageBySlug } from "../pages";
+import { PageHeader } from "./PageHeader";
+
+/**
+ * Billing & Credits (dashboard.md §11): what the account has and burns, where the money
+ * went, what bills while idle and how to stop it, the records, the prices, and credits.
+ */
+export function BillingPage() {
+  useBillingEvents();
+  const overview = useBillingOverview();
+  const settings = useSettings();
+  const o = overview.data;
+  const currency = o?.currency ?? "USD";
+  // The threshold as just edited in Settings; the overview's copy is from its last fetch.
+  const threshold = settings.data?.lowBalanceThreshold ?? o?.lowBalanceThreshold ?? null;
+
+  return (
+    // `page-billing` is every page's root id (the shell's tests); `billing-page` is this page's own.
+    <div data-testid="page-billing">
+      <div data-testid="billing-page" className="flex flex-col gap-4">
+        <PageHeader title="Billing & Credits" purpose={pageBySlug("billing").purpose} />
+        <DataStatus query={overview} />
+        {o ? (
+          <>
+            <BillingBanners balance={o.balance} currency={currency} threshold={threshold} runwayHours={o.runwayHours} />
+            <OverviewCards overview={o} />
+            <div className="grid gap-4 xl:grid-cols-2">
+              <Card>
+                <CardTitle>Cost per day</CardTitle>
+                <DailyCostChart daily={o.daily} currency={currency} />
+              </Card>
+              <Card>
+                <CardTitle>Top resources by cost</CardTitle>
+                <TopResourcesChart top={o.top} currency={currency} />
+              </Card>
+            </div>
+            <div className="grid items-start gap-4 xl:grid-cols-2">
+              <StillBillingSection overview={o} />
+              <TimersList />
+            </div>
+          </>
+        ) : (
+          overview.isPending && <Card className="text-sm text-fg-muted">Loading billing…</Card>
+        )}
+        <RecordsSection overview={o} />
+        <PricingSection currency={currency} />
+        <CreditsInfo currency={currency} />
+      </div>
+    </div>
+  );
+}
