@@ -1,3 +1,5 @@
+// First: later modules (uPlot) read navigator.language as they load.
+import "./localeGuard";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { HashRouter } from "react-router";
