@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useFocusRequest } from "../ui/useFocusRequest";
+import { useCallback, useMemo, useRef, useState, type ReactNode } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { call, toAppError, type AppError } from "../../api";
 import { commands, type DeploymentRequest_Serialize, type DeploymentResponse_Serialize } from "../../bindings";
@@ -57,7 +58,7 @@ export function DeployWizard({ draft, setDraft, initialNotices = [], onDeployed 
   const [serverError, setServerError] = useState<FieldError | null>(null);
   const [notices, setNotices] = useState<string[]>(initialNotices);
   const [refusal, setRefusal] = useState<AppError | null>(null);
-  const [focus, setFocus] = useState<{ id: string; n: number } | null>(null);
+  const focusOn = useFocusRequest();
 
   // The boot source chosen, as last seen in a list: named in the notice if a region change drops it.
   const lastBoot = useRef<BootItem | undefined>(undefined);
@@ -126,13 +127,13 @@ export function DeployWizard({ draft, setDraft, initialNotices = [], onDeployed 
   function move(to: StepId) {
     setVisited((v) => new Set(v).add(to));
     commit({ ...latest.current.draft, step: to }, true);
-    setFocus({ id: "deploy-step-heading", n: Date.now() });
+    focusOn("deploy-step-heading");
   }
 
   function refuse(at: StepId, field: string) {
     setAttempted((a) => new Set(a).add(at));
     if (at !== step) move(at);
-    setFocus({ id: fieldDomId(field), n: Date.now() });
+    focusOn(fieldDomId(field));
   }
 
   /** Forward checks every step before the target; back goes straight there. */
@@ -146,9 +147,6 @@ export function DeployWizard({ draft, setDraft, initialNotices = [], onDeployed 
     move(target);
   }
 
-  useEffect(() => {
-    if (focus) document.getElementById(focus.id)?.focus();
-  }, [focus]);
 
   const guard = useSubmitGuard();
   const deploy = useMutation({

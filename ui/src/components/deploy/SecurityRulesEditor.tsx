@@ -2,6 +2,7 @@
 // field as they are typed (vm/ruleForm.ts, the copy of validate.rs security_rule), and
 // checked against each other (ruleConflicts.ts). A rule that would conflict is refused.
 
+import { useFocusRequest } from "../ui/useFocusRequest";
 import { useState, type KeyboardEvent, type ReactNode } from "react";
 import { Button } from "../ui/Button";
 import { Field, fieldAria } from "../ui/Field";
@@ -92,6 +93,7 @@ function NewRule({ rules, onAdd }: { rules: readonly DraftRule[]; onAdd: (r: Dra
   // A field's error shows once it was left (or "Add" was tried), then follows every change.
   const [touched, setTouched] = useState<Touched>({});
   const [tried, setTried] = useState(false);
+  const focusOn = useFocusRequest();
   const all = validateRule(draft);
   const valid = Object.keys(all).length === 0;
   const conflict = valid ? newRuleConflict(rules, draftRuleOf(draft)) : null;
@@ -108,7 +110,7 @@ function NewRule({ rules, onAdd }: { rules: readonly DraftRule[]; onAdd: (r: Dra
     if (!valid || conflict) {
       // Focus the first field at fault, in the form's order; a conflict is the range's.
       const first = (Object.keys(CONTROL) as RuleField[]).find((f) => all[f]) ?? "remote_ip_prefix";
-      document.getElementById(CONTROL[first].id)?.focus();
+      focusOn(CONTROL[first].id);
       return;
     }
     onAdd(draftRuleOf(draft));

@@ -8,6 +8,7 @@ import { withoutFieldPrefix } from "../settings/preferences";
 import { Button } from "../ui/Button";
 import { Field, fieldAria } from "../ui/Field";
 import { Input } from "../ui/Input";
+import { useFocusRequest } from "../ui/useFocusRequest";
 import { ErrorBanner } from "../vm/ErrorBanner";
 import { useSubmitGuard } from "../vm/useSubmitGuard";
 import { keyNameError, publicKeyError, useGenerateSshKey, useImportSshKey, type SshKey } from "./keysStep";
@@ -53,6 +54,7 @@ function Panel({ title, children, onSubmit }: { title: string; children: ReactNo
 export function SshKeyCreate({ keys, onCreated, onClose }: Props) {
   const generate = useGenerateSshKey();
   const guard = useSubmitGuard();
+  const focusOn = useFocusRequest();
   const [name, setName] = useState("");
   const [tried, setTried] = useState(false);
   const [savedTo, setSavedTo] = useState<string | null>(null);
@@ -64,7 +66,7 @@ export function SshKeyCreate({ keys, onCreated, onClose }: Props) {
     setTried(true);
     if (keyNameError(name, keys)) {
       // A refused submit puts the user at the field to fix.
-      document.getElementById(nameId)?.focus();
+      focusOn(nameId);
       return;
     }
     void guard(() =>
@@ -144,6 +146,7 @@ function SavedNote({ path, onClose }: { path: string; onClose: () => void }) {
 export function SshKeyImport({ keys, onCreated, onClose }: Props) {
   const importKey = useImportSshKey();
   const guard = useSubmitGuard();
+  const focusOn = useFocusRequest();
   const [name, setName] = useState("");
   const [publicKey, setPublicKey] = useState("");
   // A field's error shows once it has been left or a submit was tried, then follows each change.
@@ -156,7 +159,7 @@ export function SshKeyImport({ keys, onCreated, onClose }: Props) {
   function submit() {
     setTouched({ name: true, key: true });
     if (keyNameError(name, keys) || publicKeyError(publicKey)) {
-      document.getElementById(keyNameError(name, keys) ? nameId : keyId)?.focus();
+      focusOn(keyNameError(name, keys) ? nameId : keyId);
       return;
     }
     void guard(() =>
