@@ -2,8 +2,9 @@
 // field as they are typed (vm/ruleForm.ts, the copy of validate.rs security_rule), and
 // checked against each other (ruleConflicts.ts). A rule that would conflict is refused.
 
+import { leavingForSubmit, SUBMIT_ATTR } from "../ui/leavingFor";
 import { useFocusRequest } from "../ui/useFocusRequest";
-import { useState, type KeyboardEvent, type ReactNode } from "react";
+import { useState, type FocusEvent, type KeyboardEvent, type ReactNode } from "react";
 import { Button } from "../ui/Button";
 import { Field, fieldAria } from "../ui/Field";
 import { Input, Select } from "../ui/Input";
@@ -127,7 +128,7 @@ function NewRule({ rules, onAdd }: { rules: readonly DraftRule[]; onAdd: (r: Dra
     }
   }
 
-  const blur = (f: RuleField) => () => setTouched((t) => ({ ...t, [f]: true }));
+  const blur = (f: RuleField) => (e: FocusEvent) => leavingForSubmit(e) || setTouched((t) => ({ ...t, [f]: true }));
   return (
     <div
       role="group"
@@ -223,7 +224,7 @@ function NewRule({ rules, onAdd }: { rules: readonly DraftRule[]; onAdd: (r: Dra
         </Choice>
       </div>
       <div>
-        <Button variant="secondary" data-testid="rule-add" onClick={add}>
+        <Button variant="secondary" data-testid="rule-add" {...SUBMIT_ATTR} onClick={add}>
           Add rule
         </Button>
       </div>

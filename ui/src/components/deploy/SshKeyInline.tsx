@@ -8,6 +8,7 @@ import { withoutFieldPrefix } from "../settings/preferences";
 import { Button } from "../ui/Button";
 import { Field, fieldAria } from "../ui/Field";
 import { Input } from "../ui/Input";
+import { leavingForSubmit, SUBMIT_ATTR } from "../ui/leavingFor";
 import { useFocusRequest } from "../ui/useFocusRequest";
 import { ErrorBanner } from "../vm/ErrorBanner";
 import { useSubmitGuard } from "../vm/useSubmitGuard";
@@ -105,7 +106,7 @@ export function SshKeyCreate({ keys, onCreated, onClose }: Props) {
       )}
       {otherError(generate.error, ["name"]) && <ErrorBanner error={generate.error!} />}
       <div className="flex gap-2">
-        <Button variant="primary" data-testid="ssh-create-submit" onClick={submit} pending={generate.isPending}>
+        <Button variant="primary" data-testid="ssh-create-submit" {...SUBMIT_ATTR} onClick={submit} pending={generate.isPending}>
           {generate.isPending ? "Creating…" : "Create and save private key…"}
         </Button>
         <Button onClick={onClose} disabled={generate.isPending}>
@@ -176,7 +177,7 @@ export function SshKeyImport({ keys, onCreated, onClose }: Props) {
           autoComplete="off"
           spellCheck={false}
           value={name}
-          onBlur={() => setTouched((t) => ({ ...t, name: true }))}
+          onBlur={(e) => leavingForSubmit(e) || setTouched((t) => ({ ...t, name: true }))}
           onChange={(e) => {
             setName(e.target.value);
             importKey.reset();
@@ -204,7 +205,7 @@ export function SshKeyImport({ keys, onCreated, onClose }: Props) {
           placeholder="ssh-ed25519 AAAAC3Nza… you@laptop"
           className={TEXTAREA}
           value={publicKey}
-          onBlur={() => setTouched((t) => ({ ...t, key: true }))}
+          onBlur={(e) => leavingForSubmit(e) || setTouched((t) => ({ ...t, key: true }))}
           onChange={(e) => {
             setPublicKey(e.target.value);
             importKey.reset();
@@ -213,7 +214,7 @@ export function SshKeyImport({ keys, onCreated, onClose }: Props) {
       </Field>
       {otherError(importKey.error, ["name", "public_key"]) && <ErrorBanner error={importKey.error!} />}
       <div className="flex gap-2">
-        <Button variant="primary" data-testid="ssh-import-submit" onClick={submit} pending={importKey.isPending}>
+        <Button variant="primary" data-testid="ssh-import-submit" {...SUBMIT_ATTR} onClick={submit} pending={importKey.isPending}>
           {importKey.isPending ? "Importing…" : "Import key"}
         </Button>
         <Button onClick={onClose} disabled={importKey.isPending}>
