@@ -13,6 +13,10 @@
 //! Run with `scripts/e2e deploy`; elsewhere each journey prints why it skipped.
 
 use anyhow::{anyhow, bail, ensure, Context, Result};
+use barrack_e2e::wizard::{
+    click_enabled, current_step, next, pick_gpu, vm_named, wait_attr_true, wait_status, wait_step,
+    STEPS,
+};
 use barrack_e2e::{
     finish, focused, journey, js, js_str, parse_amount, paste, q, scroll_to, sign_in, sign_in_to,
     text_of, tid, wait_js, wait_notification, workspace_root, Admin, Api, App, Journey, Signed,
@@ -33,9 +37,6 @@ const FOCUS: Duration = Duration::from_secs(3);
 
 /// The sandbox seed at a simulated minute per second.
 const SANDBOX: &[&str] = &["--seed", "sandbox", "--time-scale", "60"];
-
-/// The steps in order (`deploy-step-<step>`).
-const STEPS: &[&str] = &["gpu", "region", "boot", "keys", "advanced", "review"];
 
 // --- reading the emulator ----------------------------------------------------------------
 
@@ -121,21 +122,6 @@ fn custom_images_of(api: &Api, region: &str) -> Result<Vec<String>> {
     Ok(ids)
 }
 
-/// The one VM named `name` in the emulator (waits until it is listed).
-async fn vm_named(api: &Api, name: &str, within: Duration) -> Result<Value> {
-    let deadline = Instant::now() + within;
-    loop {
-        let found = api.instances_named(name)?;
-        match found.len() {
-            1 => return Ok(found[0].clone()),
-            0 if Instant::now() < deadline => {}
-            0 => bail!("no VM named {name} in the emulator"),
-            n => bail!("{n} VMs named {name} in the emulator (one expected)"),
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-}
-
 /// `DEP` and seven digits somewhere in the text.
 fn deployment_id_in(t: &str) -> Option<String> {
     t.match_indices("DEP").find_map(|(i, _)| {
@@ -177,98 +163,16 @@ struct Choice {
     name: String,
 }
 
-/// Which `deploy-step-<step>` is shown.
-async fn current_step(app: &App) -> Result<Option<String>> {
-    let v = js(
-        app,
-        &format!(
-            "const steps = {};\
-             return steps.find((s) => shown('[data-testid=\"deploy-step-' + s + '\"]')) || null;",
-            json!(STEPS)
-        ),
-    )
-    .await?;
-    Ok(v.as_str().map(str::to_owned))
-}
-
 /// Sidebar → Deploy VM; waits for a wizard step (a restored draft may open another step
 /// than the first); returns it.
 async fn open_wizard(app: &mut App) -> Result<String> {
     app.click(&tid("nav-deploy"), STEP).await?;
-    let step = wait_js(
-        app,
-        "a deploy wizard step (deploy-step-…)",
-        &format!(
-            "const steps = {};\
-             return steps.find((s) => shown('[data-testid=\"deploy-step-' + s + '\"]')) || null;",
-            json!(STEPS)
-        ),
-        STEP,
-    )
-    .await?;
-    Ok(step.as_str().unwrap_or_default().to_owned())
-}
-
-/// Clicks `deploy-next` and waits for step `to`.
-async fn next(app: &mut App, to: &str) -> Result<()> {
-    app.click(&tid("deploy-next"), STEP).await?;
-    app.wait_for(&tid(&format!("deploy-step-{to}")), STEP)
-        .await
-        .with_context(|| format!("deploy-next leads to the {to} step"))?;
-    Ok(())
-}
-
-/// Waits until the control is displayed and enabled, then clicks it.
-async fn click_enabled(app: &mut App, test_id: &str) -> Result<()> {
-    wait_js(
-        app,
-        &format!("{test_id} enabled"),
-        &format!(
-            "const e = first({}); return !!e && !e.disabled && e.getAttribute('aria-disabled') !== 'true';",
-            q(test_id)
-        ),
-        STEP,
-    )
-    .await?;
-    app.click(&tid(test_id), STEP).await
-}
-
-/// Waits until the control's `attr` reads "true" (aria-pressed, aria-checked).
-async fn wait_attr_true(app: &mut App, test_id: &str, attr: &str) -> Result<()> {
-    wait_js(
-        app,
-        &format!("{test_id} {attr}=true"),
-        &format!(
-            "const e = first({}); return !!e && e.getAttribute({}) === 'true';",
-            q(test_id),
-            js_str(attr)
-        ),
-        STEP,
-    )
-    .await
-    .map(drop)
+    wait_step(app).await
 }
 
 /// GPU step: the model's card and the count.
 async fn gpu_step(app: &mut App, c: &Choice) -> Result<()> {
-    app.wait_for(&tid("deploy-step-gpu"), STEP).await?;
-    let card = format!("gpu-card-{}", c.model);
-    click_enabled(app, &card).await?;
-    wait_attr_true(app, &card, "aria-pressed").await?;
-    // A model offered in several tiers asks for one: take the first when none is chosen.
-    let tier = js(
-        app,
-        "const t = Array.from(document.querySelectorAll('[data-testid^=\"tier-\"]')).filter(vis);\
-         if (t.length === 0 || t.some((e) => e.getAttribute('aria-pressed') === 'true')) return null;\
-         return t[0].getAttribute('data-testid');",
-    )
-    .await?;
-    if let Some(t) = tier.as_str() {
-        app.click(&tid(t), STEP).await?;
-    }
-    let count = format!("gpu-count-{}", c.count);
-    click_enabled(app, &count).await?;
-    wait_attr_true(app, &count, "aria-pressed").await
+    pick_gpu(app, c.model, c.count).await
 }
 
 /// Region step: the region (enabled for the chosen model and count).
@@ -430,14 +334,6 @@ async fn deploy_and_open(j: &Journey, app: &mut App, c: &Choice) -> Result<Strin
         .await?;
     j.log(format!("deployed {}: its page shows {status}", c.name));
     Ok(status)
-}
-
-/// Waits until the VM page's status reads `status`.
-async fn wait_status(app: &App, status: &str, within: Duration) -> Result<()> {
-    app.wait_text(&tid("vm-status"), |t| t.trim() == status, within)
-        .await
-        .with_context(|| format!("vm-status reads {status}"))
-        .map(drop)
 }
 
 /// The keys of the sandbox: `(ids, names)`.

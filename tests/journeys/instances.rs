@@ -15,6 +15,7 @@
 //! Run with `scripts/e2e instances`; elsewhere each journey prints why it skipped.
 
 use anyhow::{anyhow, bail, ensure, Context, Result};
+use barrack_e2e::bench::{max, measures, median, ms_list, one_round_trip};
 use barrack_e2e::{
     artifacts_root, clear_input, disabled_reason, finish, is_positive_amount, journey, js, q,
     scroll_to, sign_in, sign_in_to, text_of, tid, wait_gone, wait_js, Admin, App, Journey, START,
@@ -876,32 +877,6 @@ async fn dashboard_empty(j: &Journey, profile: &str) -> Result<()> {
 
 journey!(instances_bench_list_and_dashboard, "instances_bench", bench);
 
-fn median(v: &[f64]) -> f64 {
-    let mut v = v.to_vec();
-    v.sort_by(f64::total_cmp);
-    match v.len() {
-        0 => f64::NAN,
-        n if n % 2 == 1 => v[n / 2],
-        n => (v[n / 2 - 1] + v[n / 2]) / 2.0,
-    }
-}
-
-fn max(v: &[f64]) -> f64 {
-    v.iter().copied().fold(f64::NAN, f64::max)
-}
-
-/// The durations (ms) of the page's performance entries named `name`.
-async fn measures(app: &App, name: &str) -> Result<Vec<f64>> {
-    let v = app
-        .client()
-        .execute(
-            "return performance.getEntriesByName(arguments[0]).map((e) => e.duration);",
-            vec![json!(name)],
-        )
-        .await?;
-    Ok(serde_json::from_value(v).unwrap_or_default())
-}
-
 /// Reloads the window (on the dashboard) and returns the page's `performance.now()` at the
 /// first frame where account-id, burn-rate and vm-status all show data, and whether that
 /// was already true when the watch started (then the figure is an upper bound).
@@ -940,21 +915,6 @@ async fn dashboard_reload(app: &mut App) -> Result<(f64, bool)> {
         .ok_or_else(|| anyhow!("the dashboard did not show its data within 25 s after a reload"))?;
     Ok((ms, v["late"].as_bool().unwrap_or(false)))
 }
-
-/// One IPC command that makes one API request (`get_balance`), timed in the page.
-async fn one_round_trip(app: &App) -> Result<f64> {
-    let v = app
-        .client()
-        .execute_async(
-            "const done = arguments[arguments.length - 1]; const t0 = performance.now();\
-             window.__TAURI_INTERNALS__.invoke('get_balance')\
-               .then(() => done(performance.now() - t0), (e) => done({error: String(e && e.message || e)}));",
-            vec![],
-        )
-        .await?;
-    v.as_f64()
-        .ok_or_else(|| anyhow!("get_balance through IPC failed: {v}"))
-}
 /// Types `keys` one key at a time into the focused search, waiting after each for a new
 /// `instances-filter` measure; returns how many keystrokes got none.
 async fn type_measured(j: &Journey, app: &App, keys: &[String]) -> Result<usize> {
@@ -977,11 +937,6 @@ async fn type_measured(j: &Journey, app: &App, keys: &[String]) -> Result<usize>
         }
     }
     Ok(missing)
-}
-
-fn ms_list(v: &[f64]) -> String {
-    let parts: Vec<String> = v.iter().map(|x| format!("{x:.0}")).collect();
-    format!("[{}]", parts.join(", "))
 }
 
 /// 2,000 VMs: the list's first render and per-keystroke filter times; the dashboard's first

@@ -86,6 +86,12 @@ impl Admin {
         self.post("balance", json!({ "amount": amount })).map(drop)
     }
 
+    /// Marks the account's profile complete or not (Barrack refuses snapshots until it is).
+    pub fn profile(&self, complete: bool) -> Result<()> {
+        self.post("profile", json!({ "complete": complete }))
+            .map(drop)
+    }
+
     /// Sets how many GPUs of `gpu_model` are free in `region`.
     pub fn stock(&self, region: &str, gpu_model: &str, available: u32) -> Result<()> {
         self.post(

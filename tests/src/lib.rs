@@ -47,15 +47,17 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 pub mod admin;
+pub mod bench;
 pub mod notify;
 pub mod page;
 pub mod signin;
+pub mod wizard;
 
 pub use admin::{Admin, Api};
 pub use notify::{shown_notifications, wait_notification};
 pub use page::{
-    clear_input, disabled_reason, focused, js, js_str, paste, q, scroll_to, text_of, wait_gone,
-    wait_js, PRELUDE,
+    clear_input, close_dialog, disabled_reason, focused, js, js_str, paste, q, scroll_to, text_of,
+    wait_gone, wait_js, PRELUDE,
 };
 pub use signin::{finish, sign_in, sign_in_screen, sign_in_to, Signed};
 

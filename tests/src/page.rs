@@ -179,3 +179,17 @@ pub async fn focused(app: &App) -> Result<Value> {
     )
     .await
 }
+
+/// Closes the open dialog `test_id` the way a user does with the keyboard (Escape) and
+/// waits until it is gone.
+pub async fn close_dialog(app: &mut App, test_id: &str) -> Result<()> {
+    use fantoccini::key::Key;
+    app.wait_for(&tid(test_id), STEP).await?;
+    app.client()
+        .active_element()
+        .await?
+        .send_keys(&char::from(Key::Escape).to_string())
+        .await
+        .with_context(|| format!("press Escape in {test_id}"))?;
+    wait_gone(app, test_id, STEP).await
+}

@@ -59,7 +59,7 @@ export function DeployPage() {
     } else if (link) {
       const what = [
         link.region && `region ${link.region}`,
-        link.bootKind && link.bootId && `the ${BOOT_KIND_NOUN[link.bootKind]} ${link.bootId}`,
+        link.bootKind && link.bootId && `the ${BOOT_KIND_NOUN[link.bootKind]} ${link.bootName ?? link.bootId}`,
       ].filter(Boolean);
       restart(applyDeepLink(draft, link), what.length ? [`Chosen from the link: ${what.join(" and ")}.`] : []);
     }

@@ -79,7 +79,7 @@ describe("images page", () => {
     // Only Available images deploy, into the deploy wizard with the image picked.
     expect(screen.getByTestId("image-deploy-train-v1")).toHaveAttribute(
       "href",
-      `/deploy?region=CANADA-1&boot=custom_image&image=${v1.id}`,
+      `/deploy?region=CANADA-1&boot=custom_image&image=${v1.id}&name=${encodeURIComponent(v1.name).replace(/%20/g, "+")}`,
     );
     expect(screen.getByTestId("image-deploy-dev-img")).toBeDisabled();
 

@@ -102,9 +102,16 @@ describe("links into the wizard", () => {
   });
 
   it("reads back what deployPath wrote, and ignores an unknown boot kind", () => {
-    const p = new URLSearchParams(deployPath({ region: "CANADA-1", bootKind: "custom_image", bootId: "IMG-1" }).split("?")[1]);
-    expect(readDeepLink(p)).toEqual({ region: "CANADA-1", bootKind: "custom_image", bootId: "IMG-1" });
-    expect(readDeepLink(new URLSearchParams("boot=floppy&image=x"))).toEqual({ region: null, bootKind: null, bootId: null });
+    const p = new URLSearchParams(
+      deployPath({ region: "CANADA-1", bootKind: "custom_image", bootId: "IMG-1", bootName: "my image" }).split("?")[1],
+    );
+    expect(readDeepLink(p)).toEqual({ region: "CANADA-1", bootKind: "custom_image", bootId: "IMG-1", bootName: "my image" });
+    expect(readDeepLink(new URLSearchParams("boot=floppy&image=x"))).toEqual({
+      region: null,
+      bootKind: null,
+      bootId: null,
+      bootName: null,
+    });
     expect(readDeepLink(new URLSearchParams(""))).toBeNull();
   });
 

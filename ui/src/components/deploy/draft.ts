@@ -64,14 +64,16 @@ export function buildRequest(draft: Draft, secrets: Secrets): DeploymentRequest_
 // ---------------------------------------------------------------------------------------
 // Ways in
 
-export type DeepLink = { region?: string | null; bootKind?: BootKind | null; bootId?: string | null };
+/** `bootName` only labels the choice in the wizard's notice (an id says nothing to a person). */
+export type DeepLink = { region?: string | null; bootKind?: BootKind | null; bootId?: string | null; bootName?: string | null };
 
 /** `/deploy?region=R&boot=custom_image&image=ID`: the Images (and Volumes) pages link here. */
-export function deployPath({ region, bootKind, bootId }: DeepLink = {}): string {
+export function deployPath({ region, bootKind, bootId, bootName }: DeepLink = {}): string {
   const p = new URLSearchParams();
   if (region) p.set("region", region);
   if (bootKind) p.set("boot", bootKind);
   if (bootId) p.set("image", bootId);
+  if (bootId && bootName) p.set("name", bootName);
   const q = p.toString();
   return q ? `/deploy?${q}` : "/deploy";
 }
@@ -87,7 +89,8 @@ export function readDeepLink(params: URLSearchParams): DeepLink | null {
   const boot = params.get("boot");
   const bootId = params.get("image");
   if (!region && !boot && !bootId) return null;
-  return { region, bootKind: isBootKind(boot) ? boot : null, bootId: isBootKind(boot) ? bootId : null };
+  const ok = isBootKind(boot);
+  return { region, bootKind: ok ? boot : null, bootId: ok ? bootId : null, bootName: ok ? params.get("name") : null };
 }
 
 /**

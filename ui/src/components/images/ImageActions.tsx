@@ -18,7 +18,7 @@ export function ImageActions({ image, onAction }: { image: Image; onAction: (a: 
       {reason === null ? (
         <Link
           data-testid={`image-deploy-${image.name}`}
-          to={deployPath({ region: image.region, bootKind: "custom_image", bootId: image.id })}
+          to={deployPath({ region: image.region, bootKind: "custom_image", bootId: image.id, bootName: image.name })}
           className={LINK}
         >
           <Rocket aria-hidden className="size-4" />

@@ -63,7 +63,9 @@ function CreateSnapshotForm({ vms, fixedVm, takenNames, profileComplete, legacyI
   const guard = useSubmitGuard();
   const navigate = useNavigate();
   const balance = useBalance();
-  const incomplete = profileComplete === false || balance.data?.profile_complete === false;
+  // SNAP-06: known before (balance) or learnt from the server's refusal (field "profile").
+  const incomplete =
+    profileComplete === false || balance.data?.profile_complete === false || create.error?.field === "profile";
   const [vmId, setVmId] = useState(vms[0]?.id ?? "");
   const [name, setName] = useState("");
   const [touched, setTouched] = useState(false);
@@ -74,7 +76,8 @@ function CreateSnapshotForm({ vms, fixedVm, takenNames, profileComplete, legacyI
 
   const localError = touched ? nameError(name, takenNames, "snapshot") : null;
   const nameMessage = localError ?? nameRefusal;
-  const otherError: AppError | null = create.error && create.error.field !== "name" ? create.error : null;
+  const otherError: AppError | null =
+    create.error && create.error.field !== "name" && create.error.field !== "profile" ? create.error : null;
   const vm = vms.find((v) => v.id === vmId);
 
   function submit(e: FormEvent) {
@@ -100,8 +103,13 @@ function CreateSnapshotForm({ vms, fixedVm, takenNames, profileComplete, legacyI
   return (
     <form onSubmit={submit} noValidate className="mt-4 flex flex-col gap-4">
       {incomplete && (
-        <Alert tone="warning" title="Your Barrack profile is incomplete">
+        <Alert
+          tone="warning"
+          testId={create.error?.field === "profile" ? "snapshot-error" : undefined}
+          title="Your Barrack profile is incomplete"
+        >
           Barrack refuses snapshots until the profile in My Account (address, postal code, country) is complete.
+          {create.error?.field === "profile" && <> Barrack said: {create.error.serverMessage}</>}
         </Alert>
       )}
       <Field id="snapshot-vm" label="VM" hint="Only ACTIVE (running) VMs can be snapshotted.">

@@ -32,7 +32,7 @@ export function storageTone(status: string): StorageTone {
   return "muted";
 }
 
-/** How a status reads on a badge: images say "Available"/"Creating" as the docs do. */
+/** How a status reads on a badge: upper case, like VM states (AVAILABLE, CREATING, SUCCESS). */
 export function statusLabel(status: string): string {
   const s = normalize(status);
   if (!s) return "UNKNOWN";
