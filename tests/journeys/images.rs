@@ -338,8 +338,8 @@ async fn whole_flow(j: &Journey, profile: &str) -> Result<()> {
         .await
         .context("the wizard says what the link chose (deploy-notice)")?;
     ensure!(
-        notice.contains(&image_id),
-        "deploy-notice names the image {image_id}: {notice:?}"
+        notice.contains(image) && !notice.contains(&image_id),
+        "deploy-notice names the image by its name {image}, not its id {image_id}: {notice:?}"
     );
     j.log(format!("the wizard opens on the {first} step: {notice:?}"));
     app.screenshot("10-deploy-opened").await?;
