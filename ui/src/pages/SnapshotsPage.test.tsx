@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { appError, emitResourcesChanged, mockBackend, renderApp } from "../test/backend";
+import { appError, deferred, emitResourcesChanged, mockBackend, renderApp } from "../test/backend";
 import { imageOf, overviewOf, rowOfSnapshot, snapshotOf, vmOf } from "../components/storage/fixtures";
 import type { Snapshot, SnapshotRow, StorageOverview } from "../components/storage/queries";
 
@@ -140,6 +140,28 @@ describe("snapshots page", () => {
     expect(screen.getByTestId("snapshot-create-reason")).toHaveTextContent("No ACTIVE VM in US-1");
     expect(screen.getByTestId("snapshots-empty")).toBeInTheDocument();
     expect(backend.called("storage_overview")).toHaveLength(1);
+  });
+
+  it("Refresh fetches again and spins while it does (SNAP-05)", async () => {
+    const slow = deferred<unknown>();
+    const sim = storageSim({ rows: ROWS });
+    let calls = 0;
+    const backend = mockBackend({
+      ...sim.handlers,
+      storage_overview: (a: Record<string, unknown>) => {
+        calls += 1;
+        const first = (sim.handlers.storage_overview as (a: Record<string, unknown>) => unknown)(a);
+        return calls === 1 ? first : slow.promise.then(() => first);
+      },
+    });
+    await openPage();
+    await screen.findByTestId("snapshot-card-train-baseline");
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId("refresh"));
+    await waitFor(() => expect(screen.getByTestId("refresh")).toHaveAttribute("aria-busy", "true"));
+    expect(backend.called("storage_overview")).toHaveLength(2);
+    slow.resolve(null);
+    await waitFor(() => expect(screen.getByTestId("refresh")).not.toHaveAttribute("aria-busy"));
   });
 
   it("pages six cards at a time, searches, and switches to a table", async () => {
