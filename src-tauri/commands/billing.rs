@@ -3,13 +3,13 @@
 //! through a native save dialog written by Rust, and hibernate timers. Every figure comes
 //! from the API's records or the pricing table (barrack-api `costs` and `spend`).
 
+use super::lists::*;
 use crate::error::{AppError, AppErrorCode};
 use crate::state::AppState;
 use crate::timers::{self, HibernateTimer, TimerKind};
 use barrack_api::costs::{self, BurnRate};
 use barrack_api::spend::{self, CostKind, CostWindows, DayCost, ResourceCost, StillBilling};
 use barrack_api::types::*;
-use barrack_api::Client;
 use serde::Serialize;
 use tauri::State;
 
@@ -80,59 +80,6 @@ pub async fn billing_overview_of(state: &AppState) -> Result<BillingOverview, Ap
         burn,
     })
 }
-
-macro_rules! all_of {
-    ($name:ident, $method:ident, $item:ty) => {
-        async fn $name(c: &Client) -> barrack_api::Result<Vec<$item>> {
-            c.all_pages(100, 4, |p| {
-                let q = RegionPageQuery {
-                    page: p.page,
-                    limit: p.limit,
-                    region: None,
-                };
-                async move { c.$method(&q).await }
-            })
-            .await
-        }
-    };
-}
-all_of!(all_volumes, list_volumes, VolumeResponse);
-all_of!(all_snapshots, list_snapshots, Snapshot);
-
-async fn all_instances(c: &Client) -> barrack_api::Result<Vec<VMInstance>> {
-    c.all_pages(100, 4, |p| {
-        let q = InstanceListQuery {
-            page: p.page,
-            limit: p.limit,
-            ..Default::default()
-        };
-        async move { c.list_instances(&q).await }
-    })
-    .await
-}
-
-macro_rules! records_of {
-    ($name:ident, $method:ident, $item:ty) => {
-        async fn $name(c: &Client, filter: &BillingQuery) -> barrack_api::Result<Vec<$item>> {
-            c.all_pages(100, 4, |p| {
-                let q = BillingQuery {
-                    page: p.page,
-                    limit: p.limit,
-                    ..filter.clone()
-                };
-                async move { c.$method(&q).await }
-            })
-            .await
-        }
-    };
-}
-records_of!(instance_records, get_instance_billing, BillingRecord);
-records_of!(volume_records, get_volume_billing, VolumeBillingRecord);
-records_of!(
-    snapshot_records,
-    get_snapshot_billing,
-    SnapshotBillingRecord
-);
 
 #[derive(Debug, Clone, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]

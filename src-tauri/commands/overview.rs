@@ -2,6 +2,7 @@
 //! the pricing table (barrack-api `costs`, the one place rates are computed), fetched in
 //! parallel so a page waits for about one round trip.
 
+use super::lists::{all_instances, all_snapshots, all_volumes};
 use crate::error::AppError;
 use crate::state::AppState;
 use barrack_api::costs::{self, BurnRate};
@@ -59,18 +60,6 @@ pub struct ActionInfo {
     pub reason: Option<String>,
     /// What it does to the bill.
     pub consequence: String,
-}
-
-async fn all_instances(c: &Client) -> barrack_api::Result<Vec<VMInstance>> {
-    c.all_pages(100, 4, |p| {
-        let q = InstanceListQuery {
-            page: p.page,
-            limit: p.limit,
-            ..Default::default()
-        };
-        async move { c.list_instances(&q).await }
-    })
-    .await
 }
 
 async fn cost_by_instance(c: &Client) -> barrack_api::Result<HashMap<String, f64>> {
@@ -149,36 +138,12 @@ pub async fn account_overview(state: State<'_, AppState>) -> Result<AccountOverv
 
 pub async fn account_overview_of(state: &AppState) -> Result<AccountOverview, AppError> {
     let c = state.client().await?;
-    let volumes = async {
-        c.all_pages(100, 4, |p| {
-            let q = RegionPageQuery {
-                page: p.page,
-                limit: p.limit,
-                region: None,
-            };
-            let c = &c;
-            async move { c.list_volumes(&q).await }
-        })
-        .await
-    };
-    let snapshots = async {
-        c.all_pages(100, 4, |p| {
-            let q = RegionPageQuery {
-                page: p.page,
-                limit: p.limit,
-                region: None,
-            };
-            let c = &c;
-            async move { c.list_snapshots(&q).await }
-        })
-        .await
-    };
     let (vms, pricing, balance, vols, snaps, spent) = tokio::try_join!(
         all_instances(&c),
         state.pricing(&c),
         c.get_balance(),
-        volumes,
-        snapshots,
+        all_volumes(&c),
+        all_snapshots(&c),
         cost_by_instance(&c)
     )?;
     let currency = balance.currency.clone();

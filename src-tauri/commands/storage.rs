@@ -3,6 +3,7 @@
 //! batch relationship endpoint) and the VMs a snapshot can be taken of, fetched in parallel.
 //! Pages filter by region themselves, so switching region costs no request.
 
+use super::lists::*;
 use crate::error::AppError;
 use crate::state::AppState;
 use barrack_api::costs;
@@ -105,42 +106,6 @@ async fn lineage(c: &Client, snaps: &[Snapshot], images: &[Image]) -> HashMap<St
         }
     }
     by_snapshot
-}
-
-async fn all_snapshots(c: &Client) -> barrack_api::Result<Vec<Snapshot>> {
-    c.all_pages(100, 4, |p| {
-        let q = RegionPageQuery {
-            page: p.page,
-            limit: p.limit,
-            region: None,
-        };
-        async move { c.list_snapshots(&q).await }
-    })
-    .await
-}
-
-async fn all_images(c: &Client) -> barrack_api::Result<Vec<Image>> {
-    c.all_pages(100, 4, |p| {
-        let q = RegionPageQuery {
-            page: p.page,
-            limit: p.limit,
-            region: None,
-        };
-        async move { c.list_images(&q).await }
-    })
-    .await
-}
-
-async fn all_instances(c: &Client) -> barrack_api::Result<Vec<VMInstance>> {
-    c.all_pages(100, 4, |p| {
-        let q = InstanceListQuery {
-            page: p.page,
-            limit: p.limit,
-            ..Default::default()
-        };
-        async move { c.list_instances(&q).await }
-    })
-    .await
 }
 
 #[cfg(test)]
