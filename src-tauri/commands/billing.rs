@@ -3,11 +3,11 @@
 //! through a native save dialog written by Rust, and hibernate timers. Every figure comes
 //! from the API's records or the pricing table (barrack-api `costs` and `spend`).
 
-use super::lists::*;
 use crate::error::{AppError, AppErrorCode};
 use crate::state::AppState;
 use crate::timers::{self, HibernateTimer, TimerKind};
-use barrack_api::costs::{self, BurnRate};
+use barrack_api::costs::BurnRate;
+use barrack_api::lists::*;
 use barrack_api::spend::{self, CostKind, CostWindows, DayCost, ResourceCost, StillBilling};
 use barrack_api::types::*;
 use serde::Serialize;
@@ -42,42 +42,25 @@ pub async fn billing_overview(state: State<'_, AppState>) -> Result<BillingOverv
 
 pub async fn billing_overview_of(state: &AppState) -> Result<BillingOverview, AppError> {
     let c = state.client().await?;
-    let all = BillingQuery::default();
-    let (vms, vols, snaps, pricing, balance, hib, inst_r, vol_r, snap_r) = tokio::try_join!(
-        all_instances(&c),
-        all_volumes(&c),
-        all_snapshots(&c),
-        state.pricing(&c),
-        c.get_balance(),
-        c.get_hibernated_instances_count(),
-        instance_records(&c, &all),
-        volume_records(&c, &all),
-        snapshot_records(&c, &all),
-    )?;
-    let currency = balance.currency.clone();
-    let burn = costs::burn_rate(&vms, &vols, &snaps, &pricing, &currency);
-    let accruals = spend::accruals(&inst_r, &vol_r, &snap_r);
-    let now = chrono::Utc::now();
-    let local = chrono::Local;
-    let amount = balance.primary();
+    let o = spend::overview(&c, state.pricing(&c)).await?;
     Ok(BillingOverview {
-        balances: balance.balances.clone(),
-        balance: amount,
-        runway_hours: costs::runway_hours(amount, burn.total),
-        windows: spend::windows(&accruals, &local, now),
-        daily: spend::daily(&accruals, &local, now, 30),
-        top: spend::top_resources(&accruals, 8),
-        still_billing: spend::still_billing(&vms, &vols, &snaps, &pricing, &currency),
-        hibernated_count: hib.count,
-        hibernation_savings_per_day: spend::hibernation_savings_per_day(&vms, &pricing, &currency),
+        currency: o.currency,
+        balances: o.balances,
+        balance: o.balance,
+        burn: o.burn,
+        runway_hours: o.runway_hours,
+        windows: o.windows,
+        daily: o.daily,
+        top: o.top,
+        still_billing: o.still_billing,
+        hibernated_count: o.hibernated_count,
+        hibernation_savings_per_day: o.hibernation_savings_per_day,
+        utc_offset: o.utc_offset,
         low_balance_threshold: state
             .settings
             .load()
             .unwrap_or_default()
             .low_balance_threshold,
-        utc_offset: now.with_timezone(&local).format("%:z").to_string(),
-        currency,
-        burn,
     })
 }
 

@@ -7,7 +7,6 @@ pub mod api;
 pub mod app;
 pub mod billing;
 pub mod deploy;
-pub mod lists;
 pub mod overview;
 pub mod storage;
 

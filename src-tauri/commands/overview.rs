@@ -2,11 +2,11 @@
 //! the pricing table (barrack-api `costs`, the one place rates are computed), fetched in
 //! parallel so a page waits for about one round trip.
 
-use super::lists::{all_instances, all_snapshots, all_volumes};
 use crate::error::AppError;
 use crate::state::AppState;
 use barrack_api::costs::{self, BurnRate};
 use barrack_api::decode::Timestamp;
+use barrack_api::lists::{all_instances, all_snapshots, all_volumes};
 use barrack_api::state::{self as rules, VmAction};
 use barrack_api::types::*;
 use barrack_api::Client;

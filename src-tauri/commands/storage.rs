@@ -3,10 +3,10 @@
 //! batch relationship endpoint) and the VMs a snapshot can be taken of, fetched in parallel.
 //! Pages filter by region themselves, so switching region costs no request.
 
-use super::lists::*;
 use crate::error::AppError;
 use crate::state::AppState;
 use barrack_api::costs;
+use barrack_api::lists::*;
 use barrack_api::types::*;
 use barrack_api::Client;
 use serde::Serialize;

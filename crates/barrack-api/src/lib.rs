@@ -14,6 +14,7 @@ pub mod decode;
 pub mod deploy;
 pub mod endpoints;
 pub mod error;
+pub mod lists;
 pub mod ops;
 pub mod paginate;
 pub mod probe;

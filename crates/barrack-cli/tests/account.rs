@@ -202,3 +202,48 @@ fn server_failures_exit_1_with_code_and_request_id() {
         "{err}"
     );
 }
+
+/// `barrack spend` shows the same figures as the app's Billing page: the burn rate from
+/// the pricing table by state, the runway, costs from the records, and what still bills.
+#[test]
+fn spend_shows_burn_runway_costs_and_what_still_bills() {
+    let s = TestSim::sandbox();
+    let v = s.json(&["spend"]);
+    let vms = s
+        .api(|c| async move { barrack_api::lists::all_instances(&c).await })
+        .to_vec();
+    let pricing = s
+        .api(|c| async move { c.get_pricing(&Default::default()).await })
+        .pricing_data;
+    let usd = barrack_api::types::CurrencyEnum::Usd;
+    let expected: f64 = vms
+        .iter()
+        .map(|vm| barrack_api::costs::vm_rate_now(vm, &pricing, &usd))
+        .sum();
+    let burn = v["burn"]["instances"].as_f64().unwrap();
+    assert!((burn - expected).abs() < 1e-9, "{burn} vs {expected}");
+    let still: Vec<&str> = v["stillBilling"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        still.contains(&"dev-a6000") && still.contains(&"archive-a100"),
+        "{still:?}"
+    );
+    assert!(
+        !still.contains(&"train-h100"),
+        "an ACTIVE VM is working, not still billing"
+    );
+    let out = s.cmd().arg("spend").output().unwrap();
+    let text = stdout(&out);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        text.contains("Burn rate") && text.contains("Runway") && text.contains("dev-a6000"),
+        "{text}"
+    );
+    // --explain cannot describe several reads: a usage error, nothing sent.
+    let out = s.cmd().args(["--explain", "spend"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}

@@ -19,6 +19,10 @@ const COVERED: &[(&str, &str)] = &[
         "balance",
         "balance_prints_a_table_and_json_is_the_api_answer",
     ),
+    (
+        "spend",
+        "spend_shows_burn_runway_costs_and_what_still_bills",
+    ),
     ("gpus stock", "gpus_stock_and_specs"),
     ("gpus specs", "gpus_stock_and_specs"),
     ("regions", "regions_lists_the_three"),

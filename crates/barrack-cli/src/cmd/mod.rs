@@ -11,6 +11,7 @@ mod instances;
 mod sandbox;
 mod scripts;
 mod snapshots;
+mod spend;
 mod ssh_keys;
 mod volumes;
 
@@ -28,6 +29,8 @@ pub enum Command {
     Whoami,
     /// Credit balance per currency.
     Balance,
+    /// Burn rate, runway, cost today/this week/this month, and what still bills.
+    Spend,
     /// GPU stock and specifications.
     #[command(subcommand)]
     Gpus(account::GpusCmd),
@@ -75,6 +78,7 @@ pub async fn run(command: Command, ctx: &Ctx) -> CliResult {
         Command::Logout => auth::logout(ctx).await,
         Command::Whoami => auth::whoami(ctx).await,
         Command::Balance => account::balance(ctx).await,
+        Command::Spend => spend::run(ctx).await,
         Command::Gpus(c) => account::gpus(c, ctx).await,
         Command::Regions => account::regions(ctx).await,
         Command::Pricing(a) => account::pricing(a, ctx).await,

@@ -1,8 +1,8 @@
-//! Whole lists, fetched page by page with bounded concurrency: what the composite reads
-//! (overview, storage, billing) build on.
+//! Whole lists, fetched page by page with bounded concurrency (4 pages at a time): what the
+//! desktop app's composite reads and the CLI's summaries build on.
 
-use barrack_api::types::*;
-use barrack_api::{Client, Result};
+use crate::types::*;
+use crate::{Client, Result};
 
 /// Every page of a region-filterable list (no region: all of them).
 macro_rules! all_of {
