@@ -44,6 +44,8 @@ pub async fn run(a: SandboxArgs, ctx: &Ctx) -> CliResult {
     .await
     .map_err(|e| CliError::Io(format!("cannot start the sandbox: {e}")))?;
 
+    // Listen before announcing: whoever reads the announcement may stop us at once.
+    let stop = stop_signal();
     let mut out = std::io::stdout().lock();
     if ctx.json() {
         let _ = writeln!(out, "{}", sim.announcement());
@@ -67,10 +69,7 @@ pub async fn run(a: SandboxArgs, ctx: &Ctx) -> CliResult {
     let _ = out.flush();
     drop(out);
 
-    tokio::select! {
-        _ = tokio::signal::ctrl_c() => {}
-        _ = terminate() => {}
-    }
+    stop.await;
     sim.stop().await;
     if !ctx.json() {
         eprintln!("sandbox stopped");
@@ -78,16 +77,31 @@ pub async fn run(a: SandboxArgs, ctx: &Ctx) -> CliResult {
     Ok(())
 }
 
+/// Resolves on Ctrl-C or SIGTERM. The handlers are installed when this is called, not when
+/// it is first awaited.
 #[cfg(unix)]
-async fn terminate() {
-    if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-        s.recv().await;
-    } else {
-        std::future::pending::<()>().await
+fn stop_signal() -> impl std::future::Future<Output = ()> {
+    use tokio::signal::unix::{signal, SignalKind};
+    let term = signal(SignalKind::terminate());
+    let int = signal(SignalKind::interrupt());
+    async move {
+        match (term, int) {
+            (Ok(mut t), Ok(mut i)) => {
+                tokio::select! {
+                    _ = t.recv() => {}
+                    _ = i.recv() => {}
+                }
+            }
+            _ => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
     }
 }
 
 #[cfg(not(unix))]
-async fn terminate() {
-    std::future::pending::<()>().await
+fn stop_signal() -> impl std::future::Future<Output = ()> {
+    async {
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }
