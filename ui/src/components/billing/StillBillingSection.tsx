@@ -61,7 +61,7 @@ export function StillBillingSection({ overview }: { overview: BillingOverview })
       <p data-testid="hibernation-savings" className="mb-3 text-sm text-fg-muted">
         {overview.hibernatedCount} hibernated VM{overview.hibernatedCount === 1 ? "" : "s"}
         {overview.hibernationSavingsPerDay != null && overview.hibernatedCount > 0
-          ? `, saving ${perDay(overview.hibernationSavingsPerDay, currency)} compared with running them.`
+          ? `, saving ${perDay(overview.hibernationSavingsPerDay, currency)} compared with keeping them stopped (which bills the full rate).`
           : "."}
       </p>
       {items.length === 0 ? (

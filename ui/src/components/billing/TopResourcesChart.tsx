@@ -40,6 +40,9 @@ export function TopResourcesChart({ top, currency }: { top: readonly ResourceCos
               grid: { show: false },
               ticks: { stroke: theme.grid },
               splits: () => series.names.map((_, i) => i),
+              // Names slant so neighbours do not run into each other; hover shows them whole.
+              rotate: -30,
+              size: 70,
               values: (_u, ticks) => ticks.map((t) => short(series.names[t] ?? "")),
             },
             { stroke: theme.muted, size: 60, grid: { stroke: theme.grid, width: 1 }, values: (_u, t) => t.map((v) => v.toFixed(2)) },
