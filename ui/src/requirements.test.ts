@@ -82,6 +82,22 @@ const STORAGE_REQUIREMENTS: Record<string, Proof[]> = {
   "IMG-06": [[IP, "saying VMs made from it are not affected"]],
 };
 
+const BP = "ui/src/pages/BillingPage.test.tsx";
+
+/** dashboard.md §11 (BILL), issue 9. Payment itself is Barrack's site's (the app handles none). */
+const BILLING_REQUIREMENTS: Record<string, Proof[]> = {
+  "BILL-01": [[BP, "states the credit terms and opens Barrack's credits page in the browser"]],
+  "BILL-02": [[BP, "states the credit terms and opens Barrack's credits page in the browser"]],
+  "BILL-03": [[BP, "states the credit terms and opens Barrack's credits page in the browser"]],
+  "BILL-04": [[BP, "states the credit terms and opens Barrack's credits page in the browser"]],
+  "BILL-05": [[BP, "states the credit terms and opens Barrack's credits page in the browser"]],
+  "BILL-06": [[BP, "shows the overview's figures as the backend gives them"], ["ui/src/pages/DashboardPage.test.tsx", "shows balances per currency"]],
+  "BILL-07": [["ui/src/pages/DashboardPage.test.tsx", "shows balances per currency"]],
+  "BILL-08": [[BP, "warns when the runway is under a day, below the threshold, and at zero"], ["src-tauri/poller.rs", "fn running_vms_hibernated_at_zero_balance_are_announced"], ["src-tauri/poller.rs", "fn snapshots_images_and_low_balance"]],
+  "BILL-09": [[BP, "pages and filters on the server, going back to page 1 on a filter change"], [BP, "switches kinds with their own columns and summary"], ["src-tauri/commands/billing.rs", "fn the_overview_traces_to_the_records_and_the_pricing_table"]],
+  "BILL-10": [[BP, "shows the price table from the pricing endpoint in the account's currency"], [BP, "prices a configuration with deploy_quote × hours plus the volume"]],
+};
+
 /** The ids a section of dashboard.md lists, when the shared docs are next to the repository. */
 function documentedIds(heading: string, next: string, prefix: string): string[] | null {
   const doc = resolve(ROOT, "../shared/barrack/platform/dashboard.md");
@@ -117,6 +133,7 @@ checkTable("DEP", REQUIREMENTS, () => documentedIds("## 3. Deploy wizard", "\n##
 checkTable("SNAP", Object.fromEntries(Object.entries(STORAGE_REQUIREMENTS).filter(([k]) => k.startsWith("SNAP"))), () =>
   documentedIds("## 9. Snapshots page", "\n## 10.", "SNAP"),
 );
+checkTable("BILL", BILLING_REQUIREMENTS, () => documentedIds("## 11. Billing and credits", "\n## 12.", "BILL"));
 checkTable("IMG", Object.fromEntries(Object.entries(STORAGE_REQUIREMENTS).filter(([k]) => k.startsWith("IMG"))), () =>
   documentedIds("## 10. Custom Images page", "\n## 11.", "IMG"),
 );
