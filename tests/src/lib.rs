@@ -48,13 +48,16 @@ use std::time::{Duration, Instant};
 
 pub mod admin;
 pub mod bench;
+pub mod dialog;
 pub mod notify;
 pub mod page;
 pub mod signin;
 pub mod wizard;
 
 pub use admin::{Admin, Api};
-pub use notify::{shown_notifications, wait_notification};
+pub use notify::{
+    count_notifications, shown_notifications, wait_new_notification, wait_notification,
+};
 pub use page::{
     clear_input, close_dialog, disabled_reason, focused, js, js_str, paste, q, scroll_to, text_of,
     wait_gone, wait_js, PRELUDE,

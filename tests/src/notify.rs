@@ -81,6 +81,42 @@ pub async fn wait_notification(
     }
 }
 
+/// How many notifications dunst has shown so far whose summary satisfies `summary` (dunst's
+/// history spans the whole `scripts/e2e` session: take this before the action, then wait
+/// with [`wait_new_notification`]).
+pub fn count_notifications(summary: impl Fn(&str) -> bool) -> Result<usize> {
+    Ok(shown_notifications()?
+        .iter()
+        .filter(|(s, _)| summary(s))
+        .count())
+}
+
+/// Like [`wait_notification`], but only a notification beyond the `before` already shown
+/// (from [`count_notifications`]) counts: an earlier journey's, or an earlier step's, does not.
+pub async fn wait_new_notification(
+    what: &str,
+    summary: impl Fn(&str) -> bool,
+    before: usize,
+    within: Duration,
+) -> Result<(String, String)> {
+    let deadline = Instant::now() + within;
+    loop {
+        let all = shown_notifications()?;
+        let hits: Vec<&(String, String)> = all.iter().filter(|(s, _)| summary(s)).collect();
+        if hits.len() > before {
+            // dunst lists its history newest first.
+            return Ok(hits[0].clone());
+        }
+        if Instant::now() > deadline {
+            bail!(
+                "no new notification {what} within {:.1}s ({before} before); dunst showed: {all:?}",
+                within.as_secs_f64()
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

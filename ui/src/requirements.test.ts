@@ -83,6 +83,7 @@ const STORAGE_REQUIREMENTS: Record<string, Proof[]> = {
 };
 
 const BP = "ui/src/pages/BillingPage.test.tsx";
+const BILL_E2E = "tests/journeys/billing.rs";
 
 /** dashboard.md §11 (BILL), issue 9. Payment itself is Barrack's site's (the app handles none). */
 const BILLING_REQUIREMENTS: Record<string, Proof[]> = {
@@ -91,10 +92,10 @@ const BILLING_REQUIREMENTS: Record<string, Proof[]> = {
   "BILL-03": [[BP, "states the credit terms and opens Barrack's credits page in the browser"]],
   "BILL-04": [[BP, "states the credit terms and opens Barrack's credits page in the browser"]],
   "BILL-05": [[BP, "states the credit terms and opens Barrack's credits page in the browser"]],
-  "BILL-06": [[BP, "shows the overview's figures as the backend gives them"], ["ui/src/pages/DashboardPage.test.tsx", "shows balances per currency"]],
+  "BILL-06": [[BP, "shows the overview's figures as the backend gives them"], [BILL_E2E, "\"billing_figures\""], ["ui/src/pages/DashboardPage.test.tsx", "shows balances per currency"]],
   "BILL-07": [["ui/src/pages/DashboardPage.test.tsx", "shows balances per currency"]],
-  "BILL-08": [[BP, "warns when the runway is under a day, below the threshold, and at zero"], ["src-tauri/poller.rs", "fn running_vms_hibernated_at_zero_balance_are_announced"], ["src-tauri/poller.rs", "fn snapshots_images_and_low_balance"]],
-  "BILL-09": [[BP, "pages and filters on the server, going back to page 1 on a filter change"], [BP, "switches kinds with their own columns and summary"], ["src-tauri/commands/billing.rs", "fn the_overview_traces_to_the_records_and_the_pricing_table"]],
+  "BILL-08": [[BP, "warns when the runway is under a day, below the threshold, and at zero"], ["src-tauri/poller.rs", "fn running_vms_hibernated_at_zero_balance_are_announced"], ["src-tauri/poller.rs", "fn snapshots_images_and_low_balance"], [BILL_E2E, "\"billing_low_balance\""], [BILL_E2E, "\"billing_zero_balance\""]],
+  "BILL-09": [[BP, "pages and filters on the server, going back to page 1 on a filter change"], [BP, "switches kinds with their own columns and summary"], ["src-tauri/commands/billing.rs", "fn the_overview_traces_to_the_records_and_the_pricing_table"], [BILL_E2E, "\"billing_csv_export\""]],
   "BILL-10": [[BP, "shows the price table from the pricing endpoint in the account's currency"], [BP, "prices a configuration with deploy_quote × hours plus the volume"]],
 };
 

@@ -113,6 +113,13 @@ describe("timers", () => {
     expect(atFromLocalInput("tomorrow")).toBeNull();
   });
 
+  it("says less than a minute as such", () => {
+    const now = Date.parse("2026-11-27T10:00:00Z");
+    expect(timeUntil("2026-11-27T10:00:20Z", now)).toBe("in under a minute");
+    expect(timeUntil("2026-11-27T10:01:00Z", now)).toBe("in 1 min");
+    expect(timeUntil("2026-11-27T09:59:00Z", now)).toBe("due now");
+  });
+
   it("says when a timer fires", () => {
     expect(timeUntil("2026-03-01T12:05:00Z", now.getTime())).toBe("in 2 h 05 min");
     expect(timeUntil("2026-03-01T10:04:00Z", now.getTime())).toBe("in 4 min");

@@ -36,8 +36,11 @@ export const billingKeys = {
   timers: ["timers"] as const,
 };
 
-/** Poller kinds after which the overview and the records are out of date. */
-const BILLING_KINDS = new Set(["instances", "snapshots", "images", "volumes", "balance"]);
+/** Poller kinds after which the overview is out of date (the balance moves while anything bills). */
+const OVERVIEW_KINDS = new Set(["instances", "snapshots", "images", "volumes", "balance"]);
+/** Kinds after which the records may have new rows: a resource changed state. A balance that
+ * only moved does not refetch the open records page (nor the prices). */
+const RECORD_KINDS = new Set(["instances", "snapshots", "volumes"]);
 
 /** Subscribes while mounted; a subscription that resolves after unmount is undone at once. */
 function useResourcesChanged(onKinds: (kinds: string[]) => void, qc: QueryClient) {
@@ -65,7 +68,8 @@ function useResourcesChanged(onKinds: (kinds: string[]) => void, qc: QueryClient
 export function useBillingEvents(): void {
   const qc = useQueryClient();
   useResourcesChanged((kinds) => {
-    if (kinds.some((k) => BILLING_KINDS.has(k))) void qc.invalidateQueries({ queryKey: billingKeys.all });
+    if (kinds.some((k) => OVERVIEW_KINDS.has(k))) void qc.invalidateQueries({ queryKey: billingKeys.overview });
+    if (kinds.some((k) => RECORD_KINDS.has(k))) void qc.invalidateQueries({ queryKey: ["billing", "records"] });
   }, qc);
 }
 

@@ -26,12 +26,13 @@ export function toLocalInput(date: Date): string {
   return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}T${p(date.getHours())}:${p(date.getMinutes())}`;
 }
 
-/** "in 2 h 05 min", "in 4 min", "due now". */
+/** "in 2 h 05 min", "in 4 min", "in under a minute", "due now". */
 export function timeUntil(at: string, now: number): string {
   const ms = Date.parse(at) - now;
   if (Number.isNaN(ms)) return "";
+  if (ms <= 0) return "due now";
+  if (ms < 60_000) return "in under a minute";
   const minutes = Math.ceil(ms / 60_000);
-  if (minutes <= 0) return "due now";
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
   return h > 0 ? `in ${h} h ${String(m).padStart(2, "0")} min` : `in ${m} min`;
