@@ -10,7 +10,7 @@ import { useScripts, type Script } from "./advancedStep";
 import { CloudInitField } from "./CloudInitField";
 import { jupyterPasswordError, passwordStrength, type Strength } from "./passwordStrength";
 import { SecurityRulesEditor } from "./SecurityRulesEditor";
-import { StepField } from "./StepField";
+import { Field } from "../ui/Field";
 import { fieldDomId, type Secrets, type StepProps } from "./wizard";
 
 type Props = StepProps & {
@@ -139,7 +139,7 @@ function Jupyter({ on, onChange, password, setPassword, error, publicIp }: Jupyt
       </Toggle>
       {on && (
         <>
-          <StepField
+          <Field
             id={id}
             testId="deploy-jupyter-password"
             label="Notebook password"
@@ -157,7 +157,7 @@ function Jupyter({ on, onChange, password, setPassword, error, publicIp }: Jupyt
               onBlur={() => setLeft(true)}
               onChange={(e) => setPassword(e.target.value)}
             />
-          </StepField>
+          </Field>
           {password !== "" && <StrengthMeter id={`${id}-strength`} strength={strength} />}
           <p className="text-xs text-fg-muted">
             The notebook will be at <code>http://&lt;vm-ip&gt;:8888</code> once the VM is ACTIVE
@@ -205,7 +205,7 @@ function StartupScript({ value, onChange, given, error }: ScriptProps) {
   const missing = value !== null && scripts !== undefined && !scripts.some((s) => s.id === value);
   const chosen = scripts?.find((s) => s.id === value);
   return (
-    <StepField
+    <Field
       id={id}
       testId="deploy-startup-script"
       label="Saved startup script (optional)"
@@ -236,6 +236,6 @@ function StartupScript({ value, onChange, given, error }: ScriptProps) {
         )}
         {value !== null && scripts === undefined && <option value={value}>Loading…</option>}
       </Select>
-    </StepField>
+    </Field>
   );
 }

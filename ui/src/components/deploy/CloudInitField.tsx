@@ -3,7 +3,7 @@
 
 import { cn } from "../../lib/cn";
 import { cloudInitError, CLOUD_INIT_MAX_BYTES, formatCloudInitSize, utf8Bytes } from "./advancedStep";
-import { StepField } from "./StepField";
+import { Field } from "../ui/Field";
 import { fieldDomId } from "./wizard";
 
 type Props = { value: string; onChange: (value: string) => void; error?: string | undefined };
@@ -14,7 +14,7 @@ export function CloudInitField({ value, onChange, error }: Props) {
   // Too big is said at once, not only when the user tries to go on.
   const shown = cloudInitError(value) ?? error;
   return (
-    <StepField
+    <Field
       id={id}
       testId="deploy-cloud-init"
       label="Cloud-init script (optional)"
@@ -43,6 +43,6 @@ export function CloudInitField({ value, onChange, error }: Props) {
       >
         {formatCloudInitSize(bytes)}
       </p>
-    </StepField>
+    </Field>
   );
 }

@@ -7,11 +7,14 @@ type Props = {
   hint?: ReactNode;
   /** The error about this field (shown under it, in red). */
   error?: string | null;
+  /** The error's test id is `<testId>-error`; by default the id's (when the DOM id, which
+   * focus needs, differs from the name tests use). */
+  testId?: string;
   children: ReactNode;
 };
 
 /** A labelled control with its hint and its error. */
-export function Field({ id, label, hint, error, children }: Props) {
+export function Field({ id, label, hint, error, testId = id, children }: Props) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium">
@@ -19,12 +22,12 @@ export function Field({ id, label, hint, error, children }: Props) {
       </label>
       {children}
       {hint && !error && (
-        <p id={`${id}-hint`} className="text-xs text-fg-muted">
+        <div id={`${id}-hint`} className="text-xs text-fg-muted">
           {hint}
-        </p>
+        </div>
       )}
       {error && (
-        <p id={`${id}-error`} role="alert" data-testid={`${id}-error`} className="text-xs font-medium text-danger">
+        <p id={`${id}-error`} role="alert" data-testid={`${testId}-error`} className="text-xs font-medium text-danger">
           {error}
         </p>
       )}
