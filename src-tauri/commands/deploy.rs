@@ -239,17 +239,10 @@ pub async fn generate_ssh_key(
     })
 }
 
-/// Writes a private key readable by its owner only (0600 on Unix, set at creation so it is
-/// never readable by others, even briefly).
+/// Writes a private key readable by its owner only (replacing a file the user chose to
+/// replace in the save dialog).
 pub fn write_private_key(path: &std::path::Path, pem: &str) -> Result<(), AppError> {
     use std::io::Write;
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(0o600);
-    }
     let fail = |e: std::io::Error| {
         AppError::new(
             AppErrorCode::File,
@@ -259,14 +252,7 @@ pub fn write_private_key(path: &std::path::Path, pem: &str) -> Result<(), AppErr
             ),
         )
     };
-    let mut f = opts.open(path).map_err(fail)?;
-    #[cfg(unix)]
-    {
-        // An existing file keeps its mode on open: narrow it too.
-        use std::os::unix::fs::PermissionsExt;
-        f.set_permissions(std::fs::Permissions::from_mode(0o600))
-            .map_err(fail)?;
-    }
+    let mut f = barrack_credentials::key_file::open_owner_only(path, true).map_err(fail)?;
     let mut text = pem.to_owned();
     if !text.ends_with('\n') {
         text.push('\n');
