@@ -6,32 +6,19 @@
 use crate::error::{AppError, AppErrorCode};
 use crate::state::AppState;
 use crate::timers::{self, HibernateTimer, TimerKind};
-use barrack_api::costs::BurnRate;
 use barrack_api::lists::*;
-use barrack_api::spend::{self, CostKind, CostWindows, DayCost, ResourceCost, StillBilling};
+use barrack_api::spend::{self, CostKind, SpendOverview};
 use barrack_api::types::*;
 use serde::Serialize;
 use tauri::State;
 
+/// The spend overview (barrack-api `spend`) and the alert threshold it is read against.
 #[derive(Debug, Clone, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct BillingOverview {
-    pub currency: CurrencyEnum,
-    pub balances: Vec<Balance>,
-    pub balance: f64,
-    pub burn: BurnRate,
-    pub runway_hours: Option<f64>,
-    pub windows: CostWindows,
-    /// The last 30 local days, oldest first.
-    pub daily: Vec<DayCost>,
-    pub top: Vec<ResourceCost>,
-    pub still_billing: Vec<StillBilling>,
-    /// The hibernated-count endpoint's count.
-    pub hibernated_count: u32,
-    pub hibernation_savings_per_day: f64,
+    #[serde(flatten)]
+    pub spend: SpendOverview,
     pub low_balance_threshold: f64,
-    /// The time zone days are split in (the system's), as an offset like `+02:00`.
-    pub utc_offset: String,
 }
 
 #[tauri::command]
@@ -42,20 +29,8 @@ pub async fn billing_overview(state: State<'_, AppState>) -> Result<BillingOverv
 
 pub async fn billing_overview_of(state: &AppState) -> Result<BillingOverview, AppError> {
     let c = state.client().await?;
-    let o = spend::overview(&c, state.pricing(&c)).await?;
     Ok(BillingOverview {
-        currency: o.currency,
-        balances: o.balances,
-        balance: o.balance,
-        burn: o.burn,
-        runway_hours: o.runway_hours,
-        windows: o.windows,
-        daily: o.daily,
-        top: o.top,
-        still_billing: o.still_billing,
-        hibernated_count: o.hibernated_count,
-        hibernation_savings_per_day: o.hibernation_savings_per_day,
-        utc_offset: o.utc_offset,
+        spend: spend::overview(&c, state.pricing(&c)).await?,
         low_balance_threshold: state
             .settings
             .load()
@@ -239,7 +214,7 @@ mod tests {
             Arc::new(MemorySettings::default()),
         );
         crate::session::start_sandbox(&state).await.unwrap();
-        let o = billing_overview_of(&state).await.unwrap();
+        let o = billing_overview_of(&state).await.unwrap().spend;
         let c = state.client().await.unwrap();
         let inst = instance_records(&c, &BillingQuery::default())
             .await

@@ -450,45 +450,18 @@ export type BatchSnapshotImageRelationshipResponse_Serialize = {
 	request_id: string | null,
 };
 
+/**  The spend overview (barrack-api `spend`) and the alert threshold it is read against. */
 export type BillingOverview = BillingOverview_Serialize | BillingOverview_Deserialize;
 
+/**  The spend overview (barrack-api `spend`) and the alert threshold it is read against. */
 export type BillingOverview_Deserialize = {
-	currency: string,
-	balances: Balance_Deserialize[],
-	balance: number | null,
-	burn: BurnRate,
-	runwayHours?: number | null,
-	windows: CostWindows,
-	/**  The last 30 local days, oldest first. */
-	daily: DayCost[],
-	top: ResourceCost[],
-	stillBilling: StillBilling[],
-	/**  The hibernated-count endpoint's count. */
-	hibernatedCount: number,
-	hibernationSavingsPerDay: number | null,
 	lowBalanceThreshold: number | null,
-	/**  The time zone days are split in (the system's), as an offset like `+02:00`. */
-	utcOffset: string,
-};
+} & SpendOverview_Deserialize;
 
+/**  The spend overview (barrack-api `spend`) and the alert threshold it is read against. */
 export type BillingOverview_Serialize = {
-	currency: string,
-	balances: Balance_Serialize[],
-	balance: number | null,
-	burn: BurnRate,
-	runwayHours: number | null,
-	windows: CostWindows,
-	/**  The last 30 local days, oldest first. */
-	daily: DayCost[],
-	top: ResourceCost[],
-	stillBilling: StillBilling[],
-	/**  The hibernated-count endpoint's count. */
-	hibernatedCount: number,
-	hibernationSavingsPerDay: number | null,
 	lowBalanceThreshold: number | null,
-	/**  The time zone days are split in (the system's), as an offset like `+02:00`. */
-	utcOffset: string,
-};
+} & SpendOverview_Serialize;
 
 /**
  *  Filters of the billing endpoints. `page`/`limit` are inferred from the response fields;
@@ -3038,6 +3011,47 @@ export type Specs_Serialize = {
 	storage_gb_per_gpu: number,
 	architecture: string | null,
 	interconnect: string | null,
+};
+
+/**  The account's money at a glance: what the Billing page and `barrack spend` show. */
+export type SpendOverview = SpendOverview_Serialize | SpendOverview_Deserialize;
+
+/**  The account's money at a glance: what the Billing page and `barrack spend` show. */
+export type SpendOverview_Deserialize = {
+	currency: string,
+	balances: Balance_Deserialize[],
+	balance: number | null,
+	burn: BurnRate,
+	runwayHours?: number | null,
+	windows: CostWindows,
+	/**  The last 30 local days, oldest first. */
+	daily: DayCost[],
+	top: ResourceCost[],
+	stillBilling: StillBilling[],
+	/**  The hibernated-count endpoint's count. */
+	hibernatedCount: number,
+	hibernationSavingsPerDay: number | null,
+	/**  The offset days are split at (the system's time zone), like `+02:00`. */
+	utcOffset: string,
+};
+
+/**  The account's money at a glance: what the Billing page and `barrack spend` show. */
+export type SpendOverview_Serialize = {
+	currency: string,
+	balances: Balance_Serialize[],
+	balance: number | null,
+	burn: BurnRate,
+	runwayHours: number | null,
+	windows: CostWindows,
+	/**  The last 30 local days, oldest first. */
+	daily: DayCost[],
+	top: ResourceCost[],
+	stillBilling: StillBilling[],
+	/**  The hibernated-count endpoint's count. */
+	hibernatedCount: number,
+	hibernationSavingsPerDay: number | null,
+	/**  The offset days are split at (the system's time zone), like `+02:00`. */
+	utcOffset: string,
 };
 
 /**  Something that bills while it does no work (rules.md §2.1, §10), with its cost per day. */
