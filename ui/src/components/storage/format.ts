@@ -1,17 +1,13 @@
 // How sizes and times read on the storage pages.
 
+/** Local date and time, full (SNAP-20 "full creation time"). */
+export { formatDateTime } from "../../lib/format";
+
 /** "42.5 GB"; "—" when Barrack has not measured it yet (a snapshot still CREATING). */
 export function formatGb(gb: number | null | undefined): string {
   if (gb == null || !Number.isFinite(gb)) return "—";
   const text = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 }).format(gb);
   return `${text} GB`;
-}
-
-/** Local date and time, full (SNAP-20 "full creation time"). */
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return "—";
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
 }
 
 /** Milliseconds for sorting; unknown times sort as the oldest. */

@@ -1,20 +1,9 @@
 import { useState } from "react";
 import { formatMoney } from "../../api";
+import { formatDateTime, formatRate } from "../../lib/format";
 import { Button } from "../ui/Button";
 import { ErrorBanner } from "./ErrorBanner";
 import { useInstanceBilling } from "./queries";
-
-/** A per-minute rate as Barrack sends it, without float noise: "0.083", "0.000167". */
-function formatRate(rate: number, currency: string): string {
-  const text = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumSignificantDigits: 3 }).format(rate);
-  return `${text} ${currency}`;
-}
-
-function formatTime(iso: string | null): string {
-  if (!iso) return "—";
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
-}
 
 /** This VM's billing records (VM-08), a page at a time. */
 export function BillingRecords({ vmId }: { vmId: string }) {
@@ -50,8 +39,8 @@ export function BillingRecords({ vmId }: { vmId: string }) {
           )}
           {records.map((r) => (
             <tr key={r.billing_id} data-testid={`billing-row-${r.billing_id}`} className="border-t border-border">
-              <td className="py-1.5 whitespace-nowrap">{formatTime(r.start_time)}</td>
-              <td className="py-1.5 whitespace-nowrap">{r.end_time ? formatTime(r.end_time) : "ongoing"}</td>
+              <td className="py-1.5 whitespace-nowrap">{formatDateTime(r.start_time)}</td>
+              <td className="py-1.5 whitespace-nowrap">{r.end_time ? formatDateTime(r.end_time) : "ongoing"}</td>
               <td className="py-1.5 tabular-nums">{r.total_duration_minutes ?? "—"}</td>
               <td className="py-1.5 tabular-nums">{r.per_minute_rate != null ? formatRate(r.per_minute_rate, r.currency) : "—"}</td>
               <td className="py-1.5 tabular-nums">{r.total_cost != null ? formatMoney(r.total_cost, r.currency) : "—"}</td>
