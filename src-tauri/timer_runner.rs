@@ -11,10 +11,10 @@ use std::time::Duration;
 /// How often a "when ACTIVE" timer looks at its VM (one request while such a timer exists).
 const WHEN_ACTIVE_EVERY: Duration = Duration::from_secs(3);
 
-/// One round: what was done, as notices and whether the timers changed.
-pub async fn round(state: &AppState) -> (Vec<Notice>, bool) {
+/// One round: what was done, as notices; whether the timers changed; the timers now.
+pub async fn round(state: &AppState) -> (Vec<Notice>, bool, Vec<timers::HibernateTimer>) {
     let Some(session) = state.current().await else {
-        return (Vec::new(), false);
+        return (Vec::new(), false, timers::load(state.docs.as_ref()));
     };
     let _guard = state.timers_lock.lock().await;
     let mut list = timers::load(state.docs.as_ref());
@@ -51,7 +51,7 @@ pub async fn round(state: &AppState) -> (Vec<Notice>, bool) {
     if changed {
         let _ = timers::save(state.docs.as_ref(), &list);
     }
-    (notices, changed)
+    (notices, changed, list)
 }
 
 async fn hibernate(state: &AppState, vm_id: &str, vm_name: &str) -> Notice {
@@ -79,7 +79,7 @@ where
     F: FnMut(ResourcesChanged),
 {
     loop {
-        let (notices, changed) = round(state).await;
+        let (notices, changed, list) = round(state).await;
         notices.into_iter().for_each(&mut notify);
         if changed {
             emit(ResourcesChanged {
@@ -87,7 +87,6 @@ where
                 ..Default::default()
             });
         }
-        let list = timers::load(state.docs.as_ref());
         let mut wait = timers::next_check(&list, chrono::Utc::now());
         if list
             .iter()
