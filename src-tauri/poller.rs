@@ -68,6 +68,31 @@ pub struct Prefs {
     pub threshold: f64,
 }
 
+/// Replaces `seen` with `items` (id, name, region, status); whether anything changed, and
+/// the (name, region) of those that have just reached `ready` from another known status.
+fn track<'a, S: PartialEq + Clone + 'a>(
+    seen: &mut BTreeMap<String, (String, S)>,
+    items: impl Iterator<Item = (&'a String, &'a String, &'a RegionEnum, &'a S)>,
+    ready: &S,
+) -> (bool, Vec<(String, RegionEnum)>) {
+    let mut next = BTreeMap::new();
+    let mut changed = false;
+    let mut reached = Vec::new();
+    for (id, name, region, status) in items {
+        let before = seen.get(id).map(|(_, st)| st);
+        if before != Some(status) {
+            changed = true;
+            if before.is_some() && status == ready {
+                reached.push((name.clone(), region.clone()));
+            }
+        }
+        next.insert(id.clone(), (name.clone(), status.clone()));
+    }
+    changed |= next.len() != seen.len();
+    *seen = next;
+    (changed, reached)
+}
+
 /// Compares, updates `seen`, and says what changed and what to announce.
 pub fn observe(seen: &mut Seen, now: &Observed, prefs: &Prefs) -> (ResourcesChanged, Vec<Notice>) {
     let mut change = ResourcesChanged::default();
@@ -118,54 +143,32 @@ pub fn observe(seen: &mut Seen, now: &Observed, prefs: &Prefs) -> (ResourcesChan
     }
     seen.instances = next;
     if let Some(snaps) = &now.snapshots {
-        let mut next = BTreeMap::new();
-        let mut changed = snaps.len() != seen.snapshots.len();
-        for s in snaps {
-            let before = seen.snapshots.get(&s.id).map(|(_, st)| st.clone());
-            if before.as_ref() != Some(&s.status) {
-                changed = true;
-                if announce
-                    && before.is_some()
-                    && s.status == SnapshotStatus::Success
-                    && prefs.snapshot_ready
-                {
-                    notices.push(Notice {
-                        title: format!("Snapshot {} is ready", s.name),
-                        body: format!("It can be restored or made into an image in {}.", s.region),
-                    });
-                }
-            }
-            next.insert(s.id.clone(), (s.name.clone(), s.status.clone()));
-        }
+        let items = snaps.iter().map(|s| (&s.id, &s.name, &s.region, &s.status));
+        let (changed, ready) = track(&mut seen.snapshots, items, &SnapshotStatus::Success);
         if changed {
             change.kinds.push("snapshots".into());
         }
-        seen.snapshots = next;
+        if announce && prefs.snapshot_ready {
+            notices.extend(ready.into_iter().map(|(name, region)| Notice {
+                title: format!("Snapshot {name} is ready"),
+                body: format!("It can be restored or made into an image in {region}."),
+            }));
+        }
     }
     if let Some(images) = &now.images {
-        let mut next = BTreeMap::new();
-        let mut changed = images.len() != seen.images.len();
-        for i in images {
-            let before = seen.images.get(&i.id).map(|(_, st)| st.clone());
-            if before.as_ref() != Some(&i.status) {
-                changed = true;
-                if announce
-                    && before.is_some()
-                    && i.status == ImageStatus::Available
-                    && prefs.image_ready
-                {
-                    notices.push(Notice {
-                        title: format!("Image {} is available", i.name),
-                        body: format!("It can boot new VMs in {}.", i.region),
-                    });
-                }
-            }
-            next.insert(i.id.clone(), (i.name.clone(), i.status.clone()));
-        }
+        let items = images
+            .iter()
+            .map(|i| (&i.id, &i.name, &i.region, &i.status));
+        let (changed, ready) = track(&mut seen.images, items, &ImageStatus::Available);
         if changed {
             change.kinds.push("images".into());
         }
-        seen.images = next;
+        if announce && prefs.image_ready {
+            notices.extend(ready.into_iter().map(|(name, region)| Notice {
+                title: format!("Image {name} is available"),
+                body: format!("It can boot new VMs in {region}."),
+            }));
+        }
     }
     if let Some((amount, currency)) = &now.balance {
         if seen.balance != Some(*amount) {
