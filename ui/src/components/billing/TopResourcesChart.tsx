@@ -30,6 +30,8 @@ export function TopResourcesChart({ top, currency }: { top: readonly ResourceCos
         height={HEIGHT}
         data={data}
         options={(theme) => ({
+          // Room on the right for the last slanted name.
+          padding: [12, 48, 0, 0],
           scales: {
             x: { time: false, range: () => [-0.5, n - 0.5] },
             y: { range: (_u, _min, max) => [0, Math.max(max, 0.01) * 1.1] },

@@ -109,7 +109,7 @@ function CreateSnapshotForm({ vms, fixedVm, takenNames, profileComplete, legacyI
           title="Your Barrack profile is incomplete"
         >
           Barrack refuses snapshots until the profile in My Account (address, postal code, country) is complete.
-          {create.error?.field === "profile" && <> Barrack said: {create.error.serverMessage}</>}
+          {create.error?.field === "profile" && <> Barrack said: {withoutFieldPrefix(create.error.serverMessage, "profile")}</>}
         </Alert>
       )}
       <Field id="snapshot-vm" label="VM" hint="Only ACTIVE (running) VMs can be snapshotted.">
