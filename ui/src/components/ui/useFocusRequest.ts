@@ -9,14 +9,17 @@ export function useFocusRequest(): (id: string) => void {
   const [target, setTarget] = useState<{ id: string; n: number } | null>(null);
   useEffect(() => {
     if (!target) return;
-    const focus = () => {
-      const el = document.getElementById(target.id);
-      if (el && document.activeElement !== el) el.focus();
-    };
-    focus();
-    // WebKit's automated (and some real) clicks settle focus on the button after the
-    // handlers ran: look again on the next frame.
-    const frame = requestAnimationFrame(focus);
+    const el = document.getElementById(target.id);
+    if (!el) return;
+    if (document.activeElement !== el) el.focus();
+    // WebKit's automated (and some real) clicks settle focus on the clicked button after the
+    // handlers ran: look again on the next frame — but only take focus back from a button
+    // or from nowhere, never from a field the user has meanwhile started typing in.
+    const frame = requestAnimationFrame(() => {
+      const now = document.activeElement;
+      const idle = !now || now === document.body || now.tagName === "BUTTON";
+      if (idle && now !== el) el.focus();
+    });
     return () => cancelAnimationFrame(frame);
   }, [target]);
   return useCallback((id: string) => setTarget((t) => ({ id, n: (t?.n ?? 0) + 1 })), []);
