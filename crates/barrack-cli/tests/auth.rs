@@ -3,7 +3,7 @@
 //!
 //! The tests that store a key need a Secret Service: `scripts/test` runs them inside a
 //! private D-Bus session with an unlocked gnome-keyring. Without one they say why on stderr
-//! and return early — except with `CI=true`, where they fail. Each uses its own profile name
+//! and return early — except under CI (`CI` set to anything but empty, `0` or `false`), where they fail. Each uses its own profile name
 //! and deletes its keyring entry when done, even on failure.
 mod common;
 
@@ -14,12 +14,12 @@ use predicates::prelude::*;
 use std::io::Write;
 
 /// Whether a Secret Service is usable here; `false` (after saying why) when it is not and
-/// this is not CI; a panic when it is not and `CI=true`.
+/// this is not CI; a panic when it is not and this is CI.
 fn secret_service(test: &str) -> bool {
     match OsKeyring.probe() {
         Ok(()) => true,
-        Err(e) if std::env::var("CI").as_deref() == Ok("true") => panic!(
-            "{test}: CI=true but no usable Secret Service ({}: {e}); run the tests through \
+        Err(e) if barrack_credentials::ci::under_ci() => panic!(
+            "{test}: CI is set but no usable Secret Service ({}: {e}); run the tests through \
              scripts/test, which starts gnome-keyring in a private D-Bus session",
             e.code()
         ),
@@ -28,7 +28,7 @@ fn secret_service(test: &str) -> bool {
             let _ = writeln!(
                 std::io::stderr(),
                 "{test}: skipped: no usable Secret Service ({}: {e}). scripts/test runs this \
-                 inside a private D-Bus session with gnome-keyring; with CI=true it fails instead.",
+                 inside a private D-Bus session with gnome-keyring; under CI (CI set, not 0/false) it fails instead.",
                 e.code()
             );
             false

@@ -7,6 +7,7 @@
 //!   what to install or unlock.
 //! - Non-secret profile settings (base URL, auth scheme) are in [`profiles`].
 
+pub mod ci;
 pub mod key_file;
 pub mod profiles;
 

@@ -2,7 +2,7 @@
 //!
 //! `scripts/test` runs the tests inside a private D-Bus session with an unlocked
 //! gnome-keyring (see ../../shared/TOOLCHAIN.md). Without a reachable Secret Service, each
-//! test that needs one says why on stderr and returns early — except when `CI=true`, where
+//! test that needs one says why on stderr and returns early — except under CI (`CI` set to anything but empty, `0` or `false`), where
 //! it fails: CI must exercise the real keyring. Every test uses its own profile name and
 //! deletes its entry when done, even on failure.
 
@@ -12,12 +12,12 @@ use std::io::Write;
 use std::process::Command;
 
 /// Whether a Secret Service is usable here; `false` (after saying why) when it is not and
-/// this is not CI; a panic when it is not and `CI=true`.
+/// this is not CI; a panic when it is not and this is CI.
 fn secret_service(test: &str) -> bool {
     match OsKeyring.probe() {
         Ok(()) => true,
-        Err(e) if std::env::var("CI").as_deref() == Ok("true") => panic!(
-            "{test}: CI=true but no usable Secret Service ({}: {e}); run the tests through \
+        Err(e) if barrack_credentials::ci::under_ci() => panic!(
+            "{test}: CI is set but no usable Secret Service ({}: {e}); run the tests through \
              scripts/test, which starts gnome-keyring in a private D-Bus session",
             e.code()
         ),
@@ -27,7 +27,7 @@ fn secret_service(test: &str) -> bool {
             let _ = writeln!(
                 std::io::stderr(),
                 "{test}: skipped: no usable Secret Service ({}: {e}). scripts/test runs this \
-                 inside a private D-Bus session with gnome-keyring; with CI=true it fails instead.",
+                 inside a private D-Bus session with gnome-keyring; under CI (CI set, not 0/false) it fails instead.",
                 e.code()
             );
             false
