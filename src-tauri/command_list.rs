@@ -10,6 +10,7 @@ command_list! {
     get_settings,
     set_settings,
     check_connection,
+    take_app_notices,
     instances_overview,
     account_overview,
     instance_actions,
@@ -100,4 +101,5 @@ command_list! {
     create_volume,
     get_volume,
     delete_volume,
+    quit_app,
 }

@@ -31,6 +31,8 @@ pub enum AppErrorCode {
     Cancelled,
     /// A local file could not be written.
     File,
+    /// The command failed inside the app itself (it panicked); nothing was sent twice.
+    Internal,
 }
 
 impl From<ErrorCode> for AppErrorCode {
@@ -74,13 +76,29 @@ impl AppError {
     }
 }
 
+/// The most of a server's error text the UI is shown (barrack-api already cuts it; this
+/// holds whatever the client lets through, e.g. a hostile server's megabyte of text).
+pub const MAX_MESSAGE_CHARS: usize = 300;
+/// A request id or field name is short; anything longer is not one.
+const MAX_LABEL_CHARS: usize = 100;
+
+/// `text` cut to at most `max` characters (on a character boundary), marked with "…".
+fn bounded(text: String, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text;
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
 impl From<ApiError> for AppError {
     fn from(e: ApiError) -> Self {
         AppError {
             code: e.code.into(),
-            message: e.message,
-            request_id: e.request_id,
-            field: e.field,
+            message: bounded(e.message, MAX_MESSAGE_CHARS),
+            request_id: e.request_id.map(|r| bounded(r, MAX_LABEL_CHARS)),
+            field: e.field.map(|f| bounded(f, MAX_LABEL_CHARS)),
         }
     }
 }
@@ -92,5 +110,30 @@ impl From<CredentialError> for AppError {
             CredentialError::Other(_) => AppErrorCode::KeychainError,
         };
         AppError::new(code, e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn server_text_reaches_the_ui_bounded() {
+        let mut huge = ApiError::new(ErrorCode::Server, format!("boom: {}", "é".repeat(1 << 20)));
+        huge.request_id = Some("r".repeat(10_000));
+        huge.field = Some("f".repeat(10_000));
+        let e = AppError::from(huge);
+        assert_eq!(e.code, AppErrorCode::Server);
+        assert_eq!(e.message.chars().count(), MAX_MESSAGE_CHARS);
+        assert!(e.message.starts_with("boom: éé") && e.message.ends_with('…'));
+        assert!(e.request_id.unwrap().chars().count() <= 100);
+        assert!(e.field.unwrap().chars().count() <= 100);
+
+        // Short text passes unchanged.
+        let mut short = ApiError::new(ErrorCode::NotFound, "No such VM");
+        short.request_id = Some("req-1".into());
+        let e = AppError::from(short);
+        assert_eq!(e.message, "No such VM");
+        assert_eq!(e.request_id.as_deref(), Some("req-1"));
     }
 }

@@ -3,22 +3,35 @@
 
 pub mod commands;
 pub mod deploy_store;
+pub mod desktop;
 pub mod dialogs;
 pub mod error;
+pub mod guard;
+pub mod notices;
 pub mod poller;
 pub mod session;
 pub mod settings;
 pub mod state;
 pub mod store;
+pub mod supervise;
 pub mod timer_runner;
 pub mod timers;
+pub mod tray;
+pub mod window;
 
 use state::AppState;
 use std::sync::Arc;
 use tauri::Manager;
-use tauri_plugin_notification::NotificationExt;
 use tauri_plugin_store::StoreExt;
+use tauri_plugin_window_state::StateFlags;
 use tauri_specta::{collect_commands, collect_events, Event};
+
+/// Where the command list's names are found: the commands/ modules, and the app's own
+/// life on the desktop (`quit_app`).
+mod ipc {
+    pub use crate::commands::*;
+    pub use crate::desktop::*;
+}
 
 macro_rules! command_list {
     ($($name:ident),* $(,)?) => {
@@ -28,8 +41,14 @@ macro_rules! command_list {
         /// The commands and events, for the IPC handler and the TypeScript bindings.
         pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             tauri_specta::Builder::<tauri::Wry>::new()
-                .commands(collect_commands![$(commands::$name),*])
-                .events(collect_events![poller::ResourcesChanged, poller::ConnectionChanged])
+                .commands(collect_commands![$(ipc::$name),*])
+                .events(collect_events![
+                    poller::ResourcesChanged,
+                    poller::ConnectionChanged,
+                    notices::NoticesChanged,
+                    poller::KeyRefused,
+                    tray::QuitRequested
+                ])
                 .typ::<barrack_api::ErrorCode>()
                 .typ::<error::AppErrorCode>()
                 .typ::<barrack_api::state::VmAction>()
@@ -54,73 +73,109 @@ fn wants_sandbox() -> bool {
     std::env::args().any(|a| a == "--sandbox")
 }
 
-/// Puts the window where and as large as it was when last closed.
-fn restore_window_state(app: &tauri::App, state: &AppState) {
-    let Some(w) = app.get_webview_window("main") else {
-        return;
-    };
-    let saved = state.settings.load().unwrap_or_default().window;
-    if let (Some(width), Some(height)) = (saved.width, saved.height) {
-        let _ = w.set_size(tauri::PhysicalSize::new(width.max(640), height.max(480)));
-    }
-    if let (Some(x), Some(y)) = (saved.x, saved.y) {
-        let _ = w.set_position(tauri::PhysicalPosition::new(x, y));
-    }
-    if saved.maximized {
-        let _ = w.maximize();
+/// How the backend reaches the window on its own: events, and a desktop notification when
+/// the key is refused (the window may be in the tray).
+fn hooks(app: &tauri::AppHandle) -> state::Hooks {
+    let (notices, refused) = (app.clone(), app.clone());
+    state::Hooks {
+        notices_changed: Some(Box::new(move || {
+            let _ = notices::NoticesChanged {}.emit(&notices);
+        })),
+        key_refused: Some(Box::new(move |e: poller::KeyRefused| {
+            desktop::notify(&refused, "Barrack Desktop: key refused", &e.message);
+            let _ = e.emit(&refused);
+        })),
     }
 }
 
-fn save_window_state(window: &tauri::Window) {
-    let state = window.state::<AppState>();
-    let Ok(mut settings) = state.settings.load() else {
-        return;
-    };
-    let maximized = window.is_maximized().unwrap_or(false);
-    settings.window.maximized = maximized;
-    if !maximized {
-        if let Ok(size) = window.outer_size() {
-            settings.window.width = Some(size.width);
-            settings.window.height = Some(size.height);
-        }
-        if let Ok(pos) = window.outer_position() {
-            settings.window.x = Some(pos.x);
-            settings.window.y = Some(pos.y);
-        }
-    }
-    let _ = state.settings.save(&settings);
+/// The poller and the timer runner, each restarted with backoff if it panics.
+async fn run_tasks(handle: tauri::AppHandle, panic_once: Arc<supervise::PanicOnce>) {
+    let timers_handle = handle.clone();
+    let timers_hook = panic_once.clone();
+    tauri::async_runtime::spawn(async move {
+        let app = &timers_handle;
+        let state: &AppState = &app.state::<AppState>();
+        supervise::supervise(
+            "timers",
+            &timers_hook,
+            || {
+                let (n, e, t) = (app.clone(), app.clone(), app.clone());
+                timer_runner::run(
+                    state,
+                    move |notice| desktop::notify(&n, &notice.title, &notice.body),
+                    move |change| {
+                        let _ = change.emit(&e);
+                    },
+                    move |_| desktop::refresh_tray(&t),
+                )
+            },
+            tokio::time::sleep,
+            supervise::log_to_stderr,
+        )
+        .await;
+    });
+    let app = &handle;
+    let state: &AppState = &app.state::<AppState>();
+    supervise::supervise(
+        "poller",
+        &panic_once,
+        || {
+            let (h1, h2, h3) = (app.clone(), app.clone(), app.clone());
+            poller::run(
+                state,
+                move |change| {
+                    let _ = change.emit(&h1);
+                },
+                move |notice| desktop::notify(&h2, &notice.title, &notice.body),
+                move |conn| {
+                    let _ = conn.emit(&h3);
+                },
+            )
+        },
+        tokio::time::sleep,
+        supervise::log_to_stderr,
+    )
+    .await;
 }
 
 pub fn run() {
     let builder = specta_builder();
     let handler = builder.invoke_handler();
+    // Read once at start (a test hook; see supervise.rs).
+    let panic_once = Arc::new(supervise::PanicOnce::from_env());
     tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            if let Some(w) = app.get_webview_window("main") {
-                let _ = w.unminimize();
-                let _ = w.set_focus();
-            }
+            desktop::show_window(app);
         }))
         .plugin(tauri_plugin_store::Builder::new().build())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
+        // Size (inner, as saved: no growth per start), position, maximized — not
+        // visibility: a window hidden in the tray at quit must show at the next start.
+        .plugin(
+            tauri_plugin_window_state::Builder::new()
+                .with_state_flags(StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED)
+                .build(),
+        )
         .invoke_handler(handler)
-        .on_window_event(|window, event| {
-            if let tauri::WindowEvent::CloseRequested { .. } = event {
-                save_window_state(window);
-            }
-        })
+        .on_window_event(desktop::on_window_event)
         .setup(move |app| {
             builder.mount_events(app);
+            // Before the store opens it: the store would silently start empty on a damaged file.
+            let damaged = store::set_aside_damaged(&app.path().app_data_dir()?);
             let store = app.store(store::STORE_FILE)?;
             let state = AppState::new(
                 Arc::new(barrack_credentials::OsKeyring),
                 Arc::new(store::PluginStore(store.clone())),
             )
             .with_docs(Arc::new(store::PluginStore(store)));
-            restore_window_state(app, &state);
+            let _ = state.hooks.set(hooks(app.handle()));
+            damaged.into_iter().for_each(|n| state.push_notice(n));
             app.manage(state);
+            app.manage(desktop::Told::default());
+            // The window-state plugin has restored the window by now.
+            desktop::keep_on_screen_at_start(app.handle());
             let handle = app.handle().clone();
             let sandbox = wants_sandbox();
             // Taken now, before the window can ask for the session; released once restored.
@@ -141,45 +196,7 @@ pub fn run() {
                     // The sign-in screen shows, saying why the session did not come back.
                     *slot = Some(e);
                 }
-                let timers_handle = handle.clone();
-                tauri::async_runtime::spawn(async move {
-                    let state = timers_handle.state::<AppState>();
-                    let (n, e) = (timers_handle.clone(), timers_handle.clone());
-                    timer_runner::run(
-                        &state,
-                        move |notice| {
-                            let _ = n
-                                .notification()
-                                .builder()
-                                .title(&notice.title)
-                                .body(&notice.body)
-                                .show();
-                        },
-                        move |change| {
-                            let _ = change.emit(&e);
-                        },
-                    )
-                    .await;
-                });
-                let (h1, h2, h3) = (handle.clone(), handle.clone(), handle.clone());
-                poller::run(
-                    &state,
-                    move |change| {
-                        let _ = change.emit(&h1);
-                    },
-                    move |notice| {
-                        let _ = h2
-                            .notification()
-                            .builder()
-                            .title(&notice.title)
-                            .body(&notice.body)
-                            .show();
-                    },
-                    move |conn| {
-                        let _ = conn.emit(&h3);
-                    },
-                )
-                .await;
+                run_tasks(handle.clone(), panic_once).await;
             });
             Ok(())
         })
@@ -212,7 +229,8 @@ mod tests {
         }
     }
 
-    /// The capability grants exactly the app's commands plus the plugin permissions the UI uses.
+    /// The capability grants app commands only (a subset: the UI's own test says which) plus
+    /// the plugin permissions the UI uses.
     #[test]
     fn capability_lists_exactly_the_commands() {
         let conf: serde_json::Value =
@@ -240,20 +258,25 @@ mod tests {
             .map(|u| u["url"].as_str().unwrap())
             .collect();
         assert!(urls.iter().all(|u| u.starts_with("https://")), "{urls:?}");
-        let mut expected: Vec<String> = vec![
-            "core:event:allow-listen".into(),
-            "core:event:allow-unlisten".into(),
-            "opener:allow-open-url".into(),
-        ];
-        expected.extend(
-            COMMANDS
-                .iter()
-                .map(|c| format!("allow-{}", c.replace('_', "-"))),
-        );
+        // Plugin permissions are named `plugin:…`; the others are app commands, and only
+        // commands: which of them is the UI's business (ui/src/leastPrivilege.test.ts grants
+        // exactly the ones it calls).
+        let (plugin, app): (Vec<&str>, Vec<&str>) = granted.iter().partition(|p| p.contains(':'));
         assert_eq!(
-            granted,
-            expected.iter().map(String::as_str).collect::<Vec<_>>()
+            plugin,
+            [
+                "core:event:allow-listen",
+                "core:event:allow-unlisten",
+                "opener:allow-open-url"
+            ]
         );
+        let commands: Vec<String> = COMMANDS
+            .iter()
+            .map(|c| format!("allow-{}", c.replace('_', "-")))
+            .collect();
+        for p in &app {
+            assert!(commands.iter().any(|c| c == p), "{p} is not an app command");
+        }
         assert!(
             !granted.iter().any(|p| p.ends_with(":default")),
             "no wholesale defaults"
@@ -271,6 +294,6 @@ mod tests {
         for (op, name) in barrack_api::ops::METHOD_NAMES {
             assert!(COMMANDS.contains(name), "{op:?} ({name}) has no command");
         }
-        assert_eq!(COMMANDS.len(), barrack_api::ENDPOINTS.len() + 31);
+        assert_eq!(COMMANDS.len(), barrack_api::ENDPOINTS.len() + 33);
     }
 }

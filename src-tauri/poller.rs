@@ -32,6 +32,56 @@ pub struct ConnectionChanged {
     pub message: Option<String>,
 }
 
+/// The server refused the signed-in profile's key (401): the poller stopped using it; the
+/// window says "the key for <profile> was refused — sign in again" and keeps its data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+#[serde(rename_all = "camelCase")]
+pub struct KeyRefused {
+    pub profile: String,
+    pub message: String,
+}
+
+impl KeyRefused {
+    /// `reason` is the server's own text (already cut short and free of the key by the client).
+    pub fn new(profile: &str, reason: &str) -> Self {
+        let reason = reason.trim();
+        let mut message = format!("The key for {profile} was refused — sign in again.");
+        if !reason.is_empty() {
+            message.push_str(&format!(" The server said: {reason}"));
+        }
+        KeyRefused {
+            profile: profile.to_owned(),
+            message,
+        }
+    }
+}
+
+/// What a failed round means for the poller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    /// 401: the key is refused; stop using it until the session changes.
+    KeyRefused,
+    /// The API cannot be reached or fails on its side: offline, poll again soon.
+    Offline,
+    /// Anything else (a bad answer): try again at the usual pace.
+    Other,
+}
+
+pub fn failure(code: barrack_api::ErrorCode) -> Failure {
+    if code == barrack_api::ErrorCode::Unauthorized {
+        Failure::KeyRefused
+    } else if code.is_transient() {
+        Failure::Offline
+    } else {
+        Failure::Other
+    }
+}
+
+/// The session to poll with, if any: a refused key is not used again.
+pub fn usable(session: Option<Session>) -> Option<Session> {
+    session.filter(|s| !s.is_key_refused())
+}
+
 /// A desktop notification to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
@@ -281,7 +331,9 @@ where
         let settings = state.settings.load().unwrap_or_default();
         let fast = Duration::from_secs(settings.poll_fast_secs.max(1) as u64);
         let idle = Duration::from_secs(settings.poll_idle_secs.max(1) as u64);
-        let Some(session) = state.current().await else {
+        // No session, or its key was refused: wait until something changes (a sign-in
+        // pokes the poller).
+        let Some(session) = usable(state.current().await) else {
             seen = Seen::default();
             state.poke.notified().await;
             poked = true;
@@ -336,9 +388,14 @@ where
                 }
                 notices.into_iter().for_each(&mut notify);
             }
+            Err(e) if failure(e.code) == Failure::KeyRefused => {
+                // Said once; the next round finds the session unusable and waits.
+                state.refuse_key(&session, &e.message).await;
+                continue;
+            }
             Err(e) => {
                 // The API cannot be used: unreachable, or failing on the server's side.
-                if online && e.code.is_transient() {
+                if online && failure(e.code) == Failure::Offline {
                     online = false;
                     connection(ConnectionChanged {
                         online: false,
@@ -514,6 +571,42 @@ mod tests {
         assert_eq!(next_delay(false, 0, fast, idle), idle);
     }
 
+    #[test]
+    fn a_401_refuses_the_key_and_a_refused_session_is_not_polled() {
+        use barrack_api::ErrorCode;
+        assert_eq!(failure(ErrorCode::Unauthorized), Failure::KeyRefused);
+        assert_eq!(failure(ErrorCode::Network), Failure::Offline);
+        assert_eq!(failure(ErrorCode::Decode), Failure::Other);
+        let session = Session {
+            profile: "work".into(),
+            client: barrack_api::Client::builder()
+                .base_url("http://127.0.0.1:9/api/")
+                .api_key(barrack_api::ApiKey::new("sk-test-1234"))
+                .build()
+                .unwrap(),
+            sandbox: false,
+            key_hint: "…1234".into(),
+            base_url: "http://127.0.0.1:9/api/".into(),
+            key_refused: Default::default(),
+        };
+        assert!(usable(Some(session.clone())).is_some());
+        let copy = session.clone();
+        copy.key_refused
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        assert!(
+            usable(Some(session)).is_none(),
+            "every clone of the session sees the refusal"
+        );
+        let said = KeyRefused::new("work", "Invalid API key");
+        assert_eq!(said.profile, "work");
+        assert!(
+            said.message
+                .starts_with("The key for work was refused — sign in again."),
+            "{said:?}"
+        );
+        assert!(said.message.contains("Invalid API key"));
+    }
+
     mod live {
         use super::super::*;
         use crate::state::{AppState, MemorySettings, SettingsBackend};
@@ -575,6 +668,79 @@ mod tests {
                 1,
                 "one event for the first look, none while nothing changes"
             );
+        }
+
+        /// A 401 mid-session: the poller says so once (KeyRefused, and `keyRefused` in the
+        /// session the UI reads), then sends nothing more with that key — actions that poke
+        /// it included — until another session replaces it.
+        #[tokio::test]
+        async fn a_revoked_key_is_said_once_and_not_used_again() {
+            let settings = Arc::new(MemorySettings::default());
+            let mut s = settings.load().unwrap();
+            s.poll_idle_secs = 1;
+            s.poll_fast_secs = 1;
+            settings.save(&s).unwrap();
+            let state = Arc::new(AppState::new(Arc::new(MemoryStore::default()), settings));
+            state.sandbox_time_scale_for_tests(0.000001);
+            crate::session::start_sandbox(&state).await.unwrap();
+            let admin = state.sandbox.lock().await.as_ref().unwrap().admin_url();
+            let refused = Arc::new(Mutex::new(Vec::<KeyRefused>::new()));
+            let r = refused.clone();
+            let _ = state.hooks.set(crate::state::Hooks {
+                key_refused: Some(Box::new(move |e| r.lock().unwrap().push(e))),
+                ..Default::default()
+            });
+            let st = state.clone();
+            let task = tokio::spawn(async move {
+                run(&st, |_| {}, |_| {}, |_| {}).await;
+            });
+            tokio::time::sleep(Duration::from_millis(1500)).await;
+            assert!(counts(&admin).await["get_balance"].as_u64().unwrap_or(0) >= 1);
+            let revoked: serde_json::Value = reqwest::Client::new()
+                .post(format!("{admin}revoke"))
+                .json(&serde_json::json!({}))
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            // The next round (at most a second away) meets the 401.
+            let deadline = Instant::now() + Duration::from_secs(5);
+            while refused.lock().unwrap().is_empty() && Instant::now() < deadline {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            assert_eq!(refused.lock().unwrap().len(), 1, "told once");
+            assert_eq!(refused.lock().unwrap()[0].profile, "sandbox");
+            let info = crate::session::SessionInfo::of(state.current().await.as_ref());
+            assert!(info.key_refused && info.signed_in, "{info:?}");
+            let before: serde_json::Value = counts(&admin).await;
+            // Three idle intervals, and an action's poke: nothing is sent.
+            state.poke_poller();
+            tokio::time::sleep(Duration::from_millis(3200)).await;
+            assert_eq!(counts(&admin).await, before, "no request after the 401");
+            assert_eq!(refused.lock().unwrap().len(), 1);
+
+            // A new session (the account's new key) is polled again.
+            let mut session = state.current().await.unwrap();
+            session.client = barrack_api::Client::builder()
+                .base_url(&session.base_url)
+                .api_key(barrack_api::ApiKey::new(
+                    revoked["api_key"].as_str().unwrap().to_owned(),
+                ))
+                .build()
+                .unwrap();
+            session.key_refused = Default::default();
+            *state.session.write().await = Some(session);
+            state.poke_poller();
+            tokio::time::sleep(Duration::from_millis(800)).await;
+            task.abort();
+            let after = counts(&admin).await;
+            assert!(
+                after["get_balance"].as_u64() > before["get_balance"].as_u64(),
+                "polling resumed: {before} → {after}"
+            );
+            assert!(!crate::session::SessionInfo::of(state.current().await.as_ref()).key_refused);
         }
 
         /// A deploy wakes the poller; it follows the VM quickly and announces it once ACTIVE.

@@ -21,6 +21,8 @@ pub struct SessionInfo {
     pub base_url: Option<String>,
     /// Why the saved session did not come back when the app started (e.g. a locked keyring).
     pub startup_error: Option<AppError>,
+    /// The server refused this session's key (401): nothing polls with it; sign in again.
+    pub key_refused: bool,
 }
 
 impl SessionInfo {
@@ -33,6 +35,7 @@ impl SessionInfo {
                 key_hint: Some(s.key_hint.clone()),
                 base_url: Some(s.base_url.clone()),
                 startup_error: None,
+                key_refused: s.is_key_refused(),
             },
             None => SessionInfo {
                 signed_in: false,
@@ -41,6 +44,7 @@ impl SessionInfo {
                 key_hint: None,
                 base_url: None,
                 startup_error: None,
+                key_refused: false,
             },
         }
     }
@@ -95,7 +99,6 @@ pub async fn sign_in(state: &AppState, req: SignInRequest) -> Result<SessionInfo
     let client = client(&base_url, &auth, key.clone())?;
     // A real call first: a wrong key is refused here and nothing is saved.
     client.get_balance().await?;
-    state.secrets.set(&profile, &key)?;
     let hint = key.hint();
     let mut settings = state.settings.load()?;
     settings.upsert_profile(Profile {
@@ -105,13 +108,34 @@ pub async fn sign_in(state: &AppState, req: SignInRequest) -> Result<SessionInfo
         key_hint: Some(hint.clone()),
     });
     settings.active_profile = Some(profile.clone());
-    state.settings.save(&settings)?;
+    // The key and the profile that says where it goes are saved together: if the settings
+    // cannot be saved, the keyring entry is put back as it was (the previous key, or none),
+    // so the keyring never holds a key the settings point elsewhere for.
+    let previous = state.secrets.get(&profile)?;
+    state.secrets.set(&profile, &key)?;
+    if let Err(e) = state.settings.save(&settings) {
+        let undone = match &previous {
+            Some(old) => state.secrets.set(&profile, old),
+            None => state.secrets.delete(&profile).map(|_| ()),
+        };
+        return Err(match undone {
+            Ok(()) => e,
+            Err(k) => AppError::new(
+                e.code,
+                format!(
+                    "{} The key just entered also stayed in the keyring: {k}",
+                    e.message
+                ),
+            ),
+        });
+    }
     let session = Session {
         profile,
         client,
         sandbox: false,
         key_hint: hint,
         base_url,
+        key_refused: Default::default(),
     };
     *state.session.write().await = Some(session.clone());
     state.poke_poller();
@@ -176,6 +200,14 @@ pub async fn use_profile(state: &AppState, name: &str) -> Result<SessionInfo, Ap
             format!("Profile {name:?} has no key in the keyring; sign in again."),
         ));
     };
+    // A stored profile whose address could not be read has none (settings.rs): it sends
+    // its key nowhere until the user signs in to it again.
+    if barrack_api::parse_base_url(&profile.base_url).is_err() {
+        return Err(AppError::new(
+            AppErrorCode::NotSignedIn,
+            format!("Profile {name:?} has no usable server address; sign in to it again."),
+        ));
+    }
     let auth: AuthScheme = profile.auth_scheme.parse().unwrap_or_default();
     let client = client(&profile.base_url, &auth, key.clone())?;
     let session = Session {
@@ -184,6 +216,7 @@ pub async fn use_profile(state: &AppState, name: &str) -> Result<SessionInfo, Ap
         sandbox: false,
         key_hint: key.hint(),
         base_url: profile.base_url.clone(),
+        key_refused: Default::default(),
     };
     let mut settings = settings;
     settings.active_profile = Some(name.to_owned());
@@ -231,6 +264,7 @@ pub async fn start_sandbox(state: &AppState) -> Result<SessionInfo, AppError> {
         sandbox: true,
         key_hint: key.hint(),
         base_url: sim.url(),
+        key_refused: Default::default(),
     };
     drop(guard);
     *state.session.write().await = Some(session.clone());
@@ -334,6 +368,71 @@ mod tests {
                 .unwrap()
                 .signed_in
         );
+    }
+
+    /// Settings that read but cannot be written (a full disk, a read-only folder).
+    #[derive(Default)]
+    struct UnsavableSettings(MemorySettings);
+
+    impl SettingsBackend for UnsavableSettings {
+        fn load(&self) -> Result<crate::settings::Settings, AppError> {
+            self.0.load()
+        }
+        fn save(&self, _: &crate::settings::Settings) -> Result<(), AppError> {
+            Err(AppError::new(AppErrorCode::Settings, "disk full"))
+        }
+    }
+
+    #[tokio::test]
+    async fn a_sign_in_whose_settings_cannot_be_saved_leaves_the_keyring_as_it_was() {
+        let sim = barrack_sim::start(Default::default()).await.unwrap();
+        let secrets = Arc::new(MemoryStore::default());
+        let st = AppState::new(secrets.clone(), Arc::new(UnsavableSettings::default()));
+        let req = |profile: &str| SignInRequest {
+            profile: Some(profile.into()),
+            base_url: Some(sim.url()),
+            auth_scheme: None,
+            api_key: sim.api_key.clone(),
+        };
+
+        // No entry before: none after.
+        let err = sign_in(&st, req("fresh")).await.unwrap_err();
+        assert_eq!(err.code, AppErrorCode::Settings);
+        assert!(
+            secrets.get("fresh").unwrap().is_none(),
+            "the entry is removed"
+        );
+        assert!(st.current().await.is_none());
+
+        // An entry before (the key for the address the settings still name): it comes back.
+        let old = ApiKey::new("sk-previous-key-0000");
+        secrets.set("work", &old).unwrap();
+        let err = sign_in(&st, req("work")).await.unwrap_err();
+        assert_eq!(err.code, AppErrorCode::Settings);
+        assert_eq!(
+            secrets.get("work").unwrap().unwrap().expose(),
+            old.expose(),
+            "the previous key is put back"
+        );
+        assert!(st.current().await.is_none());
+    }
+
+    #[tokio::test]
+    async fn a_profile_whose_address_was_lost_sends_its_key_nowhere() {
+        let (st, secrets, settings) = state();
+        // As decoded from a settings file whose baseUrl could not be read.
+        let stored = crate::settings::Settings::decode_lenient(&serde_json::json!({
+            "profiles": [{"name": "work", "baseUrl": 42, "keyHint": "abcd"}],
+            "activeProfile": "work"
+        }));
+        settings.save(&stored).unwrap();
+        secrets
+            .set("work", &ApiKey::new("sk-work-1234567890"))
+            .unwrap();
+        let err = restore(&st).await.unwrap_err();
+        assert_eq!(err.code, AppErrorCode::NotSignedIn);
+        assert!(st.current().await.is_none());
+        assert_eq!(settings.load().unwrap().profiles.len(), 1, "kept");
     }
 
     #[tokio::test]

@@ -7,7 +7,8 @@ use crate::error::{AppError, AppErrorCode};
 use crate::settings::Settings;
 use barrack_api::Client;
 use barrack_credentials::SecretStore;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 use tokio::sync::{Mutex, Notify, RwLock};
 
 /// Where settings live: tauri-plugin-store in the app, memory in tests.
@@ -44,6 +45,26 @@ pub struct Session {
     pub sandbox: bool,
     pub key_hint: String,
     pub base_url: String,
+    /// Set when the server answered 401 to this session's key: nothing polls with it any
+    /// more. Shared by the clones of one session; a new session (sign-in, another profile,
+    /// the sandbox) starts with a fresh one.
+    pub key_refused: Arc<AtomicBool>,
+}
+
+impl Session {
+    pub fn is_key_refused(&self) -> bool {
+        self.key_refused.load(Ordering::SeqCst)
+    }
+}
+
+/// What the backend tells the window on its own; set once by the app (lib.rs), left unset
+/// in tests that do not look.
+#[derive(Default)]
+pub struct Hooks {
+    /// New notices are queued (the app emits `NoticesChanged`).
+    pub notices_changed: Option<Box<dyn Fn() + Send + Sync>>,
+    /// The signed-in key was refused (the app emits `KeyRefused`).
+    pub key_refused: Option<Box<dyn Fn(crate::poller::KeyRefused) + Send + Sync>>,
 }
 
 pub struct AppState {
@@ -66,6 +87,10 @@ pub struct AppState {
     pub timers_poke: Notify,
     /// Simulated seconds per real second in the sandbox (transitions take seconds).
     pub sandbox_time_scale: std::sync::Mutex<f64>,
+    /// What the window must tell the user once (see notices.rs).
+    pub notices: crate::notices::NoticeQueue,
+    /// How the backend reaches the window (see [`Hooks`]).
+    pub hooks: OnceLock<Hooks>,
 }
 
 impl AppState {
@@ -82,6 +107,8 @@ impl AppState {
             pricing_cache: Mutex::new(None),
             startup: Arc::new(Mutex::new(None)),
             sandbox_time_scale: std::sync::Mutex::new(30.0),
+            notices: Default::default(),
+            hooks: OnceLock::new(),
         }
     }
 
@@ -143,6 +170,36 @@ impl AppState {
         let data = client.get_pricing(&Default::default()).await?.pricing_data;
         *cache = Some((std::time::Instant::now(), base, data.clone()));
         Ok(data)
+    }
+
+    /// Queues a notice for the window (it is told once).
+    pub fn push_notice(&self, notice: crate::notices::AppNotice) {
+        self.notices.push(notice);
+        if let Some(tell) = self.hooks.get().and_then(|h| h.notices_changed.as_ref()) {
+            tell();
+        }
+    }
+
+    /// The server refused `session`'s key (401): polling and timers stop using it until
+    /// another session replaces it, and the window is told — once per session.
+    pub async fn refuse_key(&self, session: &Session, reason: &str) {
+        if session.key_refused.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        // A session replaced meanwhile (a sign-in while the request was out) is not news.
+        let current = self
+            .session
+            .read()
+            .await
+            .as_ref()
+            .is_some_and(|s| Arc::ptr_eq(&s.key_refused, &session.key_refused));
+        if !current {
+            return;
+        }
+        let event = crate::poller::KeyRefused::new(&session.profile, reason);
+        if let Some(tell) = self.hooks.get().and_then(|h| h.key_refused.as_ref()) {
+            tell(event);
+        }
     }
 
     pub fn poke_poller(&self) {

@@ -1,94 +1,194 @@
 //! Carries out hibernate timers (see timers.rs) for the signed-in profile while the app
 //! runs: warns ten minutes ahead, hibernates when due, and hibernates a VM the user started
-//! "to hibernate" once it is ACTIVE. Woken early when a timer is set or changed.
+//! "to hibernate" once it is ACTIVE. Woken early when a timer is set or changed. Timers that
+//! fell due while the app was closed fire at the first round, and the user is told. With a
+//! refused key nothing is tried: the timers wait for the next sign-in.
 
+use crate::notices::{AppNotice, AppNoticeKind};
 use crate::poller::{Notice, ResourcesChanged};
-use crate::state::AppState;
-use crate::timers::{self, Due, TimerKind};
+use crate::state::{AppState, Session};
+use crate::timers::{self, Due, HibernateTimer, TimerKind};
 use barrack_api::types::*;
+use barrack_api::ErrorCode;
 use std::time::Duration;
 
 /// How often a "when ACTIVE" timer looks at its VM (one request while such a timer exists).
 const WHEN_ACTIVE_EVERY: Duration = Duration::from_secs(3);
 
-/// One round: what was done, as notices; whether the timers changed; the timers now.
-pub async fn round(state: &AppState) -> (Vec<Notice>, bool, Vec<timers::HibernateTimer>) {
-    let Some(session) = state.current().await else {
-        return (Vec::new(), false, timers::load(state.docs.as_ref()));
+/// What one round did.
+#[derive(Debug, Default)]
+pub struct Round {
+    /// What was done, as desktop notifications.
+    pub notices: Vec<Notice>,
+    /// Whether the stored timers changed.
+    pub changed: bool,
+    /// The timers now.
+    pub timers: Vec<HibernateTimer>,
+    /// The VMs whose timers fired late this round (fell due while nothing could act).
+    pub fired_late: Vec<String>,
+}
+
+/// Why a hibernation did not happen.
+enum Refusal {
+    /// 401: the key is refused; the timer stays for the next session.
+    KeyRefused(String),
+}
+
+/// The words for timers that fired late.
+pub fn late_message(vm_names: &[String]) -> String {
+    format!(
+        "Hibernate timers fell due while Barrack Desktop was not running (or not signed in) \
+         and fired now, late: {}.",
+        vm_names.join(", ")
+    )
+}
+
+/// One round for the signed-in session.
+pub async fn round(state: &AppState) -> Round {
+    let idle = |state: &AppState| Round {
+        timers: timers::load(state.docs.as_ref()),
+        ..Default::default()
     };
+    let Some(session) = state.current().await else {
+        return idle(state);
+    };
+    if session.is_key_refused() {
+        return idle(state);
+    }
     let _guard = state.timers_lock.lock().await;
     let mut list = timers::load(state.docs.as_ref());
     let before = list.clone();
+    let now = chrono::Utc::now();
     let mut notices = Vec::new();
-    for d in timers::due(&mut list, &session.profile, chrono::Utc::now()) {
+    let mut fired = Vec::new();
+    let mut kept = Vec::new();
+    let mut refused = None;
+    for d in timers::due(&mut list, &session.profile, now) {
         match d {
             Due::Warn(t) => notices.push(Notice {
                 title: format!("{} hibernates in 10 minutes", t.vm_name),
                 body: "A timer you set. Open Barrack Desktop › Billing to postpone or cancel it."
                     .into(),
             }),
-            Due::Fire(t) => notices.push(hibernate(state, &t.vm_id, &t.vm_name).await),
+            // After a refusal nothing more is sent with the key.
+            Due::Fire(t) if refused.is_some() => kept.push(t),
+            Due::Fire(t) => match hibernate(state, &session, &t.vm_id, &t.vm_name).await {
+                Ok(n) => {
+                    notices.push(n);
+                    fired.push(t);
+                }
+                Err(Refusal::KeyRefused(why)) => {
+                    refused = Some(why);
+                    kept.push(t);
+                }
+            },
         }
     }
-    if list
-        .iter()
-        .any(|t| t.kind == TimerKind::HibernateWhenActive && t.profile == session.profile)
+    if refused.is_none()
+        && list
+            .iter()
+            .any(|t| t.kind == TimerKind::HibernateWhenActive && t.profile == session.profile)
     {
-        if let Ok(client) = state.client().await {
-            let q = InstanceListQuery {
-                status: Some(VMStatus::Active),
-                ..Default::default()
-            };
-            if let Ok(r) = client.list_instances(&q).await {
+        let q = InstanceListQuery {
+            status: Some(VMStatus::Active),
+            ..Default::default()
+        };
+        match session.client.list_instances(&q).await {
+            Ok(r) => {
                 let active: Vec<String> = r.instances.into_iter().map(|v| v.id).collect();
                 for t in timers::on_active(&mut list, &session.profile, &active) {
-                    notices.push(hibernate(state, &t.vm_id, &t.vm_name).await);
+                    if refused.is_some() {
+                        kept.push(t);
+                        continue;
+                    }
+                    match hibernate(state, &session, &t.vm_id, &t.vm_name).await {
+                        Ok(n) => notices.push(n),
+                        Err(Refusal::KeyRefused(why)) => {
+                            refused = Some(why);
+                            kept.push(t);
+                        }
+                    }
                 }
             }
+            Err(e) if e.code == ErrorCode::Unauthorized => refused = Some(e.message),
+            Err(_) => {}
         }
+    }
+    if !kept.is_empty() {
+        list.extend(kept);
+        list.sort_by(|a, b| a.at.cmp(&b.at));
     }
     let changed = list != before;
     if changed {
         let _ = timers::save(state.docs.as_ref(), &list);
     }
-    (notices, changed, list)
-}
-
-async fn hibernate(state: &AppState, vm_id: &str, vm_name: &str) -> Notice {
-    let result = match state.client().await {
-        Ok(c) => c.hibernate_instance(vm_id).await.map_err(|e| e.message),
-        Err(e) => Err(e.message),
-    };
-    state.poke_poller();
-    match result {
-        Ok(_) => Notice {
-            title: format!("{vm_name} is hibernating"),
-            body: "As your timer asked. It now bills the hibernation rate.".into(),
-        },
-        Err(why) => Notice {
-            title: format!("{vm_name} could not be hibernated"),
-            body: format!("The timer fired, but: {why}"),
-        },
+    if let Some(why) = refused {
+        state.refuse_key(&session, &why).await;
+    }
+    let fired_late = timers::fired_late(&fired, now);
+    if !fired_late.is_empty() {
+        state.push_notice(AppNotice {
+            kind: AppNoticeKind::TimersFiredLate,
+            message: late_message(&fired_late),
+        });
+    }
+    Round {
+        notices,
+        changed,
+        timers: list,
+        fired_late,
     }
 }
 
-/// Runs for the life of the app.
-pub async fn run<G, F>(state: &AppState, mut notify: G, mut emit: F)
+/// Hibernates the VM; a notice says how it went. Only a refused key is an error: the timer
+/// then stays to fire with the next session.
+async fn hibernate(
+    state: &AppState,
+    session: &Session,
+    vm_id: &str,
+    vm_name: &str,
+) -> Result<Notice, Refusal> {
+    let result = session.client.hibernate_instance(vm_id).await;
+    state.poke_poller();
+    match result {
+        Ok(_) => Ok(Notice {
+            title: format!("{vm_name} is hibernating"),
+            body: "As your timer asked. It now bills the hibernation rate.".into(),
+        }),
+        Err(e) if e.code == ErrorCode::Unauthorized => Err(Refusal::KeyRefused(e.message)),
+        Err(e) => Ok(Notice {
+            title: format!("{vm_name} could not be hibernated"),
+            body: format!("The timer fired, but: {}", e.message),
+        }),
+    }
+}
+
+/// Runs for the life of the app. `timers_now` hears the timers after every round (the
+/// tray's menu shows them).
+pub async fn run<G, F, T>(state: &AppState, mut notify: G, mut emit: F, mut timers_now: T)
 where
     G: FnMut(Notice),
     F: FnMut(ResourcesChanged),
+    T: FnMut(&[HibernateTimer]),
 {
     loop {
-        let (notices, changed, list) = round(state).await;
-        notices.into_iter().for_each(&mut notify);
-        if changed {
+        let r = round(state).await;
+        if !r.fired_late.is_empty() {
+            notify(Notice {
+                title: "Hibernate timers fired late".into(),
+                body: late_message(&r.fired_late),
+            });
+        }
+        r.notices.into_iter().for_each(&mut notify);
+        if r.changed {
             emit(ResourcesChanged {
                 kinds: vec!["timers".into()],
                 ..Default::default()
             });
         }
-        let mut wait = timers::next_check(&list, chrono::Utc::now());
-        if list
+        timers_now(&r.timers);
+        let mut wait = timers::next_check(&r.timers, chrono::Utc::now());
+        if r.timers
             .iter()
             .any(|t| t.kind == TimerKind::HibernateWhenActive)
         {
@@ -98,5 +198,151 @@ where
             _ = tokio::time::sleep(wait) => {}
             _ = state.timers_poke.notified() => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::{AppState, MemorySettings};
+    use barrack_credentials::MemoryStore;
+    use chrono::Utc;
+    use std::sync::Arc;
+
+    async fn sandbox() -> (Arc<AppState>, String, VMInstance) {
+        let state = Arc::new(AppState::new(
+            Arc::new(MemoryStore::default()),
+            Arc::new(MemorySettings::default()),
+        ));
+        crate::session::start_sandbox(&state).await.unwrap();
+        let admin = state.sandbox.lock().await.as_ref().unwrap().admin_url();
+        let client = state.client().await.unwrap();
+        let q = InstanceListQuery {
+            status: Some(VMStatus::Active),
+            ..Default::default()
+        };
+        let vm = client.list_instances(&q).await.unwrap().instances[0].clone();
+        (state, admin, vm)
+    }
+
+    /// A timer stored with a time long past (the app was closed then).
+    fn overdue(state: &AppState, vm: &VMInstance, hours_ago: i64) {
+        let now = Utc::now();
+        let mut list = timers::load(state.docs.as_ref());
+        let set_at = now - chrono::Duration::hours(hours_ago + 1);
+        let at = now - chrono::Duration::hours(hours_ago);
+        timers::add(
+            &mut list,
+            "sandbox",
+            &vm.id,
+            &vm.name,
+            TimerKind::HibernateAt,
+            at,
+            set_at,
+        )
+        .unwrap();
+        timers::save(state.docs.as_ref(), &list).unwrap();
+    }
+
+    async fn requests(admin: &str) -> u64 {
+        let c: serde_json::Value = reqwest::get(format!("{admin}requests"))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        c.as_object()
+            .unwrap()
+            .values()
+            .map(|v| v.as_u64().unwrap_or(0))
+            .sum()
+    }
+
+    /// A timer that fell due while the app was closed fires at the first round, and the
+    /// window is told which VMs were hibernated late.
+    #[tokio::test]
+    async fn overdue_timers_fire_at_the_first_round_and_say_so() {
+        let (state, _, vm) = sandbox().await;
+        overdue(&state, &vm, 2);
+        let r = round(&state).await;
+        assert_eq!(r.fired_late, vec![vm.name.clone()]);
+        assert!(r.timers.is_empty() && r.changed);
+        assert!(
+            r.notices
+                .iter()
+                .any(|n| n.title == format!("{} is hibernating", vm.name)),
+            "{:?}",
+            r.notices
+        );
+        let notices = state.notices.take();
+        assert_eq!(notices.len(), 1, "{notices:?}");
+        assert_eq!(notices[0].kind, AppNoticeKind::TimersFiredLate);
+        assert!(notices[0].message.contains(&vm.name), "{notices:?}");
+        let now = state
+            .client()
+            .await
+            .unwrap()
+            .get_instance(&vm.id)
+            .await
+            .unwrap()
+            .instance;
+        assert_ne!(now.status, VMStatus::Active, "hibernated: {:?}", now.status);
+        // Said once: the next round has nothing late to tell.
+        assert!(round(&state).await.fired_late.is_empty());
+        assert!(state.notices.take().is_empty());
+    }
+
+    /// With a refused key the runner sends nothing more and keeps the timer for the next
+    /// session, which fires it (late, and says so).
+    #[tokio::test]
+    async fn a_refused_key_is_not_hammered_and_the_timer_waits() {
+        let (state, admin, vm) = sandbox().await;
+        overdue(&state, &vm, 1);
+        let refusals = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let seen = refusals.clone();
+        let _ = state.hooks.set(crate::state::Hooks {
+            key_refused: Some(Box::new(move |e| seen.lock().unwrap().push(e))),
+            ..Default::default()
+        });
+        let revoked: serde_json::Value = reqwest::Client::new()
+            .post(format!("{admin}revoke"))
+            .json(&serde_json::json!({}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let r = round(&state).await;
+        assert!(r.notices.is_empty(), "{:?}", r.notices);
+        assert_eq!(r.timers.len(), 1, "the timer stays");
+        assert_eq!(refusals.lock().unwrap().len(), 1);
+        assert_eq!(refusals.lock().unwrap()[0].profile, "sandbox");
+        let after_refusal = requests(&admin).await;
+        for _ in 0..3 {
+            round(&state).await;
+        }
+        assert_eq!(
+            requests(&admin).await,
+            after_refusal,
+            "no request with a refused key"
+        );
+        assert_eq!(refusals.lock().unwrap().len(), 1, "said once");
+        assert!(timers::load(state.docs.as_ref()).len() == 1);
+
+        // Signing in again (here: the sandbox's new key) fires it.
+        let mut session = state.current().await.unwrap();
+        session.client = barrack_api::Client::builder()
+            .base_url(&session.base_url)
+            .api_key(barrack_api::ApiKey::new(
+                revoked["api_key"].as_str().unwrap().to_owned(),
+            ))
+            .build()
+            .unwrap();
+        session.key_refused = Default::default();
+        *state.session.write().await = Some(session);
+        let r = round(&state).await;
+        assert_eq!(r.fired_late, vec![vm.name.clone()]);
+        assert!(r.timers.is_empty());
     }
 }

@@ -160,6 +160,23 @@ pub fn on_active(
     out
 }
 
+/// A timer that fires this long after its time fell due while nothing could carry it out
+/// (the app closed, no session, a refused key): it fires at once, and the user is told.
+pub const LATE_AFTER_SECS: i64 = 60;
+
+/// The VM names of the fired timers that fired late (see [`LATE_AFTER_SECS`]).
+pub fn fired_late(fired: &[HibernateTimer], now: DateTime<Utc>) -> Vec<String> {
+    fired
+        .iter()
+        .filter(|t| {
+            t.kind == TimerKind::HibernateAt
+                && t.at()
+                    .is_some_and(|at| now - at > Duration::seconds(LATE_AFTER_SECS))
+        })
+        .map(|t| t.vm_name.clone())
+        .collect()
+}
+
 /// When the runner should look again: the next warning or firing, at most a minute away.
 pub fn next_check(timers: &[HibernateTimer], now: DateTime<Utc>) -> std::time::Duration {
     let next = timers
@@ -288,6 +305,36 @@ mod tests {
         let moved = postpone(&mut list, &second.id, 5, t("2026-11-27T14:00:00Z")).unwrap();
         assert_eq!(moved.at().unwrap(), t("2026-11-27T14:05:00Z"));
         assert!(moved.warned, "five minutes ahead: inside the warning time");
+    }
+
+    #[test]
+    fn timers_that_fell_due_long_ago_are_said_to_be_late() {
+        let now = t("2026-11-27T10:00:00Z");
+        let mut list = Vec::new();
+        for (vm, at) in [
+            ("overnight", "2026-11-27T09:00:00Z"),
+            ("on-time", "2026-11-27T09:59:30Z"),
+        ] {
+            add(
+                &mut list,
+                "p",
+                vm,
+                vm,
+                TimerKind::HibernateAt,
+                t(at),
+                t("2026-11-26T10:00:00Z"),
+            )
+            .unwrap();
+        }
+        let fired: Vec<HibernateTimer> = due(&mut list, "p", now)
+            .into_iter()
+            .filter_map(|d| match d {
+                Due::Fire(t) => Some(t),
+                Due::Warn(_) => None,
+            })
+            .collect();
+        assert_eq!(fired.len(), 2, "both fire at once");
+        assert_eq!(fired_late(&fired, now), vec!["overnight".to_string()]);
     }
 
     #[test]

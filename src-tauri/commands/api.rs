@@ -4,6 +4,7 @@
 //! Generated once from crates/barrack-api/src/ops.rs by a short script; edit by hand since.
 
 use crate::error::AppError;
+use crate::guard::guarded;
 use crate::state::AppState;
 use barrack_api::types::*;
 use tauri::State;
@@ -11,8 +12,11 @@ use tauri::State;
 #[tauri::command]
 #[specta::specta]
 pub async fn get_balance(state: State<'_, AppState>) -> Result<CreditBalanceResponse, AppError> {
-    let r = state.client().await?.get_balance().await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.get_balance().await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -21,22 +25,31 @@ pub async fn get_gpu_stocks(
     state: State<'_, AppState>,
     query: GpuStocksQuery,
 ) -> Result<GPUStocksResponse, AppError> {
-    let r = state.client().await?.get_gpu_stocks(&query).await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.get_gpu_stocks(&query).await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn get_gpu_specs(state: State<'_, AppState>) -> Result<GPUSpecsResponse, AppError> {
-    let r = state.client().await?.get_gpu_specs().await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.get_gpu_specs().await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn list_regions(state: State<'_, AppState>) -> Result<RegionsResponse, AppError> {
-    let r = state.client().await?.list_regions().await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.list_regions().await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -45,8 +58,11 @@ pub async fn get_pricing(
     state: State<'_, AppState>,
     query: PricingRequest,
 ) -> Result<PricingResponse, AppError> {
-    let r = state.client().await?.get_pricing(&query).await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.get_pricing(&query).await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -55,8 +71,11 @@ pub async fn post_pricing(
     state: State<'_, AppState>,
     body: PricingRequest,
 ) -> Result<PricingResponse, AppError> {
-    let r = state.client().await?.post_pricing(&body).await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.post_pricing(&body).await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -65,9 +84,12 @@ pub async fn deploy_instance(
     state: State<'_, AppState>,
     body: DeploymentRequest,
 ) -> Result<DeploymentResponse, AppError> {
-    let r = state.client().await?.deploy_instance(&body).await?;
-    state.poke_poller();
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.deploy_instance(&body).await?;
+        state.poke_poller();
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -76,8 +98,11 @@ pub async fn list_instances(
     state: State<'_, AppState>,
     query: InstanceListQuery,
 ) -> Result<ListVMsResponse, AppError> {
-    let r = state.client().await?.list_instances(&query).await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.list_instances(&query).await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -86,8 +111,11 @@ pub async fn get_instance(
     state: State<'_, AppState>,
     instance_id: String,
 ) -> Result<VMDetailsResponse, AppError> {
-    let r = state.client().await?.get_instance(&instance_id).await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.get_instance(&instance_id).await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -96,8 +124,11 @@ pub async fn get_instance_billing(
     state: State<'_, AppState>,
     query: BillingQuery,
 ) -> Result<InstanceBillingResponse, AppError> {
-    let r = state.client().await?.get_instance_billing(&query).await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.get_instance_billing(&query).await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -106,9 +137,12 @@ pub async fn start_instance(
     state: State<'_, AppState>,
     instance_id: String,
 ) -> Result<StartVMResponse, AppError> {
-    let r = state.client().await?.start_instance(&instance_id).await?;
-    state.poke_poller();
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.start_instance(&instance_id).await?;
+        state.poke_poller();
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -117,9 +151,12 @@ pub async fn stop_instance(
     state: State<'_, AppState>,
     instance_id: String,
 ) -> Result<StopVMResponse, AppError> {
-    let r = state.client().await?.stop_instance(&instance_id).await?;
-    state.poke_poller();
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.stop_instance(&instance_id).await?;
+        state.poke_poller();
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -128,9 +165,12 @@ pub async fn reboot_instance(
     state: State<'_, AppState>,
     instance_id: String,
 ) -> Result<RebootVMResponse, AppError> {
-    let r = state.client().await?.reboot_instance(&instance_id).await?;
-    state.poke_poller();
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.reboot_instance(&instance_id).await?;
+        state.poke_poller();
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -139,13 +179,16 @@ pub async fn hibernate_instance(
     state: State<'_, AppState>,
     instance_id: String,
 ) -> Result<HibernateVMResponse, AppError> {
-    let r = state
-        .client()
-        .await?
-        .hibernate_instance(&instance_id)
-        .await?;
-    state.poke_poller();
-    Ok(r)
+    guarded(async move {
+        let r = state
+            .client()
+            .await?
+            .hibernate_instance(&instance_id)
+            .await?;
+        state.poke_poller();
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -154,9 +197,12 @@ pub async fn restore_instance(
     state: State<'_, AppState>,
     instance_id: String,
 ) -> Result<RestoreVMResponse, AppError> {
-    let r = state.client().await?.restore_instance(&instance_id).await?;
-    state.poke_poller();
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.restore_instance(&instance_id).await?;
+        state.poke_poller();
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -166,13 +212,16 @@ pub async fn toggle_instance_public_ip(
     instance_id: String,
     body: TogglePublicIpRequest,
 ) -> Result<ToggleVMPublicIPResponse, AppError> {
-    let r = state
-        .client()
-        .await?
-        .toggle_instance_public_ip(&instance_id, &body)
-        .await?;
-    state.poke_poller();
-    Ok(r)
+    guarded(async move {
+        let r = state
+            .client()
+            .await?
+            .toggle_instance_public_ip(&instance_id, &body)
+            .await?;
+        state.poke_poller();
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -182,13 +231,16 @@ pub async fn add_instance_security_rule(
     instance_id: String,
     body: VMSecurityRuleRequest,
 ) -> Result<AddVMSecurityRuleResponse, AppError> {
-    let r = state
-        .client()
-        .await?
-        .add_instance_security_rule(&instance_id, &body)
-        .await?;
-    state.poke_poller();
-    Ok(r)
+    guarded(async move {
+        let r = state
+            .client()
+            .await?
+            .add_instance_security_rule(&instance_id, &body)
+            .await?;
+        state.poke_poller();
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -198,13 +250,16 @@ pub async fn remove_instance_security_rule(
     instance_id: String,
     rule_id: String,
 ) -> Result<RemoveVMSecurityRuleResponse, AppError> {
-    let r = state
-        .client()
-        .await?
-        .remove_instance_security_rule(&instance_id, &rule_id)
-        .await?;
-    state.poke_poller();
-    Ok(r)
+    guarded(async move {
+        let r = state
+            .client()
+            .await?
+            .remove_instance_security_rule(&instance_id, &rule_id)
+            .await?;
+        state.poke_poller();
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -213,9 +268,12 @@ pub async fn delete_instance(
     state: State<'_, AppState>,
     instance_id: String,
 ) -> Result<DeleteVMResponse, AppError> {
-    let r = state.client().await?.delete_instance(&instance_id).await?;
-    state.poke_poller();
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.delete_instance(&instance_id).await?;
+        state.poke_poller();
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -223,12 +281,15 @@ pub async fn delete_instance(
 pub async fn get_hibernated_instances_count(
     state: State<'_, AppState>,
 ) -> Result<GetHibernatedVMsResponse, AppError> {
-    let r = state
-        .client()
-        .await?
-        .get_hibernated_instances_count()
-        .await?;
-    Ok(r)
+    guarded(async move {
+        let r = state
+            .client()
+            .await?
+            .get_hibernated_instances_count()
+            .await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -237,12 +298,15 @@ pub async fn get_instance_firewalls(
     state: State<'_, AppState>,
     instance_id: String,
 ) -> Result<GetVMAttachedFirewallsResponse, AppError> {
-    let r = state
-        .client()
-        .await?
-        .get_instance_firewalls(&instance_id)
-        .await?;
-    Ok(r)
+    guarded(async move {
+        let r = state
+            .client()
+            .await?
+            .get_instance_firewalls(&instance_id)
+            .await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -251,15 +315,21 @@ pub async fn list_os_images(
     state: State<'_, AppState>,
     query: RegionQuery,
 ) -> Result<OSImagesResponse, AppError> {
-    let r = state.client().await?.list_os_images(&query).await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.list_os_images(&query).await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn list_ssh_keys(state: State<'_, AppState>) -> Result<GetSSHKeysResponse, AppError> {
-    let r = state.client().await?.list_ssh_keys().await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.list_ssh_keys().await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -268,8 +338,14 @@ pub async fn create_ssh_key(
     state: State<'_, AppState>,
     body: CreateSSHKeyRequest,
 ) -> Result<CreateSSHKeyResponse, AppError> {
-    let r = state.client().await?.create_ssh_key(&body).await?;
-    Ok(r)
+    guarded(async move {
+        let mut r = state.client().await?.create_ssh_key(&body).await?;
+        // A key the server generated comes back with its private half; it never goes to
+        // the webview (generate_ssh_key writes it to a file the user picks instead).
+        r.private_key = None;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -278,8 +354,11 @@ pub async fn get_ssh_key(
     state: State<'_, AppState>,
     key_id: String,
 ) -> Result<GetSSHKeyResponse, AppError> {
-    let r = state.client().await?.get_ssh_key(&key_id).await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.get_ssh_key(&key_id).await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -288,15 +367,21 @@ pub async fn delete_ssh_key(
     state: State<'_, AppState>,
     key_id: String,
 ) -> Result<DeleteSSHKeyResponse, AppError> {
-    let r = state.client().await?.delete_ssh_key(&key_id).await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.delete_ssh_key(&key_id).await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn list_scripts(state: State<'_, AppState>) -> Result<ScriptListResponse, AppError> {
-    let r = state.client().await?.list_scripts().await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.list_scripts().await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -305,8 +390,11 @@ pub async fn get_script(
     state: State<'_, AppState>,
     script_id: String,
 ) -> Result<ScriptResponse, AppError> {
-    let r = state.client().await?.get_script(&script_id).await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.get_script(&script_id).await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -315,8 +403,11 @@ pub async fn create_script(
     state: State<'_, AppState>,
     body: CreateScriptRequest,
 ) -> Result<ScriptResponse, AppError> {
-    let r = state.client().await?.create_script(&body).await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.create_script(&body).await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -326,12 +417,15 @@ pub async fn update_script(
     script_id: String,
     body: UpdateScriptRequest,
 ) -> Result<ScriptResponse, AppError> {
-    let r = state
-        .client()
-        .await?
-        .update_script(&script_id, &body)
-        .await?;
-    Ok(r)
+    guarded(async move {
+        let r = state
+            .client()
+            .await?
+            .update_script(&script_id, &body)
+            .await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -340,8 +434,11 @@ pub async fn delete_script(
     state: State<'_, AppState>,
     script_id: String,
 ) -> Result<DeleteResponse, AppError> {
-    let r = state.client().await?.delete_script(&script_id).await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.delete_script(&script_id).await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -350,8 +447,11 @@ pub async fn delete_scripts(
     state: State<'_, AppState>,
     body: DeleteScriptsRequest,
 ) -> Result<DeleteScriptsResponse, AppError> {
-    let r = state.client().await?.delete_scripts(&body).await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.delete_scripts(&body).await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -360,8 +460,11 @@ pub async fn list_firewalls(
     state: State<'_, AppState>,
     query: RegionPageQuery,
 ) -> Result<ListFirewallsResponse, AppError> {
-    let r = state.client().await?.list_firewalls(&query).await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.list_firewalls(&query).await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -370,8 +473,11 @@ pub async fn get_firewall(
     state: State<'_, AppState>,
     firewall_id: String,
 ) -> Result<GetFirewallDetailsResponse, AppError> {
-    let r = state.client().await?.get_firewall(&firewall_id).await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.get_firewall(&firewall_id).await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -379,8 +485,11 @@ pub async fn get_firewall(
 pub async fn get_firewall_protocols(
     state: State<'_, AppState>,
 ) -> Result<GetSupportedProtocolsResponse, AppError> {
-    let r = state.client().await?.get_firewall_protocols().await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.get_firewall_protocols().await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -389,12 +498,15 @@ pub async fn list_firewall_eligible_instances(
     state: State<'_, AppState>,
     query: RegionQuery,
 ) -> Result<FirewallEligibleInstancesResponse, AppError> {
-    let r = state
-        .client()
-        .await?
-        .list_firewall_eligible_instances(&query)
-        .await?;
-    Ok(r)
+    guarded(async move {
+        let r = state
+            .client()
+            .await?
+            .list_firewall_eligible_instances(&query)
+            .await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -403,9 +515,12 @@ pub async fn create_firewall(
     state: State<'_, AppState>,
     body: CreateFirewallRequest,
 ) -> Result<CreateFirewallResponse, AppError> {
-    let r = state.client().await?.create_firewall(&body).await?;
-    state.poke_poller();
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.create_firewall(&body).await?;
+        state.poke_poller();
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -414,9 +529,12 @@ pub async fn delete_firewall(
     state: State<'_, AppState>,
     firewall_id: String,
 ) -> Result<DeleteFirewallResponse, AppError> {
-    let r = state.client().await?.delete_firewall(&firewall_id).await?;
-    state.poke_poller();
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.delete_firewall(&firewall_id).await?;
+        state.poke_poller();
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -426,13 +544,16 @@ pub async fn add_firewall_rule(
     firewall_id: String,
     body: AddFirewallRuleRequest,
 ) -> Result<AddFirewallRuleResponse, AppError> {
-    let r = state
-        .client()
-        .await?
-        .add_firewall_rule(&firewall_id, &body)
-        .await?;
-    state.poke_poller();
-    Ok(r)
+    guarded(async move {
+        let r = state
+            .client()
+            .await?
+            .add_firewall_rule(&firewall_id, &body)
+            .await?;
+        state.poke_poller();
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -442,13 +563,16 @@ pub async fn remove_firewall_rule(
     firewall_id: String,
     rule_id: String,
 ) -> Result<RemoveFirewallRuleResponse, AppError> {
-    let r = state
-        .client()
-        .await?
-        .remove_firewall_rule(&firewall_id, &rule_id)
-        .await?;
-    state.poke_poller();
-    Ok(r)
+    guarded(async move {
+        let r = state
+            .client()
+            .await?
+            .remove_firewall_rule(&firewall_id, &rule_id)
+            .await?;
+        state.poke_poller();
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -458,13 +582,16 @@ pub async fn attach_firewall(
     firewall_id: String,
     body: AttachFirewallRequest,
 ) -> Result<AttachFirewallResponse, AppError> {
-    let r = state
-        .client()
-        .await?
-        .attach_firewall(&firewall_id, &body)
-        .await?;
-    state.poke_poller();
-    Ok(r)
+    guarded(async move {
+        let r = state
+            .client()
+            .await?
+            .attach_firewall(&firewall_id, &body)
+            .await?;
+        state.poke_poller();
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -473,9 +600,12 @@ pub async fn create_snapshot(
     state: State<'_, AppState>,
     body: CreateSnapshotRequest,
 ) -> Result<CreateSnapshotResponse, AppError> {
-    let r = state.client().await?.create_snapshot(&body).await?;
-    state.poke_poller();
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.create_snapshot(&body).await?;
+        state.poke_poller();
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -484,8 +614,11 @@ pub async fn list_snapshots(
     state: State<'_, AppState>,
     query: RegionPageQuery,
 ) -> Result<ListSnapshotsResponse, AppError> {
-    let r = state.client().await?.list_snapshots(&query).await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.list_snapshots(&query).await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -494,8 +627,11 @@ pub async fn get_snapshot(
     state: State<'_, AppState>,
     snapshot_id: String,
 ) -> Result<SnapshotDetailsResponse, AppError> {
-    let r = state.client().await?.get_snapshot(&snapshot_id).await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.get_snapshot(&snapshot_id).await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -504,9 +640,12 @@ pub async fn delete_snapshot(
     state: State<'_, AppState>,
     snapshot_id: String,
 ) -> Result<DeleteSnapshotResponse, AppError> {
-    let r = state.client().await?.delete_snapshot(&snapshot_id).await?;
-    state.poke_poller();
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.delete_snapshot(&snapshot_id).await?;
+        state.poke_poller();
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -516,13 +655,16 @@ pub async fn restore_snapshot(
     snapshot_id: String,
     body: RestoreSnapshotRequest,
 ) -> Result<RestoreSnapshotResponse, AppError> {
-    let r = state
-        .client()
-        .await?
-        .restore_snapshot(&snapshot_id, &body)
-        .await?;
-    state.poke_poller();
-    Ok(r)
+    guarded(async move {
+        let r = state
+            .client()
+            .await?
+            .restore_snapshot(&snapshot_id, &body)
+            .await?;
+        state.poke_poller();
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -531,8 +673,11 @@ pub async fn get_snapshot_billing(
     state: State<'_, AppState>,
     query: BillingQuery,
 ) -> Result<SnapshotBillingResponse, AppError> {
-    let r = state.client().await?.get_snapshot_billing(&query).await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.get_snapshot_billing(&query).await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -541,12 +686,15 @@ pub async fn list_snapshot_eligible_instances(
     state: State<'_, AppState>,
     query: RegionQuery,
 ) -> Result<SnapshotEligibleInstancesResponse, AppError> {
-    let r = state
-        .client()
-        .await?
-        .list_snapshot_eligible_instances(&query)
-        .await?;
-    Ok(r)
+    guarded(async move {
+        let r = state
+            .client()
+            .await?
+            .list_snapshot_eligible_instances(&query)
+            .await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -555,8 +703,11 @@ pub async fn list_images(
     state: State<'_, AppState>,
     query: RegionPageQuery,
 ) -> Result<ImageListResponse, AppError> {
-    let r = state.client().await?.list_images(&query).await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.list_images(&query).await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -565,8 +716,11 @@ pub async fn get_image(
     state: State<'_, AppState>,
     image_id: String,
 ) -> Result<ImageDetailResponse, AppError> {
-    let r = state.client().await?.get_image(&image_id).await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.get_image(&image_id).await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -575,9 +729,12 @@ pub async fn delete_image(
     state: State<'_, AppState>,
     image_id: String,
 ) -> Result<ImageDeleteResponse, AppError> {
-    let r = state.client().await?.delete_image(&image_id).await?;
-    state.poke_poller();
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.delete_image(&image_id).await?;
+        state.poke_poller();
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -586,9 +743,12 @@ pub async fn create_image(
     state: State<'_, AppState>,
     body: CreateImageFromSnapshotRequest,
 ) -> Result<ImageCreateResponse, AppError> {
-    let r = state.client().await?.create_image(&body).await?;
-    state.poke_poller();
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.create_image(&body).await?;
+        state.poke_poller();
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -597,12 +757,15 @@ pub async fn get_snapshot_images(
     state: State<'_, AppState>,
     snapshot_id: String,
 ) -> Result<SnapshotImageRelationshipResponse, AppError> {
-    let r = state
-        .client()
-        .await?
-        .get_snapshot_images(&snapshot_id)
-        .await?;
-    Ok(r)
+    guarded(async move {
+        let r = state
+            .client()
+            .await?
+            .get_snapshot_images(&snapshot_id)
+            .await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -611,12 +774,15 @@ pub async fn get_snapshot_images_batch(
     state: State<'_, AppState>,
     body: GetBatchSnapshotImageRelationshipsRequest,
 ) -> Result<BatchSnapshotImageRelationshipResponse, AppError> {
-    let r = state
-        .client()
-        .await?
-        .get_snapshot_images_batch(&body)
-        .await?;
-    Ok(r)
+    guarded(async move {
+        let r = state
+            .client()
+            .await?
+            .get_snapshot_images_batch(&body)
+            .await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -625,16 +791,22 @@ pub async fn ai_chat(
     state: State<'_, AppState>,
     body: ChatCompletionsRequest,
 ) -> Result<ChatCompletionsResponse, AppError> {
-    let r = state.client().await?.ai_chat(&body).await?;
-    state.poke_poller();
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.ai_chat(&body).await?;
+        state.poke_poller();
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn ai_models(state: State<'_, AppState>) -> Result<ModelsResponse, AppError> {
-    let r = state.client().await?.ai_models().await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.ai_models().await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -642,8 +814,11 @@ pub async fn ai_models(state: State<'_, AppState>) -> Result<ModelsResponse, App
 pub async fn ai_usage_summary(
     state: State<'_, AppState>,
 ) -> Result<UsageSummaryResponse, AppError> {
-    let r = state.client().await?.ai_usage_summary().await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.ai_usage_summary().await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -652,8 +827,11 @@ pub async fn ai_usage_history(
     state: State<'_, AppState>,
     query: PageQuery,
 ) -> Result<UsageHistoryResponse, AppError> {
-    let r = state.client().await?.ai_usage_history(&query).await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.ai_usage_history(&query).await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -663,13 +841,16 @@ pub async fn attach_volumes(
     instance_id: String,
     body: AttachVolumesRequest,
 ) -> Result<AttachVolumesResponse, AppError> {
-    let r = state
-        .client()
-        .await?
-        .attach_volumes(&instance_id, &body)
-        .await?;
-    state.poke_poller();
-    Ok(r)
+    guarded(async move {
+        let r = state
+            .client()
+            .await?
+            .attach_volumes(&instance_id, &body)
+            .await?;
+        state.poke_poller();
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -679,13 +860,16 @@ pub async fn detach_volumes(
     instance_id: String,
     body: DetachVolumesRequest,
 ) -> Result<DetachVolumesResponse, AppError> {
-    let r = state
-        .client()
-        .await?
-        .detach_volumes(&instance_id, &body)
-        .await?;
-    state.poke_poller();
-    Ok(r)
+    guarded(async move {
+        let r = state
+            .client()
+            .await?
+            .detach_volumes(&instance_id, &body)
+            .await?;
+        state.poke_poller();
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -695,13 +879,16 @@ pub async fn clone_volume(
     volume_id: String,
     body: CloneVolumeRequest,
 ) -> Result<CloneVolumeResponse, AppError> {
-    let r = state
-        .client()
-        .await?
-        .clone_volume(&volume_id, &body)
-        .await?;
-    state.poke_poller();
-    Ok(r)
+    guarded(async move {
+        let r = state
+            .client()
+            .await?
+            .clone_volume(&volume_id, &body)
+            .await?;
+        state.poke_poller();
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -711,13 +898,16 @@ pub async fn resize_volume(
     volume_id: String,
     body: ResizeVolumeRequest,
 ) -> Result<ResizeVolumeResponse, AppError> {
-    let r = state
-        .client()
-        .await?
-        .resize_volume(&volume_id, &body)
-        .await?;
-    state.poke_poller();
-    Ok(r)
+    guarded(async move {
+        let r = state
+            .client()
+            .await?
+            .resize_volume(&volume_id, &body)
+            .await?;
+        state.poke_poller();
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -726,8 +916,11 @@ pub async fn get_volume_billing(
     state: State<'_, AppState>,
     query: BillingQuery,
 ) -> Result<VolumeHourlyBillingResponse, AppError> {
-    let r = state.client().await?.get_volume_billing(&query).await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.get_volume_billing(&query).await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -735,8 +928,11 @@ pub async fn get_volume_billing(
 pub async fn list_volume_types(
     state: State<'_, AppState>,
 ) -> Result<GetVolumeTypesResponse, AppError> {
-    let r = state.client().await?.list_volume_types().await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.list_volume_types().await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -745,8 +941,11 @@ pub async fn list_volumes(
     state: State<'_, AppState>,
     query: RegionPageQuery,
 ) -> Result<GetVolumesWithNextNameResponse, AppError> {
-    let r = state.client().await?.list_volumes(&query).await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.list_volumes(&query).await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -755,9 +954,12 @@ pub async fn create_volume(
     state: State<'_, AppState>,
     body: CreateVolumeRequest,
 ) -> Result<CreateVolumeResponse, AppError> {
-    let r = state.client().await?.create_volume(&body).await?;
-    state.poke_poller();
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.create_volume(&body).await?;
+        state.poke_poller();
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -766,8 +968,11 @@ pub async fn get_volume(
     state: State<'_, AppState>,
     volume_id: String,
 ) -> Result<GetVolumeDetailsResponse, AppError> {
-    let r = state.client().await?.get_volume(&volume_id).await?;
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.get_volume(&volume_id).await?;
+        Ok(r)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -776,7 +981,10 @@ pub async fn delete_volume(
     state: State<'_, AppState>,
     volume_id: String,
 ) -> Result<DeleteVolumeResponse, AppError> {
-    let r = state.client().await?.delete_volume(&volume_id).await?;
-    state.poke_poller();
-    Ok(r)
+    guarded(async move {
+        let r = state.client().await?.delete_volume(&volume_id).await?;
+        state.poke_poller();
+        Ok(r)
+    })
+    .await
 }

@@ -4,6 +4,7 @@
 //! from the API's records or the pricing table (barrack-api `costs` and `spend`).
 
 use crate::error::{AppError, AppErrorCode};
+use crate::guard::guarded;
 use crate::state::AppState;
 use crate::timers::{self, HibernateTimer, TimerKind};
 use barrack_api::lists::*;
@@ -24,7 +25,7 @@ pub struct BillingOverview {
 #[tauri::command]
 #[specta::specta]
 pub async fn billing_overview(state: State<'_, AppState>) -> Result<BillingOverview, AppError> {
-    billing_overview_of(&state).await
+    guarded(async move { billing_overview_of(&state).await }).await
 }
 
 pub async fn billing_overview_of(state: &AppState) -> Result<BillingOverview, AppError> {
@@ -56,40 +57,43 @@ pub async fn export_billing_csv(
     kind: CostKind,
     filter: BillingQuery,
 ) -> Result<CsvExport, AppError> {
-    let c = state.client().await?;
-    let (csv, rows) = match kind {
-        CostKind::Instance => {
-            let r = instance_records(&c, &filter).await?;
-            (spend::instance_records_csv(&r), r.len())
-        }
-        CostKind::Volume => {
-            let r = volume_records(&c, &filter).await?;
-            (spend::volume_records_csv(&r), r.len())
-        }
-        CostKind::Snapshot => {
-            let r = snapshot_records(&c, &filter).await?;
-            (spend::snapshot_records_csv(&r), r.len())
-        }
-    };
-    let name = format!(
-        "barrack-{}-billing-{}.csv",
-        serde_json::to_value(kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default(),
-        chrono::Local::now().format("%Y-%m-%d")
-    );
-    let path = crate::dialogs::ask_save_path(app, "Export billing records", &name).await?;
-    std::fs::write(&path, csv).map_err(|e| {
-        AppError::new(
-            AppErrorCode::File,
-            format!("{} could not be written: {e}", path.display()),
-        )
-    })?;
-    Ok(CsvExport {
-        path: path.display().to_string(),
-        rows: rows as u32,
+    guarded(async move {
+        let c = state.client().await?;
+        let (csv, rows) = match kind {
+            CostKind::Instance => {
+                let r = instance_records(&c, &filter).await?;
+                (spend::instance_records_csv(&r), r.len())
+            }
+            CostKind::Volume => {
+                let r = volume_records(&c, &filter).await?;
+                (spend::volume_records_csv(&r), r.len())
+            }
+            CostKind::Snapshot => {
+                let r = snapshot_records(&c, &filter).await?;
+                (spend::snapshot_records_csv(&r), r.len())
+            }
+        };
+        let name = format!(
+            "barrack-{}-billing-{}.csv",
+            serde_json::to_value(kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default(),
+            chrono::Local::now().format("%Y-%m-%d")
+        );
+        let path = crate::dialogs::ask_save_path(app, "Export billing records", &name).await?;
+        std::fs::write(&path, csv).map_err(|e| {
+            AppError::new(
+                AppErrorCode::File,
+                format!("{} could not be written: {e}", path.display()),
+            )
+        })?;
+        Ok(CsvExport {
+            path: path.display().to_string(),
+            rows: rows as u32,
+        })
     })
+    .await
 }
 
 // --- hibernate timers ------------------------------------------------------------------------
@@ -97,11 +101,14 @@ pub async fn export_billing_csv(
 #[tauri::command]
 #[specta::specta]
 pub async fn list_timers(state: State<'_, AppState>) -> Result<Vec<HibernateTimer>, AppError> {
-    let profile = state.profile().await?;
-    Ok(timers::load(state.docs.as_ref())
-        .into_iter()
-        .filter(|t| t.profile == profile)
-        .collect())
+    guarded(async move {
+        let profile = state.profile().await?;
+        Ok(timers::load(state.docs.as_ref())
+            .into_iter()
+            .filter(|t| t.profile == profile)
+            .collect())
+    })
+    .await
 }
 
 /// "Hibernate at …" (`at`, RFC 3339). Replaces the VM's other timer.
@@ -113,23 +120,26 @@ pub async fn set_hibernate_timer(
     vm_name: String,
     at: String,
 ) -> Result<HibernateTimer, AppError> {
-    let at = chrono::DateTime::parse_from_rfc3339(&at)
-        .map_err(|_| {
-            let mut e = AppError::new(AppErrorCode::Validation, "Not a date and time.");
-            e.field = Some("at".into());
-            e
-        })?
-        .with_timezone(&chrono::Utc);
-    change_timers(&state, |list, profile, now| {
-        timers::add(
-            list,
-            profile,
-            &vm_id,
-            &vm_name,
-            TimerKind::HibernateAt,
-            at,
-            now,
-        )
+    guarded(async move {
+        let at = chrono::DateTime::parse_from_rfc3339(&at)
+            .map_err(|_| {
+                let mut e = AppError::new(AppErrorCode::Validation, "Not a date and time.");
+                e.field = Some("at".into());
+                e
+            })?
+            .with_timezone(&chrono::Utc);
+        change_timers(&state, |list, profile, now| {
+            timers::add(
+                list,
+                profile,
+                &vm_id,
+                &vm_name,
+                TimerKind::HibernateAt,
+                at,
+                now,
+            )
+        })
+        .await
     })
     .await
 }
@@ -143,19 +153,22 @@ pub async fn start_then_hibernate(
     vm_id: String,
     vm_name: String,
 ) -> Result<HibernateTimer, AppError> {
-    let c = state.client().await?;
-    c.start_instance(&vm_id).await?;
-    state.poke_poller();
-    change_timers(&state, |list, profile, now| {
-        timers::add(
-            list,
-            profile,
-            &vm_id,
-            &vm_name,
-            TimerKind::HibernateWhenActive,
-            now,
-            now,
-        )
+    guarded(async move {
+        let c = state.client().await?;
+        c.start_instance(&vm_id).await?;
+        state.poke_poller();
+        change_timers(&state, |list, profile, now| {
+            timers::add(
+                list,
+                profile,
+                &vm_id,
+                &vm_name,
+                TimerKind::HibernateWhenActive,
+                now,
+                now,
+            )
+        })
+        .await
     })
     .await
 }
@@ -167,8 +180,11 @@ pub async fn postpone_timer(
     id: String,
     minutes: u32,
 ) -> Result<HibernateTimer, AppError> {
-    change_timers(&state, |list, _, now| {
-        timers::postpone(list, &id, minutes as i64, now)
+    guarded(async move {
+        change_timers(&state, |list, _, now| {
+            timers::postpone(list, &id, minutes as i64, now)
+        })
+        .await
     })
     .await
 }
@@ -176,9 +192,12 @@ pub async fn postpone_timer(
 #[tauri::command]
 #[specta::specta]
 pub async fn cancel_timer(state: State<'_, AppState>, id: String) -> Result<(), AppError> {
-    change_timers(&state, |list, _, _| {
-        list.retain(|t| t.id != id);
-        Ok(())
+    guarded(async move {
+        change_timers(&state, |list, _, _| {
+            list.retain(|t| t.id != id);
+            Ok(())
+        })
+        .await
     })
     .await
 }

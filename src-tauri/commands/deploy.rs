@@ -5,6 +5,7 @@
 
 use crate::deploy_store::{self, DeployDraft, DeployTemplate};
 use crate::error::{AppError, AppErrorCode};
+use crate::guard::guarded;
 use crate::state::AppState;
 use barrack_api::deploy::{self, DeployCatalog, DeployQuote};
 use barrack_api::types::*;
@@ -15,7 +16,7 @@ use tauri::State;
 #[tauri::command]
 #[specta::specta]
 pub async fn deploy_catalog(state: State<'_, AppState>) -> Result<DeployCatalog, AppError> {
-    deploy_catalog_of(&state).await
+    guarded(async move { deploy_catalog_of(&state).await }).await
 }
 
 /// One round trip's worth of waiting: the five reads go out together.
@@ -49,27 +50,30 @@ pub async fn deploy_quote(
     state: State<'_, AppState>,
     request: QuoteRequest,
 ) -> Result<DeployQuote, AppError> {
-    let client = state.client().await?;
-    let (pricing, balance) = tokio::join!(state.pricing(&client), client.get_balance());
-    let (pricing, balance) = (pricing?, balance?);
-    let model = GpuModelEnum::parse(&request.gpu_model);
-    let tier = request.tier.as_deref().map(TierEnum::parse);
-    deploy::quote(
-        &pricing,
-        &model,
-        tier.as_ref(),
-        request.gpu_count,
-        &balance.currency,
-        balance.primary(),
-    )
-    .ok_or_else(|| {
-        let mut e = AppError::new(
-            AppErrorCode::Validation,
-            format!("The pricing table does not offer {}.", request.gpu_model),
-        );
-        e.field = Some("gpu_model".into());
-        e
+    guarded(async move {
+        let client = state.client().await?;
+        let (pricing, balance) = tokio::join!(state.pricing(&client), client.get_balance());
+        let (pricing, balance) = (pricing?, balance?);
+        let model = GpuModelEnum::parse(&request.gpu_model);
+        let tier = request.tier.as_deref().map(TierEnum::parse);
+        deploy::quote(
+            &pricing,
+            &model,
+            tier.as_ref(),
+            request.gpu_count,
+            &balance.currency,
+            balance.primary(),
+        )
+        .ok_or_else(|| {
+            let mut e = AppError::new(
+                AppErrorCode::Validation,
+                format!("The pricing table does not offer {}.", request.gpu_model),
+            );
+            e.field = Some("gpu_model".into());
+            e
+        })
     })
+    .await
 }
 
 /// The request the wizard would send, as the CLI's `--explain` prints it.
@@ -94,27 +98,33 @@ pub async fn explain_deploy(
     state: State<'_, AppState>,
     body: DeploymentRequest,
 ) -> Result<DeployExplain, AppError> {
-    let client = state.client().await?;
-    let req = client.request(Op::DeployInstance, &[], None::<&Nothing>, Some(&body))?;
-    Ok(DeployExplain {
-        command: deploy::command_line(&body),
-        method: req.method.as_str().to_owned(),
-        url: req.url.to_string(),
-        body: req
-            .body
-            .as_ref()
-            .and_then(|b| serde_json::to_string_pretty(b).ok())
-            .unwrap_or_default(),
-        explain: req.explain(),
-        curl: req.to_curl(),
+    guarded(async move {
+        let client = state.client().await?;
+        let req = client.request(Op::DeployInstance, &[], None::<&Nothing>, Some(&body))?;
+        Ok(DeployExplain {
+            command: deploy::command_line(&body),
+            method: req.method.as_str().to_owned(),
+            url: req.url.to_string(),
+            body: req
+                .body
+                .as_ref()
+                .and_then(|b| serde_json::to_string_pretty(b).ok())
+                .unwrap_or_default(),
+            explain: req.explain(),
+            curl: req.to_curl(),
+        })
     })
+    .await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn get_deploy_draft(state: State<'_, AppState>) -> Result<Option<DeployDraft>, AppError> {
-    let profile = state.profile().await?;
-    Ok(deploy_store::load_draft(state.docs.as_ref(), &profile))
+    guarded(async move {
+        let profile = state.profile().await?;
+        Ok(deploy_store::load_draft(state.docs.as_ref(), &profile))
+    })
+    .await
 }
 
 #[tauri::command]
@@ -123,15 +133,21 @@ pub async fn save_deploy_draft(
     state: State<'_, AppState>,
     draft: DeployDraft,
 ) -> Result<(), AppError> {
-    let profile = state.profile().await?;
-    deploy_store::save_draft(state.docs.as_ref(), &profile, &draft)
+    guarded(async move {
+        let profile = state.profile().await?;
+        deploy_store::save_draft(state.docs.as_ref(), &profile, &draft)
+    })
+    .await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn discard_deploy_draft(state: State<'_, AppState>) -> Result<(), AppError> {
-    let profile = state.profile().await?;
-    deploy_store::discard_draft(state.docs.as_ref(), &profile)
+    guarded(async move {
+        let profile = state.profile().await?;
+        deploy_store::discard_draft(state.docs.as_ref(), &profile)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -139,8 +155,11 @@ pub async fn discard_deploy_draft(state: State<'_, AppState>) -> Result<(), AppE
 pub async fn list_deploy_templates(
     state: State<'_, AppState>,
 ) -> Result<Vec<DeployTemplate>, AppError> {
-    let profile = state.profile().await?;
-    Ok(deploy_store::templates(state.docs.as_ref(), &profile))
+    guarded(async move {
+        let profile = state.profile().await?;
+        Ok(deploy_store::templates(state.docs.as_ref(), &profile))
+    })
+    .await
 }
 
 #[tauri::command]
@@ -150,14 +169,17 @@ pub async fn save_deploy_template(
     name: String,
     draft: DeployDraft,
 ) -> Result<Vec<DeployTemplate>, AppError> {
-    let profile = state.profile().await?;
-    deploy_store::save_template(
-        state.docs.as_ref(),
-        &profile,
-        &name,
-        &draft,
-        chrono::Utc::now(),
-    )
+    guarded(async move {
+        let profile = state.profile().await?;
+        deploy_store::save_template(
+            state.docs.as_ref(),
+            &profile,
+            &name,
+            &draft,
+            chrono::Utc::now(),
+        )
+    })
+    .await
 }
 
 #[tauri::command]
@@ -167,8 +189,11 @@ pub async fn rename_deploy_template(
     from: String,
     to: String,
 ) -> Result<Vec<DeployTemplate>, AppError> {
-    let profile = state.profile().await?;
-    deploy_store::rename_template(state.docs.as_ref(), &profile, &from, &to)
+    guarded(async move {
+        let profile = state.profile().await?;
+        deploy_store::rename_template(state.docs.as_ref(), &profile, &from, &to)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -177,8 +202,11 @@ pub async fn delete_deploy_template(
     state: State<'_, AppState>,
     name: String,
 ) -> Result<Vec<DeployTemplate>, AppError> {
-    let profile = state.profile().await?;
-    deploy_store::delete_template(state.docs.as_ref(), &profile, &name)
+    guarded(async move {
+        let profile = state.profile().await?;
+        deploy_store::delete_template(state.docs.as_ref(), &profile, &name)
+    })
+    .await
 }
 
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -199,44 +227,47 @@ pub async fn generate_ssh_key(
     state: State<'_, AppState>,
     name: String,
 ) -> Result<GeneratedSshKey, AppError> {
-    barrack_api::validate::ssh_key_name("name", &name)
-        .map_err(|e| AppError::from(barrack_api::ApiError::from(e)))?;
-    let client = state.client().await?;
-    // Asked first: cancelling creates nothing.
-    let path = crate::dialogs::ask_save_path(app, "Save the private key", &name)
-        .await
-        .map_err(|mut e| {
-            if e.code == AppErrorCode::Cancelled {
-                e.message = "No file was chosen, so no key was created.".into();
-            }
-            e
-        })?;
-    let created = client
-        .create_ssh_key(&CreateSSHKeyRequest {
-            name,
-            public_key: None,
+    guarded(async move {
+        barrack_api::validate::ssh_key_name("name", &name)
+            .map_err(|e| AppError::from(barrack_api::ApiError::from(e)))?;
+        let client = state.client().await?;
+        // Asked first: cancelling creates nothing.
+        let path = crate::dialogs::ask_save_path(app, "Save the private key", &name)
+            .await
+            .map_err(|mut e| {
+                if e.code == AppErrorCode::Cancelled {
+                    e.message = "No file was chosen, so no key was created.".into();
+                }
+                e
+            })?;
+        let created = client
+            .create_ssh_key(&CreateSSHKeyRequest {
+                name,
+                public_key: None,
+            })
+            .await?;
+        let Some(private_key) = created.private_key else {
+            return Err(AppError::new(
+                AppErrorCode::Decode,
+                "The server created the key but sent no private key to save.",
+            ));
+        };
+        if let Err(mut e) = write_private_key(&path, &private_key) {
+            // A key whose private half is lost is of no use: take it back off the server.
+            let removed = client.delete_ssh_key(&created.ssh_key.id).await.is_ok();
+            e.message.push_str(if removed {
+                " The key was removed from your account again; nothing was created."
+            } else {
+                " The key exists in your account without its private half: delete it on the SSH Keys page."
+            });
+            return Err(e);
+        }
+        Ok(GeneratedSshKey {
+            ssh_key: created.ssh_key,
+            saved_to: path.display().to_string(),
         })
-        .await?;
-    let Some(private_key) = created.private_key else {
-        return Err(AppError::new(
-            AppErrorCode::Decode,
-            "The server created the key but sent no private key to save.",
-        ));
-    };
-    if let Err(mut e) = write_private_key(&path, &private_key) {
-        // A key whose private half is lost is of no use: take it back off the server.
-        let removed = client.delete_ssh_key(&created.ssh_key.id).await.is_ok();
-        e.message.push_str(if removed {
-            " The key was removed from your account again; nothing was created."
-        } else {
-            " The key exists in your account without its private half: delete it on the SSH Keys page."
-        });
-        return Err(e);
-    }
-    Ok(GeneratedSshKey {
-        ssh_key: created.ssh_key,
-        saved_to: path.display().to_string(),
     })
+    .await
 }
 
 /// Writes a private key readable by its owner only (replacing a file the user chose to

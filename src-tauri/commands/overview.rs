@@ -3,6 +3,7 @@
 //! parallel so a page waits for about one round trip.
 
 use crate::error::AppError;
+use crate::guard::guarded;
 use crate::state::AppState;
 use barrack_api::costs::{self, BurnRate};
 use barrack_api::decode::Timestamp;
@@ -27,6 +28,9 @@ pub struct InstanceRow {
     pub running_since: Option<Timestamp>,
     /// Sum of its billing records.
     pub cost_to_date: f64,
+    /// Its state is one this app does not know: shown as the API wrote it, and billed at
+    /// the full rate (counted as running) so an unknown state never hides what it costs.
+    pub unknown_state: bool,
 }
 
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -98,7 +102,9 @@ fn rows(
                 None
             };
             let cost_to_date = spent.get(&vm.id).copied().unwrap_or(0.0);
+            let unknown_state = costs::is_unknown_state(&vm.status);
             InstanceRow {
+                unknown_state,
                 vm,
                 hourly_rate: hourly,
                 full_rate: full,
@@ -112,7 +118,7 @@ fn rows(
 #[tauri::command]
 #[specta::specta]
 pub async fn instances_overview(state: State<'_, AppState>) -> Result<InstancesOverview, AppError> {
-    instances_overview_of(&state).await
+    guarded(async move { instances_overview_of(&state).await }).await
 }
 
 pub async fn instances_overview_of(state: &AppState) -> Result<InstancesOverview, AppError> {
@@ -133,7 +139,7 @@ pub async fn instances_overview_of(state: &AppState) -> Result<InstancesOverview
 #[tauri::command]
 #[specta::specta]
 pub async fn account_overview(state: State<'_, AppState>) -> Result<AccountOverview, AppError> {
-    account_overview_of(&state).await
+    guarded(async move { account_overview_of(&state).await }).await
 }
 
 pub async fn account_overview_of(state: &AppState) -> Result<AccountOverview, AppError> {
@@ -168,22 +174,25 @@ pub async fn instance_actions(
     state: State<'_, AppState>,
     instance_id: String,
 ) -> Result<Vec<ActionInfo>, AppError> {
-    let c = state.client().await?;
-    let (vm, pricing, balance) = tokio::try_join!(
-        c.get_instance(&instance_id),
-        state.pricing(&c),
-        c.get_balance()
-    )?;
-    let full = costs::vm_full_rate(&vm.instance, &pricing, &balance.currency);
-    Ok(action_table(&vm.instance.status)
-        .into_iter()
-        .map(|(action, reason)| ActionInfo {
-            action,
-            allowed: reason.is_none(),
-            reason,
-            consequence: costs::action_consequence(action, full, &balance.currency),
-        })
-        .collect())
+    guarded(async move {
+        let c = state.client().await?;
+        let (vm, pricing, balance) = tokio::try_join!(
+            c.get_instance(&instance_id),
+            state.pricing(&c),
+            c.get_balance()
+        )?;
+        let full = costs::vm_full_rate(&vm.instance, &pricing, &balance.currency);
+        Ok(action_table(&vm.instance.status)
+            .into_iter()
+            .map(|(action, reason)| ActionInfo {
+                action,
+                allowed: reason.is_none(),
+                reason,
+                consequence: costs::action_consequence(action, full, &balance.currency),
+            })
+            .collect())
+    })
+    .await
 }
 
 /// The actions a VM's page offers, each with `None` (allowed) or why not.
@@ -267,6 +276,35 @@ mod tests {
         assert!((a.burn.instances - expected).abs() < 1e-9);
         assert!(a.burn.volumes > 0.0 && a.burn.snapshots > 0.0);
         assert!((a.runway_hours.unwrap() - a.balance / a.burn.total).abs() < 1e-9);
+    }
+
+    #[tokio::test]
+    async fn a_vm_in_a_state_this_app_does_not_know_is_flagged_and_billed_as_running() {
+        let state = AppState::new(
+            Arc::new(MemoryStore::default()),
+            Arc::new(MemorySettings::default()),
+        );
+        state.sandbox_time_scale_for_tests(0.000001);
+        crate::session::start_sandbox(&state).await.unwrap();
+        let c = state.client().await.unwrap();
+        let mut vms = all_instances(&c).await.unwrap();
+        let pricing = state.pricing(&c).await.unwrap();
+        let train = vms.iter_mut().find(|v| v.name == "train-h100").unwrap();
+        train.status = VMStatus::Other("QUANTUM".into());
+        let listed = rows(vms, &pricing, &CurrencyEnum::Usd, &HashMap::new());
+        let odd = listed.iter().find(|r| r.vm.name == "train-h100").unwrap();
+        assert!(odd.unknown_state);
+        assert_eq!(
+            odd.vm.status.as_str(),
+            "QUANTUM",
+            "shown as the API wrote it"
+        );
+        assert_eq!(Some(odd.hourly_rate), odd.full_rate, "counted as running");
+        assert!(odd.hourly_rate > 0.0);
+        assert!(listed
+            .iter()
+            .filter(|r| r.vm.name != "train-h100")
+            .all(|r| !r.unknown_state));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! Pages filter by region themselves, so switching region costs no request.
 
 use crate::error::AppError;
+use crate::guard::guarded;
 use crate::state::AppState;
 use barrack_api::costs;
 use barrack_api::lists::*;
@@ -40,7 +41,7 @@ pub struct StorageOverview {
 #[tauri::command]
 #[specta::specta]
 pub async fn storage_overview(state: State<'_, AppState>) -> Result<StorageOverview, AppError> {
-    storage_overview_of(&state).await
+    guarded(async move { storage_overview_of(&state).await }).await
 }
 
 pub async fn storage_overview_of(state: &AppState) -> Result<StorageOverview, AppError> {

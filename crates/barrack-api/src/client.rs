@@ -1,9 +1,17 @@
 //! The HTTP client: builds a request from the endpoint table, sends it, decodes leniently,
 //! maps every failure to [`ApiError`], and retries idempotent reads.
+//!
+//! Nothing a server sends can hang or crash it: `Retry-After` waits are bounded (one wait
+//! ≤ `max_retry_after`, one call's waits ≤ `max_total_wait`), answers are capped at
+//! [`limits::MAX_BODY_BYTES`], redirects go to the same origin only, and server text is
+//! cut short with the key redacted.
 
 use crate::decode;
 use crate::endpoints::{endpoint, Method, Op};
 use crate::error::{ApiError, ErrorCode, Result};
+use crate::limits::{self, ReadError};
+use crate::redirect;
+use crate::retry_after::RetryAfter;
 use crate::secret::ApiKey;
 use crate::validate::Validate;
 use serde::de::DeserializeOwned;
@@ -102,8 +110,11 @@ pub struct RetryPolicy {
     pub max_retries: u32,
     pub base_delay: Duration,
     pub max_delay: Duration,
-    /// A longer `Retry-After` than this is not waited for: the error is returned instead.
+    /// A longer `Retry-After` than this is not waited for: the call fails at once with
+    /// `RateLimited` (or the status's code) naming the wait.
     pub max_retry_after: Duration,
+    /// The most one call sleeps between its attempts, all waits together.
+    pub max_total_wait: Duration,
 }
 
 impl Default for RetryPolicy {
@@ -112,7 +123,8 @@ impl Default for RetryPolicy {
             max_retries: 3,
             base_delay: Duration::from_millis(250),
             max_delay: Duration::from_secs(8),
-            max_retry_after: Duration::from_secs(30),
+            max_retry_after: Duration::from_secs(60),
+            max_total_wait: Duration::from_secs(60),
         }
     }
 }
@@ -137,6 +149,7 @@ pub struct ClientBuilder {
     timeout: Duration,
     user_agent: String,
     retry: RetryPolicy,
+    max_body_bytes: u64,
 }
 
 impl Default for ClientBuilder {
@@ -149,6 +162,7 @@ impl Default for ClientBuilder {
             timeout: Duration::from_secs(30),
             user_agent: format!("barrack-desktop/{}", env!("CARGO_PKG_VERSION")),
             retry: RetryPolicy::default(),
+            max_body_bytes: limits::MAX_BODY_BYTES,
         }
     }
 }
@@ -183,17 +197,27 @@ impl ClientBuilder {
         self.retry = retry;
         self
     }
+    /// The largest answer read (default [`limits::MAX_BODY_BYTES`]).
+    pub fn max_body_bytes(mut self, bytes: u64) -> Self {
+        self.max_body_bytes = bytes;
+        self
+    }
 
     pub fn build(self) -> Result<Client> {
         let base = parse_base_url(&self.base_url)?;
-        let http = reqwest::Client::builder()
+        let mut http = reqwest::Client::builder()
             .connect_timeout(self.connect_timeout)
             .timeout(self.timeout)
             .user_agent(self.user_agent)
-            .build()
-            .map_err(|e| {
-                ApiError::new(ErrorCode::Network, format!("could not set up HTTP: {e}"))
-            })?;
+            .redirect(redirect::policy());
+        if is_loopback(&base) {
+            // The emulator on this machine: a proxy from the environment would see the
+            // key in clear text (plain http) and could not reach 127.0.0.1 anyway.
+            http = http.no_proxy();
+        }
+        let http = http.build().map_err(|e| {
+            ApiError::new(ErrorCode::Network, format!("could not set up HTTP: {e}"))
+        })?;
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
@@ -201,8 +225,19 @@ impl ClientBuilder {
                 key: self.api_key,
                 auth: self.auth,
                 retry: self.retry,
+                max_body_bytes: self.max_body_bytes,
             }),
         })
+    }
+}
+
+/// 127.0.0.0/8, ::1 or `localhost`.
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(a)) => IpAddr::V4(a).is_loopback(),
+        Some(url::Host::Ipv6(a)) => IpAddr::V6(a).is_loopback(),
+        None => false,
     }
 }
 
@@ -217,13 +252,7 @@ pub fn parse_base_url(raw: &str) -> Result<Url> {
     match url.scheme() {
         "https" => {}
         "http" => {
-            let loopback = match url.host() {
-                Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-                Some(url::Host::Ipv4(a)) => IpAddr::V4(a).is_loopback(),
-                Some(url::Host::Ipv6(a)) => IpAddr::V6(a).is_loopback(),
-                None => false,
-            };
-            if !loopback {
+            if !is_loopback(&url) {
                 return Err(ApiError::validation(
                     "base_url",
                     "must use https:// (plain http:// is allowed only for 127.0.0.1, ::1 or localhost)",
@@ -252,6 +281,7 @@ struct Inner {
     key: Option<ApiKey>,
     auth: AuthScheme,
     retry: RetryPolicy,
+    max_body_bytes: u64,
 }
 
 /// Cheap to clone; clones share one connection pool.
@@ -365,8 +395,7 @@ impl Client {
             if value.trim().is_empty() {
                 return Err(ApiError::validation(name, "is required"));
             }
-            let encoded: String = url::form_urlencoded::byte_serialize(value.as_bytes()).collect();
-            path = path.replace(&format!("{{{name}}}"), &encoded);
+            path = path.replace(&format!("{{{name}}}"), &encode_path_segment(value));
         }
         let mut url = self
             .inner
@@ -405,37 +434,46 @@ impl Client {
     /// Like [`Client::execute`], but returns the answer's JSON as the server sent it (for
     /// `--json` output and the connection check); decode it later with [`decode_value`].
     pub async fn execute_value(&self, req: &BuiltRequest) -> Result<Value> {
+        let key = self.inner.key.as_ref().map(ApiKey::expose);
+        self.attempts(req)
+            .await
+            .map_err(|e| limits::clean_error(e, key))
+    }
+
+    async fn attempts(&self, req: &BuiltRequest) -> Result<Value> {
         let retry = &self.inner.retry;
         let mut attempt = 0;
+        let mut waited = Duration::ZERO;
         loop {
             let outcome = match self.send_once(req).await {
-                Ok(body) => parse_success(&body),
-                Err(e) => Err(e),
+                Ok(body) => parse_success(&body).map_err(Failure::from),
+                Err(f) => Err(f),
             };
-            match outcome {
+            let (e, final_) = match outcome {
                 Ok(value) => return Ok(value),
-                Err(e) => {
-                    let may_retry = req.method.is_read()
-                        && e.code.is_transient()
-                        && attempt < retry.max_retries;
-                    let wait = match e.retry_after {
-                        Some(d) if d > retry.max_retry_after => None,
-                        Some(d) => Some(d),
-                        None => Some(retry.backoff(attempt)),
-                    };
-                    match (may_retry, wait) {
-                        (true, Some(d)) => {
-                            tokio::time::sleep(d).await;
-                            attempt += 1;
-                        }
-                        _ => return Err(e),
-                    }
+                Err(f) => (f.error, f.final_),
+            };
+            let may_retry = !final_
+                && req.method.is_read()
+                && e.code.is_transient()
+                && attempt < retry.max_retries;
+            let wait = match e.retry_after {
+                Some(d) if d > retry.max_retry_after => None,
+                Some(d) => Some(d),
+                None => Some(retry.backoff(attempt)),
+            };
+            match (may_retry, wait) {
+                (true, Some(d)) if waited.saturating_add(d) <= retry.max_total_wait => {
+                    tokio::time::sleep(d).await;
+                    waited = waited.saturating_add(d);
+                    attempt += 1;
                 }
+                _ => return Err(e),
             }
         }
     }
 
-    async fn send_once(&self, req: &BuiltRequest) -> Result<Vec<u8>> {
+    async fn send_once(&self, req: &BuiltRequest) -> std::result::Result<Vec<u8>, Failure> {
         let method = match req.method {
             Method::Get => reqwest::Method::GET,
             Method::Post => reqwest::Method::POST,
@@ -456,20 +494,40 @@ impl Client {
         if let Some(body) = &req.body {
             rb = rb.json(body);
         }
-        let resp = rb.send().await.map_err(transport_error)?;
+        let resp = rb.send().await.map_err(|e| {
+            // A refused redirect is the server's deliberate answer: asking again would
+            // only be refused again.
+            let final_ = redirect::refusal_in(&e).is_some();
+            Failure {
+                error: transport_error(e),
+                final_,
+            }
+        })?;
         let status = resp.status().as_u16();
         let retry_after = resp
             .headers()
             .get("retry-after")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse::<f64>().ok())
-            .filter(|s| s.is_finite() && *s >= 0.0)
-            .map(Duration::from_secs_f64);
-        let bytes = resp.bytes().await.map_err(transport_error)?;
+            .map(|v| RetryAfter::parse(&String::from_utf8_lossy(v.as_bytes()), chrono::Utc::now()));
+        let bytes = match limits::read_capped(resp, self.inner.max_body_bytes).await {
+            Ok(b) => b,
+            Err(ReadError::TooLarge(e)) => return Err(e.into()),
+            Err(ReadError::Transport(e)) => return Err(transport_error(e).into()),
+        };
         if !(200..300).contains(&status) {
-            return Err(ApiError::from_response(status, &bytes, retry_after));
+            let mut e = ApiError::from_response(status, &bytes, None);
+            if let Some(ra) = retry_after {
+                match ra.wait() {
+                    Some(d) if d <= self.inner.retry.max_retry_after => e.retry_after = Some(d),
+                    // Too long or unreadable: not waited for, and said so first.
+                    _ => {
+                        e.message = format!("{}. {}", ra.describe(), e.message);
+                        e.retry_after = Some(ra.wait().unwrap_or(Duration::MAX));
+                    }
+                }
+            }
+            return Err(e.into());
         }
-        Ok(bytes.to_vec())
+        Ok(bytes)
     }
 
     /// Fetches every page of a list, `concurrency` pages at a time after the first.
@@ -513,7 +571,45 @@ fn append_query<Q: Serialize>(url: &mut Url, q: &Q) -> Result<()> {
     Ok(())
 }
 
+/// One attempt's failure, and whether it is final (not to be retried whatever its code).
+struct Failure {
+    error: ApiError,
+    final_: bool,
+}
+
+impl From<ApiError> for Failure {
+    fn from(error: ApiError) -> Self {
+        Failure {
+            error,
+            final_: false,
+        }
+    }
+}
+
+/// A path parameter as one path segment: everything but RFC 3986's unreserved
+/// characters percent-encoded (a space is `%20`, a slash `%2F`).
+fn encode_path_segment(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 fn transport_error(e: reqwest::Error) -> ApiError {
+    if let Some(r) = redirect::refusal_in(&e) {
+        return ApiError::new(
+            ErrorCode::Network,
+            format!(
+                "The server redirected the request to {} ({}); it was not followed, so the key was not sent there.",
+                r.to, r.reason
+            ),
+        );
+    }
     let code = if e.is_timeout() {
         ErrorCode::Timeout
     } else {
@@ -572,6 +668,10 @@ fn check_envelope(value: &Value) -> Result<()> {
 }
 
 fn parse_success(body: &[u8]) -> Result<Value> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        // A success with nothing to say (204 No Content, an empty 200).
+        return Ok(Value::Object(Default::default()));
+    }
     let value: Value = serde_json::from_slice(body).map_err(|e| decode_error(&e, body))?;
     check_envelope(&value)?;
     Ok(value)
@@ -632,7 +732,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             req.url.as_str(),
-            "https://barrack.ai/api/instances/BRK-1+%2Fx/start/"
+            "https://barrack.ai/api/instances/BRK-1%20%2Fx/start/"
         );
         let text = format!("{}{}{:?}{:?}", req.explain(), req.to_curl(), req, client);
         assert!(!text.contains("sk-secret"), "{text}");

@@ -2,6 +2,10 @@
 //! in code except the hibernation rate, which the endpoint does not carry). One place for
 //! the rate of a VM in a state, the burn rate of an account, its runway, and the cost
 //! consequence an action has — the desktop app and the CLI both use these.
+//!
+//! Two rules under the unknown: a VM in a state this app does not know is billed at its
+//! full rate (better to over-state a burn than to hide one), and every figure is finite
+//! whatever the server's numbers (1e308 × 4 GPUs is `f64::MAX`, not `inf`; NaN is 0).
 
 use crate::hibernation_rate_per_hour;
 use crate::state::VmAction;
@@ -27,14 +31,32 @@ pub fn vm_full_rate(
 /// GPU price × count (a VM has at least one GPU): the one formula behind a VM's rate, the
 /// wizard's quote and the pricing calculator.
 pub fn gpu_cost_per_hour(per_gpu_hour: f64, count: u32) -> f64 {
-    per_gpu_hour * count.max(1) as f64
+    finite(per_gpu_hour * count.max(1) as f64)
+}
+
+/// A money figure made safe to show and to add up: NaN becomes 0 and an overflow the
+/// largest finite value of its sign (JSON cannot carry `inf`; serde_json writes `null`).
+pub fn finite(x: f64) -> f64 {
+    if x.is_nan() {
+        0.0
+    } else {
+        x.clamp(f64::MIN, f64::MAX)
+    }
+}
+
+/// Whether this app does not know the state (the server sent one it has never heard of):
+/// such a VM is counted at its full rate, and the UI says so.
+pub fn is_unknown_state(status: &VMStatus) -> bool {
+    matches!(status, VMStatus::Other(_))
 }
 
 /// What a VM costs per hour in a given state (rules.md §2.1): ACTIVE and SHUTOFF the full
-/// rate, HIBERNATED the hibernation rate, transitional states, ERROR and DELETED nothing.
+/// rate, HIBERNATED the hibernation rate, transitional states, ERROR and DELETED nothing,
+/// and a state unknown to this app the full rate (it may well be running).
 pub fn rate_in_state(status: &VMStatus, full: f64, currency: &CurrencyEnum) -> f64 {
     match status {
-        VMStatus::Active | VMStatus::Shutoff => full,
+        VMStatus::Active | VMStatus::Shutoff => finite(full),
+        VMStatus::Other(_) => finite(full),
         VMStatus::Hibernated => hibernation_rate_per_hour(currency),
         _ => 0.0,
     }
@@ -55,7 +77,7 @@ pub fn volume_rate(vol: &VolumeResponse, pricing: &PricingData, currency: &Curre
     pricing
         .volume_price(&vol.volume_type)
         .and_then(|(_, p)| p.in_currency(currency))
-        .map(|per_tb| per_tb * vol.size_gb as f64 / 1000.0)
+        .map(|per_tb| finite(per_tb * vol.size_gb as f64 / 1000.0))
         .unwrap_or(0.0)
 }
 
@@ -67,6 +89,7 @@ pub fn snapshot_rate(snap: &Snapshot, pricing: &PricingData, currency: &Currency
     pricing
         .snapshot_price()
         .and_then(|p| p.in_currency(currency))
+        .map(finite)
         .unwrap_or(0.0)
 }
 
@@ -82,8 +105,9 @@ pub struct BurnRate {
 }
 
 /// A sum that is +0.0 when empty (`Iterator::sum` of no floats is -0.0, shown "-0.00").
-fn total(it: impl Iterator<Item = f64>) -> f64 {
-    it.fold(0.0, |a, b| a + b)
+/// Never NaN or infinite, however large the terms.
+pub fn total(it: impl Iterator<Item = f64>) -> f64 {
+    it.fold(0.0, |a, b| finite(a + finite(b)))
 }
 
 pub fn burn_rate(
@@ -104,16 +128,16 @@ pub fn burn_rate(
         instances,
         volumes,
         snapshots,
-        total: instances + volumes + snapshots,
+        total: total([instances, volumes, snapshots].into_iter()),
     }
 }
 
 /// Hours the balance lasts at this burn rate; `None` when nothing burns.
 pub fn runway_hours(balance: f64, burn_per_hour: f64) -> Option<f64> {
-    if burn_per_hour <= 0.0 {
+    if burn_per_hour.is_nan() || burn_per_hour <= 0.0 {
         return None;
     }
-    Some((balance / burn_per_hour).max(0.0))
+    Some(finite(finite(balance) / burn_per_hour).max(0.0))
 }
 
 /// What an action does to the bill, in words, before the click (rules.md §2.1).
@@ -219,6 +243,50 @@ mod tests {
         for v in [none.instances, none.volumes, none.snapshots, none.total] {
             assert!(v == 0.0 && v.is_sign_positive(), "{none:?}");
         }
+    }
+
+    #[test]
+    fn an_unknown_state_bills_the_full_rate() {
+        let p = pricing();
+        let usd = CurrencyEnum::Usd;
+        let unknown = VMStatus::parse("QUANTUM_STATUS");
+        assert!(is_unknown_state(&unknown));
+        for known in [
+            VMStatus::Active,
+            VMStatus::Hibernated,
+            VMStatus::Error,
+            VMStatus::Creating,
+        ] {
+            assert!(!is_unknown_state(&known), "{known:?}");
+        }
+        // 4 × H100-SXM5-80GB at 2.49: the same as ACTIVE, not 0.00.
+        assert!((vm_rate_now(&vm(unknown.clone(), 4), &p, &usd) - 9.96).abs() < 1e-9);
+        let b = burn_rate(
+            &[vm(unknown, 4), vm(VMStatus::Active, 1)],
+            &[],
+            &[],
+            &p,
+            &usd,
+        );
+        assert!((b.instances - 12.45).abs() < 1e-9, "{b:?}");
+        assert!((b.total - 12.45).abs() < 1e-9, "{b:?}");
+        assert_eq!(runway_hours(124.5, b.total).map(|h| h.round()), Some(10.0));
+    }
+
+    #[test]
+    fn figures_stay_finite_whatever_the_numbers() {
+        assert_eq!(gpu_cost_per_hour(1e308, u32::MAX), f64::MAX);
+        assert_eq!(gpu_cost_per_hour(-1e308, u32::MAX), f64::MIN);
+        assert_eq!(gpu_cost_per_hour(f64::NAN, 2), 0.0);
+        assert_eq!(
+            total([f64::MAX, f64::MAX, f64::INFINITY].into_iter()),
+            f64::MAX
+        );
+        assert_eq!(runway_hours(1e308, 1e-308), Some(f64::MAX));
+        assert_eq!(runway_hours(-1e308, 1.0), Some(0.0));
+        assert_eq!(runway_hours(f64::NAN, 1.0), Some(0.0));
+        assert_eq!(runway_hours(10.0, f64::NAN), None);
+        assert_eq!(runway_hours(10.0, f64::INFINITY), Some(0.0));
     }
 
     #[test]

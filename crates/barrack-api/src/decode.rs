@@ -114,6 +114,44 @@ pub fn u32<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
     u32::try_from(v).map_err(|_| de::Error::custom(format!("{v} is out of range")))
 }
 
+/// A page number or page count: like [`u32`], but a value beyond `u32::MAX` (a server
+/// claiming 2^64 pages) saturates instead of failing the whole list; the page walk's own
+/// bounds then apply. Negative or non-numeric values still fail.
+pub fn count_u32<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let v = d.deserialize_any(SaturatingU64Visitor)?;
+    Ok(u32::try_from(v).unwrap_or(u32::MAX))
+}
+
+/// [`U64Visitor`], with integral values above `u64::MAX` saturating.
+struct SaturatingU64Visitor;
+impl Visitor<'_> for SaturatingU64Visitor {
+    type Value = u64;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        U64Visitor.expecting(f)
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<u64, E> {
+        Ok(v)
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<u64, E> {
+        U64Visitor.visit_i64(v)
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<u64, E> {
+        if v.is_finite() && v > u64::MAX as f64 {
+            return Ok(u64::MAX);
+        }
+        U64Visitor.visit_f64(v)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<u64, E> {
+        match v.trim().parse::<u64>() {
+            Ok(n) => Ok(n),
+            Err(_) => self.visit_f64(number_from_str(v)?),
+        }
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<u64, E> {
+        Ok(u64::from(v))
+    }
+}
+
 struct I64Visitor;
 impl Visitor<'_> for I64Visitor {
     type Value = i64;

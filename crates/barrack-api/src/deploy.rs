@@ -189,8 +189,9 @@ pub fn quote(
         Some(t) => t.clone(),
         None => pricing.tiers_of(model).into_iter().next()?,
     };
-    let per_gpu_hour = pricing.gpu_price(&tier, model)?.in_currency(currency)?;
+    let per_gpu_hour = costs::finite(pricing.gpu_price(&tier, model)?.in_currency(currency)?);
     let per_hour = costs::gpu_cost_per_hour(per_gpu_hour, count);
+    let balance = costs::finite(balance);
     let runway_hours = costs::runway_hours(balance, per_hour);
     Some(DeployQuote {
         currency: currency.clone(),
@@ -198,7 +199,7 @@ pub fn quote(
         per_gpu_hour,
         per_hour,
         per_minute: per_hour / 60.0,
-        per_day: per_hour * 24.0,
+        per_day: costs::finite(per_hour * 24.0),
         balance,
         covers_day: runway_hours.is_none_or(|h| h >= 24.0),
         runway_hours,

@@ -43,12 +43,16 @@ impl Accrual {
         cost: f64,
     ) -> Option<Accrual> {
         let start = start?.0;
+        let stated_end = end.map(|e| e.0).unwrap_or(start);
         // The duration the record states wins over its end time: an open record's cost is
-        // what it accrued up to the answer, whatever the local clock says.
+        // what it accrued up to the answer, whatever the local clock says. A duration past
+        // the calendar's end (1e308 minutes) is not one: the end time decides then.
         let end = if minutes > 0.0 {
-            start + Duration::milliseconds((minutes * 60_000.0).round() as i64)
+            Duration::try_milliseconds((minutes * 60_000.0).round() as i64)
+                .and_then(|d| start.checked_add_signed(d))
+                .unwrap_or(stated_end)
         } else {
-            end.map(|e| e.0).unwrap_or(start)
+            stated_end
         };
         Some(Accrual {
             kind,
@@ -56,7 +60,7 @@ impl Accrual {
             resource_name: name.to_owned(),
             start,
             end: end.max(start),
-            cost,
+            cost: costs::finite(cost),
         })
     }
 
@@ -77,7 +81,7 @@ impl Accrual {
         if overlap <= 0 {
             return 0.0;
         }
-        self.cost * overlap as f64 / span as f64
+        costs::finite(self.cost * (overlap as f64 / span as f64))
     }
 }
 
@@ -141,7 +145,9 @@ fn midnight<Tz: TimeZone>(tz: &Tz, date: NaiveDate) -> DateTime<Utc> {
             t.with_timezone(&Utc)
         }
         chrono::LocalResult::None => {
-            let later = naive + Duration::hours(1);
+            let later = naive
+                .checked_add_signed(Duration::hours(1))
+                .unwrap_or(naive);
             tz.from_local_datetime(&later)
                 .earliest()
                 .map(|t| t.with_timezone(&Utc))
@@ -151,17 +157,19 @@ fn midnight<Tz: TimeZone>(tz: &Tz, date: NaiveDate) -> DateTime<Utc> {
 }
 
 fn sum_between(all: &[Accrual], from: DateTime<Utc>, to: DateTime<Utc>) -> f64 {
-    all.iter()
-        .map(|a| a.cost_between(from, to))
-        .fold(0.0, |x, y| x + y)
+    costs::total(all.iter().map(|a| a.cost_between(from, to)))
 }
 
 pub fn windows<Tz: TimeZone>(all: &[Accrual], tz: &Tz, now: DateTime<Utc>) -> CostWindows {
     let today = now.with_timezone(tz).date_naive();
-    let week_start = today - Duration::days(today.weekday().num_days_from_monday() as i64);
+    let week_start = today
+        .checked_sub_signed(Duration::days(today.weekday().num_days_from_monday() as i64))
+        .unwrap_or(today);
     let month_start = today.with_day(1).unwrap_or(today);
     // Records are as of their answer; nothing after "now" exists, so the window ends far out.
-    let end = now + Duration::days(366);
+    let end = now
+        .checked_add_signed(Duration::days(366))
+        .unwrap_or(DateTime::<Utc>::MAX_UTC);
     CostWindows {
         today: sum_between(all, midnight(tz, today), end),
         week: sum_between(all, midnight(tz, week_start), end),
@@ -191,14 +199,20 @@ pub fn daily<Tz: TimeZone>(
     let today = now.with_timezone(tz).date_naive();
     (0..days as i64)
         .rev()
-        .map(|back| {
-            let date = today - Duration::days(back);
-            let (from, to) = (midnight(tz, date), midnight(tz, date + Duration::days(1)));
+        .filter_map(|back| {
+            // Days before the calendar's start do not exist (only with absurd `days`).
+            let date = today.checked_sub_signed(Duration::days(back))?;
+            let next = date.succ_opt().unwrap_or(date);
+            Some((date, next))
+        })
+        .map(|(date, next)| {
+            let (from, to) = (midnight(tz, date), midnight(tz, next));
             let of = |k: CostKind| {
-                all.iter()
-                    .filter(|a| a.kind == k)
-                    .map(|a| a.cost_between(from, to))
-                    .fold(0.0, |x, y| x + y)
+                costs::total(
+                    all.iter()
+                        .filter(|a| a.kind == k)
+                        .map(|a| a.cost_between(from, to)),
+                )
             };
             DayCost {
                 date: date.format("%Y-%m-%d").to_string(),
@@ -229,7 +243,7 @@ pub fn top_resources(all: &[Accrual], n: usize) -> Vec<ResourceCost> {
             .iter_mut()
             .find(|r| r.kind == a.kind && r.id == a.resource_id)
         {
-            Some(r) => r.cost += a.cost,
+            Some(r) => r.cost = costs::finite(r.cost + a.cost),
             None => by.push(ResourceCost {
                 kind: a.kind,
                 id: a.resource_id.clone(),
@@ -286,7 +300,7 @@ pub fn still_billing(
             region: vm.region.clone(),
             status: vm.status.as_str().to_owned(),
             per_hour,
-            per_day: per_hour * 24.0,
+            per_day: costs::finite(per_hour * 24.0),
             why: why.to_owned(),
         });
     }
@@ -302,7 +316,7 @@ pub fn still_billing(
             region: v.region.clone(),
             status: v.status.as_str().to_owned(),
             per_hour,
-            per_day: per_hour * 24.0,
+            per_day: costs::finite(per_hour * 24.0),
             why: "Attached to no VM; storage bills by provisioned size.".to_owned(),
         });
     }
@@ -318,7 +332,7 @@ pub fn still_billing(
             region: s.region.clone(),
             status: s.status.as_str().to_owned(),
             per_hour,
-            per_day: per_hour * 24.0,
+            per_day: costs::finite(per_hour * 24.0),
             why: "Snapshot storage bills every hour it is kept.".to_owned(),
         });
     }
@@ -341,7 +355,7 @@ pub fn hibernation_savings_per_day(
         .filter(|v| v.status == VMStatus::Hibernated)
         .filter_map(|v| costs::vm_full_rate(v, pricing, currency))
         .map(|full| (full - hibernation_rate_per_hour(currency)).max(0.0) * 24.0)
-        .fold(0.0, |a, b| a + b)
+        .fold(0.0, |a, b| costs::finite(a + b))
 }
 
 /// The account's money at a glance: what the Billing page and `barrack spend` show.

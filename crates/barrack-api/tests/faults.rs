@@ -28,6 +28,7 @@ fn policy() -> RetryPolicy {
         base_delay: Duration::from_millis(10),
         max_delay: Duration::from_millis(50),
         max_retry_after: Duration::from_secs(5),
+        max_total_wait: Duration::from_secs(10),
     }
 }
 

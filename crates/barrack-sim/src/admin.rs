@@ -1,9 +1,10 @@
 //! The admin endpoint under `/admin/`, for tests and demos: balance, profile, clock,
-//! stock, seeding, faults, request counts, extra accounts, forced VM states. It acts on
+//! stock, seeding, faults, request counts, extra accounts, forced VM states, revoking a
+//! key. It acts on
 //! the account whose key the request carries, or the first account.
 
 use crate::error::SimError;
-use crate::faults::Fault;
+use crate::faults::{Fault, FaultKind, MAX_BIG_BODY};
 use crate::seed;
 use crate::server::{api_key, json_response};
 use crate::world::{stock_key, Account};
@@ -34,6 +35,7 @@ pub fn router() -> Router<Arc<SimState>> {
         )
         .route("/requests", get(requests_get).delete(requests_clear))
         .route("/accounts", post(accounts_new))
+        .route("/revoke", post(revoke))
         .route("/instances/{id}/status", post(force_status))
 }
 
@@ -204,6 +206,13 @@ async fn faults_get(State(st): St) -> Response {
 
 async fn faults_add(State(st): St, body: axum::body::Bytes) -> Response {
     match serde_json::from_slice::<Fault>(&body) {
+        Ok(Fault {
+            kind: FaultKind::BigBody { bytes, .. },
+            ..
+        }) if bytes > MAX_BIG_BODY => err(SimError::validation(
+            "bytes",
+            format!("at most {MAX_BIG_BODY}"),
+        )),
         Ok(f) => {
             st.faults().add(f);
             ok(json!({"faults": st.faults().active()}))
@@ -257,6 +266,27 @@ async fn accounts_new(State(st): St, Json(b): Json<AccountBody>) -> Response {
     }
     st.persist();
     ok(json!({"api_key": key}))
+}
+
+/// Revokes the key sent (or the first account's): the account moves to a new key, the
+/// old one gets 401 from then on. Answers the new key, so a test can sign in again.
+async fn revoke(State(st): St, headers: HeaderMap) -> Response {
+    let new_key = crate::new_key();
+    {
+        let mut w = st.world();
+        let old_key = api_key(&headers)
+            .filter(|k| w.accounts.contains_key(k))
+            .unwrap_or_else(|| w.default_key.clone());
+        let Some(acct) = w.accounts.remove(&old_key) else {
+            return err(SimError::unauthorized());
+        };
+        w.accounts.insert(new_key.clone(), acct);
+        if w.default_key == old_key {
+            w.default_key = new_key.clone();
+        }
+    }
+    st.persist();
+    ok(json!({"api_key": new_key}))
 }
 
 #[derive(Deserialize)]

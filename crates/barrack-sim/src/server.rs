@@ -3,7 +3,7 @@
 
 use crate::admin;
 use crate::error::SimError;
-use crate::faults::{poison_enums, FaultKind};
+use crate::faults::{poison_enums, BigBody, FaultKind};
 use crate::handlers::{self, Ctx, Req};
 use crate::SimState;
 use axum::body::{Body, Bytes};
@@ -120,6 +120,37 @@ fn dropped_response() -> Response {
     resp
 }
 
+fn redirect_response(to: &str) -> Response {
+    let mut resp = Response::new(Body::empty());
+    *resp.status_mut() = StatusCode::TEMPORARY_REDIRECT;
+    if let Ok(v) = HeaderValue::from_str(to) {
+        resp.headers_mut().insert("location", v);
+    }
+    resp
+}
+
+/// A 200 whose JSON body is streamed in 64 KiB chunks, so a 4 GiB answer costs the
+/// emulator no memory. Without `chunked` it announces its size in `Content-Length`.
+fn big_body_response(b: BigBody, chunked: bool) -> Response {
+    const CHUNK: u64 = 64 * 1024;
+    let filler = Bytes::from(vec![b.fill; CHUNK as usize]);
+    let fill_chunks = (0..b.count.div_ceil(CHUNK)).map(move |i| {
+        let n = (b.count - i * CHUNK).min(CHUNK) as usize;
+        Ok::<Bytes, std::io::Error>(filler.slice(..n))
+    });
+    let parts = std::iter::once(Ok(Bytes::from_static(b.head)))
+        .chain(fill_chunks)
+        .chain(std::iter::once(Ok(Bytes::from_static(b.tail))));
+    let mut resp = Response::new(Body::from_stream(futures::stream::iter(parts)));
+    resp.headers_mut()
+        .insert("content-type", HeaderValue::from_static("application/json"));
+    if !chunked {
+        resp.headers_mut()
+            .insert("content-length", HeaderValue::from(b.size()));
+    }
+    resp
+}
+
 async fn handle(
     st: Arc<SimState>,
     op: Op,
@@ -140,6 +171,7 @@ async fn handle(
             FaultKind::Status {
                 status,
                 retry_after,
+                retry_after_raw,
             } => {
                 let msg = match status {
                     429 => "Too many requests; slow down",
@@ -148,9 +180,26 @@ async fn handle(
                 };
                 let body =
                     serde_json::json!({"success": false, "message": msg, "request_id": request_id});
-                return json_response(*status, &body, *retry_after);
+                let mut resp = json_response(*status, &body, *retry_after);
+                if let Some(raw) = retry_after_raw {
+                    // Sent verbatim; a value no header may carry is sent as bytes.
+                    let v = HeaderValue::from_str(raw)
+                        .or_else(|_| HeaderValue::from_bytes(raw.as_bytes()))
+                        .unwrap_or_else(|_| HeaderValue::from_static("unreadable"));
+                    resp.headers_mut().insert("retry-after", v);
+                }
+                return resp;
             }
             FaultKind::Drop => return dropped_response(),
+            FaultKind::Redirect { to } => return redirect_response(to),
+            FaultKind::BigBody { bytes, chunked } => {
+                return big_body_response(BigBody::new(*bytes), *chunked)
+            }
+            FaultKind::Empty => {
+                let mut resp = Response::new(Body::empty());
+                *resp.status_mut() = StatusCode::NO_CONTENT;
+                return resp;
+            }
             _ => {}
         }
     }

@@ -100,13 +100,13 @@ pub struct InstanceBillingResponse {
     #[serde(deserialize_with = "de::u64")]
     #[cfg_attr(feature = "specta", specta(type = f64))]
     pub total: u64,
-    #[serde(deserialize_with = "de::u32")]
+    #[serde(deserialize_with = "de::count_u32")]
     #[cfg_attr(feature = "specta", specta(type = u32))]
     pub page: u32,
-    #[serde(deserialize_with = "de::u32")]
+    #[serde(deserialize_with = "de::count_u32")]
     #[cfg_attr(feature = "specta", specta(type = u32))]
     pub limit: u32,
-    #[serde(deserialize_with = "de::u32")]
+    #[serde(deserialize_with = "de::count_u32")]
     #[cfg_attr(feature = "specta", specta(type = u32))]
     pub total_pages: u32,
     pub currency: Option<CurrencyEnum>,
@@ -186,13 +186,13 @@ pub struct VolumeHourlyBillingResponse {
     #[serde(deserialize_with = "de::u64")]
     #[cfg_attr(feature = "specta", specta(type = f64))]
     pub total: u64,
-    #[serde(deserialize_with = "de::u32")]
+    #[serde(deserialize_with = "de::count_u32")]
     #[cfg_attr(feature = "specta", specta(type = u32))]
     pub page: u32,
-    #[serde(deserialize_with = "de::u32")]
+    #[serde(deserialize_with = "de::count_u32")]
     #[cfg_attr(feature = "specta", specta(type = u32))]
     pub limit: u32,
-    #[serde(deserialize_with = "de::u32")]
+    #[serde(deserialize_with = "de::count_u32")]
     #[cfg_attr(feature = "specta", specta(type = u32))]
     pub total_pages: u32,
     pub currency: Option<CurrencyEnum>,
@@ -245,13 +245,13 @@ pub struct SnapshotBillingResponse {
     #[serde(deserialize_with = "de::u64")]
     #[cfg_attr(feature = "specta", specta(type = f64))]
     pub total: u64,
-    #[serde(deserialize_with = "de::u32")]
+    #[serde(deserialize_with = "de::count_u32")]
     #[cfg_attr(feature = "specta", specta(type = u32))]
     pub page: u32,
-    #[serde(deserialize_with = "de::u32")]
+    #[serde(deserialize_with = "de::count_u32")]
     #[cfg_attr(feature = "specta", specta(type = u32))]
     pub limit: u32,
-    #[serde(deserialize_with = "de::u32")]
+    #[serde(deserialize_with = "de::count_u32")]
     #[cfg_attr(feature = "specta", specta(type = u32))]
     pub total_pages: u32,
     pub currency: Option<CurrencyEnum>,

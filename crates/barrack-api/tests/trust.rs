@@ -1,0 +1,407 @@
+//! What a hostile or broken server cannot do to the client (issue 13): hang it with a
+//! `Retry-After`, make it wait more than a minute per call, fill its memory, send the key
+//! to another origin through a redirect, or put the key or a novel into an error message.
+//! Real HTTP on 127.0.0.1: barrack-sim with its admin faults, and a hand-written server
+//! for answers the emulator does not give.
+
+mod support;
+
+use barrack_api::{ApiError, ApiKey, AuthScheme, Client, ErrorCode, RetryPolicy};
+use barrack_sim::{RunningSim, SimConfig};
+use serde_json::{json, Value};
+use std::time::{Duration, Instant};
+
+async fn sim() -> RunningSim {
+    barrack_sim::start(SimConfig::default())
+        .await
+        .expect("the emulator starts")
+}
+
+/// The client as the app builds it: the default retry policy, time-outs short enough
+/// that a hang shows as a failure.
+fn client(sim: &RunningSim) -> Client {
+    client_with(sim, AuthScheme::Bearer, RetryPolicy::default())
+}
+
+fn client_with(sim: &RunningSim, auth: AuthScheme, retry: RetryPolicy) -> Client {
+    Client::builder()
+        .base_url(sim.url())
+        .api_key(ApiKey::new(sim.api_key.clone()))
+        .auth_scheme(auth)
+        .timeout(Duration::from_secs(10))
+        .retry(retry)
+        .build()
+        .expect("client builds")
+}
+
+async fn fault(sim: &RunningSim, body: Value) {
+    let resp = reqwest::Client::builder()
+        .no_proxy()
+        .build()
+        .unwrap()
+        .post(format!("{}faults", sim.admin_url()))
+        .json(&body)
+        .send()
+        .await
+        .expect("admin answers");
+    assert!(
+        resp.status().is_success(),
+        "fault {body}: {}",
+        resp.status()
+    );
+}
+
+async fn requests(sim: &RunningSim) -> Value {
+    reqwest::Client::builder()
+        .no_proxy()
+        .build()
+        .unwrap()
+        .get(format!("{}requests", sim.admin_url()))
+        .send()
+        .await
+        .expect("admin answers")
+        .json()
+        .await
+        .expect("counts")
+}
+
+async fn count(sim: &RunningSim, op: &str) -> u64 {
+    requests(sim).await[op].as_u64().unwrap_or(0)
+}
+
+#[track_caller]
+fn assert_code(e: &ApiError, code: ErrorCode) {
+    assert_eq!(e.code, code, "{e:?}");
+}
+
+fn http_date_in(secs: i64) -> String {
+    (chrono::Utc::now() + chrono::Duration::seconds(secs))
+        .format("%a, %d %b %Y %H:%M:%S GMT")
+        .to_string()
+}
+
+// ---- Retry-After ----------------------------------------------------------------------
+
+#[tokio::test]
+async fn retry_after_of_two_to_the_64_seconds_fails_at_once_naming_the_wait() {
+    let sim = sim().await;
+    fault(&sim, json!({"op":"get_balance","kind":"status","status":429,"retry_after_raw":"18446744073709551615","times":1})).await;
+    let started = Instant::now();
+    let e = client(&sim).get_balance().await.unwrap_err();
+    assert_code(&e, ErrorCode::RateLimited);
+    assert!(
+        e.message
+            .starts_with("Barrack asks to wait 213503982334601 days"),
+        "{}",
+        e.message
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(count(&sim, "get_balance").await, 1);
+    // One more digit than a u64 holds: the same, never a panic.
+    fault(
+        &sim,
+        json!({"kind":"status","status":429,"retry_after_raw":"184467440737095516150000"}),
+    )
+    .await;
+    let e = client(&sim).get_balance().await.unwrap_err();
+    assert_code(&e, ErrorCode::RateLimited);
+    assert!(
+        e.message.contains("longer than this app can count"),
+        "{}",
+        e.message
+    );
+}
+
+#[tokio::test]
+async fn retry_after_as_an_http_date_is_honoured() {
+    let sim = sim().await;
+    fault(&sim, json!({"op":"get_balance","kind":"status","status":429,"times":1,"retry_after_raw": http_date_in(3)})).await;
+    let started = Instant::now();
+    let balance = client(&sim)
+        .get_balance()
+        .await
+        .expect("the retry succeeds");
+    let elapsed = started.elapsed();
+    assert!(balance.success);
+    // The date has whole seconds: the wait is 2–3 s, not the backoff's fraction of one.
+    assert!(
+        elapsed >= Duration::from_millis(1500),
+        "answered after {elapsed:?}"
+    );
+    assert!(
+        elapsed < Duration::from_secs(6),
+        "answered after {elapsed:?}"
+    );
+    assert_eq!(count(&sim, "get_balance").await, 2);
+}
+
+#[tokio::test]
+async fn retry_after_as_a_far_http_date_or_garbage_fails_at_once() {
+    let sim = sim().await;
+    fault(&sim, json!({"op":"get_balance","kind":"status","status":429,"times":1,"retry_after_raw": http_date_in(330)})).await;
+    let started = Instant::now();
+    let e = client(&sim).get_balance().await.unwrap_err();
+    assert_code(&e, ErrorCode::RateLimited);
+    assert!(
+        e.message.starts_with("Barrack asks to wait 5 minutes"),
+        "{}",
+        e.message
+    );
+    assert!(e.message.contains("Too many requests"), "{}", e.message);
+    fault(&sim, json!({"op":"get_balance","kind":"status","status":429,"times":1,"retry_after_raw":"soon-ish"})).await;
+    let e = client(&sim).get_balance().await.unwrap_err();
+    assert_code(&e, ErrorCode::RateLimited);
+    assert!(
+        e.message.contains("\"soon-ish\" cannot be read"),
+        "{}",
+        e.message
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(count(&sim, "get_balance").await, 2);
+}
+
+#[tokio::test]
+async fn one_call_waits_at_most_its_total_budget() {
+    let defaults = RetryPolicy::default();
+    assert_eq!(defaults.max_retry_after, Duration::from_secs(60));
+    assert_eq!(defaults.max_total_wait, Duration::from_secs(60));
+    // The same rule at a scale a test can wait for: 1 s per wait, 1.5 s in all.
+    let sim = sim().await;
+    let retry = RetryPolicy {
+        max_retries: 5,
+        max_retry_after: Duration::from_secs(1),
+        max_total_wait: Duration::from_millis(1500),
+        ..RetryPolicy::default()
+    };
+    fault(
+        &sim,
+        json!({"op":"get_balance","kind":"status","status":429,"retry_after":1}),
+    )
+    .await;
+    let started = Instant::now();
+    let e = client_with(&sim, AuthScheme::Bearer, retry)
+        .get_balance()
+        .await
+        .unwrap_err();
+    let elapsed = started.elapsed();
+    assert_code(&e, ErrorCode::RateLimited);
+    // Waited once (1 s); a second wait would have passed the 1.5 s budget.
+    assert_eq!(count(&sim, "get_balance").await, 2);
+    assert!(
+        elapsed >= Duration::from_millis(900) && elapsed < Duration::from_secs(3),
+        "{elapsed:?}"
+    );
+}
+
+// ---- Bodies ---------------------------------------------------------------------------
+
+#[tokio::test]
+async fn a_40_mib_answer_is_refused_with_a_clear_error() {
+    let sim = sim().await;
+    for chunked in [false, true] {
+        fault(&sim, json!({"op":"get_balance","kind":"big_body","bytes":41943040,"chunked":chunked,"times":1})).await;
+        let started = Instant::now();
+        let e = client(&sim).get_balance().await.unwrap_err();
+        assert_code(&e, ErrorCode::Decode);
+        assert!(e.message.contains("too large to read"), "{}", e.message);
+        assert!(e.message.contains("32 MiB"), "{}", e.message);
+        if !chunked {
+            assert!(e.message.contains("40 MiB announced"), "{}", e.message);
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{:?}",
+            started.elapsed()
+        );
+    }
+    // A big answer under the cap is still read.
+    fault(
+        &sim,
+        json!({"op":"get_balance","kind":"big_body","bytes":8388608,"times":1}),
+    )
+    .await;
+    client(&sim).get_balance().await.expect("8 MiB is read");
+}
+
+#[tokio::test]
+async fn a_204_with_no_body_is_an_empty_success() {
+    let sim = sim().await;
+    fault(&sim, json!({"op":"get_balance","kind":"empty","times":1})).await;
+    let balance = client(&sim).get_balance().await.expect("204 decodes as {}");
+    assert!(balance.balances.is_empty());
+    fault(
+        &sim,
+        json!({"op":"list_instances","kind":"empty","times":1}),
+    )
+    .await;
+    let value = client(&sim)
+        .execute_value(
+            &client(&sim)
+                .request(
+                    barrack_api::Op::ListInstances,
+                    &[],
+                    None::<&barrack_api::Nothing>,
+                    None::<&barrack_api::Nothing>,
+                )
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(value, json!({}));
+}
+
+// ---- Redirects ------------------------------------------------------------------------
+
+#[tokio::test]
+async fn a_redirect_to_another_origin_is_not_followed_and_the_key_stays_home() {
+    let home = sim().await;
+    let elsewhere = sim().await;
+    let target = format!("{}balance/", elsewhere.url());
+    for auth in [
+        AuthScheme::Bearer,
+        "x-api-key".parse().unwrap(),
+        "header:X-Barrack-Key".parse().unwrap(),
+    ] {
+        fault(
+            &home,
+            json!({"op":"get_balance","kind":"redirect","to":target,"times":1}),
+        )
+        .await;
+        let e = client_with(&home, auth.clone(), RetryPolicy::default())
+            .get_balance()
+            .await
+            .unwrap_err();
+        assert_code(&e, ErrorCode::Network);
+        assert!(e.message.contains(&target), "{auth}: {}", e.message);
+        assert!(e.message.contains("not followed"), "{}", e.message);
+    }
+    // The other origin never heard of us: no request at all, so no key.
+    assert_eq!(requests(&elsewhere).await, json!({}));
+    // A redirect within the same origin is still followed.
+    fault(&home, json!({"op":"get_balance","kind":"redirect","to":format!("{}balance/", home.url()),"times":1})).await;
+    client(&home)
+        .get_balance()
+        .await
+        .expect("same-origin redirect followed");
+    assert_eq!(count(&home, "get_balance").await, 5);
+}
+
+#[tokio::test]
+async fn a_redirect_loop_on_the_same_origin_ends() {
+    let sim = sim().await;
+    fault(
+        &sim,
+        json!({"op":"get_balance","kind":"redirect","to":format!("{}balance/", sim.url())}),
+    )
+    .await;
+    let e = client(&sim).get_balance().await.unwrap_err();
+    assert_code(&e, ErrorCode::Network);
+    assert!(e.message.contains("too many redirects"), "{}", e.message);
+}
+
+// ---- Base URLs and server text ------------------------------------------------------
+
+#[test]
+fn plain_http_is_refused_except_to_loopback() {
+    for url in [
+        "http://192.168.1.10/api/",
+        "http://barrack.ai/api/",
+        "http://127.0.0.1.nip.io/api/",
+        "http://[::ffff:10.0.0.1]/api/",
+    ] {
+        let e = Client::builder().base_url(url).build().unwrap_err();
+        assert_code(&e, ErrorCode::Validation);
+        assert_eq!(e.field.as_deref(), Some("base_url"), "{url}");
+    }
+    for url in [
+        "http://127.0.0.1:9/api/",
+        "http://127.8.9.10/api/",
+        "http://[::1]:9/",
+        "http://localhost/",
+    ] {
+        Client::builder()
+            .base_url(url)
+            .build()
+            .unwrap_or_else(|e| panic!("{url}: {e}"));
+    }
+}
+
+#[tokio::test]
+async fn server_text_is_cut_short_and_never_holds_the_key() {
+    let key = "sk-live-trust-0123456789abcdef";
+    let server = support::serve(move |_| {
+        let body = json!({
+            "success": false,
+            "message": format!("The key {key} is not valid. {}", "Lorem ipsum. ".repeat(200)),
+            "request_id": format!("req-{key}"),
+            "field": "x".repeat(5000),
+        });
+        (400, body.to_string())
+    })
+    .await;
+    let client = Client::builder()
+        .base_url(server.url())
+        .api_key(ApiKey::new(key))
+        .build()
+        .unwrap();
+    let e = client.get_balance().await.unwrap_err();
+    assert_code(&e, ErrorCode::Validation);
+    assert!(
+        e.message.chars().count() <= 300,
+        "{} chars",
+        e.message.chars().count()
+    );
+    assert!(e.message.ends_with('…'), "{}", e.message);
+    assert!(
+        e.message.starts_with("The key <redacted> is not valid."),
+        "{}",
+        e.message
+    );
+    let all = format!("{e:?} {e}");
+    assert!(!all.contains(key), "{all}");
+    assert!(e.field.as_deref().unwrap().chars().count() <= 100);
+    // The same for a 2xx that says `"success": false` and for an unreadable answer.
+    let echo =
+        support::serve(move |_| (200, format!("{{\"success\":false,\"message\":\"{key}\"}}")))
+            .await;
+    let c = Client::builder()
+        .base_url(echo.url())
+        .api_key(ApiKey::new(key))
+        .build()
+        .unwrap();
+    assert!(!c.get_balance().await.unwrap_err().message.contains(key));
+    let junk = support::serve(move |_| (200, format!("<html>{key}</html>"))).await;
+    let c = Client::builder()
+        .base_url(junk.url())
+        .api_key(ApiKey::new(key))
+        .build()
+        .unwrap();
+    let e = c.get_balance().await.unwrap_err();
+    assert_code(&e, ErrorCode::Decode);
+    assert!(!e.message.contains(key), "{}", e.message);
+}
+
+#[tokio::test]
+async fn path_parameters_are_percent_encoded_as_one_segment() {
+    let server = support::serve(|_| (404, "{}".into())).await;
+    let client = Client::builder()
+        .base_url(server.url())
+        .api_key(ApiKey::new("sk-test-path-params"))
+        .build()
+        .unwrap();
+    let _ = client.get_instance("vm one/../x?y").await;
+    let heads = server.heads.lock().unwrap().clone();
+    assert!(
+        heads[0].starts_with("GET /api/instances/vm%20one%2F..%2Fx%3Fy/ "),
+        "{}",
+        heads[0]
+    );
+}
