@@ -156,19 +156,22 @@ impl AppState {
     }
 
     /// The pricing table, fetched at most every ten minutes per session.
+    ///
+    /// The cache's lock is not held while the table is fetched: a slow or failing pricing
+    /// endpoint would otherwise queue every page that needs prices behind each other's
+    /// full retry budget (five pages opening at once waited five budgets for the last).
     pub async fn pricing(
         &self,
         client: &Client,
     ) -> barrack_api::Result<barrack_api::types::PricingData> {
-        let mut cache = self.pricing_cache.lock().await;
         let base = client.base_url().to_string();
-        if let Some((at, url, data)) = cache.as_ref() {
+        if let Some((at, url, data)) = self.pricing_cache.lock().await.as_ref() {
             if *url == base && at.elapsed() < std::time::Duration::from_secs(600) {
                 return Ok(data.clone());
             }
         }
         let data = client.get_pricing(&Default::default()).await?.pricing_data;
-        *cache = Some((std::time::Instant::now(), base, data.clone()));
+        *self.pricing_cache.lock().await = Some((std::time::Instant::now(), base, data.clone()));
         Ok(data)
     }
 
@@ -204,5 +207,73 @@ impl AppState {
 
     pub fn poke_poller(&self) {
         self.poke.notify_one();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use barrack_api::{ApiKey, RetryPolicy};
+    use barrack_credentials::MemoryStore;
+    use std::time::{Duration, Instant};
+
+    /// Three pages asking for prices while the pricing endpoint takes 1 s to fail: they
+    /// wait side by side (about 1 s), not one behind the other (3 s with the lock held
+    /// across the request).
+    #[tokio::test]
+    async fn a_slow_pricing_endpoint_does_not_queue_its_callers() {
+        let sim = barrack_sim::start(Default::default()).await.unwrap();
+        let admin = reqwest::Client::builder().no_proxy().build().unwrap();
+        for fault in [
+            serde_json::json!({"op":"get_pricing","kind":"latency","ms":1000}),
+            serde_json::json!({"op":"get_pricing","kind":"status","status":503}),
+        ] {
+            let r = admin
+                .post(format!("{}faults", sim.admin_url()))
+                .json(&fault)
+                .send()
+                .await
+                .unwrap();
+            assert!(r.status().is_success());
+        }
+        let client = Client::builder()
+            .base_url(sim.url())
+            .api_key(ApiKey::new(sim.api_key.clone()))
+            .retry(RetryPolicy {
+                max_retries: 0,
+                ..RetryPolicy::default()
+            })
+            .build()
+            .unwrap();
+        let state = AppState::new(
+            Arc::new(MemoryStore::default()),
+            Arc::new(MemorySettings::default()),
+        );
+        let started = Instant::now();
+        let (a, b, c) = tokio::join!(
+            state.pricing(&client),
+            state.pricing(&client),
+            state.pricing(&client)
+        );
+        let elapsed = started.elapsed();
+        assert!(a.is_err() && b.is_err() && c.is_err());
+        assert!(elapsed < Duration::from_millis(2500), "{elapsed:?}");
+        // Once the endpoint answers, the table is cached: one request for two calls.
+        admin
+            .delete(format!("{}faults", sim.admin_url()))
+            .send()
+            .await
+            .unwrap();
+        state.pricing(&client).await.expect("prices");
+        state.pricing(&client).await.expect("cached prices");
+        let counts: serde_json::Value = admin
+            .get(format!("{}requests", sim.admin_url()))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(counts["get_pricing"], 4, "{counts}");
     }
 }

@@ -55,8 +55,12 @@ pub async fn round(state: &AppState) -> Round {
     if session.is_key_refused() {
         return idle(state);
     }
-    let _guard = state.timers_lock.lock().await;
-    let mut list = timers::load(state.docs.as_ref());
+    // The lock is held to read and to write back, never across a request: a slow server
+    // must not make "cancel timer" or "postpone" wait for this round's hibernations.
+    let mut list = {
+        let _guard = state.timers_lock.lock().await;
+        timers::load(state.docs.as_ref())
+    };
     let before = list.clone();
     let now = chrono::Utc::now();
     let mut notices = Vec::new();
@@ -118,10 +122,16 @@ pub async fn round(state: &AppState) -> Round {
         list.extend(kept);
         list.sort_by(|a, b| a.at.cmp(&b.at));
     }
-    let changed = list != before;
-    if changed {
-        let _ = timers::save(state.docs.as_ref(), &list);
-    }
+    let (list, changed) = {
+        let _guard = state.timers_lock.lock().await;
+        let stored = timers::load(state.docs.as_ref());
+        let merged = merge(&before, &list, stored.clone());
+        let changed = merged != stored;
+        if changed {
+            let _ = timers::save(state.docs.as_ref(), &merged);
+        }
+        (merged, changed)
+    };
     if let Some(why) = refused {
         state.refuse_key(&session, &why).await;
     }
@@ -138,6 +148,25 @@ pub async fn round(state: &AppState) -> Round {
         timers: list,
         fired_late,
     }
+}
+
+/// This round's work applied to the timers as stored now (the user may have set, moved or
+/// cancelled some while the round's requests were out): the timers the round took out
+/// (fired, or unreadable) go; a warning given marks the timer still set for that time;
+/// everything else stays as the user left it.
+fn merge(
+    before: &[HibernateTimer],
+    after: &[HibernateTimer],
+    mut stored: Vec<HibernateTimer>,
+) -> Vec<HibernateTimer> {
+    let taken = |id: &str| before.iter().any(|t| t.id == id) && !after.iter().any(|t| t.id == id);
+    stored.retain(|t| !taken(&t.id));
+    for t in stored.iter_mut() {
+        if let Some(done) = after.iter().find(|a| a.id == t.id && a.at == t.at) {
+            t.warned |= done.warned;
+        }
+    }
+    stored
 }
 
 /// Hibernates the VM; a notice says how it went. Only a refused key is an error: the timer
@@ -344,5 +373,73 @@ mod tests {
         let r = round(&state).await;
         assert_eq!(r.fired_late, vec![vm.name.clone()]);
         assert!(r.timers.is_empty());
+    }
+
+    /// While a round's hibernation is out (the server slow), the timers' lock is free: the
+    /// user can set or cancel a timer at once, and the round's write-back keeps that change
+    /// while removing the timer it fired.
+    #[tokio::test]
+    async fn a_slow_hibernation_does_not_hold_the_timers() {
+        let (state, admin, vm) = sandbox().await;
+        let http = reqwest::Client::builder().no_proxy().build().unwrap();
+        let fault = serde_json::json!(
+            {"op":"hibernate_instance","kind":"latency","ms":3000,"times":1}
+        );
+        let r = http
+            .post(format!("{admin}faults"))
+            .json(&fault)
+            .send()
+            .await
+            .unwrap();
+        assert!(r.status().is_success());
+        overdue(&state, &vm, 1);
+        let running = tokio::spawn({
+            let state = state.clone();
+            async move { round(&state).await }
+        });
+        // Until the hibernation request has reached the server (and waits there).
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        loop {
+            let counts: serde_json::Value = http
+                .get(format!("{admin}requests"))
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            if counts["hibernate_instance"].as_u64().unwrap_or(0) >= 1 {
+                break;
+            }
+            assert!(std::time::Instant::now() < deadline, "no hibernation sent");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        let later = {
+            let _guard = tokio::time::timeout(Duration::from_millis(500), state.timers_lock.lock())
+                .await
+                .expect("the timers' lock is free while the request is out");
+            let mut list = timers::load(state.docs.as_ref());
+            let now = Utc::now();
+            let t = timers::add(
+                &mut list,
+                "sandbox",
+                "other-vm",
+                "other",
+                TimerKind::HibernateAt,
+                now + chrono::Duration::hours(2),
+                now,
+            )
+            .unwrap();
+            timers::save(state.docs.as_ref(), &list).unwrap();
+            t
+        };
+        let r = running.await.unwrap();
+        assert_eq!(r.fired_late, vec![vm.name.clone()]);
+        assert_eq!(
+            r.timers,
+            vec![later.clone()],
+            "fired one gone, new one kept"
+        );
+        assert_eq!(timers::load(state.docs.as_ref()), vec![later]);
     }
 }

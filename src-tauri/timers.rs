@@ -102,7 +102,16 @@ pub fn postpone(
         .find(|t| t.id == id)
         .ok_or_else(|| AppError::new(AppErrorCode::NotFound, "That timer no longer exists."))?;
     let from = t.at().unwrap_or(now).max(now);
-    let at = from + Duration::minutes(minutes.max(1));
+    // RFC 3339 holds years up to 9999: a later time would be stored as text that reads
+    // back as no time at all, and the runner would drop the timer without a word.
+    let at = Duration::try_minutes(minutes.max(1))
+        .and_then(|d| from.checked_add_signed(d))
+        .filter(|at| chrono::Datelike::year(at) <= 9999)
+        .ok_or_else(|| {
+            let mut e = AppError::new(AppErrorCode::Validation, "That is too far ahead.");
+            e.field = Some("minutes".into());
+            e
+        })?;
     t.at = at.to_rfc3339();
     t.warned = at - now <= Duration::minutes(WARN_BEFORE_MINUTES);
     Ok(t.clone())
@@ -305,6 +314,35 @@ mod tests {
         let moved = postpone(&mut list, &second.id, 5, t("2026-11-27T14:00:00Z")).unwrap();
         assert_eq!(moved.at().unwrap(), t("2026-11-27T14:05:00Z"));
         assert!(moved.warned, "five minutes ahead: inside the warning time");
+    }
+
+    /// A postponement past what the store can hold is refused, and the timer stays as it
+    /// was (stored as `+10196-…`, it read back as no time and the runner dropped it).
+    #[test]
+    fn a_postponement_beyond_year_9999_is_refused_and_the_timer_kept() {
+        let now = t("2026-11-27T10:00:00Z");
+        let mut list = Vec::new();
+        let timer = add(
+            &mut list,
+            "p",
+            "D1",
+            "a",
+            TimerKind::HibernateAt,
+            t("2026-11-27T13:00:00Z"),
+            now,
+        )
+        .unwrap();
+        for minutes in [u32::MAX as i64, i64::MAX] {
+            let e = postpone(&mut list, &timer.id, minutes, now).unwrap_err();
+            assert_eq!(e.code, AppErrorCode::Validation);
+            assert_eq!(e.field.as_deref(), Some("minutes"));
+            assert_eq!(list, vec![timer.clone()], "unchanged");
+        }
+        // The runner still sees it: not fired, not dropped.
+        assert!(due(&mut list, "p", now).is_empty());
+        assert_eq!(list.len(), 1);
+        let moved = postpone(&mut list, &timer.id, 60 * 24 * 365, now).unwrap();
+        assert_eq!(moved.at().unwrap(), t("2027-11-27T13:00:00Z"));
     }
 
     #[test]

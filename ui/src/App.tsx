@@ -3,7 +3,9 @@ import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { Toaster } from "sonner";
 import { useSession, useSettings } from "./api";
 import { AccountFlowContext } from "./components/shell/AccountFlow";
+import { AppNotices } from "./components/shell/AppNotices";
 import { AppShell } from "./components/shell/AppShell";
+import { QuitDialog } from "./components/shell/QuitDialog";
 import { SignInScreen } from "./components/signin/SignInScreen";
 import { Alert } from "./components/ui/Alert";
 import { Button } from "./components/ui/Button";
@@ -25,8 +27,24 @@ function ThemedToaster() {
   return <Toaster theme={theme} position="bottom-right" richColors closeButton duration={8000} />;
 }
 
-/** Signed out (or adding an account): the sign-in screen. Signed in: the app. */
+/**
+ * The backend's notices above whatever is shown, and the quit confirmation, signed in or
+ * not (a damaged settings file is said before any sign-in).
+ */
 export function Root() {
+  return (
+    <div className="flex h-full flex-col">
+      <AppNotices />
+      <div className="min-h-0 flex-1 overflow-y-auto">
+        <SessionRoot />
+      </div>
+      <QuitDialog />
+    </div>
+  );
+}
+
+/** Signed out (or adding an account): the sign-in screen. Signed in: the app. */
+function SessionRoot() {
   useThemeFromSettings();
   const session = useSession();
   const [adding, setAdding] = useState<{ profile?: string } | null>(null);

@@ -15,17 +15,21 @@ import {
   commands,
   type AppErrorCode,
   type CreditBalanceResponse_Serialize,
+  type Preferences_Deserialize,
   type ProbeResult,
   type SessionInfo_Serialize,
   type Settings_Serialize,
   type Theme,
 } from "./bindings";
 import { connection } from "./connection";
-import { showErrorToast } from "./notify";
+import { keyRefusal } from "./keyRefusal";
+import { cutServerText, showErrorToast } from "./notify";
 
 export type Session = SessionInfo_Serialize;
 export type Settings = Settings_Serialize;
 export type CreditBalance = CreditBalanceResponse_Serialize;
+/** What the UI may save: preferences only. Profiles (where the key goes) change by signing in. */
+export type Preferences = Preferences_Deserialize;
 export type { AppErrorCode, ProbeResult, Theme };
 
 /** A code the backend sent, or `Unexpected` for a failure that never reached it. */
@@ -59,6 +63,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   Settings: "Settings could not be read or saved. Check that the app's data folder is writable.",
   Cancelled: "Cancelled: nothing was done.",
   File: "The file could not be written. Pick a folder you can write to, with enough free space.",
+  Internal:
+    "The app hit an internal error; nothing was sent twice. Try again, and if it happens again, restart the app.",
   Unexpected: "Something unexpected went wrong.",
 };
 
@@ -72,17 +78,19 @@ export function humanMessage(code: string): string {
 /** The one error type the UI sees: the backend's `{code, message, requestId?, field?}`. */
 export class AppError extends Error {
   readonly code: ErrorCode;
-  /** The server's (or backend's) own words. */
+  /** The server's (or backend's) own words, cut to a sane length (SERVER_TEXT_MAX). */
   readonly serverMessage: string;
   readonly requestId: string | undefined;
   /** The input field a validation error is about (e.g. `apiKey`, `pollIdleSecs`). */
   readonly field: string | undefined;
 
   constructor(raw: RawError) {
-    super(raw.message);
+    // Cut here, once: every place that shows it (toasts, banners, fields) gets a sane length.
+    const message = cutServerText(raw.message);
+    super(message);
     this.name = "AppError";
     this.code = raw.code as ErrorCode;
-    this.serverMessage = raw.message;
+    this.serverMessage = message;
     this.requestId = raw.requestId ?? undefined;
     this.field = raw.field ?? undefined;
   }
@@ -147,6 +155,8 @@ type QueryMeta = {
   local?: boolean;
   /** The component shows this error itself: no global toast. */
   quiet?: boolean;
+  /** Changes the session (another profile): an `Unauthorized` is about that key, not the current one. */
+  changesSession?: boolean;
 };
 
 export const keys = {
@@ -155,13 +165,27 @@ export const keys = {
   balance: ["balance"] as const,
 };
 
-function onQueryError(error: unknown, query: Query<unknown, unknown, unknown>) {
+/**
+ * A command answered `Unauthorized` while signed in: the key was refused (revoked or
+ * expired). The banner asks to sign in again; the data on screen stays. Returns whether
+ * it was that.
+ */
+function noteKeyRefused(e: AppError, qc: QueryClient): boolean {
+  if (e.code !== "Unauthorized") return false;
+  const session = qc.getQueryData<Session>(keys.session);
+  if (!session?.signedIn || !session.profile) return false;
+  keyRefusal.mark(session.profile, e.serverMessage || null);
+  return true;
+}
+
+function onQueryError(error: unknown, query: Query<unknown, unknown, unknown>, qc: QueryClient) {
   const e = toAppError(error);
   if (e.isOffline && !query.meta?.local) {
     // The banner says it once; the last data stays on screen.
     connection.markOffline(e.serverMessage);
     return;
   }
+  if (noteKeyRefused(e, qc)) return;
   if (!query.meta?.quiet) showErrorToast(e);
 }
 
@@ -170,15 +194,16 @@ function onQuerySuccess(query: Query<unknown, unknown, unknown>) {
 }
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
-      onError: (error, query) => onQueryError(error, query),
+      onError: (error, query) => onQueryError(error, query, client),
       onSuccess: (_data, query) => onQuerySuccess(query),
     }),
     mutationCache: new MutationCache({
       onError: (error, _vars, _ctx, mutation) => {
         const e = toAppError(error);
         if (e.isOffline) connection.markOffline(e.serverMessage);
+        if (!mutation.meta?.changesSession && noteKeyRefused(e, client)) return;
         if (!mutation.meta?.quiet) showErrorToast(e);
       },
     }),
@@ -194,6 +219,7 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
+  return client;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -204,6 +230,7 @@ export function createQueryClient(): QueryClient {
  * previous account goes, the session is replaced and settings are read again.
  */
 export function applySession(qc: QueryClient, session: Session): void {
+  keyRefusal.clear();
   qc.removeQueries({
     predicate: (q) => q.queryKey[0] !== keys.session[0] && q.queryKey[0] !== keys.settings[0],
   });
@@ -226,6 +253,7 @@ function useSessionMutation<A>(run: (arg: A) => Promise<Session>) {
   return useMutation({
     mutationFn: run,
     onSuccess: (session) => applySession(qc, session),
+    meta: { changesSession: true },
   });
 }
 
@@ -258,11 +286,22 @@ export function useSettings() {
   });
 }
 
-/** Saves the whole settings object; the component shows field errors (`quiet`). */
+/** The preferences of a settings object: what `set_settings` takes (nothing about profiles). */
+export function preferencesOf(s: Settings): Preferences {
+  return {
+    theme: s.theme,
+    pollFastSecs: s.pollFastSecs,
+    pollIdleSecs: s.pollIdleSecs,
+    notifications: { ...s.notifications },
+    lowBalanceThreshold: s.lowBalanceThreshold,
+  };
+}
+
+/** Saves the preferences; the component shows field errors (`quiet`). */
 export function useSaveSettings() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (settings: Settings) => call(commands.setSettings(settings)),
+    mutationFn: (preferences: Preferences) => call(commands.setSettings(preferences)),
     onSuccess: (saved) => qc.setQueryData(keys.settings, saved),
     meta: { quiet: true },
   });
@@ -274,7 +313,7 @@ export function useSetTheme() {
   return useMutation({
     mutationFn: async (theme: Theme) => {
       const current = qc.getQueryData<Settings>(keys.settings) ?? (await call(commands.getSettings()));
-      return call(commands.setSettings({ ...current, theme }));
+      return call(commands.setSettings({ ...preferencesOf(current), theme }));
     },
     onMutate: (theme) => {
       const before = qc.getQueryData<Settings>(keys.settings);

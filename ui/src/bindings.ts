@@ -17,10 +17,20 @@ export const commands = {
 	removeProfile: (name: string) => typedError<Settings_Serialize, AppError_Serialize>(__TAURI_INVOKE("remove_profile", { name })),
 	startSandbox: () => typedError<SessionInfo_Serialize, AppError_Serialize>(__TAURI_INVOKE("start_sandbox")),
 	getSettings: () => typedError<Settings_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_settings")),
-	/**  Saves settings. Profiles' key hints are kept from the stored copy: the UI cannot set them. */
-	setSettings: (settings: Settings_Deserialize) => typedError<Settings_Serialize, AppError_Serialize>(__TAURI_INVOKE("set_settings", { settings })),
+	/**
+	 *  Saves the UI's preferences into the stored settings. Only preferences: profiles, the
+	 *  active profile and the window are never taken from the webview (a profile's address,
+	 *  auth scheme and key change together through sign-in only), so a script cannot point
+	 *  the stored key at another server. Answers the whole settings, as saved.
+	 */
+	setSettings: (settings: Preferences_Deserialize) => typedError<Settings_Serialize, AppError_Serialize>(__TAURI_INVOKE("set_settings", { settings })),
 	/**  Probes every read endpoint of the current account (Settings › Check connection). */
 	checkConnection: () => typedError<ProbeResult[], AppError_Serialize>(__TAURI_INVOKE("check_connection")),
+	/**
+	 *  What the window must tell the user once (a damaged settings file kept aside, timers that
+	 *  fired late, …); the queue is empty afterwards.
+	 */
+	takeAppNotices: () => typedError<AppNotice[], AppError_Serialize>(__TAURI_INVOKE("take_app_notices")),
 	instancesOverview: () => typedError<InstancesOverview_Serialize, AppError_Serialize>(__TAURI_INVOKE("instances_overview")),
 	accountOverview: () => typedError<AccountOverview_Serialize, AppError_Serialize>(__TAURI_INVOKE("account_overview")),
 	/**  Every action on one VM: allowed or why not, and what it does to the bill. */
@@ -127,11 +137,19 @@ export const commands = {
 	createVolume: (body: CreateVolumeRequest_Deserialize) => typedError<VolumeEnvelope_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_volume", { body })),
 	getVolume: (volumeId: string) => typedError<VolumeEnvelope_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_volume", { volumeId })),
 	deleteVolume: (volumeId: string) => typedError<DeleteResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("delete_volume", { volumeId })),
+	/**
+	 *  Quits the app when `confirmed` (the window's answer to `QuitRequested`); otherwise
+	 *  nothing happens.
+	 */
+	quitApp: (confirmed: boolean) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("quit_app", { confirmed })),
 };
 
 /** Events */
 export const events = {
 	connectionChanged: makeEvent<ConnectionChanged_Serialize, ConnectionChanged_Deserialize>("connection-changed"),
+	keyRefused: makeEvent<KeyRefused, KeyRefused>("key-refused"),
+	noticesChanged: makeEvent<NoticesChanged, NoticesChanged>("notices-changed"),
+	quitRequested: makeEvent<QuitRequested, QuitRequested>("quit-requested"),
 	resourcesChanged: makeEvent<ResourcesChanged_Serialize, ResourcesChanged_Deserialize>("resources-changed"),
 };
 
@@ -297,7 +315,9 @@ export type AppErrorCode = "Unauthorized" | "InsufficientCredits" | "NotFound" |
 /**  The user cancelled a dialog; nothing was done. */
 "Cancelled" | 
 /**  A local file could not be written. */
-"File";
+"File" | 
+/**  The command failed inside the app itself (it panicked); nothing was sent twice. */
+"Internal";
 
 export type AppError_Deserialize = {
 	code: AppErrorCode,
@@ -314,6 +334,21 @@ export type AppError_Serialize = {
 	/**  The input field a validation error is about. */
 	field?: string,
 };
+
+export type AppNotice = {
+	kind: AppNoticeKind,
+	message: string,
+};
+
+export type AppNoticeKind = 
+/**  settings.json could not be read; it was kept beside the new one. */
+"SettingsDamaged" | 
+/**  Hibernate timers that fell due while the app was not running fired at start. */
+"TimersFiredLate" | 
+/**  The window was closed while a timer is pending: the app keeps running in the tray. */
+"ClosedToTray" | 
+/**  No system tray on this desktop: the window was minimized instead of closed. */
+"TrayUnavailable";
 
 /**
  *  Schema `AttachFirewallRequest`. There is no "detach" operation in the API's table of
@@ -1944,6 +1979,11 @@ export type InstanceRow_Deserialize = {
 	runningSince?: string | null,
 	/**  Sum of its billing records. */
 	costToDate: number | null,
+	/**
+	 *  Its state is one this app does not know: shown as the API wrote it, and billed at
+	 *  the full rate (counted as running) so an unknown state never hides what it costs.
+	 */
+	unknownState: boolean,
 };
 
 /**  One row of the instances table. */
@@ -1957,6 +1997,11 @@ export type InstanceRow_Serialize = {
 	runningSince: string | null,
 	/**  Sum of its billing records. */
 	costToDate: number | null,
+	/**
+	 *  Its state is one this app does not know: shown as the API wrote it, and billed at
+	 *  the full rate (counted as running) so an unknown state never hides what it costs.
+	 */
+	unknownState: boolean,
 };
 
 export type InstancesOverview = InstancesOverview_Serialize | InstancesOverview_Deserialize;
@@ -1984,6 +2029,15 @@ export type JupyterConfig_Deserialize = {
 export type JupyterConfig_Serialize = {
 	enabled: boolean,
 	password?: string,
+};
+
+/**
+ *  The server refused the signed-in profile's key (401): the poller stopped using it; the
+ *  window says "the key for <profile> was refused — sign in again" and keeps its data.
+ */
+export type KeyRefused = {
+	profile: string,
+	message: string,
 };
 
 /**  Schema `ListFirewallsResponse`. */
@@ -2096,6 +2150,9 @@ export type ModelsResponse_Serialize = {
 	request_id: string | null,
 };
 
+/**  There are notices to take (the UI calls `take_app_notices`). */
+export type NoticesChanged = Record<string, never>;
+
 export type Notifications = Notifications_Serialize | Notifications_Deserialize;
 
 export type Notifications_Deserialize = {
@@ -2177,6 +2234,45 @@ export type PageQuery_Deserialize = {
 export type PageQuery_Serialize = {
 	page?: number,
 	limit?: number,
+};
+
+/**
+ *  What the webview may change: its own preferences, nothing that decides where the API
+ *  key is sent. A profile's base URL, auth scheme and key change together only through
+ *  sign-in (which checks the key against that URL); `set_settings` takes this, so a script
+ *  in the webview cannot point a stored key at another server. Unknown fields (a whole
+ *  `Settings` sent by an older UI, or a hostile `profiles`) are ignored.
+ */
+export type Preferences = Preferences_Serialize | Preferences_Deserialize;
+
+/**
+ *  What the webview may change: its own preferences, nothing that decides where the API
+ *  key is sent. A profile's base URL, auth scheme and key change together only through
+ *  sign-in (which checks the key against that URL); `set_settings` takes this, so a script
+ *  in the webview cannot point a stored key at another server. Unknown fields (a whole
+ *  `Settings` sent by an older UI, or a hostile `profiles`) are ignored.
+ */
+export type Preferences_Deserialize = {
+	theme: Theme,
+	pollFastSecs: number,
+	pollIdleSecs: number,
+	notifications: Notifications_Deserialize,
+	lowBalanceThreshold: number | null,
+};
+
+/**
+ *  What the webview may change: its own preferences, nothing that decides where the API
+ *  key is sent. A profile's base URL, auth scheme and key change together only through
+ *  sign-in (which checks the key against that URL); `set_settings` takes this, so a script
+ *  in the webview cannot point a stored key at another server. Unknown fields (a whole
+ *  `Settings` sent by an older UI, or a hostile `profiles`) are ignored.
+ */
+export type Preferences_Serialize = {
+	theme: Theme,
+	pollFastSecs: number,
+	pollIdleSecs: number,
+	notifications: Notifications_Serialize,
+	lowBalanceThreshold: number | null,
 };
 
 /**  A price in every currency, with its unit (`per GPU per hour`, `per TB per hour`, …). */
@@ -2328,6 +2424,14 @@ export type Protocol_Serialize = {
 	name: string,
 	value: string,
 	supports_ports: boolean,
+};
+
+/**
+ *  The tray's "Quit" with a timer pending: the window shows and asks first (the UI answers
+ *  with `quit_app(true)`). Carries the names of the VMs whose timers would not fire.
+ */
+export type QuitRequested = {
+	pendingTimers: string[],
 };
 
 export type QuoteRequest = QuoteRequest_Serialize | QuoteRequest_Deserialize;
@@ -2681,6 +2785,8 @@ export type SessionInfo_Deserialize = {
 	baseUrl?: string | null,
 	/**  Why the saved session did not come back when the app started (e.g. a locked keyring). */
 	startupError?: AppError_Deserialize | null,
+	/**  The server refused this session's key (401): nothing polls with it; sign in again. */
+	keyRefused: boolean,
 };
 
 /**  What the UI may know about the session: never the key. */
@@ -2693,6 +2799,8 @@ export type SessionInfo_Serialize = {
 	baseUrl: string | null,
 	/**  Why the saved session did not come back when the app started (e.g. a locked keyring). */
 	startupError: AppError_Serialize | null,
+	/**  The server refused this session's key (401): nothing polls with it; sign in again. */
+	keyRefused: boolean,
 };
 
 export type Settings = Settings_Serialize | Settings_Deserialize;

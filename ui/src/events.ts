@@ -1,5 +1,5 @@
-// The backend's pushed events: the poller's batched changes and connection state, and
-// the reason a saved session could not be restored at start.
+// The backend's pushed events: the poller's batched changes and connection state, a
+// refused key, and the reason a saved session could not be restored at start.
 
 import { useEffect } from "react";
 import { useQueryClient } from "@tanstack/react-query";
@@ -7,6 +7,7 @@ import type { UnlistenFn } from "@tauri-apps/api/event";
 import { events, type ResourcesChanged_Serialize } from "./bindings";
 import { AppError, keys, patchBalance, toAppError, useSession } from "./api";
 import { connection } from "./connection";
+import { keyRefusal } from "./keyRefusal";
 
 /** Subscribes while mounted; a subscription that resolves after unmount is undone at once. */
 function useSubscription(subscribe: () => Promise<UnlistenFn>, deps: unknown[]) {
@@ -76,4 +77,12 @@ export function useConnectionEvents(): void {
 export function useStartupSessionError(): AppError | null {
   const { data } = useSession();
   return data?.startupError ? toAppError(data.startupError) : null;
+}
+
+/** The poller (or a command) met 401 for the signed-in profile: its banner asks to sign in again. */
+export function useKeyRefusedEvents(): void {
+  useSubscription(
+    () => events.keyRefused.listen(({ payload }) => keyRefusal.mark(payload.profile, payload.message || null)),
+    [],
+  );
 }

@@ -95,6 +95,7 @@ export function InstanceDetailPage() {
                   hourlyRate={row?.hourlyRate}
                   fullRate={row?.fullRate}
                   currency={overview.data?.currency ?? "USD"}
+                  unknownState={row?.unknownState}
                 />
               </Section>
               <Section title="Actions">

@@ -123,7 +123,8 @@ describe("instances table", () => {
     await screen.findByTestId("instance-row-train-h100");
     expect(screen.queryByTestId("stale-banner")).not.toBeInTheDocument();
     await emitConnectionChanged({ online: false, message: "connection refused" });
-    expect(await screen.findByTestId("stale-banner")).toHaveTextContent(/Last updated \d\d:\d\d, the API cannot be reached/);
+    expect(await screen.findByTestId("stale-banner")).toHaveTextContent(/as of \d\d:\d\d: the API cannot be reached/);
+    expect(screen.getByTestId("stale-marker")).toHaveTextContent(/^as of \d\d:\d\d$/);
     expect(screen.getByTestId("instance-row-train-h100")).toBeInTheDocument();
     await emitConnectionChanged({ online: true, message: null });
     await waitFor(() => expect(screen.queryByTestId("stale-banner")).not.toBeInTheDocument());

@@ -40,6 +40,33 @@ describe("settings: accounts", () => {
     expect(screen.getByTestId("auth-scheme")).toHaveValue("x-api-key");
   });
 
+  it("changes a profile's URL or key only through the sign-in form, prefilled, never by editing in place", async () => {
+    const backend = mockBackend({ sign_in: { ...SIGNED_IN, profile: "lab", keyHint: "…new2" } });
+    renderApp("/settings");
+    const user = userEvent.setup();
+    const row = await screen.findByTestId("profile-row-lab");
+    // No field edits a saved profile's address.
+    expect(within(row).queryByRole("textbox")).not.toBeInTheDocument();
+    await user.click(within(row).getByRole("button", { name: "Change URL or key…" }));
+    expect(await screen.findByTestId("profile-name")).toHaveValue("lab");
+    expect(screen.getByTestId("api-key")).toHaveValue("");
+    await user.click(screen.getByTestId("advanced-toggle"));
+    expect(screen.getByTestId("base-url")).toHaveValue("https://staging.barrack.ai/api/");
+    expect(screen.getByTestId("auth-scheme")).toHaveValue("x-api-key");
+    await user.clear(screen.getByTestId("base-url"));
+    await user.type(screen.getByTestId("base-url"), "https://eu.barrack.ai/api/");
+    await user.type(screen.getByTestId("api-key"), "sk-lab-key-0002");
+    await user.click(screen.getByTestId("sign-in-submit"));
+    await screen.findByTestId("app-shell");
+    // The new address goes with the key entered again, checked by sign-in.
+    expect(backend.called("sign_in")[0]!.args.request).toMatchObject({
+      profile: "lab",
+      baseUrl: "https://eu.barrack.ai/api/",
+      apiKey: "sk-lab-key-0002",
+    });
+    expect(backend.called("set_settings")).toEqual([]);
+  });
+
   it("removes a profile and its key after asking, staying signed in to the current one", async () => {
     const backend = mockBackend({
       remove_profile: () => settingsWith({ profiles: settingsWith().profiles.filter((p) => p.name !== "lab") }),
@@ -70,13 +97,13 @@ describe("settings: preferences", () => {
     await user.type(screen.getByTestId("low-balance-threshold"), "25.5");
     await user.click(screen.getByTestId("settings-save"));
     await waitFor(() => expect(backend.called("set_settings")).toHaveLength(1));
-    expect(backend.called("set_settings")[0]!.args.settings).toMatchObject({
+    // Preferences only: where the key goes (profiles) is never sent from the UI.
+    expect(backend.called("set_settings")[0]!.args.settings).toEqual({
       pollFastSecs: 5,
       pollIdleSecs: 120,
       lowBalanceThreshold: 25.5,
       notifications: { vmReady: true, snapshotReady: false, imageReady: true, lowBalance: true },
       theme: "system",
-      profiles: settingsWith().profiles,
     });
     expect(await screen.findByText("Settings saved")).toBeInTheDocument();
   });
@@ -116,6 +143,13 @@ describe("settings: preferences", () => {
     // Applied before the backend has even answered.
     expect(document.documentElement).toHaveClass("dark");
     expect(backend.called("set_settings")[0]!.args.settings).toMatchObject({ theme: "dark" });
+    expect(Object.keys(backend.called("set_settings")[0]!.args.settings as object).sort()).toEqual([
+      "lowBalanceThreshold",
+      "notifications",
+      "pollFastSecs",
+      "pollIdleSecs",
+      "theme",
+    ]);
     saved.resolve(settingsWith({ theme: "dark" }));
     await user.selectOptions(screen.getByTestId("theme-select"), "light");
     expect(document.documentElement).not.toHaveClass("dark");

@@ -26,7 +26,7 @@ export function fails(code: AppErrorCode, message: string, extra: { field?: stri
   };
 }
 
-export const SIGNED_OUT: Session = { signedIn: false, profile: null, sandbox: false, keyHint: null, baseUrl: null, startupError: null };
+export const SIGNED_OUT: Session = { signedIn: false, profile: null, sandbox: false, keyHint: null, baseUrl: null, startupError: null, keyRefused: false };
 export const SIGNED_IN: Session = {
   signedIn: true,
   profile: "work",
@@ -34,6 +34,7 @@ export const SIGNED_IN: Session = {
   keyHint: "…abcd",
   baseUrl: "https://barrack.ai/api/",
   startupError: null,
+  keyRefused: false,
 };
 export const SANDBOX: Session = {
   signedIn: true,
@@ -42,6 +43,7 @@ export const SANDBOX: Session = {
   keyHint: "…0000",
   baseUrl: "http://127.0.0.1:40123/api/",
   startupError: null,
+  keyRefused: false,
 };
 
 export function settingsWith(patch: Partial<Settings> = {}): Settings {
@@ -83,11 +85,22 @@ export function mockBackend(handlers: Record<string, unknown> = {}) {
   const defaults: Record<string, unknown> = {
     get_session: SIGNED_IN,
     get_settings: () => settings,
+    // Like the backend: preferences only; profiles, the active one and the window stay.
     set_settings: (args: Record<string, unknown>) => {
-      settings = args.settings as Settings;
+      const p = args.settings as Partial<Settings>;
+      settings = {
+        ...settings,
+        theme: p.theme ?? settings.theme,
+        pollFastSecs: p.pollFastSecs ?? settings.pollFastSecs,
+        pollIdleSecs: p.pollIdleSecs ?? settings.pollIdleSecs,
+        notifications: p.notifications ?? settings.notifications,
+        lowBalanceThreshold: p.lowBalanceThreshold ?? settings.lowBalanceThreshold,
+      };
       return settings;
     },
     get_balance: balanceOf(241.2),
+    // The backend's notices queue: empty unless a test fills it.
+    take_app_notices: [],
     // No VMs unless a test gives some (the dashboard and instances pages read these).
     account_overview: accountOverviewOf([]),
     instances_overview: instancesOverviewOf([]),
@@ -136,6 +149,11 @@ export async function emitResourcesChanged(payload: Partial<ResourcesChanged_Ser
 
 export async function emitConnectionChanged(payload: ConnectionChanged_Serialize) {
   await act(() => emit("connection-changed", payload));
+}
+
+/** One of the backend's events by its wire name (e.g. "key-refused"), as Tauri delivers it. */
+export async function emitEvent(name: string, payload: unknown) {
+  await act(() => emit(name, payload));
 }
 
 /** A promise the test settles itself (to look at a pending state). */

@@ -3,6 +3,7 @@ import { cleanup } from "@testing-library/react";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach } from "vitest";
 import { connection } from "../connection";
+import { keyRefusal } from "../keyRefusal";
 import { setSystemDark } from "./media";
 
 // jsdom lacks what Radix and cmdk measure with.
@@ -24,6 +25,7 @@ afterEach(() => {
   cleanup();
   clearMocks();
   connection.reset();
+  keyRefusal.clear();
   document.documentElement.className = "";
   window.location.hash = "";
 });

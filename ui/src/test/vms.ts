@@ -48,6 +48,7 @@ export function rowOf(vm: VM, patch: Partial<Row> = {}): Row {
     fullRate: 4.98,
     runningSince: active ? vm.status_changed_at : null,
     costToDate: 12.5,
+    unknownState: false,
     ...patch,
   };
 }

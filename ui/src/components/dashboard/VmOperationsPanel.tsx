@@ -20,7 +20,13 @@ export function VmOperationsPanel({ rows, row, currency, onSelect }: Props) {
         <VmSelector rows={rows} selectedId={row.vm.id} onSelect={onSelect} />
         <section aria-label="Pricing">
           <h3 className="mb-1 text-xs font-medium text-fg-muted uppercase">Pricing now</h3>
-          <VmPrice status={row.vm.status} hourlyRate={row.hourlyRate} fullRate={row.fullRate} currency={currency} />
+          <VmPrice
+            status={row.vm.status}
+            hourlyRate={row.hourlyRate}
+            fullRate={row.fullRate}
+            currency={currency}
+            unknownState={row.unknownState}
+          />
         </section>
         <section aria-label="Actions">
           <h3 className="mb-2 text-xs font-medium text-fg-muted uppercase">Actions</h3>

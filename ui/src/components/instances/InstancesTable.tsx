@@ -8,6 +8,7 @@ import { formatHourly, formatRunningTime } from "../vm/money";
 import type { InstanceRow } from "../vm/queries";
 import { normalizeStatus } from "../vm/status";
 import { StatusBadge } from "../vm/StatusBadge";
+import { UnknownStateNote } from "../vm/UnknownStateNote";
 import type { SortColumn, SortState } from "./table";
 
 const ROW_HEIGHT = 44;
@@ -172,8 +173,9 @@ const Row = memo(function Row({ row, index, top, currency, checked, onToggle, no
           {vm.name}
         </Link>
       </div>
-      <div role="cell">
+      <div role="cell" className="min-w-0">
         <StatusBadge status={vm.status} />
+        {row.unknownState && <UnknownStateNote compact />}
       </div>
       <div role="cell" className="truncate" title={`${vm.flavor.gpu_model} × ${vm.flavor.gpu_count}`}>
         {vm.flavor.gpu_model} × {vm.flavor.gpu_count}

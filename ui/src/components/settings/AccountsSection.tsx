@@ -10,7 +10,11 @@ import { useRemoveProfile } from "./useRemoveProfile";
 
 type Props = { settings: Settings; session: Session };
 
-/** The saved account profiles: which is in use, where each points, and its key's ending. */
+/**
+ * The saved account profiles: which is in use, where each points, and its key's ending.
+ * Switching is direct; the base URL, auth scheme and key change together, only by signing
+ * in again (the key is checked against that URL), never by editing a row.
+ */
 export function AccountsSection({ settings, session }: Props) {
   const { addAccount } = useAccountFlow();
   const switchProfile = useSwitchProfile();
@@ -67,6 +71,14 @@ export function AccountsSection({ settings, session }: Props) {
                       onClick={() => (p.keyHint ? switchProfile.mutate(p.name) : addAccount(p.name))}
                     >
                       {p.keyHint ? "Use" : "Sign in"}
+                    </Button>
+                    <Button
+                      variant="ghost"
+                      data-testid={`profile-change-${p.name}`}
+                      title="Sign in again with a new base URL, auth scheme or key (checked before it is saved)"
+                      onClick={() => addAccount(p.name)}
+                    >
+                      Change URL or key…
                     </Button>
                     <Button
                       variant="ghost"

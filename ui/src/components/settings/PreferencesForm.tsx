@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import * as Switch from "@radix-ui/react-switch";
 import { toast } from "sonner";
-import { keys, useSaveSettings, type Settings } from "../../api";
+import { keys, preferencesOf, useSaveSettings, type Settings } from "../../api";
 import { showErrorToast } from "../../notify";
 import { useQueryClient } from "@tanstack/react-query";
 import type { Notifications_Serialize } from "../../bindings";
@@ -43,9 +43,9 @@ export function PreferencesForm({ settings }: { settings: Settings }) {
     const found = validatePreferences(draft);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    // Merge into the latest copy: the theme or profiles may have changed meanwhile.
+    // Merge into the latest copy: the theme may have changed meanwhile.
     const latest = qc.getQueryData<Settings>(keys.settings) ?? settings;
-    save.mutate(applyDraft(latest, draft), {
+    save.mutate(preferencesOf(applyDraft(latest, draft)), {
       onSuccess: () => toast.success("Settings saved"),
       onError: (err) => {
         const field = err.field as PreferenceField | undefined;

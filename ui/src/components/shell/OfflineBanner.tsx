@@ -1,6 +1,7 @@
 import { WifiOff } from "lucide-react";
 import { humanMessage } from "../../api";
 import { useConnection } from "../../connection";
+import { cutServerText } from "../../notify";
 
 /** Shown while Barrack cannot be reached; pages keep their last data meanwhile. */
 export function OfflineBanner() {
@@ -15,7 +16,7 @@ export function OfflineBanner() {
       <WifiOff aria-hidden className="size-4 shrink-0 text-warning" />
       <p>
         <span className="font-semibold">Offline.</span> {humanMessage("Network")}
-        {message && <span className="text-fg-muted"> ({message})</span>}
+        {message && <span className="text-fg-muted"> ({cutServerText(message)})</span>}
       </p>
     </div>
   );

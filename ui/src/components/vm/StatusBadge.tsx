@@ -1,5 +1,5 @@
 import { cn } from "../../lib/cn";
-import { isTransitional, normalizeStatus, statusTone, type StatusTone } from "./status";
+import { isKnownStatus, isTransitional, normalizeStatus, statusTone, type StatusTone } from "./status";
 
 const TONE: Record<StatusTone, { badge: string; dot: string }> = {
   success: { badge: "border-success bg-success-soft text-success", dot: "bg-success" },
@@ -20,7 +20,8 @@ export function StatusBadge({ status, testId }: { status: string; testId?: strin
     >
       <span aria-hidden className={cn("size-2 rounded-full", tone.dot, changing && "animate-pulse")} />
       <span data-testid={testId} aria-live={testId ? "polite" : undefined}>
-        {normalizeStatus(status) || "UNKNOWN"}
+        {/* A state this app does not know is shown exactly as the API wrote it. */}
+        {isKnownStatus(status) ? normalizeStatus(status) : status.trim() || "UNKNOWN"}
       </span>
     </span>
   );

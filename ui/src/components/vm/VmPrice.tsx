@@ -1,5 +1,6 @@
 import { billingNote, formatHourly, formatPerMinute } from "./money";
 import { normalizeStatus } from "./status";
+import { UnknownStateNote } from "./UnknownStateNote";
 
 type Props = {
   status: string;
@@ -8,12 +9,14 @@ type Props = {
   /** Per hour when ACTIVE or SHUTOFF. */
   fullRate: number | null | undefined;
   currency: string;
+  /** A state this app does not know (from the backend, which then bills the full rate). */
+  unknownState?: boolean;
 };
 
 /** What the VM costs now, per hour and per minute, and what its state means for the bill (VM-05). */
-export function VmPrice({ status, hourlyRate, fullRate, currency }: Props) {
+export function VmPrice({ status, hourlyRate, fullRate, currency, unknownState = false }: Props) {
   const s = normalizeStatus(status);
-  const showFull = fullRate != null && fullRate !== hourlyRate && s !== "ACTIVE" && s !== "SHUTOFF";
+  const showFull = fullRate != null && fullRate !== hourlyRate && s !== "ACTIVE" && s !== "SHUTOFF" && !unknownState;
   return (
     <div className="flex flex-col gap-1">
       <p className="flex flex-wrap items-baseline gap-x-3">
@@ -24,6 +27,7 @@ export function VmPrice({ status, hourlyRate, fullRate, currency }: Props) {
           {formatPerMinute(hourlyRate, currency)}
         </span>
       </p>
+      {unknownState && <UnknownStateNote />}
       <p data-testid="vm-billing-note" className={s === "SHUTOFF" ? "text-sm font-medium text-warning" : "text-sm text-fg-muted"}>
         {billingNote(status)}
       </p>

@@ -2,7 +2,7 @@
 // these functions only format them and say what a state means for the bill (rules.md §2.1).
 
 import { formatMoney } from "../../api";
-import { normalizeStatus } from "./status";
+import { isKnownStatus, normalizeStatus } from "./status";
 
 /** "4.98 USD/h"; "—" when Barrack's pricing does not list the VM. */
 export function formatHourly(rate: number | null | undefined, currency: string): string {
@@ -25,6 +25,8 @@ export function formatPerMinute(hourly: number | null | undefined, currency: str
 
 /** What the VM's state means for the bill, next to its price. */
 export function billingNote(status: string): string {
+  // A state this app does not know is billed as running (barrack-api costs): never "free".
+  if (!isKnownStatus(status)) return "Billed at the full rate until the app knows what this state costs.";
   switch (normalizeStatus(status)) {
     case "ACTIVE":
       return "Billing the full rate, per minute.";
