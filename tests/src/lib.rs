@@ -49,10 +49,16 @@ use std::time::{Duration, Instant};
 pub mod admin;
 pub mod bench;
 pub mod dialog;
+pub mod listener;
 pub mod notify;
+pub mod origin;
 pub mod page;
+pub mod prefill;
 pub mod signin;
+pub mod sweep;
+pub mod watch;
 pub mod wizard;
+pub mod wm;
 
 pub use admin::{Admin, Api};
 pub use notify::{
@@ -827,6 +833,42 @@ impl App {
         pids.sort_unstable();
         pids.dedup();
         pids
+    }
+
+    /// Whether any of the app's processes is still running (e.g. after its window was
+    /// closed through the window manager).
+    pub fn is_running(&self) -> bool {
+        !self.live_pids().is_empty()
+    }
+
+    /// Waits until the app has exited by itself (its window closed by the user), then drops
+    /// the WebDriver session, whose app is gone. Fails if it still runs after `within`.
+    pub async fn wait_exited(mut self, within: Duration) -> Result<Duration> {
+        let started = Instant::now();
+        let deadline = started + within;
+        loop {
+            let left = self.live_pids();
+            if left.is_empty() {
+                break;
+            }
+            if Instant::now() > deadline {
+                bail!(
+                    "the app (pids {left:?}) still runs {:.1}s after its window was closed",
+                    within.as_secs_f64()
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let took = started.elapsed();
+        if let Some(c) = self.client.take() {
+            let _ = tokio::time::timeout(Duration::from_secs(5), c.close()).await;
+        }
+        eprintln!(
+            "[e2e {}] app exited by itself in {:.2}s",
+            self.journey,
+            took.as_secs_f64()
+        );
+        Ok(took)
     }
 
     /// Ends the WebDriver session (which closes the app) and waits until the app's processes
