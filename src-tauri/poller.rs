@@ -613,8 +613,26 @@ mod tests {
         use barrack_credentials::MemoryStore;
         use std::sync::{Arc, Mutex};
 
+        /// The emulator's admin, reached directly (a proxy from the environment must not
+        /// see test traffic to 127.0.0.1).
+        fn admin_http() -> reqwest::Client {
+            reqwest::Client::builder().no_proxy().build().unwrap()
+        }
+
+        /// Waits until `counts(admin)[op]` passes `above` (a deadline, not a fixed sleep:
+        /// a loaded machine only makes it slower).
+        async fn wait_for_requests(admin: &str, op: &str, above: u64) {
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while counts(admin).await[op].as_u64().unwrap_or(0) <= above {
+                assert!(Instant::now() < deadline, "no {op} request after {above}");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        }
+
         async fn counts(admin: &str) -> serde_json::Value {
-            reqwest::get(format!("{admin}requests"))
+            admin_http()
+                .get(format!("{admin}requests"))
+                .send()
                 .await
                 .unwrap()
                 .json()
@@ -694,9 +712,8 @@ mod tests {
             let task = tokio::spawn(async move {
                 run(&st, |_| {}, |_| {}, |_| {}).await;
             });
-            tokio::time::sleep(Duration::from_millis(1500)).await;
-            assert!(counts(&admin).await["get_balance"].as_u64().unwrap_or(0) >= 1);
-            let revoked: serde_json::Value = reqwest::Client::new()
+            wait_for_requests(&admin, "get_balance", 0).await;
+            let revoked: serde_json::Value = admin_http()
                 .post(format!("{admin}revoke"))
                 .json(&serde_json::json!({}))
                 .send()
@@ -733,7 +750,12 @@ mod tests {
             session.key_refused = Default::default();
             *state.session.write().await = Some(session);
             state.poke_poller();
-            tokio::time::sleep(Duration::from_millis(800)).await;
+            wait_for_requests(
+                &admin,
+                "get_balance",
+                before["get_balance"].as_u64().unwrap_or(0),
+            )
+            .await;
             task.abort();
             let after = counts(&admin).await;
             assert!(

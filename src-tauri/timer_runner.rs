@@ -274,7 +274,12 @@ mod tests {
     }
 
     async fn requests(admin: &str) -> u64 {
-        let c: serde_json::Value = reqwest::get(format!("{admin}requests"))
+        let c: serde_json::Value = reqwest::Client::builder()
+            .no_proxy()
+            .build()
+            .unwrap()
+            .get(format!("{admin}requests"))
+            .send()
             .await
             .unwrap()
             .json()
@@ -333,7 +338,10 @@ mod tests {
             key_refused: Some(Box::new(move |e| seen.lock().unwrap().push(e))),
             ..Default::default()
         });
-        let revoked: serde_json::Value = reqwest::Client::new()
+        let revoked: serde_json::Value = reqwest::Client::builder()
+            .no_proxy()
+            .build()
+            .unwrap()
             .post(format!("{admin}revoke"))
             .json(&serde_json::json!({}))
             .send()

@@ -113,7 +113,10 @@ pub struct RetryPolicy {
     /// A longer `Retry-After` than this is not waited for: the call fails at once with
     /// `RateLimited` (or the status's code) naming the wait.
     pub max_retry_after: Duration,
-    /// The most one call sleeps between its attempts, all waits together.
+    /// The most one call's retries take, all together: a retry starts only while the time
+    /// the call has spent (attempts and waits alike) plus its wait is under this, and is
+    /// given only the time left. A server that answers every attempt slowly with a 503
+    /// cannot stretch a call to (retries + 1) × the time-out.
     pub max_total_wait: Duration,
 }
 
@@ -225,6 +228,7 @@ impl ClientBuilder {
                 key: self.api_key,
                 auth: self.auth,
                 retry: self.retry,
+                timeout: self.timeout,
                 max_body_bytes: self.max_body_bytes,
             }),
         })
@@ -281,6 +285,8 @@ struct Inner {
     key: Option<ApiKey>,
     auth: AuthScheme,
     retry: RetryPolicy,
+    /// One attempt's time limit (a retry may get less: see [`RetryPolicy::max_total_wait`]).
+    timeout: Duration,
     max_body_bytes: u64,
 }
 
@@ -428,7 +434,19 @@ impl Client {
     /// transient failures; anything else is sent exactly once.
     pub async fn execute<T: DeserializeOwned>(&self, req: &BuiltRequest) -> Result<T> {
         let value = self.execute_value(req).await?;
-        decode_value(value)
+        // A decoder's message quotes the offending value whole: server text like any other.
+        decode_value(value).map_err(|e| self.clean(e))
+    }
+
+    /// An error fit to show: server text cut short, the key (or its start) redacted.
+    pub fn clean(&self, e: ApiError) -> ApiError {
+        limits::clean_error(e, self.inner.key.as_ref().map(ApiKey::expose))
+    }
+
+    /// Server text fit to show (as [`Client::clean`] does for an error's message).
+    pub fn clean_text(&self, text: &str) -> String {
+        let key = self.inner.key.as_ref().map(ApiKey::expose);
+        limits::clean_text(text, key, limits::MAX_MESSAGE_CHARS)
     }
 
     /// Like [`Client::execute`], but returns the answer's JSON as the server sent it (for
@@ -443,9 +461,11 @@ impl Client {
     async fn attempts(&self, req: &BuiltRequest) -> Result<Value> {
         let retry = &self.inner.retry;
         let mut attempt = 0;
-        let mut waited = Duration::ZERO;
+        let started = std::time::Instant::now();
+        // The first attempt has the client's time-out; a retry only what the budget leaves.
+        let mut attempt_timeout = None;
         loop {
-            let outcome = match self.send_once(req).await {
+            let outcome = match self.send_once(req, attempt_timeout).await {
                 Ok(body) => parse_success(&body).map_err(Failure::from),
                 Err(f) => Err(f),
             };
@@ -462,10 +482,13 @@ impl Client {
                 Some(d) => Some(d),
                 None => Some(retry.backoff(attempt)),
             };
+            // What the budget leaves for the wait and the next attempt together.
+            let left = retry.max_total_wait.saturating_sub(started.elapsed());
             match (may_retry, wait) {
-                (true, Some(d)) if waited.saturating_add(d) <= retry.max_total_wait => {
+                (true, Some(d)) if d < left => {
                     tokio::time::sleep(d).await;
-                    waited = waited.saturating_add(d);
+                    let for_attempt = left.saturating_sub(d).min(self.inner.timeout);
+                    attempt_timeout = Some(for_attempt.max(Duration::from_millis(1)));
                     attempt += 1;
                 }
                 _ => return Err(e),
@@ -473,7 +496,11 @@ impl Client {
         }
     }
 
-    async fn send_once(&self, req: &BuiltRequest) -> std::result::Result<Vec<u8>, Failure> {
+    async fn send_once(
+        &self,
+        req: &BuiltRequest,
+        timeout: Option<Duration>,
+    ) -> std::result::Result<Vec<u8>, Failure> {
         let method = match req.method {
             Method::Get => reqwest::Method::GET,
             Method::Post => reqwest::Method::POST,
@@ -485,6 +512,9 @@ impl Client {
             .http
             .request(method, req.url.clone())
             .header("Accept", "application/json");
+        if let Some(t) = timeout {
+            rb = rb.timeout(t);
+        }
         if let Some(key) = &self.inner.key {
             rb = rb.header(
                 self.inner.auth.header_name(),

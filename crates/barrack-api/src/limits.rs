@@ -54,7 +54,7 @@ fn too_large(announced: Option<u64>, cap: u64) -> ApiError {
 pub fn clean_text(text: &str, key: Option<&str>, max: usize) -> String {
     let redacted = match key {
         // A key this short would mangle ordinary words; real keys are far longer.
-        Some(k) if k.len() >= 8 => text.replace(k, "<redacted>"),
+        Some(k) if k.len() >= 8 => redact_tail(&text.replace(k, "<redacted>"), k),
         _ => text.to_owned(),
     };
     let plain: String = redacted
@@ -67,6 +67,25 @@ pub fn clean_text(text: &str, key: Option<&str>, max: usize) -> String {
     let mut cut: String = plain.chars().take(max.saturating_sub(1)).collect();
     cut.push('…');
     cut
+}
+
+/// The shortest start of a key [`redact_tail`] hides: fewer characters say nothing (and
+/// every key of a kind shares them).
+const MIN_KEY_PREFIX: usize = 4;
+
+/// Hides the start of the key a text ends with. A snippet of an answer is cut before it
+/// reaches [`clean_text`] (an unreadable body, an error without a message): when the server
+/// put the key just before that cut, only its first characters remain — not the key, so
+/// not replaced, yet part of it.
+fn redact_tail(text: &str, key: &str) -> String {
+    let longest = (MIN_KEY_PREFIX..key.len())
+        .rev()
+        .filter(|n| key.is_char_boundary(*n))
+        .find(|n| text.ends_with(&key[..*n]));
+    match longest {
+        Some(n) => format!("{}<redacted>", &text[..text.len() - n]),
+        None => text.to_owned(),
+    }
 }
 
 /// Cleans every piece of server text an error carries.
@@ -96,5 +115,11 @@ mod tests {
         assert_eq!(clean_text("a\nb\u{7}c", None, 300), "a b c");
         assert_eq!(clean_text("short", Some(key), 300), "short");
         assert_eq!(clean_text(&"é".repeat(400), None, 300).chars().count(), 300);
+        // A text cut inside the key (a snippet) loses the key's start too.
+        assert_eq!(
+            clean_text(&format!("began: {}", &key[..12]), Some(key), 300),
+            "began: <redacted>"
+        );
+        assert_eq!(clean_text("ends in sk-", Some(key), 300), "ends in sk-");
     }
 }

@@ -206,7 +206,13 @@ async fn probe(client: &Client, ep: &Endpoint, params: &[(&str, &str)]) -> Probe
         Err(e) => Err(e),
     };
     match raw {
-        Ok(raw) => judge(ep.op, &raw),
+        Ok(raw) => {
+            // A decoder's message quotes the server's values: cut and free of the key.
+            let mut p = judge(ep.op, &raw);
+            p.detail = client.clean_text(&p.detail);
+            p.first_id = p.first_id.map_err(|d| client.clean_text(&d));
+            p
+        }
         Err(e) => {
             let detail = format!("{}: {}", e.code, e.message);
             Probe {

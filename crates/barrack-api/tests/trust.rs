@@ -201,6 +201,38 @@ async fn one_call_waits_at_most_its_total_budget() {
     );
 }
 
+/// The budget counts the attempts too, not only the waits between them: a server that
+/// answers every attempt slowly with a 503 cannot stretch one call to (retries + 1) ×
+/// the time-out. Here: 1.2 s per answer, a 2 s budget, 5 retries with tiny backoffs —
+/// counting only the waits, the call took 6 × 1.2 s = 7.2 s.
+#[tokio::test]
+async fn slow_failing_attempts_count_against_the_budget() {
+    let sim = sim().await;
+    let retry = RetryPolicy {
+        max_retries: 5,
+        base_delay: Duration::from_millis(10),
+        max_delay: Duration::from_millis(10),
+        max_total_wait: Duration::from_secs(2),
+        ..RetryPolicy::default()
+    };
+    fault(&sim, json!({"op":"get_balance","kind":"latency","ms":1200})).await;
+    fault(
+        &sim,
+        json!({"op":"get_balance","kind":"status","status":503}),
+    )
+    .await;
+    let started = Instant::now();
+    let e = client_with(&sim, AuthScheme::Bearer, retry)
+        .get_balance()
+        .await
+        .unwrap_err();
+    let elapsed = started.elapsed();
+    assert!(e.code.is_transient(), "{e:?}");
+    assert!(elapsed < Duration::from_secs(3), "{elapsed:?}");
+    // The first attempt and one retry cut short by what was left of the budget.
+    assert!(count(&sim, "get_balance").await <= 2);
+}
+
 // ---- Bodies ---------------------------------------------------------------------------
 
 #[tokio::test]
@@ -387,6 +419,42 @@ async fn server_text_is_cut_short_and_never_holds_the_key() {
     let e = c.get_balance().await.unwrap_err();
     assert_code(&e, ErrorCode::Decode);
     assert!(!e.message.contains(key), "{}", e.message);
+}
+
+/// The key never reaches an error by a side door: not as the tail of a body snippet cut
+/// before the key could be recognised (a prefix of it survived), and not inside a decoder's
+/// message (serde quotes the offending string whole, uncut and unredacted).
+#[tokio::test]
+async fn no_part_of_the_key_survives_in_snippets_or_decoder_messages() {
+    let key = "sk-live-side-door-0123456789abcdef";
+    // Where the error keeps its snippet: 120 characters of an unreadable 2xx answer,
+    // 200 of an error answer without a message. The key starts just before the cut.
+    let unreadable = support::serve(move |_| (200, format!("{}{key}", "x".repeat(100)))).await;
+    let no_message = support::serve(move |_| (500, format!("{}{key}", "y".repeat(180)))).await;
+    let wrong_shape = support::serve(move |_| {
+        let body = json!({"success": true, "balances": key, "currency": key});
+        (200, body.to_string())
+    })
+    .await;
+    for (what, server) in [
+        ("unreadable", &unreadable),
+        ("no message", &no_message),
+        ("wrong shape", &wrong_shape),
+    ] {
+        let client = Client::builder()
+            .base_url(server.url())
+            .api_key(ApiKey::new(key))
+            .retry(RetryPolicy {
+                max_retries: 0,
+                ..RetryPolicy::default()
+            })
+            .build()
+            .unwrap();
+        let e = client.get_balance().await.unwrap_err();
+        let all = format!("{e:?} {e}");
+        assert!(!all.contains(&key[..12]), "{what}: {all}");
+        assert!(e.message.chars().count() <= 300, "{what}: {}", e.message);
+    }
 }
 
 #[tokio::test]
