@@ -219,7 +219,7 @@ mod tests {
         let _ = std::fs::remove_file(&fresh);
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
         if committed != fresh_text {
-            if std::env::var_os("CI").is_none() {
+            if !barrack_credentials::ci::under_ci() {
                 std::fs::write(&path, &fresh_text).unwrap();
             }
             panic!(
