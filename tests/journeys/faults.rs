@@ -941,6 +941,7 @@ async fn offline_at_start(j: &Journey, profile: &str) -> Result<()> {
         app,
     } = s;
     app.quit().await?;
+    single_instance_released().await?;
     drop((admin, sim));
     j.log(format!("the emulator on port {port} is stopped"));
 
@@ -1002,6 +1003,35 @@ async fn offline_at_start(j: &Journey, profile: &str) -> Result<()> {
     driver.stop();
     drop(sim);
     Ok(())
+}
+
+/// Waits until no process owns the app's single-instance name on the session bus
+/// (`ai.barrack.desktop.SingleInstance…`): a start while the old instance still holds it is
+/// handed to that instance, which is going away (seen once: the new start panicked).
+async fn single_instance_released() -> Result<()> {
+    let deadline = Instant::now() + STEP;
+    loop {
+        let out = std::process::Command::new("dbus-send")
+            .args([
+                "--session",
+                "--print-reply",
+                "--dest=org.freedesktop.DBus",
+                "/org/freedesktop/DBus",
+                "org.freedesktop.DBus.ListNames",
+            ])
+            .output()
+            .context("run dbus-send (Debian package dbus)")?;
+        let names = String::from_utf8_lossy(&out.stdout);
+        if !names.contains("ai.barrack.desktop.SingleInstance") {
+            return Ok(());
+        }
+        ensure!(
+            Instant::now() < deadline,
+            "the quit app still owns its single-instance bus name after {}",
+            secs(STEP)
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 // --- 8. a key revoked mid-session -----------------------------------------------------------

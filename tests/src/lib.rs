@@ -163,7 +163,11 @@ fn native_driver_path() -> PathBuf {
 }
 
 fn is_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
+    // The rule of barrack_credentials::ci (this crate does not link the keyring).
+    std::env::var("CI").is_ok_and(|v| {
+        let v = v.trim();
+        !v.is_empty() && v != "0" && !v.eq_ignore_ascii_case("false")
+    })
 }
 
 /// Whether the journeys may run here; `Err` holds the reason they cannot.

@@ -154,6 +154,9 @@ export function useInstanceEventPatches(): void {
     events.resourcesChanged
       .listen(({ payload }) => {
         for (const vm of payload.instances) patchVm(qc, vm.id, vm);
+        // A patch marks the cached lists fresh with the old rates, burn rate and runway;
+        // fetch them again after it, whatever order the listeners ran in.
+        if (payload.instances.length > 0) refetchVmQueries(qc);
       })
       .then((u) => {
         if (gone) u();
