@@ -13,6 +13,26 @@ const dev = vmOf("dev-a6000", "SHUTOFF", {
 const ROWS = [rowOf(train, { hourlyRate: 4.98 }), rowOf(dev, { hourlyRate: 0.69, fullRate: 0.69 })];
 
 describe("dashboard", () => {
+  it("fetches the figures again after the poller patches a VM's state, so the burn rate follows it", async () => {
+    // The poller's patch writes the new state into the cached overview and marks it fresh;
+    // without a refetch after it, the burn rate kept the old state's figures (seen with a VM
+    // whose state the app does not know: still 5.84 instead of 7.38 USD/h).
+    let calls = 0;
+    mockBackend({
+      account_overview: () => {
+        calls += 1;
+        return calls === 1
+          ? accountOverviewOf(ROWS)
+          : accountOverviewOf(ROWS, { burn: { instances: 6.53, volumes: 0.3, snapshots: 0.1, total: 6.93 } });
+      },
+      instance_actions: consequencesOf(),
+    });
+    renderApp("/");
+    await waitFor(() => expect(screen.getByTestId("burn-rate")).toHaveTextContent("5.39 USD/h"));
+    await emitResourcesChanged({ instances: [{ ...dev, status: "QUANTUM_FLUX" }] });
+    await waitFor(() => expect(screen.getByTestId("burn-rate")).toHaveTextContent("6.93 USD/h"));
+  });
+
   it("shows the three columns for the first VM: details, operations with prices, account", async () => {
     mockBackend({ account_overview: accountOverviewOf(ROWS), instance_actions: consequencesOf() });
     renderApp("/");
