@@ -10,7 +10,7 @@ import { connection } from "./connection";
 import { keyRefusal } from "./keyRefusal";
 
 /** Subscribes while mounted; a subscription that resolves after unmount is undone at once. */
-function useSubscription(subscribe: () => Promise<UnlistenFn>, deps: unknown[]) {
+export function useSubscription(subscribe: () => Promise<UnlistenFn>, deps: unknown[]) {
   useEffect(() => {
     let unlisten: UnlistenFn | undefined;
     let gone = false;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { commands, events, type AppNotice } from "../../bindings";
 import { call } from "../../api";
+import { useSubscription } from "../../events";
 
 export type ShownNotice = AppNotice & { id: number };
 
@@ -31,24 +32,10 @@ export function useAppNotices() {
     ]);
   }, []);
 
+  useSubscription(() => events.noticesChanged.listen(() => void take()), [take]);
+  // Once at start; a notice queued after this is announced by the event.
   useEffect(() => {
-    let unlisten: (() => void) | undefined;
-    let gone = false;
-    events.noticesChanged
-      .listen(() => void take())
-      .then((u) => {
-        if (gone) u();
-        else unlisten = u;
-      })
-      .catch(() => {
-        // Outside the Tauri window there are no events.
-      });
-    // After subscribing: a notice queued in between is announced by the event.
     void take();
-    return () => {
-      gone = true;
-      unlisten?.();
-    };
   }, [take]);
 
   const dismiss = useCallback((id: number) => setNotices((old) => old.filter((n) => n.id !== id)), []);

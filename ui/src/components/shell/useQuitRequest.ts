@@ -1,5 +1,6 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { events } from "../../bindings";
+import { useSubscription } from "../../events";
 
 /**
  * The tray's Quit while hibernate timers are pending: the backend shows the window and
@@ -7,22 +8,6 @@ import { events } from "../../bindings";
  */
 export function useQuitRequest() {
   const [pending, setPending] = useState<string[] | null>(null);
-  useEffect(() => {
-    let unlisten: (() => void) | undefined;
-    let gone = false;
-    events.quitRequested
-      .listen(({ payload }) => setPending(payload.pendingTimers))
-      .then((u) => {
-        if (gone) u();
-        else unlisten = u;
-      })
-      .catch(() => {
-        // Outside the Tauri window there are no events.
-      });
-    return () => {
-      gone = true;
-      unlisten?.();
-    };
-  }, []);
+  useSubscription(() => events.quitRequested.listen(({ payload }) => setPending(payload.pendingTimers)), []);
   return { pendingTimers: pending, close: () => setPending(null) };
 }
