@@ -1,11 +1,11 @@
 // First: later modules (uPlot) read navigator.language as they load.
-import "./localeGuard";
+import "./lib/localeGuard";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { HashRouter } from "react-router";
-import { createQueryClient } from "./api";
-import { Providers, Root } from "./App";
-import { applyTheme } from "./theme";
+import { createQueryClient } from "./lib/queryClient";
+import { Providers, Root } from "./app/App";
+import { applyTheme } from "./lib/theme";
 import "./index.css";
 
 // Follow the system until the saved theme is read, so the first frame is not the wrong one.

@@ -12,7 +12,7 @@ const ROOT = resolve(import.meta.dirname, "../..");
 /** [file from the repository's root, the test's name (or a unique part of it)]. */
 type Proof = [string, string];
 
-const UI = "ui/src/components/deploy";
+const UI = "ui/src/features/deploy";
 const PAGE = "ui/src/pages/DeployPage.test.tsx";
 const E2E = "tests/journeys/deploy.rs";
 
@@ -50,15 +50,15 @@ const REQUIREMENTS: Record<string, Proof[]> = {
 
 const SP = "ui/src/pages/SnapshotsPage.test.tsx";
 const IP = "ui/src/pages/ImagesPage.test.tsx";
-const SN = "ui/src/components/snapshots";
-const ST = "ui/src/components/storage";
+const SN = "ui/src/features/snapshots";
+const ST = "ui/src/features/storage";
 const IMG_E2E = "tests/journeys/images.rs";
 
 /** dashboard.md §9 (SNAP) and §10 (IMG), issue 8. */
 const STORAGE_REQUIREMENTS: Record<string, Proof[]> = {
   "SNAP-01": [[SP, "filters by region without a request"]],
   "SNAP-02": [[SP, "shows the region's statistics and cards"], [`${SN}/stats.test.ts`, "counts, sums storage and cost, restorable and available VMs for the region"]],
-  "SNAP-03": [[SP, "pages six cards at a time, searches, and switches to a table"], [`${ST}/paging.test.ts`, "shows six a page"]],
+  "SNAP-03": [[SP, "pages six cards at a time, searches, and switches to a table"], ["ui/src/lib/paging.test.ts", "shows six a page"]],
   "SNAP-04": [[SP, "shows the region's statistics and cards"]],
   "SNAP-05": [[SP, "Refresh fetches again and spins while it does (SNAP-05)"]],
   "SNAP-06": [[SP, "keeps a refusal in the dialog"], [IMG_E2E, "images_refusals_say_why_and_send_nothing"]],
@@ -78,7 +78,7 @@ const STORAGE_REQUIREMENTS: Record<string, Proof[]> = {
   "IMG-02": [[IP, "only SUCCESS snapshots can be picked"], [IMG_E2E, "images_refusals_say_why_and_send_nothing"]],
   "IMG-03": [[IP, "lists images with their source snapshot and total storage, by region"]],
   "IMG-04": [[IP, "shows an image's properties and metadata"], [IP, "asks before deleting an image"]],
-  "IMG-05": [[`ui/src/components/images/versions.test.ts`, "deploys only Available images"], [IMG_E2E, "images_snapshot_to_image_to_deployed_vm"]],
+  "IMG-05": [[`ui/src/features/images/versions.test.ts`, "deploys only Available images"], [IMG_E2E, "images_snapshot_to_image_to_deployed_vm"]],
   "IMG-06": [[IP, "saying VMs made from it are not affected"]],
 };
 

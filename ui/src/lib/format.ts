@@ -13,3 +13,12 @@ export function formatRate(value: number | null | undefined, currency: string): 
   const text = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumSignificantDigits: 3 }).format(value);
   return `${text} ${currency}`;
 }
+
+/** "241.20 USD". */
+export function formatMoney(amount: number, currency: string): string {
+  const text = new Intl.NumberFormat("en-US", {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(amount);
+  return `${text} ${currency}`;
+}

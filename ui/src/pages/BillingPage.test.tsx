@@ -9,7 +9,7 @@ import {
   overviewOf,
   quoteOf,
   timerOf,
-} from "../components/billing/testFixtures";
+} from "../features/billing/testFixtures";
 import { appError, emitResourcesChanged, mockBackend, renderApp, settingsWith } from "../test/backend";
 
 type Args = Record<string, unknown>;

@@ -1,18 +1,18 @@
-import { useSettings } from "../api";
-import { BillingBanners } from "../components/billing/BillingBanners";
-import { CreditsInfo } from "../components/billing/CreditsInfo";
-import { DailyCostChart } from "../components/billing/DailyCostChart";
-import { OverviewCards } from "../components/billing/OverviewCards";
-import { PricingSection } from "../components/billing/PricingSection";
-import { useBillingEvents, useBillingOverview } from "../components/billing/queries";
-import { RecordsSection } from "../components/billing/RecordsSection";
-import { StillBillingSection } from "../components/billing/StillBillingSection";
-import { TimersList } from "../components/billing/TimersList";
-import { TopResourcesChart } from "../components/billing/TopResourcesChart";
+import { useSettings } from "../features/settings/queries";
+import { BillingBanners } from "../features/billing/BillingBanners";
+import { CreditsInfo } from "../features/billing/CreditsInfo";
+import { DailyCostChart } from "../features/billing/DailyCostChart";
+import { OverviewCards } from "../features/billing/OverviewCards";
+import { PricingSection } from "../features/billing/PricingSection";
+import { useBillingEvents, useBillingOverview } from "../features/billing/queries";
+import { RecordsSection } from "../features/billing/RecordsSection";
+import { StillBillingSection } from "../features/billing/StillBillingSection";
+import { TimersList } from "../features/billing/TimersList";
+import { TopResourcesChart } from "../features/billing/TopResourcesChart";
 import { Card, CardTitle } from "../components/ui/Card";
-import { DataStatus } from "../components/vm/DataStatus";
-import { pageBySlug } from "../pages";
-import { PageHeader } from "./PageHeader";
+import { DataStatus } from "../components/ui/DataStatus";
+import { pageBySlug } from "../app/pages";
+import { PageHeader } from "../components/ui/PageHeader";
 
 /**
  * Billing & Credits (dashboard.md §11): what the account has and burns, where the money

@@ -1,15 +1,15 @@
 import { useMemo } from "react";
 import { useSearchParams } from "react-router";
-import { AccountPanel } from "../components/dashboard/AccountPanel";
-import { DashboardEmpty } from "../components/dashboard/DashboardEmpty";
-import { InstanceDetailsPanel } from "../components/dashboard/InstanceDetailsPanel";
-import { VmOperationsPanel } from "../components/dashboard/VmOperationsPanel";
+import { AccountPanel } from "../features/dashboard/AccountPanel";
+import { DashboardEmpty } from "../features/dashboard/DashboardEmpty";
+import { InstanceDetailsPanel } from "../features/dashboard/InstanceDetailsPanel";
+import { VmOperationsPanel } from "../features/dashboard/VmOperationsPanel";
 import { Card } from "../components/ui/Card";
-import { DataStatus } from "../components/vm/DataStatus";
-import { useAccountOverview } from "../components/vm/queries";
-import { normalizeStatus } from "../components/vm/status";
-import { pageBySlug } from "../pages";
-import { PageHeader } from "./PageHeader";
+import { DataStatus } from "../components/ui/DataStatus";
+import { useAccountOverview } from "../features/instances/queries";
+import { normalizeStatus } from "../features/instances/status";
+import { pageBySlug } from "../app/pages";
+import { PageHeader } from "../components/ui/PageHeader";
 
 /**
  * DASH-01: Instance Details, VM Operations, Account & Actions. The VM picked in the

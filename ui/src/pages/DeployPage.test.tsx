@@ -2,8 +2,8 @@ import { act, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { DeployDraft_Serialize, DeploymentRequest_Serialize } from "../bindings";
-import { emptyDraft } from "../components/deploy/draft";
-import { catalogOf, image, osImage, page, quoteOf, snapshot } from "../components/deploy/testCatalog";
+import { emptyDraft } from "../features/deploy/draft";
+import { catalogOf, image, osImage, page, quoteOf, snapshot } from "../features/deploy/testCatalog";
 import { deferred, fails, mockBackend, renderApp } from "../test/backend";
 import { instancesOverviewOf, rowOf, vmOf } from "../test/vms";
 

@@ -3,20 +3,20 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Trash2 } from "lucide-react";
 import { useNavigate, useSearchParams } from "react-router";
 import { toast } from "sonner";
-import { call, toAppError } from "../api";
+import { call, toAppError } from "../lib/ipc";
 import { commands, type DeploymentRequest_Serialize, type DeploymentResponse_Serialize } from "../bindings";
-import { BOOT_KIND_NOUN } from "../components/deploy/bootStep";
-import { DeployWizard } from "../components/deploy/DeployWizard";
-import { applyDeepLink, draftFromTemplate, draftFromVm, readDeepLink } from "../components/deploy/draft";
-import { TemplatesPanel } from "../components/deploy/TemplatesPanel";
-import { useDraft } from "../components/deploy/useDraft";
-import type { DeployTemplate } from "../components/deploy/useTemplates";
-import type { Draft } from "../components/deploy/wizard";
+import { BOOT_KIND_NOUN } from "../features/deploy/bootStep";
+import { DeployWizard } from "../features/deploy/DeployWizard";
+import { applyDeepLink, draftFromTemplate, draftFromVm, readDeepLink } from "../features/deploy/draft";
+import { TemplatesPanel } from "../features/deploy/TemplatesPanel";
+import { useDraft } from "../features/deploy/useDraft";
+import type { DeployTemplate } from "../features/deploy/useTemplates";
+import type { Draft } from "../features/deploy/wizard";
 import { Button } from "../components/ui/Button";
-import { vmKeys } from "../components/vm/queries";
-import type { VM } from "../components/vm/status";
-import { pageBySlug } from "../pages";
-import { PageHeader } from "./PageHeader";
+import { vmKeys } from "../features/instances/queries";
+import type { VM } from "../features/instances/status";
+import { pageBySlug } from "../app/pages";
+import { PageHeader } from "../components/ui/PageHeader";
 
 /**
  * /deploy — the wizard on its saved draft, with the templates beside it. An address can

@@ -2,8 +2,8 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { appError, deferred, emitResourcesChanged, mockBackend, renderApp } from "../test/backend";
-import { imageOf, overviewOf, rowOfSnapshot, snapshotOf, vmOf } from "../components/storage/fixtures";
-import type { Image } from "../components/storage/queries";
+import { imageOf, overviewOf, rowOfSnapshot, snapshotOf, vmOf } from "../features/storage/fixtures";
+import type { Image } from "../features/storage/queries";
 
 const train = vmOf("train-h100", "ACTIVE");
 const dev = vmOf("dev-a6000", "ACTIVE", { region: "US-1" });

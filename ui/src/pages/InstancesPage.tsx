@@ -1,9 +1,9 @@
 import { useCallback, useMemo, useState } from "react";
 import { Link } from "react-router";
-import { BulkBar } from "../components/instances/BulkBar";
-import { InstancesTable } from "../components/instances/InstancesTable";
-import { InstancesToolbar } from "../components/instances/InstancesToolbar";
-import { markFilterStart, useFilterEndMark, useRenderMarks } from "../components/instances/perf";
+import { BulkBar } from "../features/instances/BulkBar";
+import { InstancesTable } from "../features/instances/InstancesTable";
+import { InstancesToolbar } from "../features/instances/InstancesToolbar";
+import { markFilterStart, useFilterEndMark, useRenderMarks } from "../features/instances/perf";
 import {
   DEFAULT_SORT,
   NO_FILTERS,
@@ -14,13 +14,13 @@ import {
   type Filters,
   type SortColumn,
   type SortState,
-} from "../components/instances/table";
+} from "../features/instances/table";
 import { Card } from "../components/ui/Card";
-import { DataStatus } from "../components/vm/DataStatus";
-import { useInstancesOverview } from "../components/vm/queries";
-import { useNow } from "../components/vm/useNow";
-import { pageBySlug, pagePath } from "../pages";
-import { PageHeader } from "./PageHeader";
+import { DataStatus } from "../components/ui/DataStatus";
+import { useInstancesOverview } from "../features/instances/queries";
+import { useNow } from "../lib/useNow";
+import { pageBySlug, pagePath } from "../app/pages";
+import { PageHeader } from "../components/ui/PageHeader";
 
 const NO_ROWS: never[] = [];
 

@@ -1,7 +1,7 @@
 import { Construction } from "lucide-react";
-import type { PageInfo } from "../pages";
+import type { PageInfo } from "../app/pages";
 import { Card } from "../components/ui/Card";
-import { PageHeader } from "./PageHeader";
+import { PageHeader } from "../components/ui/PageHeader";
 
 /** A page not built yet: what it will be for, and that it comes later. */
 export function PlaceholderPage({ page }: { page: PageInfo }) {

@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import type { ProbeResult, Settings } from "../api";
+import type { ProbeResult } from "../bindings";
+import type { Settings } from "../features/settings/queries";
 import { SIGNED_IN, deferred, fails, mockBackend, renderApp, settingsWith } from "../test/backend";
 
 describe("settings: accounts", () => {

@@ -1,10 +1,11 @@
-import { useSession, useSettings } from "../api";
-import { AccountsSection } from "../components/settings/AccountsSection";
-import { AppearanceSection } from "../components/settings/AppearanceSection";
-import { ConnectionCheck } from "../components/settings/ConnectionCheck";
-import { PreferencesForm } from "../components/settings/PreferencesForm";
-import { pageBySlug } from "../pages";
-import { PageHeader } from "./PageHeader";
+import { useSession } from "../features/account/session";
+import { useSettings } from "../features/settings/queries";
+import { AccountsSection } from "../features/settings/AccountsSection";
+import { AppearanceSection } from "../features/settings/AppearanceSection";
+import { ConnectionCheck } from "../features/settings/ConnectionCheck";
+import { PreferencesForm } from "../features/settings/PreferencesForm";
+import { pageBySlug } from "../app/pages";
+import { PageHeader } from "../components/ui/PageHeader";
 
 export function SettingsPage() {
   const settings = useSettings();

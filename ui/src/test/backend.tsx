@@ -6,8 +6,11 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
 import type { ReactElement } from "react";
 import { MemoryRouter } from "react-router";
-import { createQueryClient, type CreditBalance, type Session, type Settings } from "../api";
-import { Providers, Root } from "../App";
+import { createQueryClient } from "../lib/queryClient";
+import { type CreditBalance } from "../features/billing/balance";
+import { type Session } from "../features/account/session";
+import { type Settings } from "../features/settings/queries";
+import { Providers, Root } from "../app/App";
 import type { AppErrorCode, ConnectionChanged_Serialize, ResourcesChanged_Serialize } from "../bindings";
 import { accountOverviewOf, instancesOverviewOf } from "./vms";
 

@@ -2,8 +2,8 @@ import "@testing-library/jest-dom/vitest";
 import { cleanup } from "@testing-library/react";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterAll, afterEach, beforeEach } from "vitest";
-import { connection } from "../connection";
-import { keyRefusal } from "../keyRefusal";
+import { connection } from "../lib/connection";
+import { keyRefusal } from "../features/account/keyRefusal";
 import { setSystemDark } from "./media";
 
 // jsdom lacks what Radix and cmdk measure with.

@@ -1,0 +1,93 @@
+import { useCallback, useState } from "react";
+import { Navigate, Route, Routes, useLocation } from "react-router";
+import { useConnectionEvents, useKeyRefusedEvents, useResourceEvents } from "../../lib/events";
+import { useInstanceEventPatches } from "../../features/instances/queries";
+import { PAGES, pagePath, type PageInfo } from "../pages";
+import { BillingPage } from "../../pages/BillingPage";
+import { DashboardPage } from "../../pages/DashboardPage";
+import { DeployPage } from "../../pages/DeployPage";
+import { ImagesPage } from "../../pages/ImagesPage";
+import { InstanceDetailPage } from "../../pages/InstanceDetailPage";
+import { InstancesPage } from "../../pages/InstancesPage";
+import { PlaceholderPage } from "../../pages/PlaceholderPage";
+import { SettingsPage } from "../../pages/SettingsPage";
+import { SnapshotsPage } from "../../pages/SnapshotsPage";
+import { CommandPalette, usePaletteShortcut } from "./CommandPalette";
+import { useConnection } from "../../lib/connection";
+import { Header } from "./Header";
+import { KeyRefusedBanner } from "./KeyRefusedBanner";
+import { OfflineBanner } from "./OfflineBanner";
+import { OfflineScreen } from "./OfflineScreen";
+import { useHasRemoteData } from "./useHasRemoteData";
+import { Sidebar } from "./Sidebar";
+
+function pageElement(page: PageInfo) {
+  switch (page.slug) {
+    case "dashboard":
+      return <DashboardPage />;
+    case "deploy":
+      return <DeployPage />;
+    case "instances":
+      return <InstancesPage />;
+    case "snapshots":
+      return <SnapshotsPage />;
+    case "images":
+      return <ImagesPage />;
+    case "billing":
+      return <BillingPage />;
+    case "settings":
+      return <SettingsPage />;
+    default:
+      return <PlaceholderPage page={page} />;
+  }
+}
+
+function PageRoutes() {
+  return (
+    <Routes>
+      <Route index element={<Navigate to={pagePath("dashboard")} replace />} />
+      {PAGES.map((page) => (
+        <Route key={page.slug} path={pagePath(page.slug)} element={pageElement(page)} />
+      ))}
+      <Route path="/instances/:id" element={<InstanceDetailPage />} />
+      <Route path="*" element={<Navigate to={pagePath("dashboard")} replace />} />
+    </Routes>
+  );
+}
+
+/**
+ * The signed-in layout: sidebar, header, the refused-key and offline banners, the current
+ * page (or, offline before anything loaded, the offline screen), the palette.
+ */
+export function AppShell() {
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  usePaletteShortcut(useCallback(() => setPaletteOpen((open) => !open), []));
+  useResourceEvents();
+  useConnectionEvents();
+  useKeyRefusedEvents();
+  useInstanceEventPatches();
+  const { online, message } = useConnection();
+  const hasData = useHasRemoteData();
+  // Settings stays reachable offline: a wrong base URL is fixed there.
+  const onSettings = useLocation().pathname.startsWith(pagePath("settings"));
+
+  return (
+    <div data-testid="app-shell" className="flex h-full overflow-hidden">
+      <Sidebar />
+      <div className="flex min-h-0 min-w-0 flex-1 flex-col">
+        <Header onOpenPalette={() => setPaletteOpen(true)} />
+        <KeyRefusedBanner />
+        {/* The offline screen says it already when nothing is loaded. */}
+        {hasData && <OfflineBanner />}
+        <main className="min-h-0 flex-1 overflow-y-auto p-6">
+          {!online && !hasData && !onSettings ? (
+            <OfflineScreen message={message} />
+          ) : (
+            <PageRoutes />
+          )}
+        </main>
+      </div>
+      <CommandPalette open={paletteOpen} onOpenChange={setPaletteOpen} />
+    </div>
+  );
+}

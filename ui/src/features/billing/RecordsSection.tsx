@@ -1,0 +1,208 @@
+import { useMemo, useRef, useState } from "react";
+import { Download } from "lucide-react";
+import type { CostKind } from "../../bindings";
+import { cn } from "../../lib/cn";
+import { Button } from "../../components/ui/Button";
+import { Card, CardTitle } from "../../components/ui/Card";
+import { Input, Select } from "../../components/ui/Input";
+import { DataStatus } from "../../components/ui/DataStatus";
+import { money, plain } from "./format";
+import { useExportCsv } from "./mutations";
+import { markRecordsChange, useRecordsMarks } from "./perf";
+import { useBillingRecords, type BillingOverview } from "./queries";
+import {
+  EMPTY_FILTER,
+  RECORD_KINDS,
+  exportFilter,
+  rangeError,
+  recordRows,
+  recordsQuery,
+  summaryFields,
+  turnPage,
+  withFilter,
+  type RecordsFilter,
+} from "./records";
+import { RecordsTable } from "./RecordsTable";
+
+/**
+ * The resources a filter can pick: those the overview knows (top costs, still billing)
+ * and those on the page shown. The API has no list of every billed resource.
+ */
+function resourceOptions(kind: CostKind, overview: BillingOverview | undefined, shown: { id: string; name: string }[]) {
+  const byId = new Map<string, string>();
+  for (const r of overview?.top ?? []) if (r.kind === kind) byId.set(r.id, r.name);
+  for (const r of overview?.stillBilling ?? []) if (r.kind === kind) byId.set(r.id, r.name);
+  for (const r of shown) if (!byId.has(r.id)) byId.set(r.id, r.name);
+  return [...byId].map(([id, name]) => ({ id, name: name || id })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** BILL-09: usage records by kind, paged and filtered by Barrack, exportable as CSV. */
+export function RecordsSection({ overview }: { overview: BillingOverview | undefined }) {
+  const [kind, setKind] = useState<CostKind>("instance");
+  const [filter, setFilter] = useState<RecordsFilter>(EMPTY_FILTER);
+  const invalidRange = rangeError(filter);
+  // An impossible range is not sent: the last valid filter stays asked for.
+  const lastValid = useRef(filter);
+  if (!invalidRange) lastValid.current = filter;
+  const query = useMemo(() => recordsQuery(lastValid.current), [lastValid.current]);
+
+  const records = useBillingRecords(kind, query);
+  const exporter = useExportCsv();
+  const data = records.data?.kind === kind ? records.data : undefined;
+  const rows = useMemo(() => (data ? recordRows(data) : []), [data]);
+  const shownKey = data && !records.isPlaceholderData ? JSON.stringify([kind, query]) : null;
+  useRecordsMarks(shownKey);
+
+  const options = useMemo(
+    () => resourceOptions(kind, overview, rows.map((r) => ({ id: r.resourceId, name: r.resourceName }))),
+    [kind, overview, rows],
+  );
+  const totalPages = Math.max(1, data?.total_pages ?? 1);
+  const currency = data?.currency ?? overview?.currency ?? "USD";
+
+  function change(next: RecordsFilter) {
+    // Only a change that asks for other records is waited for (and measured).
+    if (!rangeError(next) && JSON.stringify(recordsQuery(next)) !== JSON.stringify(query)) markRecordsChange();
+    setFilter(next);
+  }
+
+  function pickKind(k: CostKind) {
+    if (k === kind) return;
+    markRecordsChange();
+    setKind(k);
+    // Resource ids belong to one kind; the dates still apply.
+    setFilter((f) => withFilter(f, { resourceId: "" }));
+  }
+
+  return (
+    <Card data-testid="records">
+      <CardTitle
+        actions={
+          <Button
+            data-testid="records-export"
+            pending={exporter.isPending}
+            disabled={invalidRange !== null}
+            onClick={() => exporter.mutate({ kind, filter: exportFilter(filter) })}
+          >
+            <Download aria-hidden className="size-4" />
+            Export CSV
+          </Button>
+        }
+      >
+        Usage records
+      </CardTitle>
+      <div className="flex flex-col gap-3">
+        <div role="tablist" aria-label="Kind of resource" className="flex gap-1 border-b border-border">
+          {RECORD_KINDS.map((k) => (
+            <button
+              key={k.kind}
+              type="button"
+              role="tab"
+              aria-selected={k.kind === kind}
+              data-testid={`records-tab-${k.kind}`}
+              onClick={() => pickKind(k.kind)}
+              className={cn(
+                "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
+                k.kind === kind ? "border-primary text-fg" : "border-transparent text-fg-muted hover:text-fg",
+              )}
+            >
+              {k.label}
+            </button>
+          ))}
+        </div>
+        <div className="flex flex-wrap items-end gap-3 text-sm">
+          <label className="flex flex-col gap-1">
+            <span className="text-xs text-fg-muted">Resource</span>
+            <Select
+              data-testid="records-resource"
+              className="w-56"
+              value={filter.resourceId}
+              onChange={(e) => change(withFilter(filter, { resourceId: e.target.value }))}
+            >
+              <option value="">All</option>
+              {options.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </Select>
+          </label>
+          <label className="flex flex-col gap-1">
+            <span className="text-xs text-fg-muted">From</span>
+            <Input
+              type="date"
+              data-testid="records-from"
+              value={filter.from}
+              max={filter.to || undefined}
+              aria-invalid={invalidRange ? true : undefined}
+              onChange={(e) => change(withFilter(filter, { from: e.target.value }))}
+            />
+          </label>
+          <label className="flex flex-col gap-1">
+            <span className="text-xs text-fg-muted">To (inclusive)</span>
+            <Input
+              type="date"
+              data-testid="records-to"
+              value={filter.to}
+              min={filter.from || undefined}
+              aria-invalid={invalidRange ? true : undefined}
+              onChange={(e) => change(withFilter(filter, { to: e.target.value }))}
+            />
+          </label>
+          {(filter.resourceId || filter.from || filter.to) && (
+            <Button variant="ghost" onClick={() => change(EMPTY_FILTER)}>
+              Clear filters
+            </Button>
+          )}
+        </div>
+        {invalidRange && (
+          <p role="alert" data-testid="records-range-error" className="text-xs font-medium text-danger">
+            {invalidRange}
+          </p>
+        )}
+        <DataStatus query={records} />
+        {data ? (
+          <>
+            <dl data-testid="records-summary" className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
+              {summaryFields(data).map((f) => (
+                <div key={f.key} className="flex gap-2" title={`summary.${f.key}`}>
+                  <dt className="text-fg-muted">{f.label}</dt>
+                  <dd data-testid={`summary-${f.key}`} className="font-medium tabular-nums">
+                    {f.money ? money(f.value, currency) : plain(f.value)}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+            <div className={cn(records.isPlaceholderData && "opacity-60 transition-opacity")} aria-busy={records.isFetching}>
+              <RecordsTable kind={kind} rows={rows} />
+            </div>
+            <div className="flex items-center justify-between gap-3 text-sm">
+              <span data-testid="records-page" className="text-fg-muted tabular-nums">
+                Page {data.page} of {totalPages}
+                {data.total != null && ` · ${plain(data.total)} record${data.total === 1 ? "" : "s"}`}
+              </span>
+              <span className="flex gap-2">
+                <Button
+                  data-testid="records-prev"
+                  disabled={filter.page <= 1}
+                  onClick={() => change(turnPage(filter, -1, totalPages))}
+                >
+                  Previous
+                </Button>
+                <Button
+                  data-testid="records-next"
+                  disabled={filter.page >= totalPages}
+                  onClick={() => change(turnPage(filter, 1, totalPages))}
+                >
+                  Next
+                </Button>
+              </span>
+            </div>
+          </>
+        ) : (
+          records.isPending && <p className="text-sm text-fg-muted">Loading records…</p>
+        )}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,146 @@
+// The Billing & Credits queries and their cache keys. Keys start with "billing" or
+// "timers": events.ts does not know those kinds, so useBillingEvents / useTimers subscribe
+// to the poller (and to the timer runner, which sends the kind "timers") themselves.
+
+import { useEffect } from "react";
+import { keepPreviousData, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import {
+  commands,
+  events,
+  type BillingOverview_Serialize,
+  type BillingQuery_Deserialize,
+  type CostKind,
+  type HibernateTimer,
+  type InstanceBillingResponse_Serialize,
+  type PricingResponse_Serialize,
+  type SnapshotBillingResponse_Serialize,
+  type VolumeHourlyBillingResponse_Serialize,
+} from "../../bindings";
+import { call } from "../../lib/ipc";
+import { markRecordsData } from "./perf";
+
+export type BillingOverview = BillingOverview_Serialize;
+export type Pricing = PricingResponse_Serialize;
+export type RecordsQuery = BillingQuery_Deserialize;
+export type RecordsResponse =
+  | ({ kind: "instance" } & InstanceBillingResponse_Serialize)
+  | ({ kind: "volume" } & VolumeHourlyBillingResponse_Serialize)
+  | ({ kind: "snapshot" } & SnapshotBillingResponse_Serialize);
+
+export const billingKeys = {
+  all: ["billing"] as const,
+  overview: ["billing", "overview"] as const,
+  records: (kind: CostKind, q: RecordsQuery) => ["billing", "records", kind, q] as const,
+  pricing: ["billing", "pricing"] as const,
+  quote: (gpuModel: string, tier: string, gpuCount: number) => ["billing", "quote", gpuModel, tier, gpuCount] as const,
+  timers: ["timers"] as const,
+};
+
+/** Poller kinds after which the overview is out of date (the balance moves while anything bills). */
+const OVERVIEW_KINDS = new Set(["instances", "snapshots", "images", "volumes", "balance"]);
+/** Kinds after which the records may have new rows: a resource changed state. A balance that
+ * only moved does not refetch the open records page (nor the prices). */
+const RECORD_KINDS = new Set(["instances", "snapshots", "volumes"]);
+
+/** Subscribes while mounted; a subscription that resolves after unmount is undone at once. */
+function useResourcesChanged(onKinds: (kinds: string[]) => void, qc: QueryClient) {
+  useEffect(() => {
+    let unlisten: (() => void) | undefined;
+    let gone = false;
+    events.resourcesChanged
+      .listen(({ payload }) => onKinds(payload.kinds))
+      .then((u) => {
+        if (gone) u();
+        else unlisten = u;
+      })
+      .catch(() => {
+        // Outside the Tauri window there are no events.
+      });
+    return () => {
+      gone = true;
+      unlisten?.();
+    };
+    // onKinds closes over qc alone, so qc is the only dependency.
+  }, [qc]);
+}
+
+/** The billing page's figures follow what the poller reports as changed. */
+export function useBillingEvents(): void {
+  const qc = useQueryClient();
+  useResourcesChanged((kinds) => {
+    if (kinds.some((k) => OVERVIEW_KINDS.has(k))) void qc.invalidateQueries({ queryKey: billingKeys.overview });
+    if (kinds.some((k) => RECORD_KINDS.has(k))) void qc.invalidateQueries({ queryKey: ["billing", "records"] });
+  }, qc);
+}
+
+export function useBillingOverview() {
+  return useQuery({
+    queryKey: billingKeys.overview,
+    queryFn: () => call(commands.billingOverview()),
+    meta: { quiet: true },
+  });
+}
+
+async function fetchRecords(kind: CostKind, q: RecordsQuery): Promise<RecordsResponse> {
+  const res = await fetchRecordsOf(kind, q);
+  markRecordsData();
+  return res;
+}
+
+async function fetchRecordsOf(kind: CostKind, q: RecordsQuery): Promise<RecordsResponse> {
+  switch (kind) {
+    case "instance":
+      return { kind, ...(await call(commands.getInstanceBilling(q))) };
+    case "volume":
+      return { kind, ...(await call(commands.getVolumeBilling(q))) };
+    case "snapshot":
+      return { kind, ...(await call(commands.getSnapshotBilling(q))) };
+  }
+}
+
+/** One page of one kind's records; the previous page stays on screen while the next loads. */
+export function useBillingRecords(kind: CostKind, q: RecordsQuery) {
+  return useQuery({
+    queryKey: billingKeys.records(kind, q),
+    queryFn: () => fetchRecords(kind, q),
+    placeholderData: keepPreviousData,
+    meta: { quiet: true },
+  });
+}
+
+export function usePricing() {
+  return useQuery({
+    queryKey: billingKeys.pricing,
+    queryFn: () => call(commands.getPricing({})),
+    // Prices change rarely; the backend caches the table too.
+    staleTime: 10 * 60_000,
+    meta: { quiet: true },
+  });
+}
+
+/** The wizard's own quote (deploy_quote), so the calculator and the review agree. */
+export function useQuote(gpu: { model: string; tier: string } | null, gpuCount: number) {
+  return useQuery({
+    queryKey: billingKeys.quote(gpu?.model ?? "", gpu?.tier ?? "", gpuCount),
+    queryFn: () => call(commands.deployQuote({ gpuModel: gpu?.model ?? "", tier: gpu?.tier ?? null, gpuCount })),
+    enabled: gpu !== null && Number.isInteger(gpuCount) && gpuCount > 0,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+    meta: { quiet: true },
+  });
+}
+
+/** The hibernate timers of the signed-in profile; refetched when the timer runner acts. */
+export function useTimers() {
+  const qc = useQueryClient();
+  useResourcesChanged((kinds) => {
+    // A fired timer also changes the VM: "instances" alone can end a "when ACTIVE" timer.
+    if (kinds.includes("timers") || kinds.includes("instances")) void qc.invalidateQueries({ queryKey: billingKeys.timers });
+  }, qc);
+  return useQuery({
+    queryKey: billingKeys.timers,
+    queryFn: () => call(commands.listTimers()),
+    meta: { local: true, quiet: true },
+    select: (list: HibernateTimer[]) => [...list].sort((a, b) => a.at.localeCompare(b.at)),
+  });
+}

@@ -1,0 +1,227 @@
+// "Create Key" and "Import Key" inside the wizard (DEP-43), with the SSH Keys page's rules
+// (SSH-02…05; keysStep.ts). Every mistake is shown at its field; a new key is handed to the
+// step, which selects it.
+
+import { useState, type KeyboardEvent, type ReactNode } from "react";
+import type { AppError } from "../../lib/ipc";
+import { withoutFieldPrefix } from "../settings/preferences";
+import { Button } from "../../components/ui/Button";
+import { Field, fieldAria } from "../../components/ui/Field";
+import { Input } from "../../components/ui/Input";
+import { leavingForSubmit, SUBMIT_ATTR } from "../../components/ui/leavingFor";
+import { useFocusRequest } from "../../components/ui/useFocusRequest";
+import { ErrorBanner } from "../../components/ui/ErrorBanner";
+import { useSubmitGuard } from "../../lib/useSubmitGuard";
+import { keyNameError, publicKeyError } from "./keysStep";
+import { useGenerateSshKey, useImportSshKey, type SshKey } from "../sshKeys/queries";
+import { fieldDomId } from "./wizard";
+
+type Props = { keys: readonly SshKey[]; onCreated: (key: SshKey) => void; onClose: () => void };
+
+const TEXTAREA =
+  "w-full rounded-md border border-border bg-surface px-3 py-2 font-mono text-xs text-fg placeholder:text-fg-muted " +
+  "aria-[invalid=true]:border-danger disabled:opacity-60";
+
+/** A server refusal about `field` (a name taken meanwhile), to show at that field. */
+function serverFieldError(error: AppError | null, field: string): string | null {
+  return error?.field === field ? withoutFieldPrefix(error.serverMessage, field) : null;
+}
+
+/** The server's other refusals (offline, limit of 25 keys reached…), under the form. */
+function otherError(error: AppError | null, fields: string[]): AppError | null {
+  if (!error || error.code === "Cancelled" || (error.field && fields.includes(error.field))) return null;
+  return error;
+}
+
+/**
+ * A group, not a <form>: the wizard may sit in a form of its own, and forms cannot nest.
+ * Enter in a one-line field still submits this panel only.
+ */
+function Panel({ title, children, onSubmit }: { title: string; children: ReactNode; onSubmit: () => void }) {
+  function enter(e: KeyboardEvent) {
+    if (e.key === "Enter" && e.target instanceof HTMLInputElement) {
+      e.preventDefault();
+      onSubmit();
+    }
+  }
+  return (
+    <div role="group" aria-label={title} onKeyDown={enter} className="flex flex-col gap-3 rounded-md border border-border bg-surface-2 p-4">
+      <h3 className="text-sm font-semibold">{title}</h3>
+      {children}
+    </div>
+  );
+}
+
+/** Generates a 2048-bit RSA pair on the server; the backend saves the private key where the user says. */
+export function SshKeyCreate({ keys, onCreated, onClose }: Props) {
+  const generate = useGenerateSshKey();
+  const guard = useSubmitGuard();
+  const focusOn = useFocusRequest();
+  const [name, setName] = useState("");
+  const [tried, setTried] = useState(false);
+  const [savedTo, setSavedTo] = useState<string | null>(null);
+  const nameId = fieldDomId("ssh-create-name");
+  const nameError = (tried ? keyNameError(name, keys) : null) ?? serverFieldError(generate.error, "name");
+  const cancelled = generate.error?.code === "Cancelled";
+
+  function submit() {
+    setTried(true);
+    if (keyNameError(name, keys)) {
+      // A refused submit puts the user at the field to fix.
+      focusOn(nameId);
+      return;
+    }
+    void guard(() =>
+      generate.mutateAsync(name, {
+        onSuccess: ({ sshKey, savedTo }) => {
+          setSavedTo(savedTo);
+          onCreated(sshKey);
+        },
+      }),
+    );
+  }
+
+  if (savedTo !== null) return <SavedNote path={savedTo} onClose={onClose} />;
+  return (
+    <Panel title="Create a key" onSubmit={submit}>
+      <Field id={nameId} label="Key name" hint="Up to 50 letters, digits, '-', '_' and '.'; unique in your account." error={nameError}>
+        <Input
+          {...fieldAria(nameId, nameError)}
+          data-testid="ssh-create-name"
+          autoComplete="off"
+          spellCheck={false}
+          value={name}
+          onChange={(e) => {
+            setName(e.target.value);
+            generate.reset();
+          }}
+        />
+      </Field>
+      <p className="text-sm">
+        You'll choose where to save the private key; it is shown only once and the app does not keep it.
+      </p>
+      {cancelled && (
+        <p data-testid="ssh-create-cancelled" className="text-sm text-fg-muted">
+          No file was chosen, so no key was created.
+        </p>
+      )}
+      {otherError(generate.error, ["name"]) && <ErrorBanner error={generate.error!} />}
+      <div className="flex gap-2">
+        <Button variant="primary" data-testid="ssh-create-submit" {...SUBMIT_ATTR} onClick={submit} pending={generate.isPending}>
+          {generate.isPending ? "Creating…" : "Create and save private key…"}
+        </Button>
+        <Button onClick={onClose} disabled={generate.isPending}>
+          Cancel
+        </Button>
+      </div>
+    </Panel>
+  );
+}
+
+/** SSH-03: where the private key went and how to keep it safe. */
+function SavedNote({ path, onClose }: { path: string; onClose: () => void }) {
+  return (
+    <div
+      data-testid="ssh-create-saved"
+      role="status"
+      className="flex flex-col gap-2 rounded-md border border-warning bg-warning-soft p-4 text-sm"
+    >
+      <p className="font-medium">
+        Private key saved to <span className="font-mono break-all">{path}</span>
+      </p>
+      <p>
+        This was its only copy: it cannot be downloaded again or recovered. Never share it, and back it up somewhere
+        safe. The key is already selected for this VM.
+      </p>
+      <p className="text-fg-muted">
+        On Linux and macOS the file is readable only by you (<code>chmod 600</code>). On Windows, in PowerShell:{" "}
+        <code className="break-all">{`icacls "${path}" /inheritance:r /grant:r "$($env:USERNAME):(R,W)"`}</code>
+      </p>
+      <div>
+        <Button onClick={onClose}>Done</Button>
+      </div>
+    </div>
+  );
+}
+
+/** Adds an existing public key (SSH-04/05); its format is checked as it is typed. */
+export function SshKeyImport({ keys, onCreated, onClose }: Props) {
+  const importKey = useImportSshKey();
+  const guard = useSubmitGuard();
+  const focusOn = useFocusRequest();
+  const [name, setName] = useState("");
+  const [publicKey, setPublicKey] = useState("");
+  // A field's error shows once it has been left or a submit was tried, then follows each change.
+  const [touched, setTouched] = useState({ name: false, key: false });
+  const nameId = fieldDomId("ssh-import-name");
+  const keyId = fieldDomId("ssh-import-key");
+  const nameError = (touched.name ? keyNameError(name, keys) : null) ?? serverFieldError(importKey.error, "name");
+  const keyError = (touched.key ? publicKeyError(publicKey) : null) ?? serverFieldError(importKey.error, "public_key");
+
+  function submit() {
+    setTouched({ name: true, key: true });
+    if (keyNameError(name, keys) || publicKeyError(publicKey)) {
+      focusOn(keyNameError(name, keys) ? nameId : keyId);
+      return;
+    }
+    void guard(() =>
+      importKey.mutateAsync({ name, public_key: publicKey.trim() }, { onSuccess: (key) => onCreated(key) }),
+    );
+  }
+
+  return (
+    <Panel title="Import a public key" onSubmit={submit}>
+      <Field id={nameId} label="Key name" hint="Up to 50 letters, digits, '-', '_' and '.'; unique in your account." error={nameError}>
+        <Input
+          {...fieldAria(nameId, nameError)}
+          data-testid="ssh-import-name"
+          autoComplete="off"
+          spellCheck={false}
+          value={name}
+          onBlur={(e) => leavingForSubmit(e) || setTouched((t) => ({ ...t, name: true }))}
+          onChange={(e) => {
+            setName(e.target.value);
+            importKey.reset();
+          }}
+        />
+      </Field>
+      <Field
+        id={keyId}
+        label="Public key"
+        hint={
+          <>
+            One line: ssh-ed25519, ssh-rsa or ecdsa-sha2-nistp256/384/521, then the key, then an optional comment. Find it
+            in <code>~/.ssh/id_ed25519.pub</code> or <code>~/.ssh/id_rsa.pub</code> (Linux, macOS, Git Bash, WSL), with{" "}
+            <code>Get-Content $env:USERPROFILE\.ssh\id_rsa.pub</code> in PowerShell, or at https://github.com/&lt;user&gt;.keys.
+          </>
+        }
+        error={keyError}
+      >
+        <textarea
+          {...fieldAria(keyId, keyError)}
+          data-testid="ssh-import-key"
+          rows={3}
+          spellCheck={false}
+          autoComplete="off"
+          placeholder="ssh-ed25519 AAAAC3Nza… you@laptop"
+          className={TEXTAREA}
+          value={publicKey}
+          onBlur={(e) => leavingForSubmit(e) || setTouched((t) => ({ ...t, key: true }))}
+          onChange={(e) => {
+            setPublicKey(e.target.value);
+            importKey.reset();
+          }}
+        />
+      </Field>
+      {otherError(importKey.error, ["name", "public_key"]) && <ErrorBanner error={importKey.error!} />}
+      <div className="flex gap-2">
+        <Button variant="primary" data-testid="ssh-import-submit" {...SUBMIT_ATTR} onClick={submit} pending={importKey.isPending}>
+          {importKey.isPending ? "Importing…" : "Import key"}
+        </Button>
+        <Button onClick={onClose} disabled={importKey.isPending}>
+          Cancel
+        </Button>
+      </div>
+    </Panel>
+  );
+}

@@ -1,0 +1,112 @@
+// The wizard's reads: the catalog (stock is live, so it is fetched again every 15 s while
+// the wizard is open), the boot sources of a region, the price of a configuration and the
+// equivalent command. Keys start with "deploy", or with the resource's own word, so the
+// poller's changes (events.ts) reach the image and snapshot lists.
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { call } from "../../lib/ipc";
+import { commands, type DeploymentRequest_Serialize } from "../../bindings";
+import { customImageItems, osImageItems, volumeItems, type BootKind, type BootLists } from "./bootStep";
+
+/** DEP-11: the counts follow the stock "in real time". */
+export const CATALOG_REFRESH_MS = 15_000;
+
+export const deployKeys = {
+  catalog: ["deploy", "catalog"] as const,
+  quote: (model: string, tier: string | null, count: number) => ["deploy", "quote", model, tier, count] as const,
+  explain: (body: string) => ["deploy", "explain", body] as const,
+  osImages: (region: string) => ["deploy", "os-images", region] as const,
+  volumes: (region: string) => ["volumes", "deploy", region] as const,
+  images: (region: string) => ["images", "deploy", region] as const,
+  snapshots: (region: string) => ["snapshots", "deploy", region] as const,
+};
+
+export function useDeployCatalog() {
+  return useQuery({
+    queryKey: deployKeys.catalog,
+    queryFn: () => call(commands.deployCatalog()),
+    refetchInterval: CATALOG_REFRESH_MS,
+    staleTime: 0,
+    meta: { quiet: true },
+  });
+}
+
+type Paged<T> = { page: number; total_pages: number } & T;
+
+/** Every page of a paged list (a user rarely has more than a page; the loop stops at 50). */
+async function allPages<T, R>(fetch: (page: number) => Promise<Paged<R>>, items: (r: R) => T[]): Promise<T[]> {
+  const out: T[] = [];
+  for (let page = 1; page <= 50; page++) {
+    const r = await fetch(page);
+    out.push(...items(r));
+    if (page >= r.total_pages) break;
+  }
+  return out;
+}
+
+const LIMIT = 100;
+
+/** The three tabs' lists for `region` (each loads on its own, so one failing leaves the others). */
+export function useBootLists(region: string | null) {
+  const r = region ?? "";
+  const enabled = Boolean(region);
+  const os = useQuery({
+    queryKey: deployKeys.osImages(r),
+    queryFn: async () => osImageItems((await call(commands.listOsImages({ region: r }))).images, r),
+    enabled,
+    meta: { quiet: true },
+  });
+  const volumes = useQuery({
+    queryKey: deployKeys.volumes(r),
+    queryFn: async () =>
+      volumeItems(
+        await allPages((page) => call(commands.listVolumes({ region: r, page, limit: LIMIT })), (x) => x.volumes),
+        r,
+      ),
+    enabled,
+    meta: { quiet: true },
+  });
+  const snapshots = useQuery({
+    queryKey: deployKeys.snapshots(r),
+    queryFn: () => allPages((page) => call(commands.listSnapshots({ region: r, page, limit: LIMIT })), (x) => x.snapshots),
+    enabled,
+    meta: { quiet: true },
+  });
+  const images = useQuery({
+    queryKey: deployKeys.images(r),
+    queryFn: () => allPages((page) => call(commands.listImages({ region: r, page, limit: LIMIT })), (x) => x.images),
+    enabled,
+    meta: { quiet: true },
+  });
+  const custom =
+    images.data !== undefined ? customImageItems(images.data, snapshots.data ?? [], r) : undefined;
+  const lists: BootLists = { os_image: os.data, volume: volumes.data, custom_image: custom };
+  const queries: Record<BootKind, { isPending: boolean; error: typeof os.error; refetch: () => unknown }> = {
+    os_image: os,
+    volume: volumes,
+    custom_image: images,
+  };
+  return { lists, queries };
+}
+
+export function useDeployQuote(model: string | null, tier: string | null, count: number) {
+  return useQuery({
+    queryKey: deployKeys.quote(model ?? "", tier, count),
+    queryFn: () => call(commands.deployQuote({ gpuModel: model ?? "", tier, gpuCount: count })),
+    enabled: Boolean(model) && count > 0,
+    placeholderData: keepPreviousData,
+    meta: { quiet: true },
+  });
+}
+
+/** The `barrack deploy` line and the HTTP request for `body` (built by the backend, key redacted). */
+export function useDeployExplain(body: DeploymentRequest_Serialize) {
+  const text = JSON.stringify(body);
+  return useQuery({
+    queryKey: deployKeys.explain(text),
+    queryFn: () => call(commands.explainDeploy(body)),
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+    meta: { quiet: true },
+  });
+}

@@ -1,0 +1,193 @@
+import { useState, type FormEvent, type ReactNode } from "react";
+import { withoutFieldPrefix } from "../settings/preferences";
+import { Button } from "../../components/ui/Button";
+import { Input, Select } from "../../components/ui/Input";
+import { ErrorBanner } from "../../components/ui/ErrorBanner";
+import { useAddSecurityRule } from "./mutations";
+import {
+  DIRECTIONS,
+  EMPTY_RULE,
+  ETHERTYPES,
+  PROTOCOLS,
+  RULE_FIELDS,
+  ruleRequest,
+  validateRule,
+  type RuleDraft,
+  type RuleErrors,
+  type RuleField,
+} from "./ruleForm";
+import type { VM } from "./status";
+import { useSubmitGuard } from "../../lib/useSubmitGuard";
+
+/** Adds a per-instance security rule; every mistake is shown at its field, before and after sending. */
+export function RuleForm({ vm, disabledReason }: { vm: VM; disabledReason: string | null }) {
+  const add = useAddSecurityRule(vm);
+  const guard = useSubmitGuard();
+  const [draft, setDraft] = useState<RuleDraft>(EMPTY_RULE);
+  const [errors, setErrors] = useState<RuleErrors>({});
+  const [submitted, setSubmitted] = useState(false);
+  const otherError = add.error && !(add.error.field && RULE_FIELDS.includes(add.error.field as RuleField)) ? add.error : null;
+
+  function edit(patch: Partial<RuleDraft>) {
+    const next = { ...draft, ...patch };
+    setDraft(next);
+    // Once the user has tried to add, the checks follow each change.
+    if (submitted) setErrors(validateRule(next));
+  }
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (disabledReason) return;
+    setSubmitted(true);
+    const found = validateRule(draft);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    void guard(() =>
+      add.mutateAsync(ruleRequest(draft), {
+        onSuccess: () => {
+          setDraft((d) => ({ ...d, remote_ip_prefix: "", port_range_min: "", port_range_max: "" }));
+          setSubmitted(false);
+        },
+        onError: (err) => {
+          const field = err.field as RuleField | undefined;
+          if (field && RULE_FIELDS.includes(field)) setErrors({ [field]: withoutFieldPrefix(err.serverMessage, field) });
+        },
+      }),
+    );
+  }
+
+  const icmp = draft.protocol === "icmp";
+  return (
+    <form onSubmit={submit} noValidate className="flex flex-col gap-3" aria-label="Add a security rule">
+      <div className="grid gap-3 sm:grid-cols-3">
+        <RuleField field="direction" label="Direction" error={errors.direction}>
+          <Select
+            {...aria("direction", errors.direction)}
+            value={draft.direction}
+            onChange={(e) => edit({ direction: e.target.value as RuleDraft["direction"] })}
+          >
+            {DIRECTIONS.map((d) => (
+              <option key={d} value={d}>
+                {d === "ingress" ? "Ingress (inbound)" : "Egress (outbound)"}
+              </option>
+            ))}
+          </Select>
+        </RuleField>
+        <RuleField field="protocol" label="Protocol" error={errors.protocol}>
+          <Select
+            {...aria("protocol", errors.protocol)}
+            value={draft.protocol}
+            onChange={(e) => edit({ protocol: e.target.value as RuleDraft["protocol"] })}
+          >
+            {PROTOCOLS.map((p) => (
+              <option key={p} value={p}>
+                {p.toUpperCase()}
+              </option>
+            ))}
+          </Select>
+        </RuleField>
+        <RuleField field="ethertype" label="IP version" error={errors.ethertype}>
+          <Select
+            {...aria("ethertype", errors.ethertype)}
+            value={draft.ethertype}
+            onChange={(e) => edit({ ethertype: e.target.value as RuleDraft["ethertype"] })}
+          >
+            {ETHERTYPES.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </Select>
+        </RuleField>
+      </div>
+      <div className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr]">
+        <RuleField
+          field="remote_ip_prefix"
+          label="Remote range (CIDR)"
+          hint={draft.ethertype === "IPv4" ? "e.g. 203.0.113.1/32, or 0.0.0.0/0 for everyone" : "e.g. 2001:db8::/32, or ::/0 for everyone"}
+          error={errors.remote_ip_prefix}
+        >
+          <Input
+            {...aria("remote_ip_prefix", errors.remote_ip_prefix)}
+            spellCheck={false}
+            value={draft.remote_ip_prefix}
+            onChange={(e) => edit({ remote_ip_prefix: e.target.value })}
+          />
+        </RuleField>
+        <RuleField field="port_range_min" label="Port from" hint={icmp ? "Not for ICMP" : "1–65535"} error={errors.port_range_min}>
+          <Input
+            {...aria("port_range_min", errors.port_range_min)}
+            inputMode="numeric"
+            value={draft.port_range_min}
+            onChange={(e) => edit({ port_range_min: e.target.value })}
+          />
+        </RuleField>
+        <RuleField field="port_range_max" label="Port to" hint={icmp ? "Not for ICMP" : "Same as “from” for one port"} error={errors.port_range_max}>
+          <Input
+            {...aria("port_range_max", errors.port_range_max)}
+            inputMode="numeric"
+            value={draft.port_range_max}
+            onChange={(e) => edit({ port_range_max: e.target.value })}
+          />
+        </RuleField>
+      </div>
+      {otherError && <ErrorBanner error={otherError} />}
+      <div className="flex items-center gap-3">
+        <Button
+          type="submit"
+          variant="primary"
+          data-testid="rule-add"
+          pending={add.isPending}
+          disabled={disabledReason !== null}
+          title={disabledReason ?? undefined}
+        >
+          {add.isPending ? "Adding…" : "Add rule"}
+        </Button>
+        <p className="text-xs text-fg-muted">Rules take effect within 10 minutes.</p>
+      </div>
+    </form>
+  );
+}
+
+const TEST_IDS: Record<RuleField, string> = {
+  direction: "rule-direction",
+  protocol: "rule-protocol",
+  ethertype: "rule-ethertype",
+  remote_ip_prefix: "rule-cidr",
+  port_range_min: "rule-port-min",
+  port_range_max: "rule-port-max",
+};
+
+/** Ids and aria for one control; the error's test id is `rule-error-<field>`. */
+function aria(field: RuleField, error: string | undefined) {
+  return {
+    id: `rule-${field}`,
+    "data-testid": TEST_IDS[field],
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": error ? `rule-${field}-error` : `rule-${field}-hint`,
+  } as const;
+}
+
+type FieldProps = { field: RuleField; label: string; hint?: string; error: string | undefined; children: ReactNode };
+
+function RuleField({ field, label, hint, error, children }: FieldProps) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={`rule-${field}`} className="text-sm font-medium">
+        {label}
+      </label>
+      {children}
+      {error ? (
+        <p id={`rule-${field}-error`} role="alert" data-testid={`rule-error-${field}`} className="text-xs font-medium text-danger">
+          {error}
+        </p>
+      ) : (
+        hint && (
+          <p id={`rule-${field}-hint`} className="text-xs text-fg-muted">
+            {hint}
+          </p>
+        )
+      )}
+    </div>
+  );
+}

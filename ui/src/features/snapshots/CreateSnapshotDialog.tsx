@@ -1,0 +1,219 @@
+import { useState, type FormEvent } from "react";
+import { useNavigate } from "react-router";
+import { toast } from "sonner";
+import { useBalance } from "../billing/balance";
+import { type AppError } from "../../lib/ipc";
+import { errorDetail } from "../../lib/notify";
+import { withoutFieldPrefix } from "../settings/preferences";
+import { Alert } from "../../components/ui/Alert";
+import { Button } from "../../components/ui/Button";
+import { Field } from "../../components/ui/Field";
+import { Select } from "../../components/ui/Input";
+import { useSubmitGuard } from "../../lib/useSubmitGuard";
+import { Modal, ModalClose } from "../../components/ui/Modal";
+import { NAME_HINT, NameField } from "../../components/ui/NameField";
+import { useCreateSnapshot } from "./mutations";
+import { nameError } from "../storage/names";
+import type { Snapshot, Vm } from "../storage/queries";
+import { snapshotsPath } from "./paths";
+import { vmLabel } from "./eligibility";
+
+type Props = {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** The VMs to choose from: the region's ACTIVE VMs, or just the VM whose page this is. */
+  vms: readonly Vm[];
+  /** Opened from a VM's page: that VM, not a choice. */
+  fixedVm?: boolean;
+  /** Every snapshot name in the account (names are unique across it, SNAP-12). */
+  takenNames: readonly string[];
+  /** False when Barrack will refuse for an incomplete profile (SNAP-06). */
+  profileComplete?: boolean;
+  /**
+   * The test ids the VM page's dialog had before this one replaced it (`snapshot-create`
+   * submit, `snapshot-name-count`); the Snapshots page has its own `snapshot-create` button.
+   */
+  legacyIds?: boolean;
+};
+
+/**
+ * The one "Create snapshot" dialog, for the Snapshots page and a VM's page (SNAP-10…14):
+ * VM, name with counter and live checks, and under "Show advanced options" a description
+ * and "Create as Image". Errors stay inside; on success it closes and the snapshot shows
+ * at once as CREATING.
+ */
+export function CreateSnapshotDialog(props: Props) {
+  const { open, onOpenChange, vms, fixedVm } = props;
+  const title = fixedVm && vms[0] ? `Snapshot ${vms[0].name}` : "Create snapshot";
+  return (
+    <Modal
+      open={open}
+      onOpenChange={onOpenChange}
+      testId="snapshot-dialog"
+      title={title}
+      description="A point-in-time copy of a VM's disk, in the VM's region, billed as storage while it exists. The VM keeps running; creation may take several minutes."
+    >
+      {/* Mounted with the dialog, so each opening starts from a clean form. */}
+      <CreateSnapshotForm {...props} onDone={() => onOpenChange(false)} />
+    </Modal>
+  );
+}
+
+function CreateSnapshotForm({ vms, fixedVm, takenNames, profileComplete, legacyIds, onDone }: Props & { onDone: () => void }) {
+  const create = useCreateSnapshot();
+  const guard = useSubmitGuard();
+  const navigate = useNavigate();
+  const balance = useBalance();
+  // SNAP-06: known before (balance) or learnt from the server's refusal (field "profile").
+  const incomplete =
+    profileComplete === false || balance.data?.profile_complete === false || create.error?.field === "profile";
+  const [vmId, setVmId] = useState(vms[0]?.id ?? "");
+  const [name, setName] = useState("");
+  const [touched, setTouched] = useState(false);
+  const [advanced, setAdvanced] = useState(false);
+  const [description, setDescription] = useState("");
+  const [asImage, setAsImage] = useState(false);
+  const [nameRefusal, setNameRefusal] = useState<string | null>(null);
+
+  const localError = touched ? nameError(name, takenNames, "snapshot") : null;
+  const nameMessage = localError ?? nameRefusal;
+  const otherError: AppError | null =
+    create.error && create.error.field !== "name" && create.error.field !== "profile" ? create.error : null;
+  const vm = vms.find((v) => v.id === vmId);
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    setTouched(true);
+    if (!vm || nameError(name, takenNames, "snapshot")) return;
+    void guard(() =>
+      create.mutateAsync(
+        { instanceId: vm.id, name: name.trim(), description, asImage },
+        {
+          onSuccess: (res) => {
+            announce(res.snapshot, fixedVm ? navigate : null);
+            onDone();
+          },
+          onError: (err) => {
+            if (err.field === "name") setNameRefusal(withoutFieldPrefix(err.serverMessage, "name"));
+          },
+        },
+      ),
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="mt-4 flex flex-col gap-4">
+      {incomplete && (
+        <Alert
+          tone="warning"
+          testId={create.error?.field === "profile" ? "snapshot-error" : undefined}
+          title="Your Barrack profile is incomplete"
+        >
+          Barrack refuses snapshots until the profile in My Account (address, postal code, country) is complete.
+          {create.error?.field === "profile" && <> Barrack said: {withoutFieldPrefix(create.error.serverMessage, "profile")}</>}
+        </Alert>
+      )}
+      <Field id="snapshot-vm" label="VM" hint="Only ACTIVE (running) VMs can be snapshotted.">
+        <Select
+          id="snapshot-vm"
+          data-testid="snapshot-vm"
+          value={vmId}
+          disabled={fixedVm || vms.length === 0}
+          onChange={(e) => setVmId(e.target.value)}
+        >
+          {vms.length === 0 ? (
+            <option value="">No active VMs available</option>
+          ) : (
+            vms.map((v) => (
+              <option key={v.id} value={v.id}>
+                {vmLabel(v)}
+              </option>
+            ))
+          )}
+        </Select>
+      </Field>
+      <NameField
+        id="snapshot-name"
+        label="Name"
+        hint={`${NAME_HINT}; unique in your account.`}
+        value={name}
+        error={nameMessage}
+        autoFocus
+        placeholder={vm ? `${vm.name}-backup`.slice(0, 50) : undefined}
+        counterTestId={legacyIds ? "snapshot-name-count" : "snapshot-name-counter"}
+        onChange={(v) => {
+          setName(v);
+          setTouched(true);
+          setNameRefusal(null);
+        }}
+      />
+      <button
+        type="button"
+        data-testid="snapshot-advanced"
+        aria-expanded={advanced}
+        onClick={() => setAdvanced((a) => !a)}
+        className="self-start text-sm font-medium text-primary underline"
+      >
+        {advanced ? "Hide advanced options" : "Show advanced options"}
+      </button>
+      {advanced && (
+        <div className="flex flex-col gap-4 rounded-md border border-border p-3">
+          <Field id="snapshot-description" label="Description (optional)">
+            <textarea
+              id="snapshot-description"
+              data-testid="snapshot-description"
+              rows={3}
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+              className="w-full rounded-md border border-border bg-surface px-3 py-2 text-sm"
+            />
+          </Field>
+          <label className="flex items-start gap-2 text-sm">
+            <input
+              type="checkbox"
+              data-testid="snapshot-as-image"
+              checked={asImage}
+              onChange={(e) => setAsImage(e.target.checked)}
+              className="mt-0.5"
+            />
+            <span>
+              Create as Image
+              <span className="block text-xs text-fg-muted">
+                Its type becomes "Image", so it can be picked as a boot source when deploying in this region.
+              </span>
+            </span>
+          </label>
+        </div>
+      )}
+      {otherError && (
+        <Alert testId="snapshot-error" title={otherError.humanMessage}>
+          {errorDetail(otherError)}
+        </Alert>
+      )}
+      <div className="flex justify-end gap-2">
+        <ModalClose asChild>
+          <Button>Cancel</Button>
+        </ModalClose>
+        <Button
+          type="submit"
+          variant="primary"
+          data-testid={legacyIds ? "snapshot-create" : "snapshot-submit"}
+          disabled={vms.length === 0}
+          pending={create.isPending}
+        >
+          {create.isPending ? "Creating…" : "Create snapshot"}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** Says it has started; from a VM's page, with the way to it on the Snapshots page. */
+function announce(snapshot: Snapshot, navigate: ((to: string) => void) | null) {
+  toast.success(`Snapshot ${snapshot.name} is being created`, {
+    description: "It may take several minutes; the VM keeps running. You are notified when it is ready.",
+    action: navigate
+      ? { label: "View in Snapshots", onClick: () => navigate(snapshotsPath({ details: snapshot.id })) }
+      : undefined,
+  });
+}

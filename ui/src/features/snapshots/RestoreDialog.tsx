@@ -1,0 +1,117 @@
+import { useState, type FormEvent } from "react";
+import { Server } from "lucide-react";
+import { useNavigate } from "react-router";
+import { toast } from "sonner";
+import { errorDetail } from "../../lib/notify";
+import { withoutFieldPrefix } from "../settings/preferences";
+import { Alert } from "../../components/ui/Alert";
+import { Button } from "../../components/ui/Button";
+import { useSubmitGuard } from "../../lib/useSubmitGuard";
+import { Fact, Facts } from "../../components/ui/Facts";
+import { formatDateTime, formatGb } from "../../lib/storageFormat";
+import { Modal, ModalClose } from "../../components/ui/Modal";
+import { NAME_HINT, NameField } from "../../components/ui/NameField";
+import { useRestoreSnapshot } from "./mutations";
+import { nameError, restoredName } from "../storage/names";
+import type { Snapshot } from "../storage/queries";
+import { StorageStatusBadge } from "../storage/StorageStatusBadge";
+
+type Props = {
+  snapshot: Snapshot;
+  /** Every VM name in the account: the new VM's must differ. */
+  vmNames: readonly string[];
+  onOpenChange: (open: boolean) => void;
+};
+
+/**
+ * Restores a SUCCESS snapshot to a new VM (SNAP-31…33): what is restored, the new VM's
+ * name (`{snapshot}-restored` to start), what changes; then opens the new VM's page.
+ */
+export function RestoreDialog({ snapshot: s, vmNames, onOpenChange }: Props) {
+  const restore = useRestoreSnapshot();
+  const guard = useSubmitGuard();
+  const navigate = useNavigate();
+  const [name, setName] = useState(() => restoredName(s.name));
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const message = nameError(name, vmNames, "VM") ?? refusal;
+  const other = restore.error && restore.error.field !== "name" ? restore.error : null;
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (nameError(name, vmNames, "VM")) return;
+    void guard(() =>
+      restore.mutateAsync(
+        { snapshotId: s.id, name: name.trim() },
+        {
+          onSuccess: (res) => {
+            toast.success(`Restoring ${s.name} to ${name.trim()}`, {
+              description: "A new VM is being created; you are notified when it is running.",
+            });
+            onOpenChange(false);
+            navigate(`/instances/${encodeURIComponent(res.instance_id)}`);
+          },
+          onError: (err) => {
+            if (err.field === "name") setRefusal(withoutFieldPrefix(err.serverMessage, "name"));
+          },
+        },
+      ),
+    );
+  }
+
+  return (
+    <Modal
+      open
+      onOpenChange={(o) => (restore.isPending ? undefined : onOpenChange(o))}
+      testId="restore-dialog"
+      title={`Restore ${s.name}`}
+      description="Restoring creates a new VM from this snapshot. The original VM is not touched."
+    >
+      <form onSubmit={submit} noValidate className="mt-4 flex flex-col gap-4">
+        <Facts>
+          <Fact label="Snapshot">{s.name}</Fact>
+          <Fact label="Size">{formatGb(s.size_gb)}</Fact>
+          <Fact label="Source VM">
+            <span className="inline-flex items-center gap-1">
+              <Server aria-hidden className="size-4 text-fg-muted" />
+              {s.instance_name ?? s.instance_id}
+            </span>
+          </Fact>
+          <Fact label="Region">{s.region}</Fact>
+          <Fact label="Created">{formatDateTime(s.created_at)}</Fact>
+          <Fact label="Status">
+            <StorageStatusBadge status={s.status} />
+          </Fact>
+        </Facts>
+        <NameField
+          id="restore-name"
+          label="New VM name"
+          hint={`${NAME_HINT}; unique among your VMs.`}
+          value={name}
+          error={message}
+          autoFocus
+          onChange={(v) => {
+            setName(v);
+            setRefusal(null);
+          }}
+        />
+        <Alert tone="warning" testId="restore-notice" title={`The new VM is created in ${s.region}, with new IP addresses`}>
+          It gets new private and public IPs. Check its SSH access and firewall rules once it is running, and update
+          anything that pointed at the old addresses.
+        </Alert>
+        {other && (
+          <Alert testId="restore-error" title={other.humanMessage}>
+            {errorDetail(other)}
+          </Alert>
+        )}
+        <div className="flex justify-end gap-2">
+          <ModalClose asChild>
+            <Button disabled={restore.isPending}>Cancel</Button>
+          </ModalClose>
+          <Button type="submit" variant="primary" data-testid="restore-submit" pending={restore.isPending}>
+            {restore.isPending ? "Restoring…" : "Restore Snapshot"}
+          </Button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
