@@ -17,35 +17,99 @@ const PAGE = "ui/src/pages/DeployPage.test.tsx";
 const E2E = "tests/journeys/deploy.rs";
 
 const REQUIREMENTS: Record<string, Proof[]> = {
-  "DEP-01": [[`${UI}/keysStep.test.ts`, "refuses no key at all"], ["crates/barrack-cli/tests/instances.rs", "fn deploy_bad_input_is_refused_before_any_request"]],
-  "DEP-02": [[PAGE, "InsufficientCredits keeps every choice and links to Billing"], [E2E, "\"deploy_low_balance\""], ["crates/barrack-sim/tests/rules.rs", "fn deploy_needs_credits_and_stock"]],
-  "DEP-03": [[`${UI}/entryPoints.test.tsx`, "opens from the sidebar's Deploy VM"], [`${UI}/entryPoints.test.tsx`, "opens from the dashboard's quick actions"], [`${UI}/entryPoints.test.tsx`, "opens from the command palette"]],
-  "DEP-10": [["src-tauri/commands/deploy.rs", "fn the_catalog_joins_stock_specs_and_pricing_of_the_sandbox"], [PAGE, "walks the steps, shows price and command"]],
-  "DEP-11": [[`${UI}/steps.test.ts`, "offers the counts in stock somewhere, and shows sold-out sizes disabled with why"], [`${UI}/draft.test.ts`, "a count not in stock anywhere for the new model"]],
+  "DEP-01": [
+    [`${UI}/keysStep.test.ts`, "refuses no key at all"],
+    ["crates/barrack-cli/tests/instances.rs", "fn deploy_bad_input_is_refused_before_any_request"],
+  ],
+  "DEP-02": [
+    [PAGE, "InsufficientCredits keeps every choice and links to Billing"],
+    [E2E, '"deploy_low_balance"'],
+    ["crates/barrack-sim/tests/rules.rs", "fn deploy_needs_credits_and_stock"],
+  ],
+  "DEP-03": [
+    [`${UI}/entryPoints.test.tsx`, "opens from the sidebar's Deploy VM"],
+    [`${UI}/entryPoints.test.tsx`, "opens from the dashboard's quick actions"],
+    [`${UI}/entryPoints.test.tsx`, "opens from the command palette"],
+  ],
+  "DEP-10": [
+    ["src-tauri/commands/deploy.rs", "fn the_catalog_joins_stock_specs_and_pricing_of_the_sandbox"],
+    [PAGE, "walks the steps, shows price and command"],
+  ],
+  "DEP-11": [
+    [`${UI}/steps.test.ts`, "offers the counts in stock somewhere, and shows sold-out sizes disabled with why"],
+    [`${UI}/draft.test.ts`, "a count not in stock anywhere for the new model"],
+  ],
   "DEP-12": [[PAGE, "walks the steps, shows price and command"]],
-  "DEP-13": [[`${UI}/steps.test.ts`, "needs a model, a tier when there are several, and a count in stock"], ["crates/barrack-api/src/deploy.rs", "fn quote_matches_the_documented_billing_example"]],
+  "DEP-13": [
+    [`${UI}/steps.test.ts`, "needs a model, a tier when there are several, and a count in stock"],
+    ["crates/barrack-api/src/deploy.rs", "fn quote_matches_the_documented_billing_example"],
+  ],
   "DEP-20": [[`${UI}/steps.test.ts`, "only regions with the model in that count can be picked; the others say why"]],
-  "DEP-21": [[`${UI}/steps.test.ts`, "only regions with the model in that count can be picked; the others say why"], [PAGE, "a model change that drops the region says so"]],
-  "DEP-22": [[`${UI}/steps.test.ts`, "OS images of the region only"], [`${UI}/draft.test.ts`, "keeps a source of the new region"]],
+  "DEP-21": [
+    [`${UI}/steps.test.ts`, "only regions with the model in that count can be picked; the others say why"],
+    [PAGE, "a model change that drops the region says so"],
+  ],
+  "DEP-22": [
+    [`${UI}/steps.test.ts`, "OS images of the region only"],
+    [`${UI}/draft.test.ts`, "keeps a source of the new region"],
+  ],
   "DEP-30": [[`${UI}/steps.test.ts`, "needs a choice that is in the loaded list"]],
-  "DEP-31": [[`${UI}/steps.test.ts`, "OS images of the region only"], [E2E, "\"deploy_os_image\""]],
+  "DEP-31": [
+    [`${UI}/steps.test.ts`, "OS images of the region only"],
+    [E2E, '"deploy_os_image"'],
+  ],
   "DEP-32": [[`${UI}/steps.test.ts`, "volumes: bootable, at least 100 GB, free and of this region"]],
-  "DEP-33": [[`${UI}/steps.test.ts`, "custom images: Available, this region only"], [E2E, "\"deploy_custom_image\""]],
-  "DEP-34": [[PAGE, "a region change drops a custom image of the old region, naming it"], ["crates/barrack-cli/tests/instances.rs", "fn deploy_from_a_custom_image_and_the_region_rule"]],
+  "DEP-33": [
+    [`${UI}/steps.test.ts`, "custom images: Available, this region only"],
+    [E2E, '"deploy_custom_image"'],
+  ],
+  "DEP-34": [
+    [PAGE, "a region change drops a custom image of the old region, naming it"],
+    ["crates/barrack-cli/tests/instances.rs", "fn deploy_from_a_custom_image_and_the_region_rule"],
+  ],
   "DEP-35": [[`${UI}/steps.test.ts`, "snapshots taken as images too"]],
   "DEP-40": [[`${UI}/KeysStep.test.tsx`, "loads the keys and pre-selects the only one (DEP-40, DEP-41)"]],
   "DEP-41": [[`${UI}/keysStep.test.ts`, "pre-selects the only key (DEP-41)"]],
   "DEP-42": [[`${UI}/KeysStep.test.tsx`, "lets several keys be chosen, and pre-selects none of several (DEP-42)"]],
-  "DEP-43": [[`${UI}/KeysStep.test.tsx`, "imports a key: a bad line is refused at the field, a good one is sent and selected (DEP-43)"], [`${UI}/KeysStep.test.tsx`, "creates a key: says where the private key goes first"], ["src-tauri/commands/deploy.rs", "fn a_private_key_is_written_owner_only_even_over_an_open_file"], [E2E, "\"deploy_imported_key\""]],
-  "DEP-44": [[E2E, "\"deploy_imported_key\""]],
+  "DEP-43": [
+    [
+      `${UI}/KeysStep.test.tsx`,
+      "imports a key: a bad line is refused at the field, a good one is sent and selected (DEP-43)",
+    ],
+    [`${UI}/KeysStep.test.tsx`, "creates a key: says where the private key goes first"],
+    ["src-tauri/commands/deploy.rs", "fn a_private_key_is_written_owner_only_even_over_an_open_file"],
+    [E2E, '"deploy_imported_key"'],
+  ],
+  "DEP-44": [[E2E, '"deploy_imported_key"']],
   "DEP-50": [[`${UI}/AdvancedStep.test.tsx`, "explains off, and warns when on"]],
-  "DEP-51": [[`${UI}/ruleConflicts.test.ts`, "refuses a new rule that repeats, is covered by, or covers an existing one"], [`${UI}/AdvancedStep.test.tsx`, "refuses a bad CIDR at its field and adds nothing"], [E2E, "\"deploy_bad_input\""]],
-  "DEP-52": [[`${UI}/AdvancedStep.test.tsx`, "keeps the password in the secrets only, with a strength meter"], [`${UI}/passwordStrength.test.ts`, "needs 8 characters"]],
-  "DEP-53": [[`${UI}/advancedStep.test.ts`, "takes exactly 16,384 bytes and refuses one more"], [`${UI}/AdvancedStep.test.tsx`, "counts bytes live and refuses more than 16 KB at the field"], [E2E, "\"deploy_bad_input\""]],
+  "DEP-51": [
+    [`${UI}/ruleConflicts.test.ts`, "refuses a new rule that repeats, is covered by, or covers an existing one"],
+    [`${UI}/AdvancedStep.test.tsx`, "refuses a bad CIDR at its field and adds nothing"],
+    [E2E, '"deploy_bad_input"'],
+  ],
+  "DEP-52": [
+    [`${UI}/AdvancedStep.test.tsx`, "keeps the password in the secrets only, with a strength meter"],
+    [`${UI}/passwordStrength.test.ts`, "needs 8 characters"],
+  ],
+  "DEP-53": [
+    [`${UI}/advancedStep.test.ts`, "takes exactly 16,384 bytes and refuses one more"],
+    [`${UI}/AdvancedStep.test.tsx`, "counts bytes live and refuses more than 16 KB at the field"],
+    [E2E, '"deploy_bad_input"'],
+  ],
   "DEP-54": [[`${UI}/AdvancedStep.test.tsx`, "offers None and the account's scripts by name"]],
-  "DEP-60": [[PAGE, "refuses a 51-character name at the field, and a taken name (other case) as it is typed"], [E2E, "\"deploy_bad_input\""]],
-  "DEP-61": [[PAGE, "walks the steps, shows price and command"], ["crates/barrack-cli/tests/instances.rs", "fn deploy_from_an_os_image_with_wait"], [E2E, "\"deploy_os_image\""]],
-  "DEP-62": [[E2E, "\"deploy_os_image\""], ["src-tauri/poller.rs", "fn a_vm_first_seen_already_active_is_announced_once"]],
+  "DEP-60": [
+    [PAGE, "refuses a 51-character name at the field, and a taken name (other case) as it is typed"],
+    [E2E, '"deploy_bad_input"'],
+  ],
+  "DEP-61": [
+    [PAGE, "walks the steps, shows price and command"],
+    ["crates/barrack-cli/tests/instances.rs", "fn deploy_from_an_os_image_with_wait"],
+    [E2E, '"deploy_os_image"'],
+  ],
+  "DEP-62": [
+    [E2E, '"deploy_os_image"'],
+    ["src-tauri/poller.rs", "fn a_vm_first_seen_already_active_is_announced_once"],
+  ],
 };
 
 const SP = "ui/src/pages/SnapshotsPage.test.tsx";
@@ -57,28 +121,67 @@ const IMG_E2E = "tests/journeys/images.rs";
 /** dashboard.md §9 (SNAP) and §10 (IMG), issue 8. */
 const STORAGE_REQUIREMENTS: Record<string, Proof[]> = {
   "SNAP-01": [[SP, "filters by region without a request"]],
-  "SNAP-02": [[SP, "shows the region's statistics and cards"], [`${SN}/stats.test.ts`, "counts, sums storage and cost, restorable and available VMs for the region"]],
-  "SNAP-03": [[SP, "pages six cards at a time, searches, and switches to a table"], ["ui/src/lib/paging.test.ts", "shows six a page"]],
+  "SNAP-02": [
+    [SP, "shows the region's statistics and cards"],
+    [`${SN}/stats.test.ts`, "counts, sums storage and cost, restorable and available VMs for the region"],
+  ],
+  "SNAP-03": [
+    [SP, "pages six cards at a time, searches, and switches to a table"],
+    ["ui/src/lib/paging.test.ts", "shows six a page"],
+  ],
   "SNAP-04": [[SP, "shows the region's statistics and cards"]],
   "SNAP-05": [[SP, "Refresh fetches again and spins while it does (SNAP-05)"]],
-  "SNAP-06": [[SP, "keeps a refusal in the dialog"], [IMG_E2E, "images_refusals_say_why_and_send_nothing"]],
-  "SNAP-10": [[`${SN}/eligibility.test.ts`, "says why Create is disabled when the region has none"], [IMG_E2E, "images_refusals_say_why_and_send_nothing"]],
-  "SNAP-11": [[`${SN}/eligibility.test.ts`, "labels a VM with its GPU and region"], [SP, "says there are no active VMs in the dialog's list when none is running"]],
-  "SNAP-12": [[`${ST}/names.test.ts`, "takes 1 to 50 characters"], [`${ST}/names.test.ts`, "refuses a name already used, whatever its case"]],
+  "SNAP-06": [
+    [SP, "keeps a refusal in the dialog"],
+    [IMG_E2E, "images_refusals_say_why_and_send_nothing"],
+  ],
+  "SNAP-10": [
+    [`${SN}/eligibility.test.ts`, "says why Create is disabled when the region has none"],
+    [IMG_E2E, "images_refusals_say_why_and_send_nothing"],
+  ],
+  "SNAP-11": [
+    [`${SN}/eligibility.test.ts`, "labels a VM with its GPU and region"],
+    [SP, "says there are no active VMs in the dialog's list when none is running"],
+  ],
+  "SNAP-12": [
+    [`${ST}/names.test.ts`, "takes 1 to 50 characters"],
+    [`${ST}/names.test.ts`, "refuses a name already used, whatever its case"],
+  ],
   "SNAP-13": [[`${SN}/CreateSnapshotDialog.test.tsx`, "offers description and Create as Image"]],
-  "SNAP-14": [[SP, "then shows it CREATING until the poller says SUCCESS"], [IMG_E2E, "images_snapshot_to_image_to_deployed_vm"]],
+  "SNAP-14": [
+    [SP, "then shows it CREATING until the poller says SUCCESS"],
+    [IMG_E2E, "images_snapshot_to_image_to_deployed_vm"],
+  ],
   "SNAP-20": [[SP, "shows details: source VM link, configuration, description, images and its own billing"]],
   "SNAP-30": [[`${SN}/eligibility.test.ts`, "only SUCCESS or available ones, saying why otherwise"]],
-  "SNAP-31": [[SP, "restores to a new VM named {snapshot}-restored"], [`${ST}/names.test.ts`, "suggests {snapshot}-restored, shortened to fit 50"]],
-  "SNAP-32": [[SP, "restores to a new VM named {snapshot}-restored, then opens that VM"], [IMG_E2E, "images_restore_a_snapshot_to_a_new_vm"]],
+  "SNAP-31": [
+    [SP, "restores to a new VM named {snapshot}-restored"],
+    [`${ST}/names.test.ts`, "suggests {snapshot}-restored, shortened to fit 50"],
+  ],
+  "SNAP-32": [
+    [SP, "restores to a new VM named {snapshot}-restored, then opens that VM"],
+    [IMG_E2E, "images_restore_a_snapshot_to_a_new_vm"],
+  ],
   "SNAP-33": [[IMG_E2E, "images_restore_a_snapshot_to_a_new_vm"]],
-  "SNAP-40": [[SP, "asks before deleting, naming the snapshot"], [IMG_E2E, "images_delete_the_image_then_the_snapshot"]],
+  "SNAP-40": [
+    [SP, "asks before deleting, naming the snapshot"],
+    [IMG_E2E, "images_delete_the_image_then_the_snapshot"],
+  ],
   "SNAP-41": [[SP, "keeps a refusal in the dialog"]],
   "IMG-01": [[IP, "creates an image from the snapshot it was asked for"]],
-  "IMG-02": [[IP, "only SUCCESS snapshots can be picked"], [IMG_E2E, "images_refusals_say_why_and_send_nothing"]],
+  "IMG-02": [
+    [IP, "only SUCCESS snapshots can be picked"],
+    [IMG_E2E, "images_refusals_say_why_and_send_nothing"],
+  ],
   "IMG-03": [[IP, "lists images with their source snapshot and total storage, by region"]],
-  "IMG-04": [[IP, "shows an image's properties and metadata"], [IP, "asks before deleting an image"]],
-  "IMG-05": [[`ui/src/features/images/versions.test.ts`, "deploys only Available images"], [IMG_E2E, "images_snapshot_to_image_to_deployed_vm"]],
+  "IMG-04": [
+    [IP, "shows an image's properties and metadata"],
+    [IP, "asks before deleting an image"],
+  ],
+  "IMG-05": [
+    [`ui/src/features/images/versions.test.ts`, "deploys only Available images"],
+    [IMG_E2E, "images_snapshot_to_image_to_deployed_vm"],
+  ],
   "IMG-06": [[IP, "saying VMs made from it are not affected"]],
 };
 
@@ -92,11 +195,29 @@ const BILLING_REQUIREMENTS: Record<string, Proof[]> = {
   "BILL-03": [[BP, "states the credit terms and opens Barrack's credits page in the browser"]],
   "BILL-04": [[BP, "states the credit terms and opens Barrack's credits page in the browser"]],
   "BILL-05": [[BP, "states the credit terms and opens Barrack's credits page in the browser"]],
-  "BILL-06": [[BP, "shows the overview's figures as the backend gives them"], [BILL_E2E, "\"billing_figures\""], ["ui/src/pages/DashboardPage.test.tsx", "shows balances per currency"]],
+  "BILL-06": [
+    [BP, "shows the overview's figures as the backend gives them"],
+    [BILL_E2E, '"billing_figures"'],
+    ["ui/src/pages/DashboardPage.test.tsx", "shows balances per currency"],
+  ],
   "BILL-07": [["ui/src/pages/DashboardPage.test.tsx", "shows balances per currency"]],
-  "BILL-08": [[BP, "warns when the runway is under a day, below the threshold, and at zero"], ["src-tauri/poller.rs", "fn running_vms_hibernated_at_zero_balance_are_announced"], ["src-tauri/poller.rs", "fn snapshots_images_and_low_balance"], [BILL_E2E, "\"billing_low_balance\""], [BILL_E2E, "\"billing_zero_balance\""]],
-  "BILL-09": [[BP, "pages and filters on the server, going back to page 1 on a filter change"], [BP, "switches kinds with their own columns and summary"], ["src-tauri/commands/billing.rs", "fn the_overview_traces_to_the_records_and_the_pricing_table"], [BILL_E2E, "\"billing_csv_export\""]],
-  "BILL-10": [[BP, "shows the price table from the pricing endpoint in the account's currency"], [BP, "prices a configuration with deploy_quote × hours plus the volume"]],
+  "BILL-08": [
+    [BP, "warns when the runway is under a day, below the threshold, and at zero"],
+    ["src-tauri/poller.rs", "fn running_vms_hibernated_at_zero_balance_are_announced"],
+    ["src-tauri/poller.rs", "fn snapshots_images_and_low_balance"],
+    [BILL_E2E, '"billing_low_balance"'],
+    [BILL_E2E, '"billing_zero_balance"'],
+  ],
+  "BILL-09": [
+    [BP, "pages and filters on the server, going back to page 1 on a filter change"],
+    [BP, "switches kinds with their own columns and summary"],
+    ["src-tauri/commands/billing.rs", "fn the_overview_traces_to_the_records_and_the_pricing_table"],
+    [BILL_E2E, '"billing_csv_export"'],
+  ],
+  "BILL-10": [
+    [BP, "shows the price table from the pricing endpoint in the account's currency"],
+    [BP, "prices a configuration with deploy_quote × hours plus the volume"],
+  ],
 };
 
 /** The ids a section of dashboard.md lists, when the shared docs are next to the repository. */

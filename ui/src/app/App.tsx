@@ -68,7 +68,9 @@ function SessionRoot() {
     return <SignInScreen profile={adding?.profile} onSignedIn={() => setAdding(null)} />;
   }
   if (adding) {
-    return <SignInScreen profile={adding.profile} onCancel={() => setAdding(null)} onSignedIn={() => setAdding(null)} />;
+    return (
+      <SignInScreen profile={adding.profile} onCancel={() => setAdding(null)} onSignedIn={() => setAdding(null)} />
+    );
   }
   return (
     <AccountFlowContext.Provider value={flow}>

@@ -29,6 +29,8 @@ export function useSubscription(subscribe: () => Promise<UnlistenFn>, deps: unkn
       gone = true;
       unlisten?.();
     };
+    // The caller names what the subscription depends on.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
 }
 

@@ -88,7 +88,13 @@ describe("money", () => {
   });
 
   it("takes the balance in the account's own currency", () => {
-    const b = { ...balanceOf(5, "INR"), balances: [{ currency: "USD", amount: 3 }, { currency: "INR", amount: 500 }] };
+    const b = {
+      ...balanceOf(5, "INR"),
+      balances: [
+        { currency: "USD", amount: 3 },
+        { currency: "INR", amount: 500 },
+      ],
+    };
     expect(primaryBalance(b)).toEqual({ amount: 500, currency: "INR" });
   });
 });

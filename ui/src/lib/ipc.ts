@@ -4,7 +4,6 @@
 import type { AppErrorCode } from "../bindings";
 import { cutServerText } from "./notify";
 
-
 /** A code the backend sent, or `Unexpected` for a failure that never reached it. */
 export type ErrorCode = AppErrorCode | "Unexpected";
 
@@ -15,16 +14,13 @@ type CommandResult<T> = { status: "ok"; data: T } | { status: "error"; error: Ra
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   Unauthorized:
     "The API key was refused. Check that it is complete and still active, and that the auth scheme (Advanced) is the one your account uses.",
-  InsufficientCredits:
-    "Your balance is too low for this. Add credits on Billing & Credits, then try again.",
+  InsufficientCredits: "Your balance is too low for this. Add credits on Billing & Credits, then try again.",
   NotFound: "That resource no longer exists. It may have been deleted elsewhere.",
   Validation: "Some values were not accepted. Check the highlighted fields.",
-  Conflict:
-    "That does not fit the resource's current state, or the name is already taken. Refresh and try again.",
+  Conflict: "That does not fit the resource's current state, or the name is already taken. Refresh and try again.",
   RateLimited: "Barrack is limiting requests right now. Wait a moment and try again.",
   Server: "Barrack had a problem handling the request. Try again in a moment.",
-  Network:
-    "Barrack cannot be reached. Check your internet connection and the base URL; the last data stays on screen.",
+  Network: "Barrack cannot be reached. Check your internet connection and the base URL; the last data stays on screen.",
   Timeout: "Barrack took too long to answer. Try again in a moment.",
   Decode:
     "Barrack answered in a form this app does not understand. Settings › Check connection shows which endpoints differ.",
@@ -43,9 +39,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
 
 /** A sentence for `code`; codes a newer backend may add get a general one. */
 export function humanMessage(code: string): string {
-  return Object.hasOwn(ERROR_MESSAGES, code)
-    ? ERROR_MESSAGES[code as ErrorCode]
-    : `Something went wrong (${code}).`;
+  return Object.hasOwn(ERROR_MESSAGES, code) ? ERROR_MESSAGES[code as ErrorCode] : `Something went wrong (${code}).`;
 }
 
 /** The one error type the UI sees: the backend's `{code, message, requestId?, field?}`. */

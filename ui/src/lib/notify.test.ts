@@ -15,9 +15,9 @@ describe("server text at a sane length", () => {
   });
 
   it("leaves a normal message as it is", () => {
-    expect(new AppError({ code: "Validation", message: "pollIdleSecs: must be between 15 and 3600 seconds" }).serverMessage).toBe(
-      "pollIdleSecs: must be between 15 and 3600 seconds",
-    );
+    expect(
+      new AppError({ code: "Validation", message: "pollIdleSecs: must be between 15 and 3600 seconds" }).serverMessage,
+    ).toBe("pollIdleSecs: must be between 15 and 3600 seconds");
   });
 
   it("never cuts a character in half", () => {

@@ -12,7 +12,10 @@ export function cutServerText(text: string, max = SERVER_TEXT_MAX): string {
   const folded = text.replace(/\s+/g, " ").trim();
   if (folded.length <= max) return folded;
   // Cut at a code point boundary (no half of a surrogate pair).
-  return `${Array.from(folded).slice(0, max - 1).join("").trimEnd()}…`;
+  return `${Array.from(folded)
+    .slice(0, max - 1)
+    .join("")
+    .trimEnd()}…`;
 }
 
 export function errorDetail(e: AppError): string {

@@ -8,7 +8,6 @@ import { connection } from "./connection";
 import { AppError, toAppError } from "./ipc";
 import { showErrorToast } from "./notify";
 
-
 declare module "@tanstack/react-query" {
   interface Register {
     defaultError: AppError;

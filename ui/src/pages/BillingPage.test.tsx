@@ -72,7 +72,9 @@ describe("billing page: overview", () => {
     expect(screen.queryByTestId("runway-banner")).not.toBeInTheDocument();
     second.unmount();
 
-    billingBackend({ billing_overview: overviewOf({ balance: 0, balances: [{ currency: "USD", amount: 0 }], runwayHours: 0 }) });
+    billingBackend({
+      billing_overview: overviewOf({ balance: 0, balances: [{ currency: "USD", amount: 0 }], runwayHours: 0 }),
+    });
     renderApp("/billing");
     expect(await screen.findByTestId("zero-balance-banner")).toHaveTextContent(/hibernates running VMs/);
     expect(screen.queryByTestId("low-balance-banner")).not.toBeInTheDocument();
@@ -92,7 +94,10 @@ describe("billing page: still billing", () => {
   it("lists idle resources with their cost per day and the right action, not running VMs", async () => {
     billingBackend({
       billing_overview: overviewOf({
-        stillBilling: [...overviewOf().stillBilling, { ...overviewOf().stillBilling[0]!, name: "busy", status: "ACTIVE" }],
+        stillBilling: [
+          ...overviewOf().stillBilling,
+          { ...overviewOf().stillBilling[0]!, name: "busy", status: "ACTIVE" },
+        ],
       }),
     });
     renderApp("/billing");
@@ -108,7 +113,9 @@ describe("billing page: still billing", () => {
   });
 
   it("starts a stopped VM to hibernate it, after saying it costs a minute or two", async () => {
-    const backend = billingBackend({ start_then_hibernate: timerOf("dev-a6000", "2026-03-01T10:00:00Z", { kind: "hibernateWhenActive" }) });
+    const backend = billingBackend({
+      start_then_hibernate: timerOf("dev-a6000", "2026-03-01T10:00:00Z", { kind: "hibernateWhenActive" }),
+    });
     renderApp("/billing");
     const user = userEvent.setup();
     await user.click(await screen.findByTestId("still-action-dev-a6000"));
@@ -116,12 +123,19 @@ describe("billing page: still billing", () => {
     expect(dialog).toHaveTextContent("a minute or two at the full rate");
     await user.click(within(dialog).getByTestId("confirm-action"));
     await waitFor(() => expect(backend.called("start_then_hibernate")).toHaveLength(1));
-    expect(backend.called("start_then_hibernate")[0]!.args).toEqual({ vmId: "instance-dev-a6000", vmName: "dev-a6000" });
+    expect(backend.called("start_then_hibernate")[0]!.args).toEqual({
+      vmId: "instance-dev-a6000",
+      vmName: "dev-a6000",
+    });
     expect(await screen.findByText(/hibernates as soon as it is ACTIVE/)).toBeInTheDocument();
   });
 
   it("deletes a snapshot once its name is typed, and shows a refusal in the dialog", async () => {
-    const backend = billingBackend({ delete_snapshot: () => { throw appError("Conflict", "Snapshot is in use"); } });
+    const backend = billingBackend({
+      delete_snapshot: () => {
+        throw appError("Conflict", "Snapshot is in use");
+      },
+    });
     renderApp("/billing");
     const user = userEvent.setup();
     await user.click(await screen.findByTestId("still-action-nightly"));
@@ -153,7 +167,11 @@ describe("billing page: records", () => {
 
     await user.selectOptions(screen.getByTestId("records-resource"), "vm-train");
     await waitFor(() =>
-      expect(backend.called("get_instance_billing").at(-1)!.args.query).toEqual({ page: 1, limit: 50, resource_id: "vm-train" }),
+      expect(backend.called("get_instance_billing").at(-1)!.args.query).toEqual({
+        page: 1,
+        limit: 50,
+        resource_id: "vm-train",
+      }),
     );
     await user.type(screen.getByTestId("records-from"), "2026-01-01");
     await user.type(screen.getByTestId("records-to"), "2026-01-31");
@@ -167,10 +185,9 @@ describe("billing page: records", () => {
       }),
     );
     // The VM's name leads to its page.
-    expect(within(screen.getByTestId("record-row-BRK-100DB")).getByRole("link", { name: "train-h100" })).toHaveAttribute(
-      "href",
-      "/instances/vm-train",
-    );
+    expect(
+      within(screen.getByTestId("record-row-BRK-100DB")).getByRole("link", { name: "train-h100" }),
+    ).toHaveAttribute("href", "/instances/vm-train");
   });
 
   it("switches kinds with their own columns and summary", async () => {
@@ -186,7 +203,10 @@ describe("billing page: records", () => {
     expect(backend.called("get_volume_billing")[0]!.args.query).toEqual({ page: 1, limit: 50 });
     await user.click(screen.getByTestId("records-tab-snapshot"));
     expect(await screen.findByTestId("record-row-SBILL_1")).toHaveTextContent("nightly");
-    expect(within(screen.getByTestId("record-row-SBILL_1")).getByRole("link")).toHaveAttribute("href", "/snapshots?details=snap-1");
+    expect(within(screen.getByTestId("record-row-SBILL_1")).getByRole("link")).toHaveAttribute(
+      "href",
+      "/snapshots?details=snap-1",
+    );
   });
 
   it("exports the current filter, and says nothing when the save dialog is closed", async () => {
@@ -203,7 +223,10 @@ describe("billing page: records", () => {
     await user.type(screen.getByTestId("records-from"), "2026-01-01");
     await user.click(screen.getByTestId("records-export"));
     expect(await screen.findByText("Exported 9 records to /home/me/barrack-instance-billing.csv")).toBeInTheDocument();
-    expect(backend.called("export_billing_csv")[0]!.args).toEqual({ kind: "instance", filter: { start_date: "2026-01-01" } });
+    expect(backend.called("export_billing_csv")[0]!.args).toEqual({
+      kind: "instance",
+      filter: { start_date: "2026-01-01" },
+    });
 
     cancel = true;
     await user.click(screen.getByTestId("records-export"));
@@ -246,7 +269,11 @@ describe("billing page: prices, calculator, timers, credits", () => {
     await user.clear(screen.getByTestId("calc-hours"));
     await user.type(screen.getByTestId("calc-hours"), "10");
     await waitFor(() => expect(screen.getByTestId("calc-total")).toHaveTextContent("99.60 USD"));
-    expect(backend.called("deploy_quote").at(-1)!.args.request).toEqual({ gpuModel: "H100-SXM5-80GB", tier: "advanced", gpuCount: 4 });
+    expect(backend.called("deploy_quote").at(-1)!.args.request).toEqual({
+      gpuModel: "H100-SXM5-80GB",
+      tier: "advanced",
+      gpuCount: 4,
+    });
 
     await user.selectOptions(screen.getByTestId("calc-volume-type"), "advanced|NVMe");
     await user.clear(screen.getByTestId("calc-volume-size"));
@@ -269,7 +296,9 @@ describe("billing page: prices, calculator, timers, credits", () => {
     });
     renderApp("/billing");
     const user = userEvent.setup();
-    expect(await screen.findByTestId("timer-train-h100")).toHaveTextContent(/Hibernates at .* \(in (2 h 5\d|3 h 00) min\)/);
+    expect(await screen.findByTestId("timer-train-h100")).toHaveTextContent(
+      /Hibernates at .* \(in (2 h 5\d|3 h 00) min\)/,
+    );
     await user.click(screen.getByTestId("timer-postpone-train-h100"));
     await waitFor(() => expect(backend.called("postpone_timer")[0]?.args).toEqual({ id: "T-train-h100", minutes: 30 }));
     await user.click(screen.getByTestId("timer-cancel-train-h100"));
@@ -291,7 +320,9 @@ describe("billing page: prices, calculator, timers, credits", () => {
     const user = userEvent.setup();
     const credits = await screen.findByTestId("credits");
     expect(within(credits).getByTestId("credits-terms-USD")).toHaveTextContent("5.00 USD");
-    expect(within(credits).getByTestId("credits-terms-INR")).toHaveTextContent(/100\.00 INR.*UPI, Card, Net banking.*18% GST/);
+    expect(within(credits).getByTestId("credits-terms-INR")).toHaveTextContent(
+      /100\.00 INR.*UPI, Card, Net banking.*18% GST/,
+    );
     expect(within(credits).getByTestId("credits-terms-EUR")).toHaveTextContent("SEPA");
     expect(credits).toHaveTextContent("non-refundable");
     expect(credits).toHaveTextContent("never expire");

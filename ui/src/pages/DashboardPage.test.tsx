@@ -143,13 +143,18 @@ describe("dashboard", () => {
     await user.click(screen.getByTestId("action-snapshot"));
     await user.type(screen.getByTestId("snapshot-name"), "nightly");
     await user.click(screen.getByTestId("snapshot-create"));
-    expect(await screen.findByTestId("snapshot-name-error")).toHaveTextContent(/^a snapshot named nightly already exists$/);
+    expect(await screen.findByTestId("snapshot-name-error")).toHaveTextContent(
+      /^a snapshot named nightly already exists$/,
+    );
     expect(screen.getByTestId("snapshot-dialog")).toBeInTheDocument();
   });
 
   it("leads to the deploy wizard when there are no VMs, still showing the account", async () => {
     mockBackend({
-      account_overview: accountOverviewOf([], { burn: { instances: 0, volumes: 0, snapshots: 0, total: 0 }, runwayHours: null }),
+      account_overview: accountOverviewOf([], {
+        burn: { instances: 0, volumes: 0, snapshots: 0, total: 0 },
+        runwayHours: null,
+      }),
       get_balance: { ...balanceOf(241.2), profile_complete: false },
     });
     renderApp("/");
@@ -165,7 +170,13 @@ describe("dashboard", () => {
     mockBackend({
       account_overview: accountOverviewOf(ROWS),
       instance_actions: consequencesOf(),
-      get_balance: { ...balanceOf(241.2), balances: [{ currency: "USD", amount: 241.2 }, { currency: "INR", amount: 1500 }] },
+      get_balance: {
+        ...balanceOf(241.2),
+        balances: [
+          { currency: "USD", amount: 241.2 },
+          { currency: "INR", amount: 1500 },
+        ],
+      },
     });
     renderApp("/");
     expect(await screen.findByTestId("balances")).toHaveTextContent("1,500.00 INR");

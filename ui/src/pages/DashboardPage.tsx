@@ -27,11 +27,14 @@ export function DashboardPage() {
   const currency = overview.data?.currency ?? "USD";
 
   function select(id: string) {
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      next.set("vm", id);
-      return next;
-    }, { replace: true });
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        next.set("vm", id);
+        return next;
+      },
+      { replace: true },
+    );
   }
 
   return (

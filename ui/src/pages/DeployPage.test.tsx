@@ -20,7 +20,15 @@ const existing = vmOf("train-h100", "ACTIVE");
 
 function deployed(body: DeploymentRequest_Serialize) {
   const vm = vmOf(body.name, "CREATING", { id: "vm-new", region: body.region, deployment_id: null });
-  return { success: true, message: null, instance_id: "vm-new", instance: vm, tier: "advanced", deployment_id: "DEP1234567", request_id: "r" };
+  return {
+    success: true,
+    message: null,
+    instance_id: "vm-new",
+    instance: vm,
+    tier: "advanced",
+    deployment_id: "DEP1234567",
+    request_id: "r",
+  };
 }
 
 function backend(extra: Record<string, unknown> = {}) {
@@ -51,7 +59,12 @@ function backend(extra: Record<string, unknown> = {}) {
       curl: "",
     }),
     deploy_instance: (a: Record<string, unknown>) => deployed(a.body as DeploymentRequest_Serialize),
-    get_instance: { success: true, message: null, instance: vmOf("fresh", "CREATING", { id: "vm-new" }), request_id: null },
+    get_instance: {
+      success: true,
+      message: null,
+      instance: vmOf("fresh", "CREATING", { id: "vm-new" }),
+      request_id: null,
+    },
     ...extra,
   });
 }
@@ -95,7 +108,9 @@ describe("deploy wizard", () => {
     expect(screen.queryByTestId("deploy-runway-warning")).toBeNull();
 
     await user.type(screen.getByTestId("deploy-name"), "train-2");
-    await waitFor(() => expect(screen.getByTestId("deploy-command")).toHaveTextContent("barrack deploy --name train-2"));
+    await waitFor(() =>
+      expect(screen.getByTestId("deploy-command")).toHaveTextContent("barrack deploy --name train-2"),
+    );
     expect(screen.getByTestId("deploy-request")).toHaveTextContent("POST https://barrack.ai/api/v1/instances");
 
     await user.dblClick(screen.getByTestId("deploy-submit"));
@@ -114,7 +129,17 @@ describe("deploy wizard", () => {
     });
 
     const vm = vmOf("train-2", "CREATING", { id: "vm-new", deployment_id: null });
-    await act(async () => answer.resolve({ success: true, message: null, instance_id: "vm-new", instance: vm, tier: null, deployment_id: "DEP1234567", request_id: null }));
+    await act(async () =>
+      answer.resolve({
+        success: true,
+        message: null,
+        instance_id: "vm-new",
+        instance: vm,
+        tier: null,
+        deployment_id: "DEP1234567",
+        request_id: null,
+      }),
+    );
     expect(await screen.findByTestId("page-instance-detail")).toBeInTheDocument();
     expect(screen.getByTestId("deployment-id")).toHaveTextContent("DEP1234567");
     expect(b.called("discard_deploy_draft").length).toBeGreaterThan(0);
@@ -166,7 +191,9 @@ describe("deploy wizard", () => {
 
   it("a name taken meanwhile (Conflict) is shown at the name field", async () => {
     const user = userEvent.setup();
-    backend({ deploy_instance: fails("Conflict", 'A VM named "train-2" already exists; names are unique in the account') });
+    backend({
+      deploy_instance: fails("Conflict", 'A VM named "train-2" already exists; names are unique in the account'),
+    });
     renderApp("/deploy");
     await walkToReview(user);
     await user.type(screen.getByTestId("deploy-name"), "train-2");
@@ -188,12 +215,21 @@ describe("deploy wizard", () => {
 
   it("a model change that drops the region says so", async () => {
     const user = userEvent.setup();
-    const draft: DeployDraft_Serialize = { ...emptyDraft(), step: "region", gpuModel: "H100-SXM5-80GB", tier: "advanced", gpuCount: 4, region: "CANADA-1" };
+    const draft: DeployDraft_Serialize = {
+      ...emptyDraft(),
+      step: "region",
+      gpuModel: "H100-SXM5-80GB",
+      tier: "advanced",
+      gpuCount: 4,
+      region: "CANADA-1",
+    };
     backend({ get_deploy_draft: draft });
     renderApp("/deploy");
     await user.click(await screen.findByTestId("deploy-nav-gpu"));
     await user.click(screen.getByTestId("gpu-card-L40"));
-    expect(screen.getByTestId("deploy-notice")).toHaveTextContent("CANADA-1 has no L40 in stock, so the region was cleared");
+    expect(screen.getByTestId("deploy-notice")).toHaveTextContent(
+      "CANADA-1 has no L40 in stock, so the region was cleared",
+    );
   });
 
   it("a region change drops a custom image of the old region, naming it", async () => {
@@ -217,7 +253,9 @@ describe("deploy wizard", () => {
     expect(screen.getByTestId("boot-custom-hint")).toHaveTextContent("create a snapshot of a VM in CANADA-1");
     await user.click(screen.getByTestId("deploy-nav-region"));
     await user.click(screen.getByTestId("region-NORWAY-1"));
-    expect(screen.getByTestId("deploy-notice")).toHaveTextContent("The custom image img-IMG-C is in CANADA-1; pick one in NORWAY-1.");
+    expect(screen.getByTestId("deploy-notice")).toHaveTextContent(
+      "The custom image img-IMG-C is in CANADA-1; pick one in NORWAY-1.",
+    );
   });
 
   it("opens with the region and image of a link, and saves the draft", async () => {
@@ -225,13 +263,24 @@ describe("deploy wizard", () => {
     renderApp("/deploy?region=CANADA-1&boot=custom_image&image=IMG-C");
     expect(await screen.findByTestId("deploy-notice")).toHaveTextContent("region CANADA-1");
     await waitFor(() =>
-      expect(b.called("save_deploy_draft").at(-1)?.args.draft).toMatchObject({ region: "CANADA-1", bootKind: "custom_image", bootId: "IMG-C" }),
+      expect(b.called("save_deploy_draft").at(-1)?.args.draft).toMatchObject({
+        region: "CANADA-1",
+        bootKind: "custom_image",
+        bootId: "IMG-C",
+      }),
     );
   });
 
   it("saves a template and deploys from it at the review with no name", async () => {
     const user = userEvent.setup();
-    const draft: DeployDraft_Serialize = { ...emptyDraft(), gpuModel: "L40", tier: "legacy", gpuCount: 2, region: "NORWAY-1", name: "old" };
+    const draft: DeployDraft_Serialize = {
+      ...emptyDraft(),
+      gpuModel: "L40",
+      tier: "legacy",
+      gpuCount: 2,
+      region: "NORWAY-1",
+      name: "old",
+    };
     let saved: unknown[] = [];
     const b = backend({
       get_deploy_draft: draft,
@@ -272,13 +321,21 @@ describe("deploy wizard", () => {
     expect(screen.getByTestId("deploy-name")).toHaveValue("");
     expect(screen.getByTestId("deploy-summary-gpu")).toHaveTextContent("H100-SXM5-80GB ×2");
     // Named once the region's OS images are in.
-    await waitFor(() => expect(screen.getByTestId("deploy-summary-boot")).toHaveTextContent("OS image Ubuntu Server 22.04"));
+    await waitFor(() =>
+      expect(screen.getByTestId("deploy-summary-boot")).toHaveTextContent("OS image Ubuntu Server 22.04"),
+    );
     expect(screen.getByTestId("deploy-notice")).toHaveTextContent("The configuration of train-h100 is loaded");
   });
 
   it("Discard draft starts afresh and forgets the saved one", async () => {
     const user = userEvent.setup();
-    const draft: DeployDraft_Serialize = { ...emptyDraft(), step: "region", gpuModel: "L40", tier: "legacy", gpuCount: 2 };
+    const draft: DeployDraft_Serialize = {
+      ...emptyDraft(),
+      step: "region",
+      gpuModel: "L40",
+      tier: "legacy",
+      gpuCount: 2,
+    };
     const b = backend({ get_deploy_draft: draft });
     renderApp("/deploy");
     expect(await screen.findByTestId("deploy-step-region")).toBeInTheDocument();

@@ -53,8 +53,10 @@ export function DeployPage() {
     if (again) {
       const cached = qc.getQueryData<VM>(vmKeys.detail(again));
       const vm = cached ? Promise.resolve(cached) : call(commands.getInstance(again)).then((r) => r.instance);
-      vm.then((v) => restart(draftFromVm(v), [`The configuration of ${v.name} is loaded. Give the new VM a name.`])).catch(
-        (e) => toast.error(toAppError(e).humanMessage, { description: "The VM to deploy again could not be read." }),
+      vm.then((v) =>
+        restart(draftFromVm(v), [`The configuration of ${v.name} is loaded. Give the new VM a name.`]),
+      ).catch((e) =>
+        toast.error(toAppError(e).humanMessage, { description: "The VM to deploy again could not be read." }),
       );
     } else if (link) {
       const what = [
@@ -82,13 +84,16 @@ export function DeployPage() {
     void discard();
     const deploymentId = res.deployment_id ?? res.instance?.deployment_id ?? null;
     // The detail page opens on the answer at once, with the deployment id to quote to support.
-    if (res.instance) qc.setQueryData<VM>(vmKeys.detail(res.instance_id), { ...res.instance, deployment_id: deploymentId });
+    if (res.instance)
+      qc.setQueryData<VM>(vmKeys.detail(res.instance_id), { ...res.instance, deployment_id: deploymentId });
     void qc.invalidateQueries({ queryKey: vmKeys.overview });
     void qc.invalidateQueries({ queryKey: ["dashboard"] });
     toast.success(`Deploying ${body.name}`, {
-      description: deploymentId ? `Deployment ID ${deploymentId}. No charge until it is ACTIVE.` : "No charge until it is ACTIVE.",
+      description: deploymentId
+        ? `Deployment ID ${deploymentId}. No charge until it is ACTIVE.`
+        : "No charge until it is ACTIVE.",
     });
-    navigate(`/instances/${encodeURIComponent(res.instance_id)}`, { state: { deploymentId } });
+    void navigate(`/instances/${encodeURIComponent(res.instance_id)}`, { state: { deploymentId } });
   }
 
   return (

@@ -18,7 +18,12 @@ const v1 = imageOf("train-v1", {
   created_at: "2026-01-10T00:00:00Z",
   description: "CUDA 12 + PyTorch",
 });
-const v2 = imageOf("train-v2", { snapshot_id: trainB.id, snapshot_name: trainB.name, created_at: "2026-02-10T00:00:00Z", size_gb: 60 });
+const v2 = imageOf("train-v2", {
+  snapshot_id: trainB.id,
+  snapshot_name: trainB.name,
+  created_at: "2026-02-10T00:00:00Z",
+  size_gb: 60,
+});
 const devImg = imageOf("dev-img", {
   snapshot_id: devA.id,
   snapshot_name: devA.name,
@@ -72,7 +77,10 @@ describe("images page", () => {
     expect(row).toHaveTextContent("40 GB");
     expect(row).toHaveTextContent("CANADA-1");
     expect(row).toHaveTextContent("CUDA 12 + PyTorch");
-    expect(within(row).getByRole("link", { name: "train-jan" })).toHaveAttribute("href", `/snapshots?details=${trainA.id}`);
+    expect(within(row).getByRole("link", { name: "train-jan" })).toHaveAttribute(
+      "href",
+      `/snapshots?details=${trainA.id}`,
+    );
     expect(screen.getByTestId("image-status-train-v1")).toHaveTextContent("AVAILABLE");
     expect(screen.getByTestId("images-total-storage")).toHaveTextContent("120 GB");
 
@@ -95,10 +103,11 @@ describe("images page", () => {
     const user = userEvent.setup();
     await user.click(await screen.findByTestId("images-group-toggle"));
     const group = screen.getByTestId("image-group-train-h100");
-    expect(within(group).getAllByTestId(/^image-row-/).map((r) => r.dataset.testid)).toEqual([
-      "image-row-train-v2",
-      "image-row-train-v1",
-    ]);
+    expect(
+      within(group)
+        .getAllByTestId(/^image-row-/)
+        .map((r) => r.dataset.testid),
+    ).toEqual(["image-row-train-v2", "image-row-train-v1"]);
     expect(within(screen.getByTestId("image-group-dev-a6000")).getByTestId("image-row-dev-img")).toBeInTheDocument();
   });
 
@@ -156,7 +165,10 @@ describe("images page", () => {
     sim.set("img-new", { status: "AVAILABLE" });
     await emitResourcesChanged({ kinds: ["images"] });
     await waitFor(() => expect(screen.getByTestId("image-status-train-v3")).toHaveTextContent("AVAILABLE"));
-    expect(screen.getByTestId("image-deploy-train-v3")).toHaveAttribute("href", expect.stringContaining("image=img-new"));
+    expect(screen.getByTestId("image-deploy-train-v3")).toHaveAttribute(
+      "href",
+      expect.stringContaining("image=img-new"),
+    );
   });
 
   it("shows an image's properties and metadata", async () => {

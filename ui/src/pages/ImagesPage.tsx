@@ -89,7 +89,11 @@ export function ImagesPage() {
           <>
             <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
               <Stat label="Images" value={shown.length} testId="images-total" />
-              <Stat label="Storage used by images" value={formatGb(totalImageStorage(shown))} testId="images-total-storage" />
+              <Stat
+                label="Storage used by images"
+                value={formatGb(totalImageStorage(shown))}
+                testId="images-total-storage"
+              />
             </div>
             {shown.length === 0 ? (
               <Card data-testid="images-empty" className="text-sm text-fg-muted">

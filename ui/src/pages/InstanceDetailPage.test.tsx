@@ -35,7 +35,14 @@ function detailBackend(vm: VM, extra: Record<string, unknown> = {}, sim = simula
       limit: 20,
       total: 1,
       total_pages: 1,
-      summary: { totalMinutes: 60, activeCount: 1, completedCount: 0, hibernatedCount: 0, averageUsage: null, totalCost: 4.98 },
+      summary: {
+        totalMinutes: 60,
+        activeCount: 1,
+        completedCount: 0,
+        hibernatedCount: 0,
+        averageUsage: null,
+        totalCost: 4.98,
+      },
       records: [
         {
           billing_id: "B-1",
@@ -83,19 +90,29 @@ describe("instance detail", () => {
     expect(screen.getByTestId("rule-row-R-1")).toHaveTextContent("22");
     const billing = await screen.findByTestId("billing-table");
     expect(within(billing).getByTestId("billing-row-B-1")).toHaveTextContent("4.98 USD");
-    expect(backend.called("get_instance_billing")[0]!.args.query).toEqual({ resource_id: train.id, page: 1, limit: 20 });
+    expect(backend.called("get_instance_billing")[0]!.args.query).toEqual({
+      resource_id: train.id,
+      page: 1,
+      limit: 20,
+    });
     expect(backend.called("get_instance_firewalls")[0]!.args).toEqual({ instanceId: train.id });
   });
 
   it("uses the image's login user, ubuntu when it names none, and copies the command", async () => {
     const user = userEvent.setup();
-    const centos = vmOf("c", "ACTIVE", { public_ip: "198.51.100.2", image: { id: "i", name: "CentOS", type: "os", default_user: "centos" } });
+    const centos = vmOf("c", "ACTIVE", {
+      public_ip: "198.51.100.2",
+      image: { id: "i", name: "CentOS", type: "os", default_user: "centos" },
+    });
     detailBackend(centos);
     const first = renderApp(`/instances/${centos.id}`);
     expect(await screen.findByTestId("ssh-command")).toHaveTextContent(/^ssh centos@198\.51\.100\.2$/);
     first.unmount();
 
-    const plain = vmOf("p", "ACTIVE", { public_ip: "198.51.100.3", image: { id: "i", name: "x", type: "os", default_user: null } });
+    const plain = vmOf("p", "ACTIVE", {
+      public_ip: "198.51.100.3",
+      image: { id: "i", name: "x", type: "os", default_user: null },
+    });
     detailBackend(plain);
     renderApp(`/instances/${plain.id}`);
     expect(await screen.findByTestId("ssh-command")).toHaveTextContent(/^ssh ubuntu@198\.51\.100\.3$/);
@@ -130,7 +147,10 @@ describe("instance detail", () => {
     expect(backend.called("toggle_instance_public_ip")).toEqual([]);
     await user.click(screen.getByTestId("confirm-action"));
     await waitFor(() => expect(screen.getByTestId("public-ip")).toHaveTextContent("none"));
-    expect(backend.called("toggle_instance_public_ip")[0]!.args).toEqual({ instanceId: train.id, body: { enabled: false } });
+    expect(backend.called("toggle_instance_public_ip")[0]!.args).toEqual({
+      instanceId: train.id,
+      body: { enabled: false },
+    });
     expect(screen.queryByTestId("ssh-command")).not.toBeInTheDocument();
     expect(screen.getByTestId("public-ip-toggle")).not.toBeChecked();
 
@@ -212,7 +232,14 @@ describe("instance detail", () => {
     await user.dblClick(screen.getByTestId("rule-add"));
     expect(screen.getByTestId("rule-add")).toBeDisabled();
     expect(screen.getByTestId("rule-add")).toHaveTextContent("Adding…");
-    answer.resolve({ success: true, message: null, request_id: null, tier: null, instance_id: train.id, rule: { ...RULE, id: "R-3", port_range_min: 80, port_range_max: 80, remote_ip_prefix: "10.0.0.0/8" } });
+    answer.resolve({
+      success: true,
+      message: null,
+      request_id: null,
+      tier: null,
+      instance_id: train.id,
+      rule: { ...RULE, id: "R-3", port_range_min: 80, port_range_max: 80, remote_ip_prefix: "10.0.0.0/8" },
+    });
     expect(await screen.findByTestId("rule-row-R-3")).toBeInTheDocument();
     expect(backend.called("add_instance_security_rule")).toHaveLength(1);
   });
@@ -230,12 +257,21 @@ describe("instance detail", () => {
     await user.type(screen.getByTestId("rule-port-min"), "22");
     await user.type(screen.getByTestId("rule-port-max"), "22");
     await user.click(screen.getByTestId("rule-add"));
-    expect(await screen.findByTestId("rule-error-remote_ip_prefix")).toHaveTextContent(/^is an IPv4 range but the rule is IPv6$/);
+    expect(await screen.findByTestId("rule-error-remote_ip_prefix")).toHaveTextContent(
+      /^is an IPv4 range but the rule is IPv6$/,
+    );
   });
 
   it("removes a rule after asking", async () => {
     const { backend } = detailBackend(train, {
-      remove_instance_security_rule: { success: true, message: null, request_id: null, tier: null, instance_id: train.id, rule_id: "R-1" },
+      remove_instance_security_rule: {
+        success: true,
+        message: null,
+        request_id: null,
+        tier: null,
+        instance_id: train.id,
+        rule_id: "R-1",
+      },
     });
     renderApp(`/instances/${train.id}`);
     const user = userEvent.setup();
@@ -251,7 +287,11 @@ describe("instance detail", () => {
     const answer = deferred<unknown>();
     const sim = simulatedVms([rowOf(train)]);
     const hibernate = sim.handlers.hibernate_instance as (a: Record<string, unknown>) => unknown;
-    detailBackend(train, { hibernate_instance: (a: Record<string, unknown>) => answer.promise.then(() => hibernate(a)) }, sim);
+    detailBackend(
+      train,
+      { hibernate_instance: (a: Record<string, unknown>) => answer.promise.then(() => hibernate(a)) },
+      sim,
+    );
     const { client } = renderApp(`/instances/${train.id}`);
     const user = userEvent.setup();
     await screen.findByTestId("vm-status");

@@ -33,7 +33,10 @@ export function InstanceDetailPage() {
 
   return (
     <div data-testid="page-instance-detail" className="flex flex-col gap-4">
-      <Link to={pagePath("instances")} className="inline-flex items-center gap-1 self-start text-sm text-fg-muted hover:text-fg">
+      <Link
+        to={pagePath("instances")}
+        className="inline-flex items-center gap-1 self-start text-sm text-fg-muted hover:text-fg"
+      >
         <ArrowLeft aria-hidden className="size-4" />
         Instances
       </Link>

@@ -88,7 +88,10 @@ describe("instances table", () => {
     expect(shownNames()).toEqual(["dev-a6000", "archive-a100", "train-h100"]);
     await user.click(screen.getByTestId("sort-cost-to-date"));
     expect(shownNames()).toEqual(["train-h100", "archive-a100", "dev-a6000"]);
-    expect(screen.getByTestId("sort-cost-to-date").closest("[role=columnheader]")).toHaveAttribute("aria-sort", "descending");
+    expect(screen.getByTestId("sort-cost-to-date").closest("[role=columnheader]")).toHaveAttribute(
+      "aria-sort",
+      "descending",
+    );
     await user.click(screen.getByTestId("sort-cost-per-hour"));
     expect(shownNames()).toEqual(["archive-a100", "dev-a6000", "train-h100"]);
     await user.click(screen.getByTestId("sort-name"));
@@ -163,7 +166,8 @@ describe("bulk actions", () => {
     renderApp("/instances");
     const user = userEvent.setup();
     await screen.findByTestId("instance-row-train-h100");
-    for (const name of ["train-h100", "dev-a6000", "archive-a100"]) await user.click(screen.getByTestId(`select-${name}`));
+    for (const name of ["train-h100", "dev-a6000", "archive-a100"])
+      await user.click(screen.getByTestId(`select-${name}`));
     expect(screen.getByTestId("bulk-start")).toHaveTextContent("Start (1)");
     expect(screen.getByTestId("bulk-stop")).toHaveTextContent("Stop (1)");
     expect(screen.getByTestId("bulk-hibernate")).toHaveTextContent("Hibernate (1)");
@@ -195,7 +199,12 @@ describe("bulk actions", () => {
     expect(dialog).toHaveTextContent("keep billing the full rate (9.96 USD/h in total)");
     await user.click(screen.getByTestId("confirm-action"));
     await waitFor(() => expect(screen.queryByTestId("confirm-dialog")).not.toBeInTheDocument());
-    expect(backend.called("stop_instance").map((c) => c.args.instanceId).sort()).toEqual(["vm-infer-l40", "vm-train-h100"]);
+    expect(
+      backend
+        .called("stop_instance")
+        .map((c) => c.args.instanceId)
+        .sort(),
+    ).toEqual(["vm-infer-l40", "vm-train-h100"]);
     expect(screen.getByTestId("instance-row-train-h100")).toHaveTextContent("STOPPING");
     expect(screen.getByTestId("instance-row-infer-l40")).toHaveTextContent("STOPPING");
     expect(screen.getByTestId("instance-row-dev-a6000")).toHaveTextContent("SHUTOFF");

@@ -76,7 +76,10 @@ export function InstancesPage() {
         title="Instances"
         purpose={pageBySlug("instances").purpose}
         actions={
-          <Link to={pagePath("deploy")} className="rounded-md bg-primary px-3 py-2 text-sm font-medium text-primary-fg hover:opacity-90">
+          <Link
+            to={pagePath("deploy")}
+            className="rounded-md bg-primary px-3 py-2 text-sm font-medium text-primary-fg hover:opacity-90"
+          >
             Deploy VM
           </Link>
         }
@@ -94,7 +97,13 @@ export function InstancesPage() {
         </Card>
       ) : query.data ? (
         <>
-          <InstancesToolbar filters={filters} options={options} onChange={changeFilters} shown={shown.length} total={rows.length} />
+          <InstancesToolbar
+            filters={filters}
+            options={options}
+            onChange={changeFilters}
+            shown={shown.length}
+            total={rows.length}
+          />
           <BulkBar selected={selected} currency={currency} onClear={() => setSelectedIds(new Set())} />
           <InstancesTable
             rows={shown}

@@ -10,9 +10,7 @@ export function PlaceholderPage({ page }: { page: PageInfo }) {
       <PageHeader title={page.label} purpose={page.purpose} />
       <Card className="flex items-center gap-4">
         <Construction aria-hidden className="size-6 shrink-0 text-fg-muted" />
-        <p className="text-sm">
-          The {page.label} page comes in a later release of Barrack Desktop.
-        </p>
+        <p className="text-sm">The {page.label} page comes in a later release of Barrack Desktop.</p>
       </Card>
     </div>
   );

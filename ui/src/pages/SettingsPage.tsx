@@ -21,7 +21,9 @@ export function SettingsPage() {
           <ConnectionCheck />
         </>
       ) : (
-        <p className="text-sm text-fg-muted">{settings.isError ? "Settings could not be read." : "Loading settings…"}</p>
+        <p className="text-sm text-fg-muted">
+          {settings.isError ? "Settings could not be read." : "Loading settings…"}
+        </p>
       )}
     </div>
   );

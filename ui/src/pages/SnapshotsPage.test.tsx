@@ -28,13 +28,24 @@ const madeImage = imageOf("pytorch-base", { snapshot_id: base.id, snapshot_name:
 function storageSim(initial: { rows: SnapshotRow[]; patch?: Partial<StorageOverview> }) {
   let rows = initial.rows;
   const overview = () =>
-    overviewOf({ snapshots: rows, eligible: [train, eu], instances: [train, eu, stopped], images: [madeImage], ...initial.patch });
+    overviewOf({
+      snapshots: rows,
+      eligible: [train, eu],
+      instances: [train, eu, stopped],
+      images: [madeImage],
+      ...initial.patch,
+    });
   return {
     handlers: {
       storage_overview: () => overview(),
       create_snapshot: (a: Record<string, unknown>) => {
         const body = a.body as { name: string; instance_id: string; description: string | null; is_image: boolean };
-        const snapshot = snapshotOf(body.name, { id: "snap-new", status: "CREATING", size_gb: null, is_image: body.is_image });
+        const snapshot = snapshotOf(body.name, {
+          id: "snap-new",
+          status: "CREATING",
+          size_gb: null,
+          is_image: body.is_image,
+        });
         rows = [...rows, rowOfSnapshot(snapshot, { hourlyCost: null })];
         return { success: true, message: null, request_id: null, snapshot };
       },
@@ -122,9 +133,15 @@ describe("snapshots page", () => {
     expect(screen.getByTestId("snapshot-status-train-nightly")).toHaveTextContent("CREATING");
     // Not ready: no restore, no image, each saying why.
     expect(screen.getByTestId("snapshot-restore-train-nightly")).toBeDisabled();
-    expect(screen.getByTestId("snapshot-restore-train-nightly")).toHaveAttribute("title", expect.stringMatching(/CREATING/));
+    expect(screen.getByTestId("snapshot-restore-train-nightly")).toHaveAttribute(
+      "title",
+      expect.stringMatching(/CREATING/),
+    );
     expect(screen.getByTestId("snapshot-make-image-train-nightly")).toBeDisabled();
-    expect(screen.getByTestId("snapshot-make-image-train-baseline")).toHaveAttribute("href", `/images?create=${base.id}`);
+    expect(screen.getByTestId("snapshot-make-image-train-baseline")).toHaveAttribute(
+      "href",
+      `/images?create=${base.id}`,
+    );
     expect(screen.queryByTestId("pager")).not.toBeInTheDocument();
 
     const user = userEvent.setup();
@@ -204,10 +221,11 @@ describe("snapshots page", () => {
     await user.click(await screen.findByTestId("snapshot-create"));
     const dialog = screen.getByTestId("snapshot-dialog");
     const vmSelect = within(dialog).getByTestId("snapshot-vm");
-    expect(within(vmSelect).getAllByRole("option").map((o) => o.textContent)).toEqual([
-      "eu-a100 - A100-80GB (NORWAY-1)",
-      "train-h100 - H100-SXM5-80GB (CANADA-1)",
-    ]);
+    expect(
+      within(vmSelect)
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ).toEqual(["eu-a100 - A100-80GB (NORWAY-1)", "train-h100 - H100-SXM5-80GB (CANADA-1)"]);
     await user.selectOptions(vmSelect, train.id);
 
     await user.click(screen.getByTestId("snapshot-submit"));
@@ -258,7 +276,14 @@ describe("snapshots page", () => {
     const restored = vmOf("train-baseline-restored", "CREATING", { id: "vm-restored" });
     const backend = mockBackend({
       ...storageSim({ rows: ROWS }).handlers,
-      restore_snapshot: { success: true, message: null, snapshot_id: base.id, instance_id: restored.id, instance: restored, request_id: null },
+      restore_snapshot: {
+        success: true,
+        message: null,
+        snapshot_id: base.id,
+        instance_id: restored.id,
+        instance: restored,
+        request_id: null,
+      },
       get_instance: { success: true, message: null, instance: restored, request_id: null },
     });
     await openPage();
@@ -280,7 +305,10 @@ describe("snapshots page", () => {
 
     await user.click(screen.getByTestId("restore-submit"));
     expect(await screen.findByTestId("page-instance-detail")).toBeInTheDocument();
-    expect(backend.called("restore_snapshot")[0]!.args).toEqual({ snapshotId: base.id, body: { name: "train-baseline-restored" } });
+    expect(backend.called("restore_snapshot")[0]!.args).toEqual({
+      snapshotId: base.id,
+      body: { name: "train-baseline-restored" },
+    });
     expect(await screen.findByTestId("vm-name")).toHaveTextContent("train-baseline-restored");
   });
 
@@ -326,7 +354,10 @@ describe("snapshots page", () => {
     expect(details).toHaveTextContent("32");
     expect(details).toHaveTextContent("256 GB");
     expect(within(details).getByTestId("snapshot-description-text")).toHaveTextContent("Before the big run");
-    expect(within(details).getByRole("link", { name: "pytorch-base" })).toHaveAttribute("href", `/images?details=${madeImage.id}`);
+    expect(within(details).getByRole("link", { name: "pytorch-base" })).toHaveAttribute(
+      "href",
+      `/images?details=${madeImage.id}`,
+    );
     expect(details).toHaveTextContent("Image");
     expect(await within(details).findByTestId("snapshot-billing-row-b-1")).toBeInTheDocument();
     expect(within(details).queryByTestId("snapshot-billing-row-b-other")).not.toBeInTheDocument();

@@ -23,13 +23,25 @@ export function appError(code: AppErrorCode, message: string, extra: { field?: s
 }
 
 /** A handler that fails with an AppError. */
-export function fails(code: AppErrorCode, message: string, extra: { field?: string; requestId?: string } = {}): Handler {
+export function fails(
+  code: AppErrorCode,
+  message: string,
+  extra: { field?: string; requestId?: string } = {},
+): Handler {
   return () => {
     throw appError(code, message, extra);
   };
 }
 
-export const SIGNED_OUT: Session = { signedIn: false, profile: null, sandbox: false, keyHint: null, baseUrl: null, startupError: null, keyRefused: false };
+export const SIGNED_OUT: Session = {
+  signedIn: false,
+  profile: null,
+  sandbox: false,
+  keyHint: null,
+  baseUrl: null,
+  startupError: null,
+  keyRefused: false,
+};
 export const SIGNED_IN: Session = {
   signedIn: true,
   profile: "work",
@@ -141,13 +153,18 @@ export function renderApp(path = "/dashboard") {
 /** One component inside the providers (for parts that need no route). */
 export function renderWithProviders(ui: ReactElement) {
   const client = createQueryClient();
-  return { ...render(<Providers client={client}><MemoryRouter>{ui}</MemoryRouter></Providers>), client };
+  return {
+    ...render(
+      <Providers client={client}>
+        <MemoryRouter>{ui}</MemoryRouter>
+      </Providers>,
+    ),
+    client,
+  };
 }
 
 export async function emitResourcesChanged(payload: Partial<ResourcesChanged_Serialize>) {
-  await act(() =>
-    emit("resources-changed", { kinds: [], instances: [], balance: null, currency: null, ...payload }),
-  );
+  await act(() => emit("resources-changed", { kinds: [], instances: [], balance: null, currency: null, ...payload }));
 }
 
 export async function emitConnectionChanged(payload: ConnectionChanged_Serialize) {

@@ -57,7 +57,10 @@ export function instancesOverviewOf(rows: Row[], currency = "USD"): InstancesOve
   return { currency, rows };
 }
 
-export function accountOverviewOf(rows: Row[], patch: Partial<AccountOverview_Serialize> = {}): AccountOverview_Serialize {
+export function accountOverviewOf(
+  rows: Row[],
+  patch: Partial<AccountOverview_Serialize> = {},
+): AccountOverview_Serialize {
   return {
     accountId: "BRK-100234",
     currency: "USD",

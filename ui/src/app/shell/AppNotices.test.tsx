@@ -5,7 +5,8 @@ import { SIGNED_OUT, emitEvent, mockBackend, renderApp } from "../../test/backen
 
 const DAMAGED = {
   kind: "SettingsDamaged",
-  message: "settings.json could not be read; it was kept as settings.json.damaged-20261203T140200Z and defaults are used.",
+  message:
+    "settings.json could not be read; it was kept as settings.json.damaged-20261203T140200Z and defaults are used.",
 };
 const LATE = { kind: "TimersFiredLate", message: "The hibernate timer of train-h100 fired late, at start." };
 

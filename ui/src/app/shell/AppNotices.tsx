@@ -18,7 +18,13 @@ export function AppNotices() {
   return (
     <div className="flex flex-col gap-2 border-b border-warning bg-warning-soft px-4 py-2">
       {notices.map((n) => (
-        <div key={n.id} data-testid="app-notice" data-kind={n.kind} role="status" className="flex items-start gap-3 text-sm">
+        <div
+          key={n.id}
+          data-testid="app-notice"
+          data-kind={n.kind}
+          role="status"
+          className="flex items-start gap-3 text-sm"
+        >
           <Info aria-hidden className="mt-0.5 size-4 shrink-0 text-warning" />
           <p className="flex-1">
             <span className="font-semibold">{TITLES[n.kind] ?? "Note"}.</span> {cutServerText(n.message, 600)}

@@ -80,11 +80,7 @@ export function AppShell() {
         {/* The offline screen says it already when nothing is loaded. */}
         {hasData && <OfflineBanner />}
         <main className="min-h-0 flex-1 overflow-y-auto p-6">
-          {!online && !hasData && !onSettings ? (
-            <OfflineScreen message={message} />
-          ) : (
-            <PageRoutes />
-          )}
+          {!online && !hasData && !onSettings ? <OfflineScreen message={message} /> : <PageRoutes />}
         </main>
       </div>
       <CommandPalette open={paletteOpen} onOpenChange={setPaletteOpen} />

@@ -56,20 +56,26 @@ export function CommandPalette({ open, onOpenChange }: Props) {
             />
             <Command.List className="max-h-80 overflow-y-auto p-2">
               <Command.Empty className="px-3 py-6 text-center text-sm text-fg-muted">Nothing matches.</Command.Empty>
-              <Command.Group heading="Pages" className="text-xs text-fg-muted [&_[cmdk-group-heading]]:px-3 [&_[cmdk-group-heading]]:py-1">
+              <Command.Group
+                heading="Pages"
+                className="text-xs text-fg-muted [&_[cmdk-group-heading]]:px-3 [&_[cmdk-group-heading]]:py-1"
+              >
                 {PAGES.map(({ slug, label, icon: Icon }) => (
                   <Command.Item
                     key={slug}
                     value={`Go to ${label}`}
                     data-testid={`command-${slug}`}
-                    onSelect={() => run(() => navigate(pagePath(slug)))}
+                    onSelect={() => run(() => void navigate(pagePath(slug)))}
                     className={ITEM + " text-fg"}
                   >
                     <Icon aria-hidden className="size-4" /> {label}
                   </Command.Item>
                 ))}
               </Command.Group>
-              <Command.Group heading="Actions" className="text-xs text-fg-muted [&_[cmdk-group-heading]]:px-3 [&_[cmdk-group-heading]]:py-1">
+              <Command.Group
+                heading="Actions"
+                className="text-xs text-fg-muted [&_[cmdk-group-heading]]:px-3 [&_[cmdk-group-heading]]:py-1"
+              >
                 <Command.Item
                   value="Toggle theme light dark"
                   data-testid="command-toggle-theme"

@@ -1,7 +1,15 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { SIGNED_IN, appError, emitEvent, emitResourcesChanged, fails, mockBackend, renderApp } from "../../test/backend";
+import {
+  SIGNED_IN,
+  appError,
+  emitEvent,
+  emitResourcesChanged,
+  fails,
+  mockBackend,
+  renderApp,
+} from "../../test/backend";
 import { accountOverviewOf, rowOf, vmOf } from "../../test/vms";
 
 const TRAIN = rowOf(vmOf("train-h100"));
@@ -38,7 +46,9 @@ describe("a refused key", () => {
     await screen.findByTestId("vm-operations-panel");
     revoked = true;
     await emitResourcesChanged({ kinds: ["instances"] });
-    expect(await screen.findByTestId("key-refused-banner")).toHaveTextContent("The key for work was refused — sign in again");
+    expect(await screen.findByTestId("key-refused-banner")).toHaveTextContent(
+      "The key for work was refused — sign in again",
+    );
     expect(await screen.findByTestId("stale-banner")).toHaveTextContent(/as of \d\d:\d\d: Barrack refused the key/);
     expect(screen.getByTestId("vm-operations-panel")).toHaveTextContent("train-h100");
     expect(screen.queryByTestId("error-banner")).not.toBeInTheDocument();

@@ -98,7 +98,12 @@ describe("offline with data on screen: kept and marked stale", () => {
 
   it("on a VM's page", async () => {
     const sim = simulatedVms([TRAIN]);
-    mockBackend({ ...sim.handlers, get_instance_firewalls: { firewalls: [] }, get_instance_billing: instancePage(1, 0), list_timers: [] });
+    mockBackend({
+      ...sim.handlers,
+      get_instance_firewalls: { firewalls: [] },
+      get_instance_billing: instancePage(1, 0),
+      list_timers: [],
+    });
     renderApp(`/instances/${TRAIN.vm.id}`);
     await screen.findByTestId("vm-name");
     await goesStaleAndBack("vm-name");
@@ -134,7 +139,8 @@ describe("a refresh that fails otherwise (5xx, 429, a bad body) keeps the data t
     let failing = false;
     mockBackend({
       instances_overview: () => {
-        if (failing) throw { code: "RateLimited", message: "429 Too Many Requests: retry after 120 s", requestId: "req-42" };
+        if (failing)
+          throw { code: "RateLimited", message: "429 Too Many Requests: retry after 120 s", requestId: "req-42" };
         return instancesOverviewOf([TRAIN]);
       },
     });

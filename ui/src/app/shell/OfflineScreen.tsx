@@ -25,7 +25,11 @@ export function OfflineScreen({ message }: { message: string | null }) {
 
   const every = Math.max(1, Math.round(AUTO_RETRY.everyMs / 1000));
   return (
-    <section data-testid="offline-screen" role="alert" className="mx-auto mt-16 flex max-w-lg flex-col items-center gap-4 text-center">
+    <section
+      data-testid="offline-screen"
+      role="alert"
+      className="mx-auto mt-16 flex max-w-lg flex-col items-center gap-4 text-center"
+    >
       <WifiOff aria-hidden className="size-10 text-warning" />
       <h1 className="text-xl font-semibold">Barrack cannot be reached</h1>
       <p className="text-sm">

@@ -25,7 +25,9 @@ describe("quit with pending timers", () => {
     renderApp();
     await screen.findByTestId("app-shell");
     await emitEvent("quit-requested", { pendingTimers: ["train-h100"] });
-    await userEvent.click(within(await screen.findByTestId("quit-dialog")).getByRole("button", { name: "Keep running" }));
+    await userEvent.click(
+      within(await screen.findByTestId("quit-dialog")).getByRole("button", { name: "Keep running" }),
+    );
     await waitFor(() => expect(screen.queryByTestId("quit-dialog")).not.toBeInTheDocument());
     expect(backend.called("quit_app")).toEqual([]);
   });
@@ -35,7 +37,11 @@ describe("quit with pending timers", () => {
     renderApp();
     await screen.findByTestId("app-shell");
     await emitEvent("quit-requested", { pendingTimers: ["train-h100"] });
-    await userEvent.click(within(await screen.findByTestId("quit-dialog")).getByRole("button", { name: "Quit anyway" }));
-    expect(await within(screen.getByTestId("quit-dialog")).findByRole("alert")).toHaveTextContent("the quit command panicked");
+    await userEvent.click(
+      within(await screen.findByTestId("quit-dialog")).getByRole("button", { name: "Quit anyway" }),
+    );
+    expect(await within(screen.getByTestId("quit-dialog")).findByRole("alert")).toHaveTextContent(
+      "the quit command panicked",
+    );
   });
 });

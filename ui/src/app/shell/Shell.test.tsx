@@ -65,7 +65,13 @@ describe("header", () => {
 
   it("switches account, adds one, and signs out from the account menu", async () => {
     const backend = mockBackend({
-      use_profile: (a: Record<string, unknown>) => ({ signedIn: true, profile: a.name, sandbox: false, keyHint: "…wxyz", baseUrl: "x" }),
+      use_profile: (a: Record<string, unknown>) => ({
+        signedIn: true,
+        profile: a.name,
+        sandbox: false,
+        keyHint: "…wxyz",
+        baseUrl: "x",
+      }),
       sign_out: SIGNED_OUT,
     });
     renderApp();

@@ -5,7 +5,10 @@ import { cn } from "../../lib/cn";
 /** Every page, always visible (DASH-07: the docs reach pages "from the sidebar"). */
 export function Sidebar() {
   return (
-    <nav aria-label="Pages" className="flex w-56 shrink-0 flex-col gap-0.5 overflow-y-auto border-r border-border bg-surface p-3">
+    <nav
+      aria-label="Pages"
+      className="flex w-56 shrink-0 flex-col gap-0.5 overflow-y-auto border-r border-border bg-surface p-3"
+    >
       <div className="mb-4 px-2 text-lg font-semibold">Barrack</div>
       {PAGES.map(({ slug, label, icon: Icon }) => (
         <NavLink

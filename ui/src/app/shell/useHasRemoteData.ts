@@ -11,13 +11,7 @@ export function useHasRemoteData(): boolean {
   const cache = qc.getQueryCache();
   // Batched like TanStack's own hooks: a query added while another component renders
   // must not update this one during that render.
-  const subscribe = useCallback(
-    (onChange: () => void) => cache.subscribe(notifyManager.batchCalls(onChange)),
-    [cache],
-  );
-  const read = useCallback(
-    () => cache.getAll().some((q) => !q.meta?.local && q.state.data !== undefined),
-    [cache],
-  );
+  const subscribe = useCallback((onChange: () => void) => cache.subscribe(notifyManager.batchCalls(onChange)), [cache]);
+  const read = useCallback(() => cache.getAll().some((q) => !q.meta?.local && q.state.data !== undefined), [cache]);
   return useSyncExternalStore(subscribe, read, read);
 }

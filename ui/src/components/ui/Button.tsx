@@ -17,7 +17,15 @@ type Props = ButtonHTMLAttributes<HTMLButtonElement> & {
   pending?: boolean;
 };
 
-export function Button({ variant = "secondary", pending = false, className, disabled, children, type, ...rest }: Props) {
+export function Button({
+  variant = "secondary",
+  pending = false,
+  className,
+  disabled,
+  children,
+  type,
+  ...rest
+}: Props) {
   return (
     <button
       type={type ?? "button"}

@@ -18,7 +18,17 @@ type Props = {
 };
 
 /** Asks before a permanent or disruptive action (GEN-01). */
-export function ConfirmDialog({ open, onOpenChange, title, children, confirmLabel, pending, onConfirm, typeToConfirm, footer }: Props) {
+export function ConfirmDialog({
+  open,
+  onOpenChange,
+  title,
+  children,
+  confirmLabel,
+  pending,
+  onConfirm,
+  typeToConfirm,
+  footer,
+}: Props) {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>

@@ -2,7 +2,17 @@ import { Button } from "./Button";
 import { pageCount } from "../../lib/paging";
 
 /** Previous / page numbers / Next; nothing when everything fits on one page (SNAP-03). */
-export function Pager({ page, total, perPage, onPage }: { page: number; total: number; perPage: number; onPage: (p: number) => void }) {
+export function Pager({
+  page,
+  total,
+  perPage,
+  onPage,
+}: {
+  page: number;
+  total: number;
+  perPage: number;
+  onPage: (p: number) => void;
+}) {
   const pages = pageCount(total, perPage);
   if (pages <= 1) return null;
   return (

@@ -1,5 +1,11 @@
 import { cn } from "../../lib/cn";
-import { isKnownStatus, isTransitional, normalizeStatus, statusTone, type StatusTone } from "../../features/instances/status";
+import {
+  isKnownStatus,
+  isTransitional,
+  normalizeStatus,
+  statusTone,
+  type StatusTone,
+} from "../../features/instances/status";
 
 const TONE: Record<StatusTone, { badge: string; dot: string }> = {
   success: { badge: "border-success bg-success-soft text-success", dot: "bg-success" },
@@ -15,7 +21,10 @@ export function StatusBadge({ status, testId }: { status: string; testId?: strin
   const changing = isTransitional(status);
   return (
     <span
-      className={cn("inline-flex items-center gap-1.5 rounded-full border px-2 py-0.5 text-xs font-semibold", tone.badge)}
+      className={cn(
+        "inline-flex items-center gap-1.5 rounded-full border px-2 py-0.5 text-xs font-semibold",
+        tone.badge,
+      )}
       title={changing ? "Changing state; updates on its own" : undefined}
     >
       <span aria-hidden className={cn("size-2 rounded-full", tone.dot, changing && "animate-pulse")} />

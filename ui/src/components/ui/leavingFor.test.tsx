@@ -8,7 +8,9 @@ describe("leavingForSubmit", () => {
     render(
       <div>
         <input data-testid="field" onBlur={(e) => left(leavingForSubmit(e))} />
-        <button data-testid="submit" {...SUBMIT_ATTR}>Add</button>
+        <button data-testid="submit" {...SUBMIT_ATTR}>
+          Add
+        </button>
         <button data-testid="other">Other</button>
       </div>,
     );

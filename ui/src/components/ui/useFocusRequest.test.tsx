@@ -6,7 +6,9 @@ function Form({ onReady }: { onReady: (f: (id: string) => void) => void }) {
   onReady(useFocusRequest());
   return (
     <div>
-      <h2 id="heading" tabIndex={-1}>Step</h2>
+      <h2 id="heading" tabIndex={-1}>
+        Step
+      </h2>
       <input data-testid="name" />
       <button data-testid="next">Next</button>
     </div>

@@ -70,7 +70,12 @@ export function SignInForm({ initialProfile, initialBaseUrl, initialAuthScheme, 
 
   return (
     <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
-      <Field id="api-key" label="API key" hint="Stored in your system keychain, never on disk in plain text." error={fieldError("apiKey")}>
+      <Field
+        id="api-key"
+        label="API key"
+        hint="Stored in your system keychain, never on disk in plain text."
+        error={fieldError("apiKey")}
+      >
         <Input
           {...fieldAria("api-key", fieldError("apiKey"))}
           aria-invalid={fieldError("apiKey") || generalError?.code === "Unauthorized" ? true : undefined}
@@ -84,7 +89,12 @@ export function SignInForm({ initialProfile, initialBaseUrl, initialAuthScheme, 
           disabled={pending}
         />
       </Field>
-      <Field id="profile-name" label="Profile name" hint="Letters, digits, _ - and . (up to 50). One profile per account." error={fieldError("profile")}>
+      <Field
+        id="profile-name"
+        label="Profile name"
+        hint="Letters, digits, _ - and . (up to 50). One profile per account."
+        error={fieldError("profile")}
+      >
         <Input
           {...fieldAria("profile-name", fieldError("profile"))}
           data-testid="profile-name"
@@ -110,7 +120,12 @@ export function SignInForm({ initialProfile, initialBaseUrl, initialAuthScheme, 
         </button>
         {showAdvanced && (
           <div id="signin-advanced" className="flex flex-col gap-4 border-t border-border p-3">
-            <Field id="base-url" label="Base URL" hint="HTTPS, or http only for this computer (127.0.0.1)." error={fieldError("baseUrl")}>
+            <Field
+              id="base-url"
+              label="Base URL"
+              hint="HTTPS, or http only for this computer (127.0.0.1)."
+              error={fieldError("baseUrl")}
+            >
               <Input
                 {...fieldAria("base-url", fieldError("baseUrl"))}
                 data-testid="base-url"
@@ -121,7 +136,12 @@ export function SignInForm({ initialProfile, initialBaseUrl, initialAuthScheme, 
                 disabled={pending}
               />
             </Field>
-            <AuthSchemeField value={auth} onChange={edit(setAuth)} error={fieldError("authScheme")} disabled={pending} />
+            <AuthSchemeField
+              value={auth}
+              onChange={edit(setAuth)}
+              error={fieldError("authScheme")}
+              disabled={pending}
+            />
           </div>
         )}
       </div>

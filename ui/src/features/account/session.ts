@@ -9,7 +9,6 @@ import { keyRefusal } from "./keyRefusal";
 
 export type Session = SessionInfo_Serialize;
 
-
 /**
  * A new session (sign-in, another profile, sandbox, sign-out): what was cached for the
  * previous account goes, the session is replaced and settings are read again.
@@ -58,7 +57,6 @@ export function useStartSandbox() {
     meta: { quiet: true },
   });
 }
-
 
 export function useCheckConnection() {
   return useMutation({

@@ -29,8 +29,8 @@ export function BillingBanners({ balance, currency, threshold, runwayHours }: Pr
       )}
       {shown.includes("runway") && (
         <Alert testId="runway-banner" tone="warning" title={`The balance lasts about ${formatRunway(runwayHours)}`}>
-          Less than a day at the current burn rate. Add credits, or hibernate or delete what you do not need (see
-          Still billing below).
+          Less than a day at the current burn rate. Add credits, or hibernate or delete what you do not need (see Still
+          billing below).
         </Alert>
       )}
     </div>

@@ -61,7 +61,12 @@ export function Calculator({ pricing, currency }: { pricing: Pricing; currency: 
           ))}
         </Select>
       </Field>
-      <Field id={`${id}-count`} label="GPUs" error={countError} hint={maxCount != null ? `1 to ${maxCount}` : undefined}>
+      <Field
+        id={`${id}-count`}
+        label="GPUs"
+        error={countError}
+        hint={maxCount != null ? `1 to ${maxCount}` : undefined}
+      >
         <Input
           id={`${id}-count`}
           data-testid="calc-count"
@@ -87,7 +92,12 @@ export function Calculator({ pricing, currency }: { pricing: Pricing; currency: 
         />
       </Field>
       <Field id={`${id}-vtype`} label="Volume">
-        <Select id={`${id}-vtype`} data-testid="calc-volume-type" value={volumeKey} onChange={(e) => setVolumeKey(e.target.value)}>
+        <Select
+          id={`${id}-vtype`}
+          data-testid="calc-volume-type"
+          value={volumeKey}
+          onChange={(e) => setVolumeKey(e.target.value)}
+        >
           <option value="">No volume</option>
           {volumes.map((v) => (
             <option key={optionKey(v.tier, v.type)} value={optionKey(v.tier, v.type)}>
@@ -122,7 +132,8 @@ export function Calculator({ pricing, currency }: { pricing: Pricing; currency: 
             {volume && volume.price != null && (
               <>
                 {" "}
-                · volume {money(volume.price, currency)}/TB-h × {size / 1000} TB × {hours} h = {money(result.volume, currency)}
+                · volume {money(volume.price, currency)}/TB-h × {size / 1000} TB × {hours} h ={" "}
+                {money(result.volume, currency)}
               </>
             )}
           </p>

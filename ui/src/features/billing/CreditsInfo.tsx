@@ -43,8 +43,8 @@ export function CreditsInfo({ currency }: { currency: string }) {
       </CardTitle>
       <div className="flex flex-col gap-3 text-sm">
         <p className="text-fg-muted">
-          Credits are bought on barrack.ai (a package or a custom amount, paid through Razorpay) and added at once; this app
-          takes no payment. Purchases are charged in the currency of your profile's country, which must be complete.
+          Credits are bought on barrack.ai (a package or a custom amount, paid through Razorpay) and added at once; this
+          app takes no payment. Purchases are charged in the currency of your profile's country, which must be complete.
         </p>
         <table className="w-full text-left">
           <thead className="text-xs text-fg-muted">

@@ -9,7 +9,12 @@ import { UPlotChart } from "./UPlotChart";
 const HEIGHT = 220;
 
 function axis(theme: ChartTheme, extra: uPlot.Axis = {}): uPlot.Axis {
-  return { stroke: theme.muted, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid, width: 1 }, ...extra };
+  return {
+    stroke: theme.muted,
+    grid: { stroke: theme.grid, width: 1 },
+    ticks: { stroke: theme.grid, width: 1 },
+    ...extra,
+  };
 }
 
 /** Cost per local day for the last 30 days, stacked by kind; hovering shows each kind's amount. */
@@ -17,7 +22,10 @@ export function DailyCostChart({ daily, currency }: { daily: readonly DayCost[];
   const series = useMemo(() => dailySeries(daily), [daily]);
   // Tallest stack first, so each shorter bar paints over the one it sits in.
   const drawOrder = useMemo(() => [...STACK].reverse(), []);
-  const data = useMemo<uPlot.AlignedData>(() => [series.x, ...drawOrder.map((k) => series.top[k])], [series, drawOrder]);
+  const data = useMemo<uPlot.AlignedData>(
+    () => [series.x, ...drawOrder.map((k) => series.top[k])],
+    [series, drawOrder],
+  );
   const bars = uPlot.paths.bars?.({ size: [0.7, 40] });
 
   return (
@@ -29,7 +37,10 @@ export function DailyCostChart({ daily, currency }: { daily: readonly DayCost[];
         options={(theme) => ({
           scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(max, 0.01) * 1.1] } },
           axes: [
-            axis(theme, { values: (_u, ticks) => ticks.map((t) => new Date(t * 1000).toLocaleDateString(undefined, { month: "short", day: "numeric" })) }),
+            axis(theme, {
+              values: (_u, ticks) =>
+                ticks.map((t) => new Date(t * 1000).toLocaleDateString(undefined, { month: "short", day: "numeric" })),
+            }),
             axis(theme, { size: 60, values: (_u, ticks) => ticks.map((t) => t.toFixed(2)) }),
           ],
           series: [

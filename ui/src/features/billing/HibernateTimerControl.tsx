@@ -51,9 +51,17 @@ export function HibernateTimerControl({ vm }: Props) {
         <Timer aria-hidden className="size-4" /> Hibernate on a timer
       </p>
       {current && (
-        <div data-testid="timer-current" className="flex flex-wrap items-center gap-2 rounded-md bg-surface-2 px-3 py-2">
+        <div
+          data-testid="timer-current"
+          className="flex flex-wrap items-center gap-2 rounded-md bg-surface-2 px-3 py-2"
+        >
           <span className="flex-1">{describeTimer(current, now)}</span>
-          <Button variant="ghost" data-testid="timer-clear" pending={cancel.isPending} onClick={() => cancel.mutate(current.id)}>
+          <Button
+            variant="ghost"
+            data-testid="timer-clear"
+            pending={cancel.isPending}
+            onClick={() => cancel.mutate(current.id)}
+          >
             Cancel timer
           </Button>
         </div>

@@ -29,12 +29,17 @@ export function OverviewCards({ overview }: { overview: BillingOverview }) {
       <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4">
         <Card className="flex flex-col gap-1 p-4">
           <span className="text-xs text-fg-muted">Balance</span>
-          <ul className="flex flex-col" title="Each currency has its own balance; credits cannot be moved between them.">
+          <ul
+            className="flex flex-col"
+            title="Each currency has its own balance; credits cannot be moved between them."
+          >
             {balances.map((b) => (
               <li
                 key={b.currency}
                 data-testid={`balance-${b.currency}`}
-                className={b.currency === currency ? "text-xl font-semibold tabular-nums" : "text-sm text-fg-muted tabular-nums"}
+                className={
+                  b.currency === currency ? "text-xl font-semibold tabular-nums" : "text-sm text-fg-muted tabular-nums"
+                }
               >
                 {money(b.amount, b.currency)}
               </li>
@@ -51,7 +56,11 @@ export function OverviewCards({ overview }: { overview: BillingOverview }) {
           label="Runway"
           testId="runway"
           value={formatRunway(overview.runwayHours)}
-          note={overview.runwayHours != null ? `${plain(overview.runwayHours)} hours: balance ÷ burn rate, if nothing changes` : "Nothing is billing"}
+          note={
+            overview.runwayHours != null
+              ? `${plain(overview.runwayHours)} hours: balance ÷ burn rate, if nothing changes`
+              : "Nothing is billing"
+          }
         />
         <Card className="grid grid-cols-3 gap-2 p-4">
           {(

@@ -26,7 +26,11 @@ export function PricingTable({ pricing, currency }: { pricing: Pricing; currency
         </thead>
         <tbody>
           {gpus.map((g) => (
-            <tr key={`${g.tier}|${g.model}`} data-testid={`price-gpu-${g.tier}-${g.model}`} className="border-t border-border">
+            <tr
+              key={`${g.tier}|${g.model}`}
+              data-testid={`price-gpu-${g.tier}-${g.model}`}
+              className="border-t border-border"
+            >
               <td className={TD}>{g.tier}</td>
               <td className={TD}>{g.model}</td>
               <td className={`${TD} text-right tabular-nums`}>{money(g.price, currency)}</td>
@@ -50,7 +54,11 @@ export function PricingTable({ pricing, currency }: { pricing: Pricing; currency
           </thead>
           <tbody>
             {volumes.map((v) => (
-              <tr key={`${v.tier}|${v.type}`} data-testid={`price-volume-${v.tier}-${v.type}`} className="border-t border-border">
+              <tr
+                key={`${v.tier}|${v.type}`}
+                data-testid={`price-volume-${v.tier}-${v.type}`}
+                className="border-t border-border"
+              >
                 <td className={TD}>{v.tier}</td>
                 <td className={TD}>{v.type}</td>
                 <td className={`${TD} text-right tabular-nums`}>{money(v.price, currency)}</td>

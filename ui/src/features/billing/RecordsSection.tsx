@@ -44,7 +44,8 @@ export function RecordsSection({ overview }: { overview: BillingOverview | undef
   // An impossible range is not sent: the last valid filter stays asked for.
   const lastValid = useRef(filter);
   if (!invalidRange) lastValid.current = filter;
-  const query = useMemo(() => recordsQuery(lastValid.current), [lastValid.current]);
+  const asked = lastValid.current;
+  const query = useMemo(() => recordsQuery(asked), [asked]);
 
   const records = useBillingRecords(kind, query);
   const exporter = useExportCsv();
@@ -54,7 +55,12 @@ export function RecordsSection({ overview }: { overview: BillingOverview | undef
   useRecordsMarks(shownKey);
 
   const options = useMemo(
-    () => resourceOptions(kind, overview, rows.map((r) => ({ id: r.resourceId, name: r.resourceName }))),
+    () =>
+      resourceOptions(
+        kind,
+        overview,
+        rows.map((r) => ({ id: r.resourceId, name: r.resourceName })),
+      ),
     [kind, overview, rows],
   );
   const totalPages = Math.max(1, data?.total_pages ?? 1);
@@ -173,7 +179,10 @@ export function RecordsSection({ overview }: { overview: BillingOverview | undef
                 </div>
               ))}
             </dl>
-            <div className={cn(records.isPlaceholderData && "opacity-60 transition-opacity")} aria-busy={records.isFetching}>
+            <div
+              className={cn(records.isPlaceholderData && "opacity-60 transition-opacity")}
+              aria-busy={records.isFetching}
+            >
               <RecordsTable kind={kind} rows={rows} />
             </div>
             <div className="flex items-center justify-between gap-3 text-sm">

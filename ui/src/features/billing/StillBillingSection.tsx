@@ -21,8 +21,8 @@ function ConfirmText({ item, action }: Pending) {
   if (action === "startThenHibernate") {
     return (
       <p>
-        {item.name} is stopped but bills the full rate. Barrack documents hibernation only from ACTIVE, so the app starts
-        it and hibernates it as soon as it is ACTIVE: that costs a minute or two at the full rate, then only the
+        {item.name} is stopped but bills the full rate. Barrack documents hibernation only from ACTIVE, so the app
+        starts it and hibernates it as soon as it is ACTIVE: that costs a minute or two at the full rate, then only the
         hibernation rate. The app carries this out while it runs.
       </p>
     );
@@ -65,13 +65,19 @@ export function StillBillingSection({ overview }: { overview: BillingOverview })
           : "."}
       </p>
       {items.length === 0 ? (
-        <p className="text-sm text-fg-muted">Nothing bills without working: no stopped VMs, idle volumes or snapshots.</p>
+        <p className="text-sm text-fg-muted">
+          Nothing bills without working: no stopped VMs, idle volumes or snapshots.
+        </p>
       ) : (
         <ul className="flex flex-col divide-y divide-border">
           {items.map((item) => {
             const actions = stillActions(item);
             return (
-              <li key={`${item.kind}-${item.id}`} data-testid={`still-${item.name}`} className="flex flex-wrap items-center gap-3 py-2">
+              <li
+                key={`${item.kind}-${item.id}`}
+                data-testid={`still-${item.name}`}
+                className="flex flex-wrap items-center gap-3 py-2"
+              >
                 <div className="flex min-w-48 flex-1 flex-col">
                   <span className="flex items-center gap-2">
                     <Link to={resourcePath(item.kind, item.id)} className="font-medium text-primary hover:underline">
@@ -97,7 +103,11 @@ export function StillBillingSection({ overview }: { overview: BillingOverview })
                       key={a}
                       data-testid={i === 0 ? `still-action-${item.name}` : `still-delete-${item.name}`}
                       variant={isDelete(a) ? "danger" : "secondary"}
-                      title={a === "startThenHibernate" ? "Costs a minute or two at the full rate while it starts" : undefined}
+                      title={
+                        a === "startThenHibernate"
+                          ? "Costs a minute or two at the full rate while it starts"
+                          : undefined
+                      }
                       onClick={() => {
                         action.reset();
                         setPending({ item, action: a });

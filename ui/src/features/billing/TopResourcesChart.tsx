@@ -47,7 +47,12 @@ export function TopResourcesChart({ top, currency }: { top: readonly ResourceCos
               size: 70,
               values: (_u, ticks) => ticks.map((t) => short(series.names[t] ?? "")),
             },
-            { stroke: theme.muted, size: 60, grid: { stroke: theme.grid, width: 1 }, values: (_u, t) => t.map((v) => v.toFixed(2)) },
+            {
+              stroke: theme.muted,
+              size: 60,
+              grid: { stroke: theme.grid, width: 1 },
+              values: (_u, t) => t.map((v) => v.toFixed(2)),
+            },
           ],
           series: [
             { label: "Resource", value: (_u, v) => (v == null ? "—" : (series.names[v] ?? "—")) },
@@ -66,7 +71,9 @@ export function TopResourcesChart({ top, currency }: { top: readonly ResourceCos
           cursor: { points: { show: false }, drag: { x: false, y: false } },
         })}
       />
-      <figcaption className="text-xs text-fg-muted">Top resources by cost over their billing records ({currency}).</figcaption>
+      <figcaption className="text-xs text-fg-muted">
+        Top resources by cost over their billing records ({currency}).
+      </figcaption>
       <ChartFigures
         caption="Top resources by cost"
         head={["Resource", "Kind", "Cost"]}

@@ -9,7 +9,6 @@ import { useSession } from "../account/session";
 
 export type CreditBalance = CreditBalanceResponse_Serialize;
 
-
 export function useBalance() {
   const session = useSession();
   return useQuery({

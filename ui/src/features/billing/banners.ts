@@ -22,6 +22,7 @@ export function billingBanners({
   const out: BillingBanner[] = [];
   if (balance != null && balance <= 0) out.push("zero-balance");
   else if (balance != null && threshold != null && threshold > 0 && balance < threshold) out.push("low-balance");
-  if (runwayHours != null && runwayHours < RUNWAY_WARNING_HOURS && !(balance != null && balance <= 0)) out.push("runway");
+  if (runwayHours != null && runwayHours < RUNWAY_WARNING_HOURS && !(balance != null && balance <= 0))
+    out.push("runway");
   return out;
 }

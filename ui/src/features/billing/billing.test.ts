@@ -58,7 +58,9 @@ describe("price table", () => {
       ["advanced", "HDD", 0.08],
       ["advanced", "NVMe", 0.3],
     ]);
-    expect(snapshotRows(PRICING, "USD")).toEqual([{ tier: "legacy", price: 0.1, fixedSizeGb: 100, unit: "per hour (fixed 100GB)" }]);
+    expect(snapshotRows(PRICING, "USD")).toEqual([
+      { tier: "legacy", price: 0.1, fixedSizeGb: 100, unit: "per hour (fixed 100GB)" },
+    ]);
     expect(gpuRows(PRICING, "GBP")[0]?.price).toBeNull();
   });
 });
@@ -125,7 +127,10 @@ describe("timers", () => {
     expect(timeUntil("2026-03-01T10:04:00Z", now.getTime())).toBe("in 4 min");
     expect(timeUntil("2026-03-01T09:00:00Z", now.getTime())).toBe("due now");
     expect(
-      describeTimer({ id: "t", profile: "p", vmId: "v", vmName: "n", kind: "hibernateWhenActive", at: "", warned: false }, 0),
+      describeTimer(
+        { id: "t", profile: "p", vmId: "v", vmName: "n", kind: "hibernateWhenActive", at: "", warned: false },
+        0,
+      ),
     ).toMatch(/as soon as it is ACTIVE/);
   });
 
@@ -142,7 +147,13 @@ describe("records query", () => {
   it("sends the page and limit, and only the filters that are set", () => {
     expect(recordsQuery(EMPTY_FILTER)).toEqual({ page: 1, limit: 50 });
     const f = { page: 3, resourceId: "vm-1", from: "2026-01-01", to: "2026-01-31" };
-    expect(recordsQuery(f, 100)).toEqual({ page: 3, limit: 100, resource_id: "vm-1", start_date: "2026-01-01", end_date: "2026-01-31" });
+    expect(recordsQuery(f, 100)).toEqual({
+      page: 3,
+      limit: 100,
+      resource_id: "vm-1",
+      start_date: "2026-01-01",
+      end_date: "2026-01-31",
+    });
     expect(exportFilter(f)).toEqual({ resource_id: "vm-1", start_date: "2026-01-01", end_date: "2026-01-31" });
     expect(exportFilter({ ...EMPTY_FILTER, page: 4 })).toEqual({});
   });
@@ -171,9 +182,19 @@ describe("records query", () => {
 describe("records rows and summary", () => {
   it("reads every kind into one row shape", () => {
     const [inst] = recordRows({ kind: "instance", ...instancePage(1, 1, 1) });
-    expect(inst).toMatchObject({ resourceId: "vm-train", resourceName: "train-h100", detail: "H100-SXM5-80GB × 4", cost: 1195.2 });
+    expect(inst).toMatchObject({
+      resourceId: "vm-train",
+      resourceName: "train-h100",
+      detail: "H100-SXM5-80GB × 4",
+      cost: 1195.2,
+    });
     const [vol] = recordRows({ kind: "volume", ...VOLUME_PAGE });
-    expect(vol).toMatchObject({ billingId: "VBILL_a1b2c3d4e5", resourceName: "storage1", detail: "1000 GB", perMinute: 0.0002 });
+    expect(vol).toMatchObject({
+      billingId: "VBILL_a1b2c3d4e5",
+      resourceName: "storage1",
+      detail: "1000 GB",
+      perMinute: 0.0002,
+    });
     const [snap] = recordRows({ kind: "snapshot", ...SNAPSHOT_PAGE });
     expect(snap).toMatchObject({ resourceId: "snap-1", detail: "100 GB" });
   });

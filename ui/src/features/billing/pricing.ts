@@ -3,7 +3,13 @@
 
 import type { Price_Serialize, PricingResponse_Serialize } from "../../bindings";
 
-export type GpuPriceRow = { tier: string; model: string; price: number | null; maxCount: number | null; unit: string | null };
+export type GpuPriceRow = {
+  tier: string;
+  model: string;
+  price: number | null;
+  maxCount: number | null;
+  unit: string | null;
+};
 export type VolumePriceRow = { tier: string; type: string; price: number | null; unit: string | null };
 export type SnapshotPriceRow = { tier: string; price: number | null; fixedSizeGb: number | null; unit: string | null };
 

@@ -61,6 +61,7 @@ function useResourcesChanged(onKinds: (kinds: string[]) => void, qc: QueryClient
       unlisten?.();
     };
     // onKinds closes over qc alone, so qc is the only dependency.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [qc]);
 }
 
@@ -135,7 +136,8 @@ export function useTimers() {
   const qc = useQueryClient();
   useResourcesChanged((kinds) => {
     // A fired timer also changes the VM: "instances" alone can end a "when ACTIVE" timer.
-    if (kinds.includes("timers") || kinds.includes("instances")) void qc.invalidateQueries({ queryKey: billingKeys.timers });
+    if (kinds.includes("timers") || kinds.includes("instances"))
+      void qc.invalidateQueries({ queryKey: billingKeys.timers });
   }, qc);
   return useQuery({
     queryKey: billingKeys.timers,

@@ -121,7 +121,12 @@ export function recordRows(res: RecordsResponse): RecordRow[] {
         detail: `${r.gpu_type} × ${r.gpu_count}`,
       }));
     case "volume":
-      return res.records.map((r) => ({ ...common(r), resourceId: r.volume_id, resourceName: r.volume_name, detail: size(r.size_gb) }));
+      return res.records.map((r) => ({
+        ...common(r),
+        resourceId: r.volume_id,
+        resourceName: r.volume_name,
+        detail: size(r.size_gb),
+      }));
     case "snapshot":
       return res.records.map((r) => ({
         ...common(r),

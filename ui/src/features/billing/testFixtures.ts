@@ -76,7 +76,16 @@ export function quoteOf(perGpuHour: number, count: number, currency = "USD"): De
 }
 
 export function stillOf(name: string, kind: StillBilling["kind"], status: string, perDay: number): StillBilling {
-  return { kind, id: `${kind}-${name}`, name, region: "CANADA-1", status, perHour: perDay / 24, perDay, why: `${name} bills` };
+  return {
+    kind,
+    id: `${kind}-${name}`,
+    name,
+    region: "CANADA-1",
+    status,
+    perHour: perDay / 24,
+    perDay,
+    why: `${name} bills`,
+  };
 }
 
 export function overviewOf(patch: Partial<BillingOverview_Serialize> = {}): BillingOverview_Serialize {
@@ -141,7 +150,14 @@ export function instancePage(page: number, totalPages: number, count = 3): Insta
     success: true,
     message: null,
     records: Array.from({ length: count }, (_, i) => instanceRecord(page * 100 + i)),
-    summary: { totalMinutes: 19110, activeCount: 3, completedCount: 12, hibernatedCount: 1, averageUsage: 1124.12, totalCost: 1810.95 },
+    summary: {
+      totalMinutes: 19110,
+      activeCount: 3,
+      completedCount: 12,
+      hibernatedCount: 1,
+      averageUsage: 1124.12,
+      totalCost: 1810.95,
+    },
     total: totalPages * count,
     page,
     limit: 50,
@@ -211,5 +227,14 @@ export const SNAPSHOT_PAGE: SnapshotBillingResponse_Serialize = {
 };
 
 export function timerOf(vmName: string, at: string, patch: Partial<HibernateTimer> = {}): HibernateTimer {
-  return { id: `T-${vmName}`, profile: "work", vmId: `vm-${vmName}`, vmName, kind: "hibernateAt", at, warned: false, ...patch };
+  return {
+    id: `T-${vmName}`,
+    profile: "work",
+    vmId: `vm-${vmName}`,
+    vmName,
+    kind: "hibernateAt",
+    at,
+    warned: false,
+    ...patch,
+  };
 }

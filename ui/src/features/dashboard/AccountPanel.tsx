@@ -64,8 +64,8 @@ export function AccountPanel({ overview }: { overview: AccountOverview | undefin
             </span>
             {burn && (
               <p className="text-xs text-fg-muted tabular-nums">
-                VMs {formatHourly(burn.instances, currency)} · volumes {formatHourly(burn.volumes, currency)} · snapshots{" "}
-                {formatHourly(burn.snapshots, currency)}
+                VMs {formatHourly(burn.instances, currency)} · volumes {formatHourly(burn.volumes, currency)} ·
+                snapshots {formatHourly(burn.snapshots, currency)}
               </p>
             )}
           </dd>
@@ -74,15 +74,17 @@ export function AccountPanel({ overview }: { overview: AccountOverview | undefin
             <span data-testid="runway" className="font-semibold">
               {burn ? formatRunway(runwayHours(own, burn.total)) : "…"}
             </span>
-            {burn && (burn.total ?? 0) > 0 && <p className="text-xs text-fg-muted">Balance ÷ burn rate, if nothing changes.</p>}
+            {burn && (burn.total ?? 0) > 0 && (
+              <p className="text-xs text-fg-muted">Balance ÷ burn rate, if nothing changes.</p>
+            )}
           </dd>
           <dt className="text-fg-muted">Profile</dt>
           <dd>{session?.sandbox ? "sandbox (demo data, nothing is billed)" : session?.profile}</dd>
         </dl>
         {!profileComplete && (
           <Alert tone="warning" title="Your Barrack profile is incomplete">
-            Add your address line, postal code and country in My Account on barrack.ai: until then payments, volume creation
-            and snapshot creation are blocked.
+            Add your address line, postal code and country in My Account on barrack.ai: until then payments, volume
+            creation and snapshot creation are blocked.
           </Alert>
         )}
         <nav aria-label="Quick actions">

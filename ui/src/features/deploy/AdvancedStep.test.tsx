@@ -17,7 +17,14 @@ const BASE = {
 } as unknown as Draft;
 
 const SCRIPTS: Script[] = [
-  { id: "s1", name: "install-drivers", description: "NVIDIA extras", content: "#!/bin/sh", created_at: null, updated_at: null },
+  {
+    id: "s1",
+    name: "install-drivers",
+    description: "NVIDIA extras",
+    content: "#!/bin/sh",
+    created_at: null,
+    updated_at: null,
+  },
   { id: "s2", name: "mount-data", description: null, content: "#!/bin/sh", created_at: null, updated_at: null },
 ];
 
@@ -47,11 +54,14 @@ describe("Advanced step: public IP (DEP-50)", () => {
   it("explains off, and warns when on", async () => {
     mockBackend({ list_scripts: { success: true, message: null, scripts: [], request_id: null } });
     const { state } = renderStep();
-    expect(screen.getByTestId("public-ip-note")).toHaveTextContent(/reachable only on the internal network.*VPN or a bastion host/);
+    expect(screen.getByTestId("public-ip-note")).toHaveTextContent(
+      /reachable only on the internal network.*VPN or a bastion host/,
+    );
     await userEvent.setup().click(screen.getByTestId("public-ip-toggle"));
     expect(state().draft.publicIp).toBe(true);
     const note = screen.getByTestId("public-ip-note");
-    for (const advice of [/firewall rules/, /strong SSH keys/, /patched/, /monitor its logs/]) expect(note).toHaveTextContent(advice);
+    for (const advice of [/firewall rules/, /strong SSH keys/, /patched/, /monitor its logs/])
+      expect(note).toHaveTextContent(advice);
   });
 });
 
@@ -96,7 +106,14 @@ describe("Advanced step: security rules (DEP-51)", () => {
     };
     await addSsh("0.0.0.0/0");
     expect(state().draft.securityRules).toEqual([
-      { direction: "ingress", protocol: "tcp", ethertype: "IPv4", remote_ip_prefix: "0.0.0.0/0", port_range_min: 22, port_range_max: 22 },
+      {
+        direction: "ingress",
+        protocol: "tcp",
+        ethertype: "IPv4",
+        remote_ip_prefix: "0.0.0.0/0",
+        port_range_min: 22,
+        port_range_max: 22,
+      },
     ]);
     expect(screen.getByTestId("rule-item-0")).toHaveTextContent("ingress TCP IPv4 0.0.0.0/0, port 22");
     expect(screen.getByTestId("rule-cidr")).toHaveValue("");
@@ -114,14 +131,27 @@ describe("Advanced step: security rules (DEP-51)", () => {
 
   it("shows the conflicts of a saved draft next to the rule at fault", () => {
     mockBackend({});
-    const ssh = { direction: "ingress", protocol: "tcp", ethertype: "IPv4", remote_ip_prefix: "0.0.0.0/0", port_range_min: 22, port_range_max: 22 };
-    renderStep({ securityRules: [ssh, ssh, { ...ssh, protocol: "icmp" }] }, { securityRules: "Rule 2: Repeats rule 1" }, []);
+    const ssh = {
+      direction: "ingress",
+      protocol: "tcp",
+      ethertype: "IPv4",
+      remote_ip_prefix: "0.0.0.0/0",
+      port_range_min: 22,
+      port_range_max: 22,
+    };
+    renderStep(
+      { securityRules: [ssh, ssh, { ...ssh, protocol: "icmp" }] },
+      { securityRules: "Rule 2: Repeats rule 1" },
+      [],
+    );
     expect(screen.queryByTestId("rule-conflict-0")).not.toBeInTheDocument();
     expect(screen.getByTestId("rule-conflict-1")).toHaveTextContent("Repeats rule 1");
     expect(screen.getByTestId("rule-conflict-2")).toHaveTextContent("Ports do not apply to ICMP");
     expect(screen.getByTestId("deploy-securityRules-error")).toHaveTextContent("Rule 2: Repeats rule 1");
     expect(document.getElementById("deploy-securityRules")).toHaveAttribute("tabindex", "-1");
-    expect(screen.getByText(/applied automatically once the VM is ACTIVE, and can take up to 10 minutes/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/applied automatically once the VM is ACTIVE, and can take up to 10 minutes/),
+    ).toBeInTheDocument();
   });
 });
 
@@ -181,7 +211,13 @@ describe("Advanced step: saved startup script (DEP-54)", () => {
     const backend = mockBackend({ list_scripts: { success: true, message: null, scripts: SCRIPTS, request_id: null } });
     const { state } = renderStep();
     const select = screen.getByTestId("deploy-startup-script");
-    await waitFor(() => expect(within(select).getAllByRole("option").map((o) => o.textContent)).toEqual(["None", "install-drivers", "mount-data"]));
+    await waitFor(() =>
+      expect(
+        within(select)
+          .getAllByRole("option")
+          .map((o) => o.textContent),
+      ).toEqual(["None", "install-drivers", "mount-data"]),
+    );
     expect(backend.called("list_scripts")).toHaveLength(1);
     await userEvent.setup().selectOptions(select, "s1");
     expect(state().draft.startupScriptId).toBe("s1");

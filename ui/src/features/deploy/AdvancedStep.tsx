@@ -42,7 +42,11 @@ export function AdvancedStep({ draft, update, errors, secrets, setSecrets, scrip
         />
       </Section>
       <Section title="Scripts">
-        <CloudInitField value={draft.cloudInit} onChange={(cloudInit) => update({ cloudInit })} error={errors.cloudInit} />
+        <CloudInitField
+          value={draft.cloudInit}
+          onChange={(cloudInit) => update({ cloudInit })}
+          error={errors.cloudInit}
+        />
         <StartupScript
           value={draft.startupScriptId}
           onChange={(startupScriptId) => update({ startupScriptId })}
@@ -63,7 +67,13 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-type ToggleProps = { id: string; testId: string; checked: boolean; onChange: (on: boolean) => void; children: ReactNode };
+type ToggleProps = {
+  id: string;
+  testId: string;
+  checked: boolean;
+  onChange: (on: boolean) => void;
+  children: ReactNode;
+};
 
 function Toggle({ id, testId, checked, onChange, children }: ToggleProps) {
   return (
@@ -97,8 +107,8 @@ function PublicIp({ on, onChange }: { on: boolean; onChange: (on: boolean) => vo
       {on ? (
         <div data-testid="public-ip-note">
           <Alert tone="warning" title="The VM will be reachable from the internet">
-            Configure firewall rules (the security rules below) to allow only what you need, use strong SSH keys, keep the
-            system patched, and monitor its logs.
+            Configure firewall rules (the security rules below) to allow only what you need, use strong SSH keys, keep
+            the system patched, and monitor its logs.
           </Alert>
         </div>
       ) : (

@@ -38,7 +38,12 @@ export function BootStep({ draft, update, errors, lists, status }: Props) {
 
   return (
     <div className="flex flex-col gap-4">
-      <div role="tablist" aria-label="Boot source kind" className="flex gap-1 border-b border-border" onKeyDown={onTabKey}>
+      <div
+        role="tablist"
+        aria-label="Boot source kind"
+        className="flex gap-1 border-b border-border"
+        onKeyDown={onTabKey}
+      >
         {BOOT_KINDS.map((k) => (
           <button
             key={k}
@@ -61,7 +66,12 @@ export function BootStep({ draft, update, errors, lists, status }: Props) {
         ))}
       </div>
       <div id="boot-panel" role="tabpanel" aria-labelledby={`boot-tab-${tab}`}>
-        <ChoiceGroup field="bootId" legend={`${BOOT_KIND_LABEL[tab]} in ${region}`} error={errors.bootId} className="flex flex-col gap-2">
+        <ChoiceGroup
+          field="bootId"
+          legend={`${BOOT_KIND_LABEL[tab]} in ${region}`}
+          error={errors.bootId}
+          className="flex flex-col gap-2"
+        >
           <BootList
             kind={tab}
             items={lists[tab]}

@@ -149,7 +149,6 @@ export function DeployWizard({ draft, setDraft, initialNotices = [], onDeployed 
     move(target);
   }
 
-
   const guard = useSubmitGuard();
   const deploy = useMutation({
     mutationFn: (body: DeploymentRequest_Serialize) => call(commands.deployInstance(body)),

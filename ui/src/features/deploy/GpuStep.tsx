@@ -1,14 +1,6 @@
 import { formatHourly } from "../instances/money";
 import { ChoiceGroup, choiceClass } from "./ChoiceGroup";
-import {
-  countChoices,
-  gpuOf,
-  includesNvlink,
-  lowestPrice,
-  tierOffer,
-  type Catalog,
-  type GpuChoice,
-} from "./gpuStep";
+import { countChoices, gpuOf, includesNvlink, lowestPrice, tierOffer, type Catalog, type GpuChoice } from "./gpuStep";
 import type { StepProps } from "./wizard";
 
 type Props = StepProps & { catalog: Catalog };
@@ -18,7 +10,12 @@ export function GpuStep({ draft, update, errors, catalog }: Props) {
   const gpu = gpuOf(catalog, draft.gpuModel);
   return (
     <div className="flex flex-col gap-6">
-      <ChoiceGroup field="gpuModel" legend="GPU model" error={errors.gpuModel} className="grid gap-3 md:grid-cols-2 2xl:grid-cols-3">
+      <ChoiceGroup
+        field="gpuModel"
+        legend="GPU model"
+        error={errors.gpuModel}
+        className="grid gap-3 md:grid-cols-2 2xl:grid-cols-3"
+      >
         {catalog.gpus.map((g) => (
           <GpuCard
             key={g.model}
@@ -32,7 +29,13 @@ export function GpuStep({ draft, update, errors, catalog }: Props) {
         ))}
       </ChoiceGroup>
       {gpu && gpu.tiers.length > 1 && (
-        <ChoiceGroup field="tier" legend="Tier" error={errors.tier} hint="The same GPU is priced per tier." className="flex flex-wrap gap-2">
+        <ChoiceGroup
+          field="tier"
+          legend="Tier"
+          error={errors.tier}
+          hint="The same GPU is priced per tier."
+          className="flex flex-wrap gap-2"
+        >
           {gpu.tiers.map((t) => (
             <button
               key={t.tier}
@@ -53,7 +56,17 @@ export function GpuStep({ draft, update, errors, catalog }: Props) {
   );
 }
 
-function CountPicker({ gpu, draft, update, error }: { gpu: GpuChoice; draft: Props["draft"]; update: Props["update"]; error?: string }) {
+function CountPicker({
+  gpu,
+  draft,
+  update,
+  error,
+}: {
+  gpu: GpuChoice;
+  draft: Props["draft"];
+  update: Props["update"];
+  error?: string;
+}) {
   const choices = countChoices(gpu, draft.tier);
   return (
     <ChoiceGroup
@@ -122,11 +135,16 @@ function GpuCard({ gpu, selected, tier, count, currency, onPick }: CardProps) {
           {price == null ? "Price not listed" : `${offer ? "" : "from "}${formatHourly(price, currency)} per GPU`}
         </span>
         {includesNvlink(gpu, count) ? (
-          <span data-testid={`nvlink-${gpu.model}`} className="rounded bg-success-soft px-1.5 py-0.5 text-xs text-success">
+          <span
+            data-testid={`nvlink-${gpu.model}`}
+            className="rounded bg-success-soft px-1.5 py-0.5 text-xs text-success"
+          >
             NVLink included
           </span>
         ) : (
-          gpu.nvlink && <span className="rounded bg-surface-2 px-1.5 py-0.5 text-xs text-fg-muted">NVLink with 2+ GPUs</span>
+          gpu.nvlink && (
+            <span className="rounded bg-surface-2 px-1.5 py-0.5 text-xs text-fg-muted">NVLink with 2+ GPUs</span>
+          )
         )}
       </span>
       <span className="text-xs text-fg-muted">{free > 0 ? `${free} GPUs free now` : "Out of stock right now"}</span>

@@ -9,7 +9,14 @@ import type { Draft, StepErrors } from "./wizard";
 
 const GOOD_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGq1mHkq0T1kS2p3cH7u5dQ0ZQ9zJ9sV2y8b0o1e1x2Q me@host";
 
-const key = (id: string, name = id): SshKey => ({ id, name, public_key: GOOD_KEY, fingerprint: `SHA256:${id}`, used_by: [], created_at: null });
+const key = (id: string, name = id): SshKey => ({
+  id,
+  name,
+  public_key: GOOD_KEY,
+  fingerprint: `SHA256:${id}`,
+  used_by: [],
+  created_at: null,
+});
 const list = (keys: SshKey[]) => ({ success: true, message: null, ssh_keys: keys, request_id: "r" });
 
 /** The step with a draft of its own; `seen` records every selection it was given. */
@@ -70,7 +77,13 @@ describe("SSH keys step", () => {
       list_ssh_keys: list([key("a"), key("b")]),
       create_ssh_key: (args: Record<string, unknown>) => {
         const body = args.body as { name: string; public_key: string };
-        return { success: true, message: null, ssh_key: { ...key("new", body.name), public_key: body.public_key }, private_key: null, request_id: "r" };
+        return {
+          success: true,
+          message: null,
+          ssh_key: { ...key("new", body.name), public_key: body.public_key },
+          private_key: null,
+          request_id: "r",
+        };
       },
     });
     const { last } = renderStep(["a"]);
@@ -130,19 +143,28 @@ describe("SSH keys step", () => {
   it("creates a key: says where the private key goes first, then where it went, and selects it", async () => {
     const backend = mockBackend({
       list_ssh_keys: list([]),
-      generate_ssh_key: (args: Record<string, unknown>) => ({ sshKey: key("gen", args.name as string), savedTo: "/home/me/.ssh/gpu-box" }),
+      generate_ssh_key: (args: Record<string, unknown>) => ({
+        sshKey: key("gen", args.name as string),
+        savedTo: "/home/me/.ssh/gpu-box",
+      }),
     });
     const { last } = renderStep();
     const user = userEvent.setup();
     await user.click(await screen.findByTestId("ssh-key-create"));
-    expect(screen.getByText(/You'll choose where to save the private key; it is shown only once and the app does not keep it\./)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /You'll choose where to save the private key; it is shown only once and the app does not keep it\./,
+      ),
+    ).toBeInTheDocument();
     await user.click(screen.getByTestId("ssh-create-submit"));
     expect(screen.getByTestId("deploy-ssh-create-name-error")).toHaveTextContent("Required");
     expect(backend.called("generate_ssh_key")).toEqual([]);
 
     await user.type(screen.getByTestId("ssh-create-name"), "gpu-box");
     await user.click(screen.getByTestId("ssh-create-submit"));
-    expect(await screen.findByTestId("ssh-create-saved")).toHaveTextContent("Private key saved to /home/me/.ssh/gpu-box");
+    expect(await screen.findByTestId("ssh-create-saved")).toHaveTextContent(
+      "Private key saved to /home/me/.ssh/gpu-box",
+    );
     expect(backend.called("generate_ssh_key")[0]!.args).toEqual({ name: "gpu-box" });
     expect(screen.getByTestId("ssh-key-gen")).toBeChecked();
     expect(last()).toEqual(["gen"]);

@@ -38,8 +38,8 @@ export function KeysStep({ draft, update, errors }: StepProps) {
   return (
     <div className="flex flex-col gap-4">
       <p className="text-sm text-fg-muted">
-        The chosen keys are installed for the image's default user (<code>ubuntu</code> on Ubuntu images) while the VM is
-        built, and stay associated with it. Choose several to give team members access.
+        The chosen keys are installed for the image's default user (<code>ubuntu</code> on Ubuntu images) while the VM
+        is built, and stay associated with it. Choose several to give team members access.
       </p>
       {keys.isPending && <p className="text-sm text-fg-muted">Loading your SSH keys…</p>}
       {keys.error && <ErrorBanner error={keys.error} onRetry={() => void keys.refetch()} />}
@@ -47,7 +47,9 @@ export function KeysStep({ draft, update, errors }: StepProps) {
         <fieldset aria-describedby={error ? `${groupId}-error` : undefined} className="flex flex-col gap-2">
           <legend className="mb-2 text-sm font-medium">SSH keys for this VM</legend>
           {list.length === 0 && (
-            <p className="text-sm">You have no SSH keys yet. A VM cannot be deployed without one: create or import a key below.</p>
+            <p className="text-sm">
+              You have no SSH keys yet. A VM cannot be deployed without one: create or import a key below.
+            </p>
           )}
           {list.map((k, i) => (
             <label
@@ -72,7 +74,12 @@ export function KeysStep({ draft, update, errors }: StepProps) {
         </fieldset>
       )}
       {error && (
-        <p id={`${groupId}-error`} role="alert" data-testid={`${groupId}-error`} className="text-xs font-medium text-danger">
+        <p
+          id={`${groupId}-error`}
+          role="alert"
+          data-testid={`${groupId}-error`}
+          className="text-xs font-medium text-danger"
+        >
           {error}
         </p>
       )}

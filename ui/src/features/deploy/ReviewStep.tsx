@@ -38,7 +38,12 @@ export function ReviewStep(props: Props) {
   const error = errors.name ?? live;
   return (
     <div className="flex flex-col gap-6">
-      <Field id={id} label="VM name" error={error} hint={`1–${NAME_MAX} letters, digits, spaces, "-", "_" or "."; unique in your account.`}>
+      <Field
+        id={id}
+        label="VM name"
+        error={error}
+        hint={`1–${NAME_MAX} letters, digits, spaces, "-", "_" or "."; unique in your account.`}
+      >
         <Input
           {...fieldAria(id, error)}
           data-testid="deploy-name"
@@ -84,10 +89,18 @@ function Summary({ draft, bootItem, keys, onEdit }: Props) {
         {draft.gpuModel ?? "—"} ×{draft.gpuCount}
         {draft.tier ? ` (${draft.tier} tier)` : ""}
       </Row>
-      <Row step="region" onEdit={onEdit}>{draft.region ?? "—"}</Row>
-      <Row step="boot" onEdit={onEdit}>{bootText}</Row>
-      <Row step="keys" onEdit={onEdit}>{keyNames}</Row>
-      <Row step="advanced" onEdit={onEdit}>{advanced}</Row>
+      <Row step="region" onEdit={onEdit}>
+        {draft.region ?? "—"}
+      </Row>
+      <Row step="boot" onEdit={onEdit}>
+        {bootText}
+      </Row>
+      <Row step="keys" onEdit={onEdit}>
+        {keyNames}
+      </Row>
+      <Row step="advanced" onEdit={onEdit}>
+        {advanced}
+      </Row>
     </dl>
   );
 }
@@ -117,15 +130,25 @@ function Price({ draft }: { draft: Props["draft"] }) {
   const quote = useDeployQuote(draft.gpuModel, draft.tier, draft.gpuCount);
   const q = quote.data;
   if (!q) {
-    return <p className="text-sm text-fg-muted">{quote.error ? `No price: ${quote.error.serverMessage}` : "Pricing…"}</p>;
+    return (
+      <p className="text-sm text-fg-muted">{quote.error ? `No price: ${quote.error.serverMessage}` : "Pricing…"}</p>
+    );
   }
   return (
     <section className="flex flex-col gap-2">
       <h3 className="text-sm font-semibold">Price</h3>
       <dl className="grid grid-cols-3 gap-3 text-sm">
         <Amount label="Per hour" testId="deploy-price-hour" text={formatHourly(q.perHour, q.currency)} />
-        <Amount label="Per minute (billed)" testId="deploy-price-minute" text={formatPerMinute(q.perHour, q.currency)} />
-        <Amount label="Per day" testId="deploy-price-day" text={q.perDay == null ? "—" : `${formatMoney(q.perDay, q.currency)}/day`} />
+        <Amount
+          label="Per minute (billed)"
+          testId="deploy-price-minute"
+          text={formatPerMinute(q.perHour, q.currency)}
+        />
+        <Amount
+          label="Per day"
+          testId="deploy-price-day"
+          text={q.perDay == null ? "—" : `${formatMoney(q.perDay, q.currency)}/day`}
+        />
       </dl>
       <p className="text-sm">
         Your balance of {formatMoney(q.balance ?? 0, q.currency)} lasts{" "}
@@ -165,7 +188,11 @@ function Refusal({ error }: { error: AppError }) {
       {detail && <p>{detail}</p>}
       {error.code === "InsufficientCredits" && (
         <p className="mt-1">
-          <Link to={pagePath("billing")} data-testid="deploy-billing-link" className="font-medium text-primary underline">
+          <Link
+            to={pagePath("billing")}
+            data-testid="deploy-billing-link"
+            className="font-medium text-primary underline"
+          >
             Add credits on Billing & Credits
           </Link>
           , then come back: your choices are kept in the draft.

@@ -8,7 +8,15 @@ import { useState, type FocusEvent, type KeyboardEvent, type ReactNode } from "r
 import { Button } from "../../components/ui/Button";
 import { Field, fieldAria } from "../../components/ui/Field";
 import { Input, Select } from "../../components/ui/Input";
-import { DIRECTIONS, EMPTY_RULE, ETHERTYPES, PROTOCOLS, validateRule, type RuleDraft, type RuleField } from "../instances/ruleForm";
+import {
+  DIRECTIONS,
+  EMPTY_RULE,
+  ETHERTYPES,
+  PROTOCOLS,
+  validateRule,
+  type RuleDraft,
+  type RuleField,
+} from "../instances/ruleForm";
 import { draftRuleOf, ruleProblems, type DraftRule } from "./advancedStep";
 import { newRuleConflict, ruleSummary } from "./ruleConflicts";
 import { fieldDomId } from "./wizard";
@@ -48,11 +56,22 @@ export function SecurityRulesEditor({ rules, onChange, error }: Props) {
       >
         {rules.length === 0 && <p className="text-sm text-fg-muted">No rules added.</p>}
         {rules.map((r, i) => (
-          <RuleItem key={i} index={i} rule={r} problems={problems.get(i)} onRemove={() => onChange(rules.filter((_, j) => j !== i))} />
+          <RuleItem
+            key={i}
+            index={i}
+            rule={r}
+            problems={problems.get(i)}
+            onRemove={() => onChange(rules.filter((_, j) => j !== i))}
+          />
         ))}
       </div>
       {error && (
-        <p id={`${listId}-error`} role="alert" data-testid={`${listId}-error`} className="text-xs font-medium text-danger">
+        <p
+          id={`${listId}-error`}
+          role="alert"
+          data-testid={`${listId}-error`}
+          className="text-xs font-medium text-danger"
+        >
           {error}
         </p>
       )}
@@ -68,12 +87,20 @@ type ItemProps = { index: number; rule: DraftRule; problems: string[] | undefine
 
 function RuleItem({ index, rule, problems, onRemove }: ItemProps) {
   return (
-    <div data-testid={`rule-item-${index}`} className="flex flex-col gap-1 rounded-md border border-border px-3 py-2 text-sm">
+    <div
+      data-testid={`rule-item-${index}`}
+      className="flex flex-col gap-1 rounded-md border border-border px-3 py-2 text-sm"
+    >
       <div className="flex items-center justify-between gap-3">
         <span>
           <span className="text-fg-muted">{index + 1}.</span> {ruleSummary(rule)}
         </span>
-        <Button variant="ghost" data-testid={`rule-remove-${index}`} aria-label={`Remove rule ${index + 1}`} onClick={onRemove}>
+        <Button
+          variant="ghost"
+          data-testid={`rule-remove-${index}`}
+          aria-label={`Remove rule ${index + 1}`}
+          onClick={onRemove}
+        >
           Remove
         </Button>
       </div>
@@ -99,7 +126,8 @@ function NewRule({ rules, onAdd }: { rules: readonly DraftRule[]; onAdd: (r: Dra
   const valid = Object.keys(all).length === 0;
   const conflict = valid ? newRuleConflict(rules, draftRuleOf(draft)) : null;
   const shown = (f: RuleField) => (tried || touched[f] ? all[f] : undefined);
-  const cidrError = shown("remote_ip_prefix") ?? (tried || touched.remote_ip_prefix ? (conflict ?? undefined) : undefined);
+  const cidrError =
+    shown("remote_ip_prefix") ?? (tried || touched.remote_ip_prefix ? (conflict ?? undefined) : undefined);
   const icmp = draft.protocol === "icmp";
 
   function edit(patch: Partial<RuleDraft>) {
@@ -185,7 +213,11 @@ function NewRule({ rules, onAdd }: { rules: readonly DraftRule[]; onAdd: (r: Dra
         <Choice
           field="remote_ip_prefix"
           label="Remote range (CIDR)"
-          hint={draft.ethertype === "IPv4" ? "e.g. 203.0.113.1/32, or 0.0.0.0/0 for everyone" : "e.g. 2001:db8::/32, or ::/0 for everyone"}
+          hint={
+            draft.ethertype === "IPv4"
+              ? "e.g. 203.0.113.1/32, or 0.0.0.0/0 for everyone"
+              : "e.g. 2001:db8::/32, or ::/0 for everyone"
+          }
           error={cidrError}
         >
           <Input
@@ -197,7 +229,12 @@ function NewRule({ rules, onAdd }: { rules: readonly DraftRule[]; onAdd: (r: Dra
             onChange={(e) => edit({ remote_ip_prefix: e.target.value })}
           />
         </Choice>
-        <Choice field="port_range_min" label="Port from" hint={icmp ? "Not for ICMP" : "1–65535"} error={shown("port_range_min")}>
+        <Choice
+          field="port_range_min"
+          label="Port from"
+          hint={icmp ? "Not for ICMP" : "1–65535"}
+          error={shown("port_range_min")}
+        >
           <Input
             {...control("port_range_min", shown("port_range_min"))}
             inputMode="numeric"

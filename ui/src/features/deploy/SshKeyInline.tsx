@@ -45,7 +45,12 @@ function Panel({ title, children, onSubmit }: { title: string; children: ReactNo
     }
   }
   return (
-    <div role="group" aria-label={title} onKeyDown={enter} className="flex flex-col gap-3 rounded-md border border-border bg-surface-2 p-4">
+    <div
+      role="group"
+      aria-label={title}
+      onKeyDown={enter}
+      className="flex flex-col gap-3 rounded-md border border-border bg-surface-2 p-4"
+    >
       <h3 className="text-sm font-semibold">{title}</h3>
       {children}
     </div>
@@ -84,7 +89,12 @@ export function SshKeyCreate({ keys, onCreated, onClose }: Props) {
   if (savedTo !== null) return <SavedNote path={savedTo} onClose={onClose} />;
   return (
     <Panel title="Create a key" onSubmit={submit}>
-      <Field id={nameId} label="Key name" hint="Up to 50 letters, digits, '-', '_' and '.'; unique in your account." error={nameError}>
+      <Field
+        id={nameId}
+        label="Key name"
+        hint="Up to 50 letters, digits, '-', '_' and '.'; unique in your account."
+        error={nameError}
+      >
         <Input
           {...fieldAria(nameId, nameError)}
           data-testid="ssh-create-name"
@@ -107,7 +117,13 @@ export function SshKeyCreate({ keys, onCreated, onClose }: Props) {
       )}
       {otherError(generate.error, ["name"]) && <ErrorBanner error={generate.error!} />}
       <div className="flex gap-2">
-        <Button variant="primary" data-testid="ssh-create-submit" {...SUBMIT_ATTR} onClick={submit} pending={generate.isPending}>
+        <Button
+          variant="primary"
+          data-testid="ssh-create-submit"
+          {...SUBMIT_ATTR}
+          onClick={submit}
+          pending={generate.isPending}
+        >
           {generate.isPending ? "Creating…" : "Create and save private key…"}
         </Button>
         <Button onClick={onClose} disabled={generate.isPending}>
@@ -171,7 +187,12 @@ export function SshKeyImport({ keys, onCreated, onClose }: Props) {
 
   return (
     <Panel title="Import a public key" onSubmit={submit}>
-      <Field id={nameId} label="Key name" hint="Up to 50 letters, digits, '-', '_' and '.'; unique in your account." error={nameError}>
+      <Field
+        id={nameId}
+        label="Key name"
+        hint="Up to 50 letters, digits, '-', '_' and '.'; unique in your account."
+        error={nameError}
+      >
         <Input
           {...fieldAria(nameId, nameError)}
           data-testid="ssh-import-name"
@@ -190,9 +211,10 @@ export function SshKeyImport({ keys, onCreated, onClose }: Props) {
         label="Public key"
         hint={
           <>
-            One line: ssh-ed25519, ssh-rsa or ecdsa-sha2-nistp256/384/521, then the key, then an optional comment. Find it
-            in <code>~/.ssh/id_ed25519.pub</code> or <code>~/.ssh/id_rsa.pub</code> (Linux, macOS, Git Bash, WSL), with{" "}
-            <code>Get-Content $env:USERPROFILE\.ssh\id_rsa.pub</code> in PowerShell, or at https://github.com/&lt;user&gt;.keys.
+            One line: ssh-ed25519, ssh-rsa or ecdsa-sha2-nistp256/384/521, then the key, then an optional comment. Find
+            it in <code>~/.ssh/id_ed25519.pub</code> or <code>~/.ssh/id_rsa.pub</code> (Linux, macOS, Git Bash, WSL),
+            with <code>Get-Content $env:USERPROFILE\.ssh\id_rsa.pub</code> in PowerShell, or at
+            https://github.com/&lt;user&gt;.keys.
           </>
         }
         error={keyError}
@@ -215,7 +237,13 @@ export function SshKeyImport({ keys, onCreated, onClose }: Props) {
       </Field>
       {otherError(importKey.error, ["name", "public_key"]) && <ErrorBanner error={importKey.error!} />}
       <div className="flex gap-2">
-        <Button variant="primary" data-testid="ssh-import-submit" {...SUBMIT_ATTR} onClick={submit} pending={importKey.isPending}>
+        <Button
+          variant="primary"
+          data-testid="ssh-import-submit"
+          {...SUBMIT_ATTR}
+          onClick={submit}
+          pending={importKey.isPending}
+        >
           {importKey.isPending ? "Importing…" : "Import key"}
         </Button>
         <Button onClick={onClose} disabled={importKey.isPending}>

@@ -75,7 +75,13 @@ function SaveForm({ draft }: { draft: Draft }) {
           }}
         />
       </Field>
-      <Button type="submit" data-testid="template-save" pending={save.isPending} disabled={name.trim() === ""} className="self-start">
+      <Button
+        type="submit"
+        data-testid="template-save"
+        pending={save.isPending}
+        disabled={name.trim() === ""}
+        className="self-start"
+      >
         Save template
       </Button>
     </form>
@@ -89,7 +95,10 @@ function TemplateItem({ template, onUse }: { template: DeployTemplate; onUse: ()
   const d = template.draft;
   const summary = [d.gpuModel && `${d.gpuModel} ×${d.gpuCount}`, d.region].filter(Boolean).join(" · ");
   return (
-    <li data-testid={`template-item-${template.name}`} className="flex flex-col gap-2 rounded-md border border-border p-3">
+    <li
+      data-testid={`template-item-${template.name}`}
+      className="flex flex-col gap-2 rounded-md border border-border p-3"
+    >
       {renaming ? (
         <RenameForm from={template.name} onDone={() => setRenaming(false)} />
       ) : (

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { EMPTY_RULE } from "../instances/ruleForm";
-import { cloudInitError, draftRuleOf, formatCloudInitSize, ruleProblems, utf8Bytes, validateAdvanced, type DraftRule } from "./advancedStep";
+import {
+  cloudInitError,
+  draftRuleOf,
+  formatCloudInitSize,
+  ruleProblems,
+  utf8Bytes,
+  validateAdvanced,
+  type DraftRule,
+} from "./advancedStep";
 import type { Draft } from "./wizard";
 
 const draft = (patch: Partial<Draft> = {}): Draft =>
@@ -23,12 +31,21 @@ const draft = (patch: Partial<Draft> = {}): Draft =>
   }) as Draft;
 
 const NO_SECRETS = { jupyterPassword: "" };
-const ssh: DraftRule = { direction: "ingress", protocol: "tcp", ethertype: "IPv4", remote_ip_prefix: "0.0.0.0/0", port_range_min: 22, port_range_max: 22 };
+const ssh: DraftRule = {
+  direction: "ingress",
+  protocol: "tcp",
+  ethertype: "IPv4",
+  remote_ip_prefix: "0.0.0.0/0",
+  port_range_min: 22,
+  port_range_max: 22,
+};
 
 describe("cloud-init size (validate.rs cloud_init: 16 KB in bytes)", () => {
   it("takes exactly 16,384 bytes and refuses one more", () => {
     expect(cloudInitError("x".repeat(16384))).toBeNull();
-    expect(cloudInitError("x".repeat(16385))).toBe("At most 16 KB (16,384 bytes); this script is 16,385 bytes, 1 too many.");
+    expect(cloudInitError("x".repeat(16385))).toBe(
+      "At most 16 KB (16,384 bytes); this script is 16,385 bytes, 1 too many.",
+    );
   });
 
   it("counts UTF-8 bytes, not characters", () => {
@@ -65,17 +82,25 @@ describe("validateAdvanced", () => {
   it("refuses conflicting or broken rules, naming the first", () => {
     const e = validateAdvanced(draft({ securityRules: [ssh, ssh] }), NO_SECRETS);
     expect(e.securityRules).toMatch(/^Rule 2: Repeats rule 1/);
-    const bad = validateAdvanced(draft({ securityRules: [{ ...ssh, remote_ip_prefix: "10.0.0.0/33" }, ssh, ssh] }), NO_SECRETS);
+    const bad = validateAdvanced(
+      draft({ securityRules: [{ ...ssh, remote_ip_prefix: "10.0.0.0/33" }, ssh, ssh] }),
+      NO_SECRETS,
+    );
     expect(bad.securityRules).toBe("Rule 1: An IPv4 prefix must be between 0 and 32. (2 rules need attention)");
   });
 
   it("lists the errors in the order of the fields, so focus goes to the first", () => {
-    const e = validateAdvanced(draft({ securityRules: [ssh, ssh], jupyterEnabled: true, cloudInit: "x".repeat(20000) }), NO_SECRETS);
+    const e = validateAdvanced(
+      draft({ securityRules: [ssh, ssh], jupyterEnabled: true, cloudInit: "x".repeat(20000) }),
+      NO_SECRETS,
+    );
     expect(Object.keys(e)).toEqual(["securityRules", "jupyterPassword", "cloudInit"]);
   });
 
   it("refuses a saved script that was deleted, when the list is known", () => {
-    const scripts = [{ id: "s1", name: "setup", description: null, content: "#!/bin/sh", created_at: null, updated_at: null }];
+    const scripts = [
+      { id: "s1", name: "setup", description: null, content: "#!/bin/sh", created_at: null, updated_at: null },
+    ];
     expect(validateAdvanced(draft({ startupScriptId: "gone" }), NO_SECRETS, scripts)).toHaveProperty("startupScriptId");
     expect(validateAdvanced(draft({ startupScriptId: "s1" }), NO_SECRETS, scripts)).toEqual({});
     expect(validateAdvanced(draft({ startupScriptId: "gone" }), NO_SECRETS)).toEqual({});
@@ -84,7 +109,9 @@ describe("validateAdvanced", () => {
 
 describe("rules in the draft", () => {
   it("keeps ports only for TCP and UDP", () => {
-    expect(draftRuleOf({ ...EMPTY_RULE, remote_ip_prefix: " 10.0.0.0/8 ", port_range_min: "80", port_range_max: "81" })).toEqual({
+    expect(
+      draftRuleOf({ ...EMPTY_RULE, remote_ip_prefix: " 10.0.0.0/8 ", port_range_min: "80", port_range_max: "81" }),
+    ).toEqual({
       direction: "ingress",
       protocol: "tcp",
       ethertype: "IPv4",
@@ -92,7 +119,9 @@ describe("rules in the draft", () => {
       port_range_min: 80,
       port_range_max: 81,
     });
-    expect(draftRuleOf({ ...EMPTY_RULE, protocol: "icmp", remote_ip_prefix: "::/0", ethertype: "IPv6" })).not.toHaveProperty("port_range_min");
+    expect(
+      draftRuleOf({ ...EMPTY_RULE, protocol: "icmp", remote_ip_prefix: "::/0", ethertype: "IPv6" }),
+    ).not.toHaveProperty("port_range_min");
   });
 
   it("reports each fault once: ICMP ports and the IP version as conflicts, the rest from the form", () => {

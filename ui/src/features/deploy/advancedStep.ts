@@ -69,7 +69,8 @@ export function ruleProblems(rules: readonly RuleLike[]): Map<number, string[]> 
   rules.forEach((r, i) => {
     // ICMP ports and the IP version are conflicts below; the rest is the form's own check.
     const { remote_ip_prefix, port_range_min, port_range_max, ...rest } = validateRule(ruleDraftOf(r));
-    const cidr = remote_ip_prefix && !/IPv[46] range, but the rule/.test(remote_ip_prefix) ? remote_ip_prefix : undefined;
+    const cidr =
+      remote_ip_prefix && !/IPv[46] range, but the rule/.test(remote_ip_prefix) ? remote_ip_prefix : undefined;
     const ports = r.protocol.toLowerCase() === "icmp" ? [] : [port_range_min, port_range_max];
     for (const m of [...Object.values(rest), cidr, ...ports]) if (m) add(i, m);
   });

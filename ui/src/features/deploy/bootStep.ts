@@ -57,9 +57,10 @@ export function osImageItems(images: readonly OSImage_Serialize[], region: strin
       sizeGb: i.size_gb,
       createdAt: null,
       source: null,
-      detail: [i.cuda_version && `CUDA ${i.cuda_version}`, i.docker && "Docker", i.default_user && `user ${i.default_user}`]
-        .filter(Boolean)
-        .join(" · ") || null,
+      detail:
+        [i.cuda_version && `CUDA ${i.cuda_version}`, i.docker && "Docker", i.default_user && `user ${i.default_user}`]
+          .filter(Boolean)
+          .join(" · ") || null,
     }));
 }
 
@@ -94,7 +95,7 @@ export function customImageItems(
   snapshots: readonly Snapshot_Serialize[],
   region: string,
 ): BootItem[] {
-  const snapshotName = (id: string | null) => (id ? snapshots.find((s) => s.id === id)?.name ?? null : null);
+  const snapshotName = (id: string | null) => (id ? (snapshots.find((s) => s.id === id)?.name ?? null) : null);
   const fromImages: BootItem[] = images
     .filter((i) => sameRegion(i.region, region) && i.status.toLowerCase() === "available")
     .map((i) => ({

@@ -58,7 +58,16 @@ describe("buildRequest", () => {
     bootId: "IMG-1",
     sshKeyIds: ["K1", "K2"],
     publicIp: false,
-    securityRules: [{ direction: "ingress", protocol: "tcp", ethertype: "IPv4", remote_ip_prefix: "0.0.0.0/0", port_range_min: 22, port_range_max: 22 }],
+    securityRules: [
+      {
+        direction: "ingress",
+        protocol: "tcp",
+        ethertype: "IPv4",
+        remote_ip_prefix: "0.0.0.0/0",
+        port_range_min: 22,
+        port_range_max: 22,
+      },
+    ],
     jupyterEnabled: true,
     cloudInit: "#cloud-config\n",
     startupScriptId: "S1",
@@ -74,7 +83,16 @@ describe("buildRequest", () => {
       boot_source: { type: "custom_image", id: "IMG-1" },
       ssh_key_ids: ["K1", "K2"],
       public_ip: false,
-      security_rules: [{ direction: "ingress", protocol: "tcp", ethertype: "IPv4", remote_ip_prefix: "0.0.0.0/0", port_range_min: 22, port_range_max: 22 }],
+      security_rules: [
+        {
+          direction: "ingress",
+          protocol: "tcp",
+          ethertype: "IPv4",
+          remote_ip_prefix: "0.0.0.0/0",
+          port_range_min: 22,
+          port_range_max: 22,
+        },
+      ],
       jupyter: { enabled: true, password: "s3cret-pass" },
       cloud_init: "#cloud-config\n",
       startup_script_id: "S1",
@@ -105,7 +123,12 @@ describe("links into the wizard", () => {
     const p = new URLSearchParams(
       deployPath({ region: "CANADA-1", bootKind: "custom_image", bootId: "IMG-1", bootName: "my image" }).split("?")[1],
     );
-    expect(readDeepLink(p)).toEqual({ region: "CANADA-1", bootKind: "custom_image", bootId: "IMG-1", bootName: "my image" });
+    expect(readDeepLink(p)).toEqual({
+      region: "CANADA-1",
+      bootKind: "custom_image",
+      bootId: "IMG-1",
+      bootName: "my image",
+    });
     expect(readDeepLink(new URLSearchParams("boot=floppy&image=x"))).toEqual({
       region: null,
       bootKind: null,
@@ -119,7 +142,12 @@ describe("links into the wizard", () => {
     const d = applyDeepLink(emptyDraft(), { region: "CANADA-1", bootKind: "custom_image", bootId: "IMG-1" });
     expect(d).toMatchObject({ region: "CANADA-1", bootKind: "custom_image", bootId: "IMG-1", step: "gpu" });
     const ready = draftWith({ gpuModel: "L40", gpuCount: 1, region: "NORWAY-1", bootKind: "os_image", bootId: "OS-N" });
-    expect(applyDeepLink(ready, { region: "US-1" })).toMatchObject({ region: "US-1", bootKind: null, bootId: null, step: "boot" });
+    expect(applyDeepLink(ready, { region: "US-1" })).toMatchObject({
+      region: "US-1",
+      bootKind: null,
+      bootId: null,
+      step: "boot",
+    });
     expect(applyDeepLink(ready, { region: "NORWAY-1", bootKind: "volume", bootId: "V1" })).toMatchObject({
       bootKind: "volume",
       bootId: "V1",
@@ -135,7 +163,16 @@ describe("links into the wizard", () => {
       ssh_key_ids: ["K1"],
       public_ip_enabled: false,
       security_rules: [
-        { id: "R1", direction: "ingress", protocol: "tcp", ethertype: "IPv4", remote_ip_prefix: "10.0.0.0/8", port_range_min: 22, port_range_max: 22, created_at: null },
+        {
+          id: "R1",
+          direction: "ingress",
+          protocol: "tcp",
+          ethertype: "IPv4",
+          remote_ip_prefix: "10.0.0.0/8",
+          port_range_min: 22,
+          port_range_max: 22,
+          created_at: null,
+        },
       ],
     });
     const d = draftFromVm(vm);
@@ -152,7 +189,14 @@ describe("links into the wizard", () => {
       publicIp: false,
     });
     expect(d.securityRules).toEqual([
-      { direction: "ingress", protocol: "tcp", ethertype: "IPv4", remote_ip_prefix: "10.0.0.0/8", port_range_min: 22, port_range_max: 22 },
+      {
+        direction: "ingress",
+        protocol: "tcp",
+        ethertype: "IPv4",
+        remote_ip_prefix: "10.0.0.0/8",
+        port_range_min: 22,
+        port_range_max: 22,
+      },
     ]);
     // Older answers call an OS image "os".
     expect(draftFromVm(vmOf("x")).bootKind).toBe("os_image");

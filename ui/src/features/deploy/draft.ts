@@ -65,7 +65,12 @@ export function buildRequest(draft: Draft, secrets: Secrets): DeploymentRequest_
 // Ways in
 
 /** `bootName` only labels the choice in the wizard's notice (an id says nothing to a person). */
-export type DeepLink = { region?: string | null; bootKind?: BootKind | null; bootId?: string | null; bootName?: string | null };
+export type DeepLink = {
+  region?: string | null;
+  bootKind?: BootKind | null;
+  bootId?: string | null;
+  bootName?: string | null;
+};
 
 /** `/deploy?region=R&boot=custom_image&image=ID`: the Images (and Volumes) pages link here. */
 export function deployPath({ region, bootKind, bootId, bootName }: DeepLink = {}): string {
@@ -99,9 +104,11 @@ export function readDeepLink(params: URLSearchParams): DeepLink | null {
  */
 export function applyDeepLink(draft: Draft, link: DeepLink): Draft {
   let next = { ...draft };
-  if (link.region && link.region !== draft.region) next = { ...next, region: link.region, bootKind: null, bootId: null };
+  if (link.region && link.region !== draft.region)
+    next = { ...next, region: link.region, bootKind: null, bootId: null };
   if (link.bootKind && link.bootId) next = { ...next, bootKind: link.bootKind, bootId: link.bootId };
-  const step: StepId = !next.gpuModel || next.gpuCount <= 0 ? "gpu" : !next.region ? "region" : !next.bootId ? "boot" : "keys";
+  const step: StepId =
+    !next.gpuModel || next.gpuCount <= 0 ? "gpu" : !next.region ? "region" : !next.bootId ? "boot" : "keys";
   return { ...next, step };
 }
 
@@ -163,7 +170,9 @@ export function fitGpuChange(draft: Draft, catalog: Catalog | undefined): Fitted
   let next = { ...draft };
 
   if (next.tier && !gpu.tiers.some((t) => t.tier === next.tier)) {
-    notices.push(`${gpu.model} is not sold in the ${next.tier} tier${gpu.tiers.length > 1 ? "; choose one of its tiers" : ""}.`);
+    notices.push(
+      `${gpu.model} is not sold in the ${next.tier} tier${gpu.tiers.length > 1 ? "; choose one of its tiers" : ""}.`,
+    );
     next.tier = null;
   }
   if (!next.tier && gpu.tiers.length === 1) next.tier = gpu.tiers[0]!.tier;
@@ -172,10 +181,14 @@ export function fitGpuChange(draft: Draft, catalog: Catalog | undefined): Fitted
     const offer = tierOffer(gpu, next.tier);
     const choice = countChoices(gpu, next.tier).find((c) => c.count === next.gpuCount);
     if (offer && next.gpuCount > offer.maxCount) {
-      notices.push(`${gpu.model} in the ${offer.tier} tier allows at most ${offer.maxCount} GPUs, so ×${next.gpuCount} was cleared; choose a count.`);
+      notices.push(
+        `${gpu.model} in the ${offer.tier} tier allows at most ${offer.maxCount} GPUs, so ×${next.gpuCount} was cleared; choose a count.`,
+      );
       next.gpuCount = 0;
     } else if (!choice?.enabled || !stockedCounts(gpu).includes(next.gpuCount)) {
-      notices.push(`${gpu.model} ×${next.gpuCount} is not in stock in any region now, so the count was cleared; choose another.`);
+      notices.push(
+        `${gpu.model} ×${next.gpuCount} is not in stock in any region now, so the count was cleared; choose another.`,
+      );
       next.gpuCount = 0;
     }
   }

@@ -16,7 +16,11 @@ export type RegionOption = {
 };
 
 /** Why `region` cannot take `model ×count` now, or null when it can. */
-export function regionReason(catalog: Catalog | undefined, draft: Pick<Draft, "gpuModel" | "gpuCount">, region: string): string | null {
+export function regionReason(
+  catalog: Catalog | undefined,
+  draft: Pick<Draft, "gpuModel" | "gpuCount">,
+  region: string,
+): string | null {
   const gpu = gpuOf(catalog, draft.gpuModel);
   if (!gpu || draft.gpuCount <= 0) return "Choose a GPU model and count first.";
   const here = catalog?.regions.find((r) => r.name === region);
@@ -27,7 +31,10 @@ export function regionReason(catalog: Catalog | undefined, draft: Pick<Draft, "g
 }
 
 /** Every region of the catalog, plus any the stock names that the region list does not. */
-export function regionOptions(catalog: Catalog | undefined, draft: Pick<Draft, "gpuModel" | "gpuCount">): RegionOption[] {
+export function regionOptions(
+  catalog: Catalog | undefined,
+  draft: Pick<Draft, "gpuModel" | "gpuCount">,
+): RegionOption[] {
   if (!catalog) return [];
   const gpu = gpuOf(catalog, draft.gpuModel);
   const names = [...catalog.regions.map((r) => r.name)];

@@ -18,7 +18,9 @@ export function nameError(name: string, taken: readonly string[]): string | null
   if (shape) return shape;
   const lower = name.toLowerCase();
   const clash = taken.find((t) => t.toLowerCase() === lower);
-  return clash !== undefined ? `A VM named "${clash}" already exists: names are unique in the account, whatever the case.` : null;
+  return clash !== undefined
+    ? `A VM named "${clash}" already exists: names are unique in the account, whatever the case.`
+    : null;
 }
 
 export function validateReview(draft: Draft, taken: readonly string[]): StepErrors {
@@ -53,7 +55,12 @@ export type Refusal =
 /** Where a refused deployment's error goes. Every choice stays as it was in all cases. */
 export function placeRefusal(e: AppError): Refusal {
   if (e.code === "Conflict" && (e.field === "name" || /\bnamed?\b/i.test(e.serverMessage))) {
-    return { kind: "field", step: "review", field: "name", message: `${e.serverMessage}. Choose another name.`.replace(/\.\./, ".") };
+    return {
+      kind: "field",
+      step: "review",
+      field: "name",
+      message: `${e.serverMessage}. Choose another name.`.replace(/\.\./, "."),
+    };
   }
   if (e.code === "Validation" && e.field) {
     const at = fieldOfServer(e.field);

@@ -121,7 +121,12 @@ function pairConflict(a: RuleLike, i: number, b: RuleLike, j: number): Conflict 
       ? ra.version === rb.version && ra.prefix === rb.prefix && ra.network === rb.network
       : a.remote_ip_prefix.trim() === b.remote_ip_prefix.trim();
   if (sameRange && samePorts) {
-    return { kind: "duplicate", index: j, other: i, message: `Repeats rule ${i + 1} (${ruleSummary(a)}): remove one of them.` };
+    return {
+      kind: "duplicate",
+      index: j,
+      other: i,
+      message: `Repeats rule ${i + 1} (${ruleSummary(a)}): remove one of them.`,
+    };
   }
   if (!ra || !rb) return null;
   if (cidrWithin(rb, ra) && alo <= blo && bhi <= ahi) {
@@ -140,7 +145,11 @@ function coveredBy(index: number, r: RuleLike): string {
 function ownConflicts(r: RuleLike, index: number): Conflict[] {
   const found: Conflict[] = [];
   if (isIcmp(r) && (r.port_range_min != null || r.port_range_max != null)) {
-    found.push({ kind: "icmp-ports", index, message: "Ports do not apply to ICMP: remove the ports or pick TCP or UDP." });
+    found.push({
+      kind: "icmp-ports",
+      index,
+      message: "Ports do not apply to ICMP: remove the ports or pick TCP or UDP.",
+    });
   }
   const range = parseCidr(r.remote_ip_prefix);
   const ether = r.ethertype.toLowerCase();

@@ -23,7 +23,10 @@ describe("GPU step", () => {
     ]);
     const l40 = countChoices(catalog.gpus[1], "legacy");
     expect(l40.map((c) => c.count)).toEqual([1, 2, 4]);
-    expect(countChoices(h100, "legacy").find((c) => c.count === 8)).toMatchObject({ enabled: false, reason: expect.stringMatching(/at most 4/) });
+    expect(countChoices(h100, "legacy").find((c) => c.count === 8)).toMatchObject({
+      enabled: false,
+      reason: expect.stringMatching(/at most 4/),
+    });
     expect(countChoices(catalog.gpus[2], "advanced").every((c) => !c.enabled)).toBe(true);
   });
 
@@ -53,7 +56,9 @@ describe("Region step", () => {
   });
 
   it("validates the choice against the stock now", () => {
-    expect(validateRegion(d({ gpuModel: "H100-SXM5-80GB", gpuCount: 4 }), catalog)).toEqual({ region: "Choose a region." });
+    expect(validateRegion(d({ gpuModel: "H100-SXM5-80GB", gpuCount: 4 }), catalog)).toEqual({
+      region: "Choose a region.",
+    });
     expect(validateRegion(d({ gpuModel: "H100-SXM5-80GB", gpuCount: 4, region: "NORWAY-1" }), catalog).region).toMatch(
       /NORWAY-1: No H100-SXM5-80GB ×4 in stock here/,
     );
@@ -63,7 +68,9 @@ describe("Region step", () => {
 
 describe("Boot step", () => {
   it("OS images of the region only", () => {
-    expect(osImageItems([osImage("A", "CANADA-1"), osImage("B", "NORWAY-1")], "CANADA-1").map((i) => i.id)).toEqual(["A"]);
+    expect(osImageItems([osImage("A", "CANADA-1"), osImage("B", "NORWAY-1")], "CANADA-1").map((i) => i.id)).toEqual([
+      "A",
+    ]);
   });
 
   it("volumes: bootable, at least 100 GB, free and of this region", () => {
@@ -85,7 +92,10 @@ describe("Boot step", () => {
         image("building", "CANADA-1", { status: "Creating" }),
         image("norway", "NORWAY-1"),
       ],
-      [snapshot("S1", "CANADA-1", { name: "before-upgrade" }), snapshot("S2", "CANADA-1", { is_image: true, name: "golden" })],
+      [
+        snapshot("S1", "CANADA-1", { name: "before-upgrade" }),
+        snapshot("S2", "CANADA-1", { is_image: true, name: "golden" }),
+      ],
       "CANADA-1",
     );
     expect(items.map((i) => [i.id, i.source])).toEqual([
@@ -99,7 +109,9 @@ describe("Boot step", () => {
     expect(validateBoot(d({}))).toEqual({ bootId: "Choose what the VM boots from." });
     const lists = { os_image: osImageItems([osImage("A", "CANADA-1")], "CANADA-1") };
     expect(validateBoot(d({ region: "CANADA-1", bootKind: "os_image", bootId: "A" }), lists)).toEqual({});
-    expect(validateBoot(d({ region: "CANADA-1", bootKind: "os_image", bootId: "Z" }), lists).bootId).toMatch(/not available in CANADA-1/);
+    expect(validateBoot(d({ region: "CANADA-1", bootKind: "os_image", bootId: "Z" }), lists).bootId).toMatch(
+      /not available in CANADA-1/,
+    );
   });
 });
 
@@ -125,7 +137,9 @@ describe("where a refusal goes", () => {
   const err = (code: string, message: string, field?: string) => new AppError({ code, message, field });
 
   it("a taken name at the name field", () => {
-    expect(placeRefusal(err("Conflict", 'A VM named "x" already exists; names are unique in the account'))).toMatchObject({
+    expect(
+      placeRefusal(err("Conflict", 'A VM named "x" already exists; names are unique in the account')),
+    ).toMatchObject({
       kind: "field",
       step: "review",
       field: "name",
@@ -133,8 +147,14 @@ describe("where a refusal goes", () => {
   });
 
   it("a validation error at its step's field", () => {
-    expect(placeRefusal(err("Validation", "Image is in NORWAY-1", "boot_source.id"))).toMatchObject({ step: "boot", field: "bootId" });
-    expect(placeRefusal(err("Validation", "bad", "security_rules[0].port_range_min"))).toMatchObject({ step: "advanced", field: "securityRules" });
+    expect(placeRefusal(err("Validation", "Image is in NORWAY-1", "boot_source.id"))).toMatchObject({
+      step: "boot",
+      field: "bootId",
+    });
+    expect(placeRefusal(err("Validation", "bad", "security_rules[0].port_range_min"))).toMatchObject({
+      step: "advanced",
+      field: "securityRules",
+    });
     expect(placeRefusal(err("Validation", "too many", "gpu_count"))).toMatchObject({ step: "gpu", field: "gpuCount" });
   });
 

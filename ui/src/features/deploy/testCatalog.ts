@@ -70,11 +70,29 @@ export function catalogOf(patch: Partial<DeployCatalog_Serialize> = {}): DeployC
   };
 }
 
-export function osImage(id: string, region: string, name = "Ubuntu Server 22.04 LTS R550 CUDA 12.4"): OSImage_Serialize {
-  return { id, name, region, os: "ubuntu", version: "22.04", cuda_version: "12.4", docker: false, default_user: "ubuntu", size_gb: 50 };
+export function osImage(
+  id: string,
+  region: string,
+  name = "Ubuntu Server 22.04 LTS R550 CUDA 12.4",
+): OSImage_Serialize {
+  return {
+    id,
+    name,
+    region,
+    os: "ubuntu",
+    version: "22.04",
+    cuda_version: "12.4",
+    docker: false,
+    default_user: "ubuntu",
+    size_gb: 50,
+  };
 }
 
-export function volume(id: string, region: string, patch: Partial<VolumeResponse_Serialize> = {}): VolumeResponse_Serialize {
+export function volume(
+  id: string,
+  region: string,
+  patch: Partial<VolumeResponse_Serialize> = {},
+): VolumeResponse_Serialize {
   return {
     id,
     name: `vol-${id}`,
@@ -142,7 +160,16 @@ export function quoteOf(perHour: number, balance = 241.2): DeployQuote_Serialize
 
 /** Paged list answers. */
 export function page<K extends string, T>(key: K, items: T[]) {
-  return { success: true, message: null, [key]: items, total: items.length, page: 1, limit: 100, total_pages: 1, request_id: null } as {
+  return {
+    success: true,
+    message: null,
+    [key]: items,
+    total: items.length,
+    page: 1,
+    limit: 100,
+    total_pages: 1,
+    request_id: null,
+  } as {
     success: boolean;
     message: null;
     total: number;

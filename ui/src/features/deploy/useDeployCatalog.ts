@@ -60,7 +60,10 @@ export function useBootLists(region: string | null) {
     queryKey: deployKeys.volumes(r),
     queryFn: async () =>
       volumeItems(
-        await allPages((page) => call(commands.listVolumes({ region: r, page, limit: LIMIT })), (x) => x.volumes),
+        await allPages(
+          (page) => call(commands.listVolumes({ region: r, page, limit: LIMIT })),
+          (x) => x.volumes,
+        ),
         r,
       ),
     enabled,
@@ -68,18 +71,25 @@ export function useBootLists(region: string | null) {
   });
   const snapshots = useQuery({
     queryKey: deployKeys.snapshots(r),
-    queryFn: () => allPages((page) => call(commands.listSnapshots({ region: r, page, limit: LIMIT })), (x) => x.snapshots),
+    queryFn: () =>
+      allPages(
+        (page) => call(commands.listSnapshots({ region: r, page, limit: LIMIT })),
+        (x) => x.snapshots,
+      ),
     enabled,
     meta: { quiet: true },
   });
   const images = useQuery({
     queryKey: deployKeys.images(r),
-    queryFn: () => allPages((page) => call(commands.listImages({ region: r, page, limit: LIMIT })), (x) => x.images),
+    queryFn: () =>
+      allPages(
+        (page) => call(commands.listImages({ region: r, page, limit: LIMIT })),
+        (x) => x.images,
+      ),
     enabled,
     meta: { quiet: true },
   });
-  const custom =
-    images.data !== undefined ? customImageItems(images.data, snapshots.data ?? [], r) : undefined;
+  const custom = images.data !== undefined ? customImageItems(images.data, snapshots.data ?? [], r) : undefined;
   const lists: BootLists = { os_image: os.data, volume: volumes.data, custom_image: custom };
   const queries: Record<BootKind, { isPending: boolean; error: typeof os.error; refetch: () => unknown }> = {
     os_image: os,

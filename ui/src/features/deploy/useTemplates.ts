@@ -36,7 +36,9 @@ export function useSaveTemplate() {
 }
 
 export function useRenameTemplate() {
-  return useTemplateChange(({ from, to }: { from: string; to: string }) => call(commands.renameDeployTemplate(from, to)));
+  return useTemplateChange(({ from, to }: { from: string; to: string }) =>
+    call(commands.renameDeployTemplate(from, to)),
+  );
 }
 
 export function useDeleteTemplate() {

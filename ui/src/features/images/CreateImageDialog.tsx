@@ -85,9 +85,22 @@ function CreateImageForm({ snapshots, initialSnapshotId, takenNames, onDone }: P
 
   return (
     <form onSubmit={submit} noValidate className="mt-4 flex flex-col gap-4">
-      {askedUnready && <Alert tone="warning" title="That snapshot cannot be used yet">{imageVerdict(askedUnready)}</Alert>}
-      <Field id="image-snapshot" label="Source snapshot" hint="Only snapshots with status SUCCESS can be made into an image.">
-        <Select id="image-snapshot" data-testid="image-snapshot" value={snapshotId} onChange={(e) => setSnapshotId(e.target.value)}>
+      {askedUnready && (
+        <Alert tone="warning" title="That snapshot cannot be used yet">
+          {imageVerdict(askedUnready)}
+        </Alert>
+      )}
+      <Field
+        id="image-snapshot"
+        label="Source snapshot"
+        hint="Only snapshots with status SUCCESS can be made into an image."
+      >
+        <Select
+          id="image-snapshot"
+          data-testid="image-snapshot"
+          value={snapshotId}
+          onChange={(e) => setSnapshotId(e.target.value)}
+        >
           {snapshotId === "" && <option value="">No SUCCESS snapshot available</option>}
           {snapshots.map((s) => {
             const reason = imageVerdict(s);
@@ -137,7 +150,13 @@ function CreateImageForm({ snapshots, initialSnapshotId, takenNames, onDone }: P
         <ModalClose asChild>
           <Button>Cancel</Button>
         </ModalClose>
-        <Button type="submit" variant="primary" data-testid="image-submit" disabled={!source} pending={create.isPending}>
+        <Button
+          type="submit"
+          variant="primary"
+          data-testid="image-submit"
+          disabled={!source}
+          pending={create.isPending}
+        >
           {create.isPending ? "Creating…" : "Create Image"}
         </Button>
       </div>

@@ -16,7 +16,15 @@ export function DeleteImageDialog({ image, onOpenChange }: { image: Image; onOpe
       onOpenChange(false);
     });
   return (
-    <DeleteDialog open onOpenChange={onOpenChange} noun="image" name={image.name} pending={del.isPending} error={del.error} onConfirm={confirm}>
+    <DeleteDialog
+      open
+      onOpenChange={onOpenChange}
+      noun="image"
+      name={image.name}
+      pending={del.isPending}
+      error={del.error}
+      onConfirm={confirm}
+    >
       VMs deployed from it are not affected, and neither is the snapshot it was made from.
     </DeleteDialog>
   );

@@ -30,7 +30,12 @@ export function ImageActions({ image, onAction }: { image: Image; onAction: (a: 
           Deploy
         </Button>
       )}
-      <Button data-testid={`image-details-${image.name}`} aria-label={`Details of ${image.name}`} title="Details" onClick={() => onAction("details")}>
+      <Button
+        data-testid={`image-details-${image.name}`}
+        aria-label={`Details of ${image.name}`}
+        title="Details"
+        onClick={() => onAction("details")}
+      >
         <Info aria-hidden className="size-4" />
       </Button>
       <Button variant="danger" data-testid={`image-delete-${image.name}`} onClick={() => onAction("delete")}>

@@ -64,7 +64,12 @@ export function ImageTable({ images, snapshotIds, onAction }: Props) {
 export function SourceSnapshot({ image, exists }: { image: Image; exists: boolean }) {
   const label = image.snapshot_name ?? image.snapshot_id ?? "—";
   if (!exists || !image.snapshot_id) {
-    return <span className="text-fg-muted">{label}{image.snapshot_id ? " (deleted)" : ""}</span>;
+    return (
+      <span className="text-fg-muted">
+        {label}
+        {image.snapshot_id ? " (deleted)" : ""}
+      </span>
+    );
   }
   return (
     <Link

@@ -22,7 +22,11 @@ function newestFirst(a: Image, b: Image): number {
 }
 
 /** Groups by source VM; groups ordered by their newest image, the unknown group last. */
-export function groupBySourceVm(images: readonly Image[], snapshots: readonly SnapshotRow[], vms: readonly Vm[]): ImageGroup[] {
+export function groupBySourceVm(
+  images: readonly Image[],
+  snapshots: readonly SnapshotRow[],
+  vms: readonly Vm[],
+): ImageGroup[] {
   const snapshotById = new Map(snapshots.map((r) => [r.snapshot.id, r.snapshot]));
   const vmName = new Map(vms.map((vm) => [vm.id, vm.name]));
   const groups = new Map<string, ImageGroup>();

@@ -42,8 +42,12 @@ export function BillingRecords({ vmId }: { vmId: string }) {
               <td className="py-1.5 whitespace-nowrap">{formatDateTime(r.start_time)}</td>
               <td className="py-1.5 whitespace-nowrap">{r.end_time ? formatDateTime(r.end_time) : "ongoing"}</td>
               <td className="py-1.5 tabular-nums">{r.total_duration_minutes ?? "—"}</td>
-              <td className="py-1.5 tabular-nums">{r.per_minute_rate != null ? formatRate(r.per_minute_rate, r.currency) : "—"}</td>
-              <td className="py-1.5 tabular-nums">{r.total_cost != null ? formatMoney(r.total_cost, r.currency) : "—"}</td>
+              <td className="py-1.5 tabular-nums">
+                {r.per_minute_rate != null ? formatRate(r.per_minute_rate, r.currency) : "—"}
+              </td>
+              <td className="py-1.5 tabular-nums">
+                {r.total_cost != null ? formatMoney(r.total_cost, r.currency) : "—"}
+              </td>
               <td className="py-1.5">{r.status}</td>
             </tr>
           ))}

@@ -61,10 +61,14 @@ export function InstancesTable({ rows, currency, sort, onSort, selected, onToggl
   // Where the rows start inside the scrolling element (what is above them can change height).
   const [scrollMargin, setScrollMargin] = useState(0);
   useLayoutEffect(() => setScrollElement(scrollParent(bodyRef.current)), []);
+  // Measured after every render on purpose (what is above can change height); the guard
+  // below stops the loop once it is measured.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(() => {
     const body = bodyRef.current;
     if (!scrollElement || !body) return;
-    const margin = body.getBoundingClientRect().top - scrollElement.getBoundingClientRect().top + scrollElement.scrollTop;
+    const margin =
+      body.getBoundingClientRect().top - scrollElement.getBoundingClientRect().top + scrollElement.scrollTop;
     if (Math.abs(margin - scrollMargin) > 0.5) setScrollMargin(margin);
   });
   const virtualizer = useVirtualizer({
@@ -86,7 +90,10 @@ export function InstancesTable({ rows, currency, sort, onSort, selected, onToggl
       className="min-w-[60rem] rounded-lg border border-border bg-surface"
     >
       {/* -top-6: sticks at the very top of <main>, whose p-6 padding would leave a gap. */}
-      <div role="rowgroup" className="sticky -top-6 z-10 rounded-t-lg border-b border-border bg-surface text-xs text-fg-muted">
+      <div
+        role="rowgroup"
+        className="sticky -top-6 z-10 rounded-t-lg border-b border-border bg-surface text-xs text-fg-muted"
+      >
         <div role="row" aria-rowindex={1} className={cn(GRID, "h-10")}>
           <div role="columnheader">
             <SelectAll
@@ -105,7 +112,9 @@ export function InstancesTable({ rows, currency, sort, onSort, selected, onToggl
         ref={bodyRef}
         role="rowgroup"
         // `contain` keeps a scroll step's layout and paint inside the rows.
-        style={rows.length > 0 ? { position: "relative", height: virtualizer.getTotalSize(), contain: "strict" } : undefined}
+        style={
+          rows.length > 0 ? { position: "relative", height: virtualizer.getTotalSize(), contain: "strict" } : undefined
+        }
       >
         {rows.length === 0 ? (
           <p data-testid="instances-no-match" className="p-6 text-center text-sm text-fg-muted">

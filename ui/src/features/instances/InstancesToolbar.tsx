@@ -16,7 +16,10 @@ export function InstancesToolbar({ filters, options, onChange, shown, total }: P
     <div className="flex flex-wrap items-end gap-3">
       <label className="relative min-w-64 flex-1">
         <span className="sr-only">Search VMs</span>
-        <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-fg-muted" />
+        <Search
+          aria-hidden
+          className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-fg-muted"
+        />
         <Input
           data-testid="instances-search"
           type="search"
@@ -26,9 +29,27 @@ export function InstancesToolbar({ filters, options, onChange, shown, total }: P
           className="pl-9"
         />
       </label>
-      <FilterSelect testId="filter-status" label="Status" value={filters.status} values={options.statuses} onChange={(status) => onChange({ status })} />
-      <FilterSelect testId="filter-region" label="Region" value={filters.region} values={options.regions} onChange={(region) => onChange({ region })} />
-      <FilterSelect testId="filter-gpu" label="GPU" value={filters.gpu} values={options.gpus} onChange={(gpu) => onChange({ gpu })} />
+      <FilterSelect
+        testId="filter-status"
+        label="Status"
+        value={filters.status}
+        values={options.statuses}
+        onChange={(status) => onChange({ status })}
+      />
+      <FilterSelect
+        testId="filter-region"
+        label="Region"
+        value={filters.region}
+        values={options.regions}
+        onChange={(region) => onChange({ region })}
+      />
+      <FilterSelect
+        testId="filter-gpu"
+        label="GPU"
+        value={filters.gpu}
+        values={options.gpus}
+        onChange={(gpu) => onChange({ gpu })}
+      />
       <p data-testid="instances-count" className="pb-2 text-sm text-fg-muted tabular-nums" aria-live="polite">
         {shown === total ? `${total} VMs` : `${shown} of ${total} VMs`}
       </p>

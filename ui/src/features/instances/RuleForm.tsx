@@ -26,7 +26,8 @@ export function RuleForm({ vm, disabledReason }: { vm: VM; disabledReason: strin
   const [draft, setDraft] = useState<RuleDraft>(EMPTY_RULE);
   const [errors, setErrors] = useState<RuleErrors>({});
   const [submitted, setSubmitted] = useState(false);
-  const otherError = add.error && !(add.error.field && RULE_FIELDS.includes(add.error.field as RuleField)) ? add.error : null;
+  const otherError =
+    add.error && !(add.error.field && RULE_FIELDS.includes(add.error.field as RuleField)) ? add.error : null;
 
   function edit(patch: Partial<RuleDraft>) {
     const next = { ...draft, ...patch };
@@ -50,7 +51,8 @@ export function RuleForm({ vm, disabledReason }: { vm: VM; disabledReason: strin
         },
         onError: (err) => {
           const field = err.field as RuleField | undefined;
-          if (field && RULE_FIELDS.includes(field)) setErrors({ [field]: withoutFieldPrefix(err.serverMessage, field) });
+          if (field && RULE_FIELDS.includes(field))
+            setErrors({ [field]: withoutFieldPrefix(err.serverMessage, field) });
         },
       }),
     );
@@ -104,7 +106,11 @@ export function RuleForm({ vm, disabledReason }: { vm: VM; disabledReason: strin
         <RuleField
           field="remote_ip_prefix"
           label="Remote range (CIDR)"
-          hint={draft.ethertype === "IPv4" ? "e.g. 203.0.113.1/32, or 0.0.0.0/0 for everyone" : "e.g. 2001:db8::/32, or ::/0 for everyone"}
+          hint={
+            draft.ethertype === "IPv4"
+              ? "e.g. 203.0.113.1/32, or 0.0.0.0/0 for everyone"
+              : "e.g. 2001:db8::/32, or ::/0 for everyone"
+          }
           error={errors.remote_ip_prefix}
         >
           <Input
@@ -114,7 +120,12 @@ export function RuleForm({ vm, disabledReason }: { vm: VM; disabledReason: strin
             onChange={(e) => edit({ remote_ip_prefix: e.target.value })}
           />
         </RuleField>
-        <RuleField field="port_range_min" label="Port from" hint={icmp ? "Not for ICMP" : "1–65535"} error={errors.port_range_min}>
+        <RuleField
+          field="port_range_min"
+          label="Port from"
+          hint={icmp ? "Not for ICMP" : "1–65535"}
+          error={errors.port_range_min}
+        >
           <Input
             {...aria("port_range_min", errors.port_range_min)}
             inputMode="numeric"
@@ -122,7 +133,12 @@ export function RuleForm({ vm, disabledReason }: { vm: VM; disabledReason: strin
             onChange={(e) => edit({ port_range_min: e.target.value })}
           />
         </RuleField>
-        <RuleField field="port_range_max" label="Port to" hint={icmp ? "Not for ICMP" : "Same as “from” for one port"} error={errors.port_range_max}>
+        <RuleField
+          field="port_range_max"
+          label="Port to"
+          hint={icmp ? "Not for ICMP" : "Same as “from” for one port"}
+          error={errors.port_range_max}
+        >
           <Input
             {...aria("port_range_max", errors.port_range_max)}
             inputMode="numeric"
@@ -178,7 +194,12 @@ function RuleField({ field, label, hint, error, children }: FieldProps) {
       </label>
       {children}
       {error ? (
-        <p id={`rule-${field}-error`} role="alert" data-testid={`rule-error-${field}`} className="text-xs font-medium text-danger">
+        <p
+          id={`rule-${field}-error`}
+          role="alert"
+          data-testid={`rule-error-${field}`}
+          className="text-xs font-medium text-danger"
+        >
           {error}
         </p>
       ) : (

@@ -86,7 +86,9 @@ export function SecurityRules({ vm }: { vm: VM }) {
         }
       >
         <p className="font-mono text-xs">{removing ? describeRule(removing) : ""}</p>
-        <p className="mt-2">Traffic it allowed is no longer let through (within 10 minutes), unless a firewall allows it.</p>
+        <p className="mt-2">
+          Traffic it allowed is no longer let through (within 10 minutes), unless a firewall allows it.
+        </p>
       </ConfirmDialog>
     </div>
   );

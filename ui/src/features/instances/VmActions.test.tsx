@@ -35,7 +35,9 @@ describe("VM actions follow the state rules", () => {
     mockBackend({ instance_actions: consequencesOf() });
     renderWithProviders(<VmActions vm={vmOf("train", "ACTIVE")} />);
     await waitFor(() =>
-      expect(screen.getByTestId("action-consequence-stop")).toHaveTextContent("keeps billing the full rate (4.98 USD/h)"),
+      expect(screen.getByTestId("action-consequence-stop")).toHaveTextContent(
+        "keeps billing the full rate (4.98 USD/h)",
+      ),
     );
     expect(screen.getByTestId("action-consequence-hibernate")).toHaveTextContent("0.01 USD/h");
     expect(screen.getByTestId("action-consequence-delete")).toHaveTextContent("ends billing");
@@ -45,7 +47,10 @@ describe("VM actions follow the state rules", () => {
 
 describe("confirmations", () => {
   it("asks before stopping, naming the VM; cancel sends nothing", async () => {
-    const backend = mockBackend({ instance_actions: consequencesOf(), stop_instance: actionAnswer("vm-train", "STOPPING") });
+    const backend = mockBackend({
+      instance_actions: consequencesOf(),
+      stop_instance: actionAnswer("vm-train", "STOPPING"),
+    });
     renderWithProviders(<VmActions vm={vmOf("train", "ACTIVE")} />);
     const user = userEvent.setup();
     await user.click(screen.getByTestId("action-stop"));
@@ -64,7 +69,10 @@ describe("confirmations", () => {
   });
 
   it("asks before hibernating too, but starts, reboots and restores at once", async () => {
-    const backend = mockBackend({ instance_actions: consequencesOf(), reboot_instance: actionAnswer("vm-a", "REBOOTING") });
+    const backend = mockBackend({
+      instance_actions: consequencesOf(),
+      reboot_instance: actionAnswer("vm-a", "REBOOTING"),
+    });
     renderWithProviders(<VmActions vm={vmOf("a", "ACTIVE")} />);
     const user = userEvent.setup();
     await user.click(screen.getByTestId("action-hibernate"));
@@ -76,7 +84,10 @@ describe("confirmations", () => {
   });
 
   it("deletes only after the VM's name is typed exactly", async () => {
-    const backend = mockBackend({ instance_actions: consequencesOf(), delete_instance: actionAnswer("vm-train-h100", "DELETING") });
+    const backend = mockBackend({
+      instance_actions: consequencesOf(),
+      delete_instance: actionAnswer("vm-train-h100", "DELETING"),
+    });
     renderWithProviders(<VmActions vm={vmOf("train-h100", "SHUTOFF")} />);
     const user = userEvent.setup();
     await user.click(screen.getByTestId("action-delete"));
@@ -159,7 +170,8 @@ describe("errors", () => {
     expect(banner).toHaveTextContent(ERROR_MESSAGES[code]);
     expect(banner).toHaveTextContent(message);
     expect(banner).toHaveTextContent("Request ID req-9");
-    if (code === "InsufficientCredits") expect(within(banner).getByRole("link", { name: "Add credits" })).toBeInTheDocument();
+    if (code === "InsufficientCredits")
+      expect(within(banner).getByRole("link", { name: "Add credits" })).toBeInTheDocument();
     // The button can be used again.
     expect(screen.getByTestId("action-start")).toBeEnabled();
   });

@@ -5,7 +5,15 @@ import { ErrorBanner } from "../../components/ui/ErrorBanner";
 import { useVmAction } from "./mutations";
 import { useActionConsequences } from "./queries";
 import { SnapshotDialog } from "../snapshots/SnapshotDialog";
-import { ACTION_LABEL, DESTRUCTIVE, VM_ACTIONS, actionVerdict, type PowerAction, type VM, type VmActionName } from "./status";
+import {
+  ACTION_LABEL,
+  DESTRUCTIVE,
+  VM_ACTIONS,
+  actionVerdict,
+  type PowerAction,
+  type VM,
+  type VmActionName,
+} from "./status";
 
 /**
  * The seven actions of one VM: enabled only when its state allows (VM_ACTION_RULES), each
@@ -79,7 +87,8 @@ const WHAT_HAPPENS: Record<"stop" | "hibernate" | "delete", (name: string) => st
 };
 
 function ConfirmText({ action, vm, consequence }: { action: PowerAction; vm: VM; consequence: string | undefined }) {
-  const what = action === "stop" || action === "hibernate" || action === "delete" ? WHAT_HAPPENS[action](vm.name) : null;
+  const what =
+    action === "stop" || action === "hibernate" || action === "delete" ? WHAT_HAPPENS[action](vm.name) : null;
   return (
     <>
       {what && <p>{what}</p>}

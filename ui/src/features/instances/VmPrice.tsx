@@ -28,7 +28,10 @@ export function VmPrice({ status, hourlyRate, fullRate, currency, unknownState =
         </span>
       </p>
       {unknownState && <UnknownStateNote />}
-      <p data-testid="vm-billing-note" className={s === "SHUTOFF" ? "text-sm font-medium text-warning" : "text-sm text-fg-muted"}>
+      <p
+        data-testid="vm-billing-note"
+        className={s === "SHUTOFF" ? "text-sm font-medium text-warning" : "text-sm text-fg-muted"}
+      >
         {billingNote(status)}
       </p>
       {showFull && <p className="text-xs text-fg-muted">Full rate when running: {formatHourly(fullRate, currency)}</p>}

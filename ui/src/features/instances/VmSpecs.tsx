@@ -33,7 +33,17 @@ export function VmSpecs({ vm }: { vm: VM }) {
   );
 }
 
-function Item({ label, testId, mono, children }: { label: string; testId?: string; mono?: boolean; children: ReactNode }) {
+function Item({
+  label,
+  testId,
+  mono,
+  children,
+}: {
+  label: string;
+  testId?: string;
+  mono?: boolean;
+  children: ReactNode;
+}) {
   return (
     <>
       <dt className="text-fg-muted">{label}</dt>

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { billingNote, formatClock, formatHourly, formatPerMinute, formatRunningTime, formatRunway, runwayHours } from "./money";
+import {
+  billingNote,
+  formatClock,
+  formatHourly,
+  formatPerMinute,
+  formatRunningTime,
+  formatRunway,
+  runwayHours,
+} from "./money";
 
 describe("cost labels", () => {
   it.each([

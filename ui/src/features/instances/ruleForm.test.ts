@@ -44,7 +44,11 @@ const CASES: [string, Partial<RuleDraft>, RuleField[]][] = [
   ["min above max", { port_range_min: "100", port_range_max: "99" }, ["port_range_max"]],
   ["ICMP with ports", { protocol: "icmp" }, ["port_range_min", "port_range_max"]],
   ["ICMP with one port", { protocol: "icmp", port_range_max: "" }, ["port_range_min"]],
-  ["everything wrong", { remote_ip_prefix: "x", port_range_min: "0", port_range_max: "" }, ["remote_ip_prefix", "port_range_min", "port_range_max"]],
+  [
+    "everything wrong",
+    { remote_ip_prefix: "x", port_range_min: "0", port_range_max: "" },
+    ["remote_ip_prefix", "port_range_min", "port_range_max"],
+  ],
 ];
 
 describe("security rule form validation", () => {
@@ -57,7 +61,9 @@ describe("security rule form validation", () => {
     expect(cidrError("10.0.0.0/33", "IPv4")).toMatch(/between 0 and 32/);
     expect(cidrError("::/129", "IPv6")).toMatch(/between 0 and 128/);
     expect(cidrError("::/0", "IPv4")).toMatch(/IPv6 range, but the rule is IPv4/);
-    expect(validateRule(rule({ port_range_min: "100", port_range_max: "99" })).port_range_max).toMatch(/minimum port \(100\)/);
+    expect(validateRule(rule({ port_range_min: "100", port_range_max: "99" })).port_range_max).toMatch(
+      /minimum port \(100\)/,
+    );
     expect(validateRule(rule({ protocol: "icmp" })).port_range_min).toMatch(/do not apply to ICMP/);
   });
 
@@ -77,7 +83,9 @@ describe("security rule form validation", () => {
   });
 
   it("sends numbers for TCP/UDP ports and none for ICMP", () => {
-    expect(ruleRequest(rule({ remote_ip_prefix: " 10.0.0.0/8 ", port_range_min: "80", port_range_max: "443" }))).toEqual({
+    expect(
+      ruleRequest(rule({ remote_ip_prefix: " 10.0.0.0/8 ", port_range_min: "80", port_range_max: "443" })),
+    ).toEqual({
       direction: "ingress",
       protocol: "tcp",
       ethertype: "IPv4",

@@ -40,10 +40,7 @@ export const EMPTY_RULE: RuleDraft = {
 /** Dotted quad, each octet 0–255 without leading zeros. */
 export function isIPv4(addr: string): boolean {
   const parts = addr.split(".");
-  return (
-    parts.length === 4 &&
-    parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255)
-  );
+  return parts.length === 4 && parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255);
 }
 
 /** Eight hex groups, one "::" allowed for a run of zeros, an IPv4 tail allowed. */

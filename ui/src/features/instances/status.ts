@@ -77,7 +77,9 @@ export function isTransitional(status: string): boolean {
  * ACTIVE (rules.md §2.3; the same rule barrack-api's state table enforces).
  */
 export function activeOnlyReason(status: string, what: string): string | null {
-  return normalizeStatus(status) === "ACTIVE" ? null : `${what} can be changed only while the VM is ACTIVE (it is ${status}).`;
+  return normalizeStatus(status) === "ACTIVE"
+    ? null
+    : `${what} can be changed only while the VM is ACTIVE (it is ${status}).`;
 }
 
 export type BulkPlan = {

@@ -50,10 +50,9 @@ describe("filtering", () => {
     expect(names(filterRows(rows, { ...NO_FILTERS, status: "ACTIVE" }))).toEqual(["train-h100", "Train-2"]);
     expect(names(filterRows(rows, { ...NO_FILTERS, region: "US-1" }))).toEqual(["dev-a6000"]);
     expect(names(filterRows(rows, { ...NO_FILTERS, gpu: "A100-PCIe-80GB" }))).toEqual(["archive-a100"]);
-    expect(names(filterRows(rows, { search: "train", status: "ACTIVE", region: "CANADA-1", gpu: "H100-SXM5-80GB" }))).toEqual([
-      "train-h100",
-      "Train-2",
-    ]);
+    expect(
+      names(filterRows(rows, { search: "train", status: "ACTIVE", region: "CANADA-1", gpu: "H100-SXM5-80GB" })),
+    ).toEqual(["train-h100", "Train-2"]);
     expect(filterRows(rows, { ...NO_FILTERS, status: "SHUTOFF", region: "CANADA-1" })).toEqual([]);
   });
 
@@ -86,9 +85,24 @@ describe("sorting", () => {
   });
 
   it("descending reverses the values but keeps rows without one last", () => {
-    expect(names(sortRows(rows, { column: "cost-per-hour", dir: "desc" }))).toEqual(["train-h100", "dev-a6000", "archive-a100", "Train-2"]);
-    expect(names(sortRows(rows, { column: "public-ip", dir: "desc" }))).toEqual(["train-h100", "dev-a6000", "Train-2", "archive-a100"]);
-    expect(names(sortRows(rows, { column: "name", dir: "desc" }))).toEqual(["train-h100", "Train-2", "dev-a6000", "archive-a100"]);
+    expect(names(sortRows(rows, { column: "cost-per-hour", dir: "desc" }))).toEqual([
+      "train-h100",
+      "dev-a6000",
+      "archive-a100",
+      "Train-2",
+    ]);
+    expect(names(sortRows(rows, { column: "public-ip", dir: "desc" }))).toEqual([
+      "train-h100",
+      "dev-a6000",
+      "Train-2",
+      "archive-a100",
+    ]);
+    expect(names(sortRows(rows, { column: "name", dir: "desc" }))).toEqual([
+      "train-h100",
+      "Train-2",
+      "dev-a6000",
+      "archive-a100",
+    ]);
   });
 
   it("does not change the rows it is given", () => {
@@ -104,9 +118,12 @@ describe("sorting", () => {
   });
 
   it("sorts 2,000 VMs quickly", () => {
-    const many = Array.from({ length: 2000 }, (_, i) => rowOf(vmOf(`vm-${i}`, i % 3 ? "ACTIVE" : "SHUTOFF"), { costToDate: (i * 7919) % 1000 }));
+    const many = Array.from({ length: 2000 }, (_, i) =>
+      rowOf(vmOf(`vm-${i}`, i % 3 ? "ACTIVE" : "SHUTOFF"), { costToDate: (i * 7919) % 1000 }),
+    );
     const t = performance.now();
-    for (let i = 0; i < 10; i++) sortRows(filterRows(many, { ...NO_FILTERS, search: `vm-${i}` }), { column: "cost-to-date", dir: "desc" });
+    for (let i = 0; i < 10; i++)
+      sortRows(filterRows(many, { ...NO_FILTERS, search: `vm-${i}` }), { column: "cost-to-date", dir: "desc" });
     expect((performance.now() - t) / 10).toBeLessThan(50);
   });
 });
@@ -114,7 +131,9 @@ describe("sorting", () => {
 describe("bulk consequence", () => {
   it("sums the backend's rates of the VMs acted on", () => {
     const two = [rows[0]!, rowOf(vmOf("x"), { fullRate: 2.5, hourlyRate: 2.5 })];
-    expect(bulkConsequence("stop", two, "USD")).toBe("Stopped VMs keep billing the full rate (7.48 USD/h in total): they keep their resources.");
+    expect(bulkConsequence("stop", two, "USD")).toBe(
+      "Stopped VMs keep billing the full rate (7.48 USD/h in total): they keep their resources.",
+    );
     expect(bulkConsequence("start", two, "USD")).toMatch(/7\.48 USD\/h in total/);
     expect(bulkConsequence("delete", two, "USD")).toMatch(/ends their billing \(7\.48 USD\/h now\)/);
     expect(bulkConsequence("hibernate", two, "USD")).toMatch(/hibernation rate/);

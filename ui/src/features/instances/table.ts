@@ -31,15 +31,7 @@ function haystack(row: InstanceRow): string {
   let h = haystacks.get(row);
   if (h === undefined) {
     const { vm } = row;
-    h = [
-      vm.name,
-      vm.id,
-      vm.status,
-      vm.region,
-      vm.flavor.gpu_model,
-      vm.public_ip ?? "",
-      vm.private_ip ?? "",
-    ]
+    h = [vm.name, vm.id, vm.status, vm.region, vm.flavor.gpu_model, vm.public_ip ?? "", vm.private_ip ?? ""]
       .join("\u0000")
       .toLowerCase();
     haystacks.set(row, h);

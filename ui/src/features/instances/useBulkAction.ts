@@ -62,9 +62,12 @@ function report(action: PowerAction, total: number, failed: { vm: VM; error: App
   }
   if (failed.length > 0) {
     const first = failed[0]!.error;
-    toast.error(`${ACTION_LABEL[action]} failed for ${failed.length} VM${failed.length === 1 ? "" : "s"}: ${first.humanMessage}`, {
-      description: failed.map((f) => `${f.vm.name}: ${f.error.serverMessage}`).join("\n"),
-      duration: 15_000,
-    });
+    toast.error(
+      `${ACTION_LABEL[action]} failed for ${failed.length} VM${failed.length === 1 ? "" : "s"}: ${first.humanMessage}`,
+      {
+        description: failed.map((f) => `${f.vm.name}: ${f.error.serverMessage}`).join("\n"),
+        duration: 15_000,
+      },
+    );
   }
 }

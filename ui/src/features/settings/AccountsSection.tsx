@@ -103,12 +103,10 @@ export function AccountsSection({ settings, session }: Props) {
         title={`Remove the profile "${removing ?? ""}"?`}
         confirmLabel="Remove"
         pending={remove.isPending}
-        onConfirm={() =>
-          removing && remove.mutate(removing, { onSettled: () => setRemoving(null) })
-        }
+        onConfirm={() => removing && remove.mutate(removing, { onSettled: () => setRemoving(null) })}
       >
-        Its key is deleted from the system keychain and the profile disappears from this list. To use the account
-        again you will need to paste its API key.
+        Its key is deleted from the system keychain and the profile disappears from this list. To use the account again
+        you will need to paste its API key.
       </ConfirmDialog>
     </Card>
   );

@@ -63,7 +63,11 @@ function ProbeResults({ results }: { results: ProbeResult[] }) {
           {results.map((r) => {
             const info = outcomeInfo(r.result);
             return (
-              <tr key={`${r.op} ${r.path}`} data-testid={`check-row-${r.op}`} className="border-t border-border align-top">
+              <tr
+                key={`${r.op} ${r.path}`}
+                data-testid={`check-row-${r.op}`}
+                className="border-t border-border align-top"
+              >
                 <td className="py-1.5 font-mono text-xs">{r.op}</td>
                 <td className="py-1.5 font-mono text-xs">{r.path}</td>
                 <td className={cn("py-1.5 font-medium", info.tone)}>{info.label}</td>

@@ -9,7 +9,6 @@ export type Settings = Settings_Serialize;
 /** What the UI may save: preferences only. Profiles (where the key goes) change by signing in. */
 export type Preferences = Preferences_Deserialize;
 
-
 export function useSettings() {
   return useQuery({
     queryKey: keys.settings,

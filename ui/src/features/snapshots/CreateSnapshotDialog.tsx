@@ -59,7 +59,14 @@ export function CreateSnapshotDialog(props: Props) {
   );
 }
 
-function CreateSnapshotForm({ vms, fixedVm, takenNames, profileComplete, legacyIds, onDone }: Props & { onDone: () => void }) {
+function CreateSnapshotForm({
+  vms,
+  fixedVm,
+  takenNames,
+  profileComplete,
+  legacyIds,
+  onDone,
+}: Props & { onDone: () => void }) {
   const create = useCreateSnapshot();
   const guard = useSubmitGuard();
   const navigate = useNavigate();
@@ -90,7 +97,7 @@ function CreateSnapshotForm({ vms, fixedVm, takenNames, profileComplete, legacyI
         { instanceId: vm.id, name: name.trim(), description, asImage },
         {
           onSuccess: (res) => {
-            announce(res.snapshot, fixedVm ? navigate : null);
+            announce(res.snapshot, fixedVm ? (to) => void navigate(to) : null);
             onDone();
           },
           onError: (err) => {
@@ -110,7 +117,9 @@ function CreateSnapshotForm({ vms, fixedVm, takenNames, profileComplete, legacyI
           title="Your Barrack profile is incomplete"
         >
           Barrack refuses snapshots until the profile in My Account (address, postal code, country) is complete.
-          {create.error?.field === "profile" && <> Barrack said: {withoutFieldPrefix(create.error.serverMessage, "profile")}</>}
+          {create.error?.field === "profile" && (
+            <> Barrack said: {withoutFieldPrefix(create.error.serverMessage, "profile")}</>
+          )}
         </Alert>
       )}
       <Field id="snapshot-vm" label="VM" hint="Only ACTIVE (running) VMs can be snapshotted.">

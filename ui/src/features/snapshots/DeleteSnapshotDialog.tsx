@@ -5,7 +5,13 @@ import { useDeleteSnapshot } from "./mutations";
 import type { Snapshot } from "../storage/queries";
 
 /** Deletes one snapshot after asking (SNAP-40/41); a refusal stays in the dialog. */
-export function DeleteSnapshotDialog({ snapshot, onOpenChange }: { snapshot: Snapshot; onOpenChange: (open: boolean) => void }) {
+export function DeleteSnapshotDialog({
+  snapshot,
+  onOpenChange,
+}: {
+  snapshot: Snapshot;
+  onOpenChange: (open: boolean) => void;
+}) {
   const del = useDeleteSnapshot();
   const guard = useSubmitGuard();
   // The awaited form: the list drops the snapshot (unmounting this dialog) before a

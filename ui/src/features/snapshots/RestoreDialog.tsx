@@ -48,7 +48,7 @@ export function RestoreDialog({ snapshot: s, vmNames, onOpenChange }: Props) {
               description: "A new VM is being created; you are notified when it is running.",
             });
             onOpenChange(false);
-            navigate(`/instances/${encodeURIComponent(res.instance_id)}`);
+            void navigate(`/instances/${encodeURIComponent(res.instance_id)}`);
           },
           onError: (err) => {
             if (err.field === "name") setRefusal(withoutFieldPrefix(err.serverMessage, "name"));
@@ -94,7 +94,11 @@ export function RestoreDialog({ snapshot: s, vmNames, onOpenChange }: Props) {
             setRefusal(null);
           }}
         />
-        <Alert tone="warning" testId="restore-notice" title={`The new VM is created in ${s.region}, with new IP addresses`}>
+        <Alert
+          tone="warning"
+          testId="restore-notice"
+          title={`The new VM is created in ${s.region}, with new IP addresses`}
+        >
           It gets new private and public IPs. Check its SSH access and firewall rules once it is running, and update
           anything that pointed at the old addresses.
         </Alert>

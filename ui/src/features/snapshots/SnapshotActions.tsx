@@ -21,7 +21,12 @@ export function SnapshotActions({ snapshot: s, onAction }: Props) {
   const imageReason = imageVerdict(s);
   return (
     <div className="flex flex-wrap gap-2">
-      <Button data-testid={`snapshot-details-${s.name}`} aria-label={`Details of ${s.name}`} title="Details" onClick={() => onAction("details")}>
+      <Button
+        data-testid={`snapshot-details-${s.name}`}
+        aria-label={`Details of ${s.name}`}
+        title="Details"
+        onClick={() => onAction("details")}
+      >
         <Info aria-hidden className="size-4" />
       </Button>
       <Button
@@ -34,7 +39,12 @@ export function SnapshotActions({ snapshot: s, onAction }: Props) {
         Restore
       </Button>
       {imageReason === null ? (
-        <Link data-testid={`snapshot-make-image-${s.name}`} to={imagesPath({ create: s.id })} className={LINK} title="Create image from this snapshot">
+        <Link
+          data-testid={`snapshot-make-image-${s.name}`}
+          to={imagesPath({ create: s.id })}
+          className={LINK}
+          title="Create image from this snapshot"
+        >
           <ImagePlus aria-hidden className="size-4" />
           Create image
         </Link>

@@ -10,7 +10,8 @@ export function SnapshotBilling({ snapshotId }: { snapshotId: string }) {
   const [page, setPage] = useState(1);
   const billing = useSnapshotBilling(snapshotId, page);
   if (billing.isPending) return <p className="text-sm text-fg-muted">Loading billing…</p>;
-  if (billing.isError && !billing.data) return <ErrorBanner error={billing.error} onRetry={() => void billing.refetch()} />;
+  if (billing.isError && !billing.data)
+    return <ErrorBanner error={billing.error} onRetry={() => void billing.refetch()} />;
   const records = billing.data?.records ?? [];
   const totalPages = Math.max(1, billing.data?.total_pages ?? 1);
   // Summed here: the response's summary may cover every snapshot when the filter is ignored.
@@ -37,11 +38,17 @@ export function SnapshotBilling({ snapshotId }: { snapshotId: string }) {
             </tr>
           )}
           {records.map((r) => (
-            <tr key={r.billing_id} data-testid={`snapshot-billing-row-${r.billing_id}`} className="border-t border-border">
+            <tr
+              key={r.billing_id}
+              data-testid={`snapshot-billing-row-${r.billing_id}`}
+              className="border-t border-border"
+            >
               <td className="py-1 whitespace-nowrap">{formatDateTime(r.start_time)}</td>
               <td className="py-1 whitespace-nowrap">{r.end_time ? formatDateTime(r.end_time) : "ongoing"}</td>
               <td className="py-1 tabular-nums">{formatGb(r.size_gb)}</td>
-              <td className="py-1 tabular-nums">{r.total_cost != null ? formatMoney(r.total_cost, r.currency) : "—"}</td>
+              <td className="py-1 tabular-nums">
+                {r.total_cost != null ? formatMoney(r.total_cost, r.currency) : "—"}
+              </td>
               <td className="py-1">{r.status}</td>
             </tr>
           ))}

@@ -22,7 +22,11 @@ export function SnapshotDetailsDialog({ row, vms, onOpenChange }: Props) {
           <Fact label="Name">{s.name}</Fact>
           <Fact label="Source VM">
             {source ? (
-              <Link data-testid="snapshot-source-vm" to={`/instances/${encodeURIComponent(source.id)}`} className="text-primary underline">
+              <Link
+                data-testid="snapshot-source-vm"
+                to={`/instances/${encodeURIComponent(source.id)}`}
+                className="text-primary underline"
+              >
                 {sourceName}
               </Link>
             ) : (

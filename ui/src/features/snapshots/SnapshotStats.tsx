@@ -8,8 +8,18 @@ export function SnapshotStats({ stats, currency }: { stats: Stats; currency: str
   return (
     <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
       <Stat label="Total Snapshots" value={stats.total} testId="stat-total" />
-      <Stat label="Total Storage" value={formatGb(stats.storageGb)} testId="stat-storage" hint="Real size after compression" />
-      <Stat label="Available VMs" value={stats.availableVms} testId="stat-available-vms" hint="ACTIVE VMs that can be snapshotted" />
+      <Stat
+        label="Total Storage"
+        value={formatGb(stats.storageGb)}
+        testId="stat-storage"
+        hint="Real size after compression"
+      />
+      <Stat
+        label="Available VMs"
+        value={stats.availableVms}
+        testId="stat-available-vms"
+        hint="ACTIVE VMs that can be snapshotted"
+      />
       <Stat label="Restorable" value={stats.restorable} testId="stat-restorable" hint="Snapshots with status SUCCESS" />
       <Stat
         label="Storage cost"

@@ -32,7 +32,9 @@ describe("which snapshots can be restored or made into images", () => {
   it("only SUCCESS or available ones, saying why otherwise", () => {
     expect(restoreVerdict(snapshotOf("a", { status: "SUCCESS" }))).toBeNull();
     expect(restoreVerdict(snapshotOf("a", { status: "available" }))).toBeNull();
-    expect(restoreVerdict(snapshotOf("a", { status: "CREATING" }))).toMatch(/a is CREATING; only a snapshot with status SUCCESS/);
+    expect(restoreVerdict(snapshotOf("a", { status: "CREATING" }))).toMatch(
+      /a is CREATING; only a snapshot with status SUCCESS/,
+    );
     expect(imageVerdict(snapshotOf("a", { status: "SUCCESS" }))).toBeNull();
     expect(imageVerdict(snapshotOf("b", { status: "ERROR" }))).toMatch(/be made into an image/);
   });

@@ -45,7 +45,12 @@ export function inRegionRows(rows: readonly SnapshotRow[], region: string): Snap
 }
 
 /** The region's rows matching the search, in the chosen order (ties by name). */
-export function shownRows(rows: readonly SnapshotRow[], region: string, search: string, sort: SnapshotSort): SnapshotRow[] {
+export function shownRows(
+  rows: readonly SnapshotRow[],
+  region: string,
+  search: string,
+  sort: SnapshotSort,
+): SnapshotRow[] {
   return inRegionRows(rows, region)
     .filter((r) => matches(r, search))
     .sort((a, b) => COMPARE[sort](a, b) || a.snapshot.name.localeCompare(b.snapshot.name));

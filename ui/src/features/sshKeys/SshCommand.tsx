@@ -33,7 +33,10 @@ export function SshCommand({ vm }: { vm: VM }) {
   return (
     <div className="flex flex-col gap-2">
       <div className="flex items-center gap-2">
-        <code data-testid="ssh-command" className="flex-1 rounded-md bg-surface-2 px-3 py-2 font-mono text-sm select-all">
+        <code
+          data-testid="ssh-command"
+          className="flex-1 rounded-md bg-surface-2 px-3 py-2 font-mono text-sm select-all"
+        >
           {command}
         </code>
         <Button data-testid="copy-ssh" onClick={() => void copy()} aria-label="Copy the SSH command">

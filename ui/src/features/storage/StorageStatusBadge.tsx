@@ -17,7 +17,10 @@ export function StorageStatusBadge({ status, testId }: { status: string; testId?
   const changing = tone === "progress";
   return (
     <span
-      className={cn("inline-flex items-center gap-1.5 rounded-full border px-2 py-0.5 text-xs font-semibold", TONE[tone].badge)}
+      className={cn(
+        "inline-flex items-center gap-1.5 rounded-full border px-2 py-0.5 text-xs font-semibold",
+        TONE[tone].badge,
+      )}
       title={changing ? "Being built; updates on its own" : undefined}
     >
       <span aria-hidden className={cn("size-2 rounded-full", TONE[tone].dot, changing && "animate-pulse")} />

@@ -26,6 +26,8 @@ export function nameError(name: string, taken: readonly string[], noun: string):
 /** `{snapshot}-restored`, shortened so that it still fits in 50 characters (SNAP-31). */
 export function restoredName(snapshotName: string): string {
   const suffix = "-restored";
-  const base = Array.from(snapshotName.trim()).slice(0, NAME_MAX - suffix.length).join("");
+  const base = Array.from(snapshotName.trim())
+    .slice(0, NAME_MAX - suffix.length)
+    .join("");
   return `${base}${suffix}`;
 }
