@@ -9,6 +9,7 @@ pub mod error;
 pub mod guard;
 pub mod notices;
 pub mod poller;
+pub mod profile_migration;
 pub mod session;
 pub mod settings;
 pub mod state;
@@ -17,6 +18,7 @@ pub mod supervise;
 pub mod timer_runner;
 pub mod timers;
 pub mod tray;
+pub mod watching;
 pub mod window;
 
 use state::AppState;
@@ -49,10 +51,18 @@ macro_rules! command_list {
                     poller::KeyRefused,
                     tray::QuitRequested
                 ])
+                .typ::<poller::ResourceKind>()
                 .typ::<barrack_api::ErrorCode>()
                 .typ::<error::AppErrorCode>()
                 .typ::<barrack_api::state::VmAction>()
                 .constant("VM_ACTION_RULES", commands::overview::action_rules())
+                .constant("RULE_LIMITS", commands::forms::rule_limits())
+                .constant("RULE_CHOICES", commands::forms::rule_choices())
+                .constant("TRANSITIONAL_VM_STATES", commands::forms::transitional_vm_states())
+                .constant("STORAGE_STATES", commands::forms::storage_states())
+                .constant("TIMER_RULES", timers::timer_rules())
+                .constant("VM_STATE_BILLING", barrack_api::costs::state_billing_table())
+                .constant("SERVER_TEXT_MAX", barrack_api::limits::MAX_MESSAGE_CHARS)
         }
     };
 }
@@ -138,6 +148,22 @@ async fn run_tasks(handle: tauri::AppHandle, panic_once: Arc<supervise::PanicOnc
     .await;
 }
 
+/// The profile store shared with the CLI; with no configuration folder on this system
+/// (no `$BARRACK_CONFIG_DIR`, no `$XDG_CONFIG_HOME` or home), a `profiles.json` in the app's
+/// data folder instead, so the app still starts (the CLI, which has no such folder either,
+/// will not see those profiles; the log says so).
+fn profile_store(app_data: &std::path::Path) -> barrack_credentials::profiles::ProfileStore {
+    use barrack_credentials::profiles::{ProfileStore, PROFILES_FILE};
+    ProfileStore::default_location().unwrap_or_else(|e| {
+        let path = app_data.join(PROFILES_FILE);
+        eprintln!(
+            "profiles: {e}; keeping profiles in {} (the CLI will not see them)",
+            path.display()
+        );
+        ProfileStore::at(path)
+    })
+}
+
 pub fn run() {
     let builder = specta_builder();
     let handler = builder.invoke_handler();
@@ -169,9 +195,14 @@ pub fn run() {
                 Arc::new(barrack_credentials::OsKeyring),
                 Arc::new(store::PluginStore(store.clone())),
             )
-            .with_docs(Arc::new(store::PluginStore(store)));
+            .with_docs(Arc::new(store::PluginStore(store)))
+            .with_profiles(Arc::new(profile_store(&app.path().app_data_dir()?)));
             let _ = state.hooks.set(hooks(app.handle()));
             damaged.into_iter().for_each(|n| state.push_notice(n));
+            // One profile list with the CLI: an older app's profiles move there (once).
+            if let Err(e) = profile_migration::move_profiles_from_settings(&state) {
+                eprintln!("profiles: {}", e.message);
+            }
             app.manage(state);
             app.manage(desktop::Told::default());
             // The window-state plugin has restored the window by now.
@@ -294,6 +325,6 @@ mod tests {
         for (op, name) in barrack_api::ops::METHOD_NAMES {
             assert!(COMMANDS.contains(name), "{op:?} ({name}) has no command");
         }
-        assert_eq!(COMMANDS.len(), barrack_api::ENDPOINTS.len() + 33);
+        assert_eq!(COMMANDS.len(), barrack_api::ENDPOINTS.len() + 42);
     }
 }

@@ -4,11 +4,32 @@
 //! Changes go to the UI as one batched event; notable ones also as desktop notifications.
 
 use crate::state::{AppState, Session};
+use crate::watching::InstancesSeen;
 use barrack_api::state::is_transitional;
 use barrack_api::types::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
+
+/// What a change event says changed: each kind the backend watches (the poller, and the
+/// timer runner for its own timers). The UI maps every kind to the caches it refreshes; a
+/// kind added here fails its type check until it is mapped.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, specta::Type,
+)]
+#[serde(rename_all = "camelCase")]
+pub enum ResourceKind {
+    /// The instance list (a VM's status, a VM added or gone).
+    Instances,
+    Snapshots,
+    Images,
+    /// The account's balance (the event carries the amount).
+    Balance,
+    /// The GPU stock, followed only while a view asked for it (`watch_stock`).
+    Stock,
+    /// The hibernate timers (sent by the timer runner).
+    Timers,
+}
 
 /// What changed since the last poll (the UI patches its cache from it).
 #[derive(
@@ -16,8 +37,7 @@ use std::time::{Duration, Instant};
 )]
 #[serde(rename_all = "camelCase")]
 pub struct ResourcesChanged {
-    /// `instances`, `snapshots`, `images`, `balance`.
-    pub kinds: Vec<String>,
+    pub kinds: Vec<ResourceKind>,
     /// The instances whose state changed, as they are now.
     pub instances: Vec<VMInstance>,
     pub balance: Option<f64>,
@@ -96,6 +116,8 @@ pub struct Seen {
     pub snapshots: BTreeMap<String, (String, SnapshotStatus)>,
     pub images: BTreeMap<String, (String, ImageStatus)>,
     pub balance: Option<f64>,
+    /// The GPU stock as last fetched while followed (`None` while nobody follows it).
+    pub stock: Option<Vec<GPUStockItem>>,
     /// Nothing is announced on the first look.
     pub primed: bool,
 }
@@ -108,6 +130,10 @@ pub struct Observed {
     pub snapshots: Option<Vec<Snapshot>>,
     pub images: Option<Vec<Image>>,
     pub balance: Option<(f64, CurrencyEnum)>,
+    /// `None` when not followed (nobody asked for the stock) or when the look at it failed.
+    pub stock: Option<Vec<GPUStockItem>>,
+    /// The stock was followed but the look at it failed: the previous look stands.
+    pub stock_failed: bool,
 }
 
 pub struct Prefs {
@@ -189,14 +215,14 @@ pub fn observe(seen: &mut Seen, now: &Observed, prefs: &Prefs) -> (ResourcesChan
         next.insert(vm.id.clone(), (vm.name.clone(), vm.status.clone()));
     }
     if next.len() != seen.instances.len() || !change.instances.is_empty() {
-        change.kinds.push("instances".into());
+        change.kinds.push(ResourceKind::Instances);
     }
     seen.instances = next;
     if let Some(snaps) = &now.snapshots {
         let items = snaps.iter().map(|s| (&s.id, &s.name, &s.region, &s.status));
         let (changed, ready) = track(&mut seen.snapshots, items, &SnapshotStatus::Success);
         if changed {
-            change.kinds.push("snapshots".into());
+            change.kinds.push(ResourceKind::Snapshots);
         }
         if announce && prefs.snapshot_ready {
             notices.extend(ready.into_iter().map(|(name, region)| Notice {
@@ -211,7 +237,7 @@ pub fn observe(seen: &mut Seen, now: &Observed, prefs: &Prefs) -> (ResourcesChan
             .map(|i| (&i.id, &i.name, &i.region, &i.status));
         let (changed, ready) = track(&mut seen.images, items, &ImageStatus::Available);
         if changed {
-            change.kinds.push("images".into());
+            change.kinds.push(ResourceKind::Images);
         }
         if announce && prefs.image_ready {
             notices.extend(ready.into_iter().map(|(name, region)| Notice {
@@ -222,7 +248,7 @@ pub fn observe(seen: &mut Seen, now: &Observed, prefs: &Prefs) -> (ResourcesChan
     }
     if let Some((amount, currency)) = &now.balance {
         if seen.balance != Some(*amount) {
-            change.kinds.push("balance".into());
+            change.kinds.push(ResourceKind::Balance);
         }
         let was_above = seen.balance.is_none_or(|b| b >= prefs.threshold);
         if prefs.low_balance
@@ -238,6 +264,18 @@ pub fn observe(seen: &mut Seen, now: &Observed, prefs: &Prefs) -> (ResourcesChan
         seen.balance = Some(*amount);
         change.balance = Some(*amount);
         change.currency = Some(currency.clone());
+    }
+    // The view that asked for the stock fetched it when it opened: only a change after the
+    // poller's first look at it is news.
+    match &now.stock {
+        Some(stock) => {
+            if seen.stock.as_ref().is_some_and(|before| before != stock) {
+                change.kinds.push(ResourceKind::Stock);
+            }
+            seen.stock = Some(stock.clone());
+        }
+        None if now.stock_failed => {}
+        None => seen.stock = None,
     }
     seen.primed = true;
     (change, notices)
@@ -267,7 +305,42 @@ pub fn next_delay(transition: bool, quiet_rounds: u32, fast: Duration, idle: Dur
     }
 }
 
-async fn fetch(session: &Session, with_storage: bool) -> barrack_api::Result<Observed> {
+/// What a round fetches besides the instances and the balance.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Extras {
+    pub storage: bool,
+    pub stock: bool,
+}
+
+/// How often the stock is looked at while a view follows it (the deploy wizard's counts
+/// follow the stock "in real time", DEP-11).
+pub const STOCK_EVERY: Duration = Duration::from_secs(15);
+
+/// The wait shortened for those who rely on the poller's looks: a timer waiting for its VM
+/// to be ACTIVE keeps it at its fast pace (the runner fires on the look that sees it), a
+/// followed stock at [`STOCK_EVERY`] at most.
+pub fn for_watchers(delay: Duration, fast: Duration, timer_waits: bool, stock: bool) -> Duration {
+    let mut d = delay;
+    if timer_waits {
+        d = d.min(fast);
+    }
+    if stock {
+        d = d.min(STOCK_EVERY.max(fast));
+    }
+    d
+}
+
+/// Whether a "hibernate when ACTIVE" timer of `profile` waits for the poller's looks.
+fn timer_waits(state: &AppState, profile: &str) -> bool {
+    crate::timers::load(state.docs.as_ref())
+        .iter()
+        .any(|t| t.kind == crate::timers::TimerKind::HibernateWhenActive && t.profile == profile)
+}
+
+/// One round's look. Only the instances and the balance can fail it: the timer runner and
+/// the UI depend on those, and a failing storage list or stock (a 5xx on one endpoint)
+/// must not stop them; those are left out of the look instead (`None`, tried again later).
+async fn fetch(session: &Session, extras: Extras) -> barrack_api::Result<Observed> {
     let c = &session.client;
     let instances = c
         .all_pages(100, 4, |p| {
@@ -280,37 +353,56 @@ async fn fetch(session: &Session, with_storage: bool) -> barrack_api::Result<Obs
         })
         .await?;
     let balance = c.get_balance().await?;
-    let (snapshots, images) = if with_storage {
-        let snaps = c
-            .all_pages(100, 2, |p| {
-                let q = RegionPageQuery {
-                    page: p.page,
-                    limit: p.limit,
-                    region: None,
-                };
-                async move { c.list_snapshots(&q).await }
-            })
-            .await?;
-        let imgs = c
-            .all_pages(100, 2, |p| {
-                let q = RegionPageQuery {
-                    page: p.page,
-                    limit: p.limit,
-                    region: None,
-                };
-                async move { c.list_images(&q).await }
-            })
-            .await?;
-        (Some(snaps), Some(imgs))
+    let (snapshots, images) = if extras.storage {
+        match fetch_storage(session).await {
+            Ok((snaps, imgs)) => (Some(snaps), Some(imgs)),
+            Err(_) => (None, None),
+        }
     } else {
         (None, None)
+    };
+    let stock = if extras.stock {
+        c.get_gpu_stocks(&Default::default())
+            .await
+            .ok()
+            .map(|s| s.stocks)
+    } else {
+        None
     };
     Ok(Observed {
         instances,
         snapshots,
         images,
         balance: Some((balance.primary(), balance.currency.clone())),
+        stock_failed: extras.stock && stock.is_none(),
+        stock,
     })
+}
+
+/// The snapshots and the images, both or neither (they are compared together).
+async fn fetch_storage(session: &Session) -> barrack_api::Result<(Vec<Snapshot>, Vec<Image>)> {
+    let c = &session.client;
+    let snaps = c
+        .all_pages(100, 2, |p| {
+            let q = RegionPageQuery {
+                page: p.page,
+                limit: p.limit,
+                region: None,
+            };
+            async move { c.list_snapshots(&q).await }
+        })
+        .await?;
+    let imgs = c
+        .all_pages(100, 2, |p| {
+            let q = RegionPageQuery {
+                page: p.page,
+                limit: p.limit,
+                region: None,
+            };
+            async move { c.list_images(&q).await }
+        })
+        .await?;
+    Ok((snaps, imgs))
 }
 
 /// Runs for the life of the app.
@@ -327,6 +419,8 @@ where
     let mut last_storage = Instant::now() - Duration::from_secs(3600);
     // Woken by an action (or a new session): look at everything once.
     let mut poked = true;
+    // The storage lists were due but their look failed: due again next round.
+    let mut storage_owed = false;
     loop {
         let settings = state.settings.load().unwrap_or_default();
         let fast = Duration::from_secs(settings.poll_fast_secs.max(1) as u64);
@@ -339,13 +433,10 @@ where
             poked = true;
             continue;
         };
-        let key = format!(
-            "{}|{}|{}",
-            session.profile, session.base_url, session.sandbox
-        );
+        let key = session.identity();
         if key != session_key {
             seen = Seen::default();
-            session_key = key;
+            session_key = key.clone();
         }
         let storage_due = !seen.primed
             || seen
@@ -357,12 +448,31 @@ where
                 .values()
                 .any(|(_, s)| *s == ImageStatus::Creating)
             || last_storage.elapsed() >= Duration::from_secs(300)
-            || poked;
+            || poked
+            || storage_owed;
         // A wake-up stored before this round is answered by this round.
         let _ = futures::FutureExt::now_or_never(state.poke.notified());
-        match fetch(&session, storage_due).await {
+        let _ = futures::FutureExt::now_or_never(state.watching.stock_wake.notified());
+        let extras = Extras {
+            storage: storage_due,
+            stock: state.watching.stock_wanted(),
+        };
+        let looked_at = chrono::Utc::now();
+        match fetch(&session, extras).await {
             Ok(observed) => {
-                if storage_due {
+                // The timer runner acts on this look (it lists nothing itself).
+                state.watching.publish_instances(InstancesSeen {
+                    session: key.clone(),
+                    at: looked_at,
+                    active: observed
+                        .instances
+                        .iter()
+                        .filter(|v| v.status == VMStatus::Active)
+                        .map(|v| v.id.clone())
+                        .collect(),
+                });
+                storage_owed = storage_due && observed.snapshots.is_none();
+                if storage_due && !storage_owed {
                     last_storage = Instant::now();
                 }
                 if !online {
@@ -406,9 +516,17 @@ where
             }
         }
         let delay = next_delay(in_transition(&seen) || !online, quiet, fast, idle);
+        let delay = for_watchers(
+            delay,
+            fast,
+            timer_waits(state, &session.profile),
+            state.watching.stock_wanted(),
+        );
         tokio::select! {
             _ = tokio::time::sleep(delay) => { poked = false; }
             _ = state.poke.notified() => { quiet = 0; poked = true; }
+            // A view started following the stock: a round for it, storage not made due.
+            _ = state.watching.stock_wake.notified() => { poked = false; }
         }
     }
 }
@@ -445,7 +563,7 @@ mod tests {
             ..Default::default()
         };
         let (change, notices) = observe(&mut seen, &obs, &prefs());
-        assert!(change.kinds.contains(&"instances".to_string()));
+        assert!(change.kinds.contains(&ResourceKind::Instances));
         assert!(notices.is_empty());
         assert!(in_transition(&seen));
         let (change, notices) = observe(&mut seen, &obs, &prefs());
@@ -532,7 +650,14 @@ mod tests {
             &obs(SnapshotStatus::Success, ImageStatus::Available, 9.0),
             &prefs(),
         );
-        assert_eq!(change.kinds, vec!["snapshots", "images", "balance"]);
+        assert_eq!(
+            change.kinds,
+            vec![
+                ResourceKind::Snapshots,
+                ResourceKind::Images,
+                ResourceKind::Balance
+            ]
+        );
         let titles: Vec<_> = notices.iter().map(|n| n.title.as_str()).collect();
         assert_eq!(
             titles,
@@ -559,6 +684,82 @@ mod tests {
             &prefs(),
         );
         assert!(change.kinds.is_empty());
+    }
+
+    /// The kinds are the generated enum, spelt on the wire as the UI knows them.
+    #[test]
+    fn kinds_are_the_enum_on_the_wire() {
+        let change = ResourcesChanged {
+            kinds: vec![
+                ResourceKind::Instances,
+                ResourceKind::Snapshots,
+                ResourceKind::Images,
+                ResourceKind::Balance,
+                ResourceKind::Stock,
+                ResourceKind::Timers,
+            ],
+            ..Default::default()
+        };
+        let wire = serde_json::to_value(&change).unwrap();
+        assert_eq!(
+            wire["kinds"],
+            serde_json::json!([
+                "instances",
+                "snapshots",
+                "images",
+                "balance",
+                "stock",
+                "timers"
+            ])
+        );
+        let back: ResourcesChanged = serde_json::from_value(wire).unwrap();
+        assert_eq!(back, change);
+        assert!(serde_json::from_value::<ResourceKind>(serde_json::json!("volumes")).is_err());
+    }
+
+    /// A followed stock is news when it differs from the poller's previous look at it; the
+    /// first look (the view fetched it as it opened) and an unfollowed stock are not.
+    #[test]
+    fn a_followed_stock_that_changes_is_news() {
+        let item = |available| GPUStockItem {
+            gpu_model: GpuModelEnum::RtxA6000,
+            region: RegionEnum::Us1,
+            available,
+            ..Default::default()
+        };
+        let obs = |stock: Option<u32>| Observed {
+            stock: stock.map(|n| vec![item(n)]),
+            ..Default::default()
+        };
+        let mut seen = Seen::default();
+        let kinds = |seen: &mut Seen, o| observe(seen, &o, &prefs()).0.kinds;
+        assert!(!kinds(&mut seen, obs(Some(4))).contains(&ResourceKind::Stock));
+        assert!(!kinds(&mut seen, obs(Some(4))).contains(&ResourceKind::Stock));
+        assert!(kinds(&mut seen, obs(Some(3))).contains(&ResourceKind::Stock));
+        // A failed look keeps the last one: the change after it is still news.
+        let failed = Observed {
+            stock_failed: true,
+            ..Default::default()
+        };
+        assert!(!kinds(&mut seen, failed).contains(&ResourceKind::Stock));
+        assert!(seen.stock.is_some());
+        assert!(kinds(&mut seen, obs(Some(2))).contains(&ResourceKind::Stock));
+        // Nobody follows it: forgotten, so the next follower's first look is not news.
+        assert!(!kinds(&mut seen, obs(None)).contains(&ResourceKind::Stock));
+        assert!(seen.stock.is_none());
+        assert!(!kinds(&mut seen, obs(Some(1))).contains(&ResourceKind::Stock));
+    }
+
+    #[test]
+    fn a_waiting_timer_keeps_the_pace_fast_and_a_followed_stock_caps_it() {
+        let fast = Duration::from_secs(2);
+        let idle = Duration::from_secs(60);
+        let backed_off = Duration::from_secs(15);
+        assert_eq!(for_watchers(idle, fast, false, false), idle);
+        assert_eq!(for_watchers(idle, fast, true, false), fast);
+        assert_eq!(for_watchers(backed_off, fast, true, false), fast);
+        assert_eq!(for_watchers(idle, fast, false, true), STOCK_EVERY);
+        assert_eq!(for_watchers(fast, fast, false, true), fast);
     }
 
     #[test]
@@ -685,6 +886,129 @@ mod tests {
                 events.lock().unwrap().len(),
                 1,
                 "one event for the first look, none while nothing changes"
+            );
+        }
+
+        /// While a view follows the stock the poller fetches it (and only then), and a
+        /// change in it is sent as the kind `stock`.
+        #[tokio::test]
+        async fn a_followed_stock_is_fetched_and_its_changes_sent() {
+            let settings = Arc::new(MemorySettings::default());
+            let mut s = settings.load().unwrap();
+            s.poll_idle_secs = 1;
+            settings.save(&s).unwrap();
+            let state = Arc::new(AppState::new(Arc::new(MemoryStore::default()), settings));
+            state.sandbox_time_scale_for_tests(0.000001);
+            crate::session::start_sandbox(&state).await.unwrap();
+            let admin = state.sandbox.lock().await.as_ref().unwrap().admin_url();
+            let events = Arc::new(Mutex::new(Vec::<ResourcesChanged>::new()));
+            let ev = events.clone();
+            let st = state.clone();
+            let task = tokio::spawn(async move {
+                run(&st, move |c| ev.lock().unwrap().push(c), |_| {}, |_| {}).await;
+            });
+            // Two rounds without a follower: no stock request.
+            wait_for_requests(&admin, "get_balance", 1).await;
+            assert_eq!(
+                counts(&admin).await["get_gpu_stocks"].as_u64().unwrap_or(0),
+                0
+            );
+
+            state.watching.want_stock(true);
+            state.poke_poller();
+            wait_for_requests(&admin, "get_gpu_stocks", 0).await;
+            let stock = state
+                .client()
+                .await
+                .unwrap()
+                .get_gpu_stocks(&Default::default())
+                .await
+                .unwrap()
+                .stocks;
+            let item = &stock[0];
+            let region = serde_json::to_value(&item.region).unwrap();
+            let model = serde_json::to_value(&item.gpu_model).unwrap();
+            let r = admin_http()
+                .post(format!("{admin}stock"))
+                .json(&serde_json::json!({
+                    "region": region, "gpu_model": model, "available": item.available + 3
+                }))
+                .send()
+                .await
+                .unwrap();
+            assert!(r.status().is_success());
+            let deadline = Instant::now() + Duration::from_secs(10);
+            let sent = |events: &Mutex<Vec<ResourcesChanged>>| {
+                events
+                    .lock()
+                    .unwrap()
+                    .iter()
+                    .any(|c| c.kinds.contains(&ResourceKind::Stock))
+            };
+            while !sent(&events) {
+                assert!(Instant::now() < deadline, "no stock change sent");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+
+            // The view closed: the stock is not fetched any more.
+            state.watching.want_stock(false);
+            let before = counts(&admin).await;
+            let balance = before["get_balance"].as_u64().unwrap_or(0);
+            // The round out now may still carry a stock request; the two after it do not.
+            wait_for_requests(&admin, "get_balance", balance + 1).await;
+            let settled = counts(&admin).await["get_gpu_stocks"].as_u64();
+            wait_for_requests(&admin, "get_balance", balance + 3).await;
+            task.abort();
+            assert_eq!(counts(&admin).await["get_gpu_stocks"].as_u64(), settled);
+        }
+
+        /// A stock that fails (a 5xx on its endpoint alone, the wizard open) leaves the
+        /// round standing: the instances are still looked at, published for the timer
+        /// runner and sent.
+        #[tokio::test]
+        async fn a_failing_stock_leaves_the_instances_observed() {
+            let settings = Arc::new(MemorySettings::default());
+            let mut s = settings.load().unwrap();
+            s.poll_idle_secs = 1;
+            settings.save(&s).unwrap();
+            let state = Arc::new(AppState::new(Arc::new(MemoryStore::default()), settings));
+            state.sandbox_time_scale_for_tests(0.000001);
+            crate::session::start_sandbox(&state).await.unwrap();
+            let admin = state.sandbox.lock().await.as_ref().unwrap().admin_url();
+            let r = admin_http()
+                .post(format!("{admin}faults"))
+                .json(&serde_json::json!({
+                    "op": "get_gpu_stocks", "kind": "status", "status": 503
+                }))
+                .send()
+                .await
+                .unwrap();
+            assert!(r.status().is_success());
+            state.watching.want_stock(true);
+            let events = Arc::new(Mutex::new(Vec::<ResourcesChanged>::new()));
+            let ev = events.clone();
+            let st = state.clone();
+            let task = tokio::spawn(async move {
+                run(&st, move |c| ev.lock().unwrap().push(c), |_| {}, |_| {}).await;
+            });
+            // Two rounds, each asking for the stock and refused.
+            wait_for_requests(&admin, "get_gpu_stocks", 1).await;
+            let balance = counts(&admin).await["get_balance"].as_u64().unwrap_or(0);
+            wait_for_requests(&admin, "get_balance", balance).await;
+            task.abort();
+            let identity = state.current().await.unwrap().identity();
+            let seen = state
+                .watching
+                .instances()
+                .expect("the instances were published");
+            assert_eq!(seen.session, identity);
+            let events = events.lock().unwrap();
+            assert!(!events.is_empty(), "the first look was sent");
+            assert!(
+                !events
+                    .iter()
+                    .any(|c| c.kinds.contains(&ResourceKind::Stock)),
+                "a failed look at the stock is no news"
             );
         }
 

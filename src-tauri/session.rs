@@ -1,12 +1,23 @@
 //! Signing in and out, restoring the session at start, and the embedded sandbox.
 //!
 //! Sign-in checks the key with a real call (the balance) before anything is saved; the key
-//! then goes to the OS keyring only, and the settings keep just its last four characters.
+//! then goes to the OS keyring only, and the profile store shared with the CLI
+//! (barrack-credentials) keeps its address, scheme and last four characters. The CLI's
+//! `barrack login` goes through the same sign-in into the same store.
+//!
+//! Which profile the app opens is the app's own preference (`activeProfile` in
+//! settings.json, set by sign-in and by switching profile); the store's `default` is the
+//! CLI's (the profile used without `--profile`). The app sets that default only when the
+//! store has none (at sign-in, as `barrack login` does), and clears it only as
+//! `barrack logout` does: when it names the profile signed out of or removed.
 
 use crate::error::{AppError, AppErrorCode};
-use crate::settings::Profile;
+use crate::notices::{AppNotice, AppNoticeKind};
+use crate::settings::{Profile, Settings};
 use crate::state::{AppState, Session};
 use barrack_api::{ApiKey, AuthScheme, Client};
+use barrack_credentials::profiles::{ProfileError, Profiles, SetAside};
+use barrack_credentials::sign_in::{SignIn, SignInError, SignOutError};
 use serde::{Deserialize, Serialize};
 
 /// What the UI may know about the session: never the key.
@@ -75,11 +86,113 @@ fn client(base_url: &str, auth: &AuthScheme, key: ApiKey) -> Result<Client, AppE
         .build()?)
 }
 
+/// The shared profile store's profiles; a damaged file met on the way is told once.
+pub fn load_profiles(state: &AppState) -> Result<Profiles, AppError> {
+    let loaded = state.profiles.load().map_err(store_error)?;
+    tell_set_aside(state, loaded.set_aside);
+    Ok(loaded.profiles)
+}
+
+/// Tells the user, once, that a damaged profiles file was kept aside.
+pub(crate) fn tell_set_aside(state: &AppState, set_aside: Option<SetAside>) {
+    if let Some(told) = set_aside {
+        state.push_notice(AppNotice {
+            kind: AppNoticeKind::SettingsDamaged,
+            message: told.message,
+        });
+    }
+}
+
+fn store_error(e: ProfileError) -> AppError {
+    AppError::new(
+        AppErrorCode::Settings,
+        format!("The profiles could not be saved or read: {e}"),
+    )
+}
+
+fn sign_out_error(e: SignOutError) -> AppError {
+    match e {
+        SignOutError::Keyring(k) => k.into(),
+        SignOutError::Store(s) => store_error(s),
+    }
+}
+
+/// The settings the UI sees: its preferences, the profiles of the shared store, and the
+/// profile the app opens (see [`app_profile`]).
+pub fn settings_for_ui(state: &AppState) -> Result<Settings, AppError> {
+    let mut settings = state.settings.load()?;
+    let profiles = load_profiles(state)?;
+    settings.active_profile = app_profile(&settings, &profiles);
+    settings.profiles = profiles
+        .profiles
+        .iter()
+        .map(|(name, p)| Profile::from_stored(name, p))
+        .collect();
+    Ok(settings)
+}
+
+/// The profile the app opens: the app's own last-used one if the store still has it, else
+/// the store's default (so a profile made by `barrack login` opens signed in), else a
+/// signed-in profile named `default` (as the CLI resolves no `--profile`).
+pub fn app_profile(settings: &Settings, profiles: &Profiles) -> Option<String> {
+    let fallback = barrack_credentials::DEFAULT_PROFILE;
+    settings
+        .active_profile
+        .clone()
+        .filter(|a| profiles.profiles.contains_key(a))
+        .or_else(|| profiles.default.clone())
+        .or_else(|| {
+            profiles
+                .profiles
+                .get(fallback)
+                .is_some_and(|p| p.key_hint.is_some())
+                .then(|| fallback.to_owned())
+        })
+}
+
+/// Keeps `name` as the profile the app opens next time (settings.json's `activeProfile`).
+/// A preference: if it cannot be saved, the session still stands and the log says why.
+fn remember_app_profile(state: &AppState, name: &str) {
+    let saved = state.settings.load().and_then(|mut s| {
+        if s.active_profile.as_deref() == Some(name) {
+            return Ok(());
+        }
+        s.active_profile = Some(name.to_owned());
+        state.settings.save(&s)
+    });
+    if let Err(e) = saved {
+        eprintln!(
+            "profiles: could not remember {name:?} as the app's profile: {}",
+            e.message
+        );
+    }
+}
+
+/// Forgets the app's own last-used profile if it is `name` (signed out of or removed).
+fn forget_app_profile(state: &AppState, name: &str) {
+    let saved = state.settings.load().and_then(|mut s| {
+        if s.active_profile.as_deref() != Some(name) {
+            return Ok(());
+        }
+        s.active_profile = None;
+        state.settings.save(&s)
+    });
+    if let Err(e) = saved {
+        eprintln!(
+            "profiles: could not forget {name:?} as the app's profile: {}",
+            e.message
+        );
+    }
+}
+
+/// Signs in through the one sign-in of the CLI and the app (barrack-credentials): the key
+/// is checked with a real call, then it goes to the keyring and its profile to the shared
+/// store together (the keyring is put back if the profile cannot be saved). It becomes the
+/// app's profile; the store's default only if there is none.
 pub async fn sign_in(state: &AppState, req: SignInRequest) -> Result<SessionInfo, AppError> {
     let profile = req
         .profile
         .unwrap_or_else(|| barrack_credentials::DEFAULT_PROFILE.to_owned());
-    barrack_credentials::check_profile_name(&profile).map_err(|m| validation("profile", m))?;
     let base_url = req
         .base_url
         .filter(|u| !u.trim().is_empty())
@@ -91,49 +204,38 @@ pub async fn sign_in(state: &AppState, req: SignInRequest) -> Result<SessionInfo
     let auth: AuthScheme = auth_text
         .parse()
         .map_err(|e: barrack_api::ApiError| validation("authScheme", e.message))?;
-    barrack_api::parse_base_url(&base_url).map_err(|e| validation("baseUrl", e.message))?;
     let key = ApiKey::new(req.api_key);
-    if key.is_empty() {
-        return Err(validation("apiKey", "Paste your API key"));
-    }
-    let client = client(&base_url, &auth, key.clone())?;
-    // A real call first: a wrong key is refused here and nothing is saved.
-    client.get_balance().await?;
-    let hint = key.hint();
-    let mut settings = state.settings.load()?;
-    settings.upsert_profile(Profile {
-        name: profile.clone(),
+    let request = SignIn {
+        profile: profile.clone(),
         base_url: base_url.clone(),
-        auth_scheme: auth.to_string(),
-        key_hint: Some(hint.clone()),
-    });
-    settings.active_profile = Some(profile.clone());
-    // The key and the profile that says where it goes are saved together: if the settings
-    // cannot be saved, the keyring entry is put back as it was (the previous key, or none),
-    // so the keyring never holds a key the settings point elsewhere for.
-    let previous = state.secrets.get(&profile)?;
-    state.secrets.set(&profile, &key)?;
-    if let Err(e) = state.settings.save(&settings) {
-        let undone = match &previous {
-            Some(old) => state.secrets.set(&profile, old),
-            None => state.secrets.delete(&profile).map(|_| ()),
-        };
-        return Err(match undone {
-            Ok(()) => e,
-            Err(k) => AppError::new(
-                e.code,
-                format!(
-                    "{} The key just entered also stayed in the keyring: {k}",
-                    e.message
-                ),
-            ),
-        });
-    }
+        auth_scheme: auth.clone(),
+        key: key.clone(),
+    };
+    // The client is built in the check, after the input has passed sign-in's own checks.
+    let signed_in = barrack_credentials::sign_in::sign_in(
+        &state.profiles,
+        state.secrets.as_ref(),
+        request,
+        || async {
+            let client = client(&base_url, &auth, key.clone())?;
+            client.get_balance().await?;
+            Ok::<_, AppError>(client)
+        },
+    )
+    .await
+    .map_err(|e| match e {
+        SignInError::Invalid { field, message } => validation(field, message),
+        SignInError::Check(e) => e,
+        SignInError::Keyring(k) => k.into(),
+        e @ SignInError::Store { .. } => AppError::new(AppErrorCode::Settings, e.to_string()),
+    })?;
+    tell_set_aside(state, signed_in.set_aside);
+    remember_app_profile(state, &profile);
     let session = Session {
         profile,
-        client,
+        client: signed_in.checked,
         sandbox: false,
-        key_hint: hint,
+        key_hint: signed_in.key_hint,
         base_url,
         key_refused: Default::default(),
     };
@@ -149,50 +251,44 @@ pub async fn sign_out(state: &AppState) -> Result<SessionInfo, AppError> {
         if s.sandbox {
             stop_sandbox(state).await;
         } else {
-            state.secrets.delete(&s.profile)?;
-            let mut settings = state.settings.load()?;
-            if let Some(p) = settings.profiles.iter_mut().find(|p| p.name == s.profile) {
-                p.key_hint = None;
-            }
-            if settings.active_profile.as_deref() == Some(s.profile.as_str()) {
-                settings.active_profile = None;
-            }
-            state.settings.save(&settings)?;
+            let out = barrack_credentials::sign_in::sign_out(
+                &state.profiles,
+                state.secrets.as_ref(),
+                &s.profile,
+            )
+            .map_err(sign_out_error)?;
+            tell_set_aside(state, out.set_aside);
+            forget_app_profile(state, &s.profile);
         }
     }
     Ok(SessionInfo::of(None))
 }
 
-/// Forgets a saved profile: its keyring entry and its settings (signing out first when it
-/// is the current session).
-pub async fn remove_profile(
-    state: &AppState,
-    name: &str,
-) -> Result<crate::settings::Settings, AppError> {
+/// Forgets a saved profile: its keyring entry and its entry in the shared store (signing
+/// out first when it is the current session).
+pub async fn remove_profile(state: &AppState, name: &str) -> Result<Settings, AppError> {
     let current = state.current().await;
     if current
         .as_ref()
         .is_some_and(|s| !s.sandbox && s.profile == name)
     {
-        sign_out(state).await?;
-    } else {
-        state.secrets.delete(name)?;
+        *state.session.write().await = None;
     }
-    let mut settings = state.settings.load()?;
-    settings.profiles.retain(|p| p.name != name);
-    if settings.active_profile.as_deref() == Some(name) {
-        settings.active_profile = None;
-    }
-    state.settings.save(&settings)?;
-    Ok(settings)
+    let out = barrack_credentials::sign_in::remove(&state.profiles, state.secrets.as_ref(), name)
+        .map_err(sign_out_error)?;
+    tell_set_aside(state, out.set_aside);
+    forget_app_profile(state, name);
+    settings_for_ui(state)
 }
 
-/// Signs in to a saved profile with the key from the keyring (no network).
+/// Signs in to a saved profile with the key from the keyring (no network), and makes it the
+/// app's profile (not the CLI's default).
 pub async fn use_profile(state: &AppState, name: &str) -> Result<SessionInfo, AppError> {
-    let settings = state.settings.load()?;
-    let profile = settings
-        .profile(name)
-        .cloned()
+    let profiles = load_profiles(state)?;
+    let profile = profiles
+        .profiles
+        .get(name)
+        .map(|p| Profile::from_stored(name, p))
         .ok_or_else(|| validation("profile", format!("There is no profile {name:?}")))?;
     let Some(key) = state.secrets.get(name)? else {
         return Err(AppError::new(
@@ -200,8 +296,8 @@ pub async fn use_profile(state: &AppState, name: &str) -> Result<SessionInfo, Ap
             format!("Profile {name:?} has no key in the keyring; sign in again."),
         ));
     };
-    // A stored profile whose address could not be read has none (settings.rs): it sends
-    // its key nowhere until the user signs in to it again.
+    // A stored profile whose address could not be read has none (barrack-credentials'
+    // profiles.rs): it sends its key nowhere until the user signs in to it again.
     if barrack_api::parse_base_url(&profile.base_url).is_err() {
         return Err(AppError::new(
             AppErrorCode::NotSignedIn,
@@ -218,18 +314,17 @@ pub async fn use_profile(state: &AppState, name: &str) -> Result<SessionInfo, Ap
         base_url: profile.base_url.clone(),
         key_refused: Default::default(),
     };
-    let mut settings = settings;
-    settings.active_profile = Some(name.to_owned());
-    state.settings.save(&settings)?;
+    remember_app_profile(state, name);
     *state.session.write().await = Some(session.clone());
     state.poke_poller();
     Ok(SessionInfo::of(Some(&session)))
 }
 
-/// At start: the active profile's session, if its key is in the keyring.
+/// At start: the profile [`app_profile`] names, if its key is in the keyring.
 pub async fn restore(state: &AppState) -> Result<SessionInfo, AppError> {
+    let profiles = load_profiles(state)?;
     let settings = state.settings.load()?;
-    match settings.active_profile {
+    match app_profile(&settings, &profiles) {
         Some(name) => use_profile(state, &name).await,
         None => Ok(SessionInfo::of(None)),
     }
@@ -282,23 +377,30 @@ async fn stop_sandbox(state: &AppState) {
 mod tests {
     use super::*;
     use crate::state::{MemorySettings, SettingsBackend};
+    use barrack_credentials::profiles::{ProfileStore, Profiles};
     use barrack_credentials::{MemoryStore, SecretStore};
     use std::sync::Arc;
 
-    fn state() -> (AppState, Arc<MemoryStore>, Arc<MemorySettings>) {
+    fn state() -> (AppState, Arc<MemoryStore>, Arc<ProfileStore>) {
         let secrets = Arc::new(MemoryStore::default());
-        let settings = Arc::new(MemorySettings::default());
+        let profiles = Arc::new(ProfileStore::in_memory());
         (
-            AppState::new(secrets.clone(), settings.clone()),
+            AppState::new(secrets.clone(), Arc::new(MemorySettings::default()))
+                .with_profiles(profiles.clone()),
             secrets,
-            settings,
+            profiles,
         )
+    }
+
+    fn restarted(secrets: &Arc<MemoryStore>, profiles: &Arc<ProfileStore>) -> AppState {
+        AppState::new(secrets.clone(), Arc::new(MemorySettings::default()))
+            .with_profiles(profiles.clone())
     }
 
     #[tokio::test]
     async fn sign_in_checks_the_key_before_saving_it() {
         let sim = barrack_sim::start(Default::default()).await.unwrap();
-        let (st, secrets, settings) = state();
+        let (st, secrets, profiles) = state();
         let wrong = SignInRequest {
             profile: Some("work".into()),
             base_url: Some(sim.url()),
@@ -308,6 +410,7 @@ mod tests {
         let err = sign_in(&st, wrong).await.unwrap_err();
         assert_eq!(err.code, AppErrorCode::Unauthorized);
         assert!(secrets.get("work").unwrap().is_none(), "nothing stored");
+        assert_eq!(profiles.load().unwrap().profiles, Profiles::default());
         assert!(st.current().await.is_none());
 
         let good = SignInRequest {
@@ -323,10 +426,20 @@ mod tests {
             Some(ApiKey::new(sim.api_key.clone()).hint().as_str())
         );
         assert_eq!(secrets.get("work").unwrap().unwrap().expose(), sim.api_key);
-        let saved = serde_json::to_string(&settings.load().unwrap()).unwrap();
+        let stored = profiles.load().unwrap().profiles;
+        assert_eq!(stored.default.as_deref(), Some("work"));
+        assert_eq!(
+            stored.profiles["work"].base_url.as_deref(),
+            Some(sim.url().as_str())
+        );
+        assert_eq!(
+            stored.profiles["work"].auth_scheme.as_deref(),
+            Some("x-api-key")
+        );
+        let saved = format!("{stored:?}{:?}", st.settings.load().unwrap());
         assert!(
             !saved.contains(&sim.api_key),
-            "the key is not in the settings: {saved}"
+            "the key is not in the profiles or settings: {saved}"
         );
         assert!(
             !serde_json::to_string(&info).unwrap().contains(&sim.api_key),
@@ -335,21 +448,20 @@ mod tests {
         assert!(st.client().await.unwrap().get_balance().await.is_ok());
 
         // A restart restores the session from the keyring.
-        let st2 = AppState::new(secrets.clone(), settings.clone());
+        let st2 = restarted(&secrets, &profiles);
         let info = restore(&st2).await.unwrap();
         assert_eq!(info.profile.as_deref(), Some("work"));
         assert!(st2.client().await.unwrap().get_balance().await.is_ok());
 
-        // Removing another profile deletes its entry and its settings.
+        // Removing another profile deletes its entry and its profile.
         secrets
             .set("other", &ApiKey::new("sk-other-1234567890"))
             .unwrap();
-        let mut with_other = settings.load().unwrap();
-        with_other.upsert_profile(Profile {
-            name: "other".into(),
-            ..Default::default()
-        });
-        settings.save(&with_other).unwrap();
+        profiles
+            .update(|p| {
+                p.profiles.insert("other".into(), Default::default());
+            })
+            .unwrap();
         let after = remove_profile(&st2, "other").await.unwrap();
         assert!(after.profile("other").is_none() && after.profile("work").is_some());
         assert!(secrets.get("other").unwrap().is_none());
@@ -363,31 +475,26 @@ mod tests {
             AppErrorCode::NotSignedIn
         );
         assert!(
-            !restore(&AppState::new(secrets, settings))
+            !restore(&restarted(&secrets, &profiles))
                 .await
                 .unwrap()
                 .signed_in
         );
     }
 
-    /// Settings that read but cannot be written (a full disk, a read-only folder).
-    #[derive(Default)]
-    struct UnsavableSettings(MemorySettings);
-
-    impl SettingsBackend for UnsavableSettings {
-        fn load(&self) -> Result<crate::settings::Settings, AppError> {
-            self.0.load()
-        }
-        fn save(&self, _: &crate::settings::Settings) -> Result<(), AppError> {
-            Err(AppError::new(AppErrorCode::Settings, "disk full"))
-        }
-    }
-
     #[tokio::test]
-    async fn a_sign_in_whose_settings_cannot_be_saved_leaves_the_keyring_as_it_was() {
+    async fn a_sign_in_whose_profile_cannot_be_saved_leaves_the_keyring_as_it_was() {
         let sim = barrack_sim::start(Default::default()).await.unwrap();
+        // A profiles file whose folder is a file: every save fails (a read-only folder).
+        let dir = std::env::temp_dir().join(format!(
+            "brk-session-unsavable-{}-{}",
+            std::process::id(),
+            chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default()
+        ));
+        std::fs::write(&dir, "").unwrap();
         let secrets = Arc::new(MemoryStore::default());
-        let st = AppState::new(secrets.clone(), Arc::new(UnsavableSettings::default()));
+        let st = AppState::new(secrets.clone(), Arc::new(MemorySettings::default()))
+            .with_profiles(Arc::new(ProfileStore::at(dir.join("profiles.json"))));
         let req = |profile: &str| SignInRequest {
             profile: Some(profile.into()),
             base_url: Some(sim.url()),
@@ -404,7 +511,7 @@ mod tests {
         );
         assert!(st.current().await.is_none());
 
-        // An entry before (the key for the address the settings still name): it comes back.
+        // An entry before (the key for the address the store still names): it comes back.
         let old = ApiKey::new("sk-previous-key-0000");
         secrets.set("work", &old).unwrap();
         let err = sign_in(&st, req("work")).await.unwrap_err();
@@ -415,24 +522,201 @@ mod tests {
             "the previous key is put back"
         );
         assert!(st.current().await.is_none());
+        let _ = std::fs::remove_file(&dir);
     }
 
     #[tokio::test]
     async fn a_profile_whose_address_was_lost_sends_its_key_nowhere() {
-        let (st, secrets, settings) = state();
-        // As decoded from a settings file whose baseUrl could not be read.
-        let stored = crate::settings::Settings::decode_lenient(&serde_json::json!({
-            "profiles": [{"name": "work", "baseUrl": 42, "keyHint": "abcd"}],
-            "activeProfile": "work"
+        let (st, secrets, profiles) = state();
+        // As decoded from a profiles file whose base_url could not be read.
+        let (stored, _) = barrack_credentials::profiles::decode(&serde_json::json!({
+            "profiles": {"work": {"base_url": 42, "key_hint": "…abcd"}},
+            "default": "work"
         }));
-        settings.save(&stored).unwrap();
+        profiles.save(&stored).unwrap();
         secrets
             .set("work", &ApiKey::new("sk-work-1234567890"))
             .unwrap();
         let err = restore(&st).await.unwrap_err();
         assert_eq!(err.code, AppErrorCode::NotSignedIn);
         assert!(st.current().await.is_none());
-        assert_eq!(settings.load().unwrap().profiles.len(), 1, "kept");
+        assert_eq!(profiles.load().unwrap().profiles.profiles.len(), 1, "kept");
+    }
+
+    /// What `barrack login` leaves (the profile store in the configuration folder, the key
+    /// in the OS keyring), opened by the app's start-up restore.
+    #[tokio::test]
+    async fn a_profile_made_by_the_clis_login_opens_signed_in() {
+        use barrack_credentials::sign_in::{sign_in as shared_sign_in, SignIn};
+        use barrack_credentials::OsKeyring;
+        if let Err(e) = OsKeyring.probe() {
+            assert!(
+                !barrack_credentials::ci::under_ci(),
+                "CI is set but there is no usable Secret Service: {e}"
+            );
+            eprintln!("skipped: no usable Secret Service ({e})");
+            return;
+        }
+        let sim = barrack_sim::start(Default::default()).await.unwrap();
+        let dir = std::env::temp_dir().join(format!(
+            "brk-session-cli-{}-{}",
+            std::process::id(),
+            chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default()
+        ));
+        let file = dir.join("profiles.json");
+        let name = format!("test-cli-restore-{}", std::process::id());
+        // As `barrack --profile NAME --auth-scheme x-api-key login` does it (cmd/auth.rs).
+        let scheme: AuthScheme = "x-api-key".parse().unwrap();
+        let key = ApiKey::new(sim.api_key.clone());
+        let checker = client(&sim.url(), &scheme, key.clone()).unwrap();
+        shared_sign_in(
+            &ProfileStore::at(&file),
+            &OsKeyring,
+            SignIn {
+                profile: name.clone(),
+                base_url: sim.url(),
+                auth_scheme: scheme,
+                key,
+            },
+            || async { checker.get_balance().await },
+        )
+        .await
+        .unwrap();
+
+        let st = AppState::new(Arc::new(OsKeyring), Arc::new(MemorySettings::default()))
+            .with_profiles(Arc::new(ProfileStore::at(&file)));
+        let info = restore(&st).await;
+        let ui = settings_for_ui(&st);
+        let _ = OsKeyring.delete(&name);
+        let _ = std::fs::remove_dir_all(&dir);
+        let info = info.unwrap();
+        assert!(info.signed_in, "{info:?}");
+        assert_eq!(info.profile.as_deref(), Some(name.as_str()));
+        assert_eq!(info.base_url.as_deref(), Some(sim.url().as_str()));
+        assert!(st.client().await.unwrap().get_balance().await.is_ok());
+        let ui = ui.unwrap();
+        assert_eq!(ui.profile(&name).unwrap().auth_scheme, "x-api-key");
+        assert_eq!(ui.active_profile.as_deref(), Some(name.as_str()));
+    }
+
+    /// The store's `default` is the CLI's: the app's sign-in, switching and sign-out of
+    /// another profile leave it alone; the app opens its own last-used profile.
+    #[tokio::test]
+    async fn the_app_keeps_its_own_profile_and_leaves_the_clis_default() {
+        let sim = barrack_sim::start(Default::default()).await.unwrap();
+        let secrets = Arc::new(MemoryStore::default());
+        let settings = Arc::new(MemorySettings::default());
+        let profiles = Arc::new(ProfileStore::in_memory());
+        profiles
+            .update(|p| {
+                p.default = Some("cli".into());
+                p.profiles.insert("cli".into(), Default::default());
+            })
+            .unwrap();
+        let open =
+            || AppState::new(secrets.clone(), settings.clone()).with_profiles(profiles.clone());
+        let st = open();
+        let req = |profile: &str| SignInRequest {
+            profile: Some(profile.into()),
+            base_url: Some(sim.url()),
+            auth_scheme: None,
+            api_key: sim.api_key.clone(),
+        };
+        let default = || profiles.load().unwrap().profiles.default;
+
+        sign_in(&st, req("work")).await.unwrap();
+        sign_in(&st, req("lab")).await.unwrap();
+        assert_eq!(
+            default().as_deref(),
+            Some("cli"),
+            "sign-in does not move it"
+        );
+        assert_eq!(
+            settings.load().unwrap().active_profile.as_deref(),
+            Some("lab")
+        );
+        use_profile(&st, "work").await.unwrap();
+        assert_eq!(default().as_deref(), Some("cli"), "nor does switching");
+        let ui = settings_for_ui(&st).unwrap();
+        assert_eq!(ui.active_profile.as_deref(), Some("work"));
+        assert!(
+            settings.load().unwrap().profiles.is_empty(),
+            "profiles stay in the shared store"
+        );
+
+        // A restart opens the app's profile, not the CLI's default.
+        let info = restore(&open()).await.unwrap();
+        assert_eq!(info.profile.as_deref(), Some("work"));
+
+        // Signing out of it forgets it for the app and leaves the CLI's default.
+        sign_out(&st).await.unwrap();
+        assert_eq!(default().as_deref(), Some("cli"));
+        assert_eq!(settings.load().unwrap().active_profile, None);
+
+        // The app's profile removed from the store (by the CLI): the store's default opens.
+        use_profile(&st, "lab").await.unwrap();
+        profiles
+            .update(|p| {
+                p.profiles.remove("lab");
+                p.default = Some("work".into());
+                p.profiles.insert(
+                    "work".into(),
+                    barrack_credentials::profiles::Profile {
+                        base_url: Some(sim.url()),
+                        ..Default::default()
+                    },
+                );
+            })
+            .unwrap();
+        secrets
+            .set("work", &ApiKey::new(sim.api_key.clone()))
+            .unwrap();
+        let info = restore(&open()).await.unwrap();
+        assert_eq!(info.profile.as_deref(), Some("work"));
+    }
+
+    /// A profiles file from an older CLI: no default named, a `default` profile signed in.
+    #[tokio::test]
+    async fn an_older_clis_default_profile_opens_signed_in() {
+        let sim = barrack_sim::start(Default::default()).await.unwrap();
+        let (st, secrets, profiles) = state();
+        let (stored, _) = barrack_credentials::profiles::decode(&serde_json::json!({
+            "profiles": {"default": {"base_url": sim.url(), "key_hint": "…abcd"}}
+        }));
+        profiles.save(&stored).unwrap();
+        secrets
+            .set("default", &ApiKey::new(sim.api_key.clone()))
+            .unwrap();
+        let info = restore(&st).await.unwrap();
+        assert_eq!(info.profile.as_deref(), Some("default"));
+        assert!(st.client().await.unwrap().get_balance().await.is_ok());
+    }
+
+    #[tokio::test]
+    async fn a_damaged_profiles_file_is_told_once() {
+        let dir = std::env::temp_dir().join(format!(
+            "brk-session-damaged-{}-{}",
+            std::process::id(),
+            chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("profiles.json"), "{\"default\": ").unwrap();
+        let st = AppState::new(
+            Arc::new(MemoryStore::default()),
+            Arc::new(MemorySettings::default()),
+        )
+        .with_profiles(Arc::new(ProfileStore::at(dir.join("profiles.json"))));
+        assert!(!restore(&st).await.unwrap().signed_in);
+        let notices = st.notices.take();
+        assert_eq!(notices.len(), 1, "{notices:?}");
+        assert_eq!(
+            notices[0].kind,
+            crate::notices::AppNoticeKind::SettingsDamaged
+        );
+        assert!(notices[0].message.contains("profiles.json.damaged-"));
+        settings_for_ui(&st).unwrap();
+        assert!(st.notices.take().is_empty(), "told once");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[tokio::test]
@@ -472,13 +756,13 @@ mod tests {
 
     #[tokio::test]
     async fn sandbox_starts_with_a_seeded_account_and_stores_nothing() {
-        let (st, secrets, settings) = state();
+        let (st, secrets, profiles) = state();
         let info = start_sandbox(&st).await.unwrap();
         assert!(info.sandbox && info.signed_in);
         let balance = st.client().await.unwrap().get_balance().await.unwrap();
         assert!(balance.primary() > 0.0);
         assert!(secrets.get("sandbox").unwrap().is_none());
-        assert!(settings.load().unwrap().profiles.is_empty());
+        assert_eq!(profiles.load().unwrap().profiles, Profiles::default());
         sign_out(&st).await.unwrap();
         assert!(
             st.sandbox.lock().await.is_none(),

@@ -1,6 +1,12 @@
-//! Non-secret settings, kept with tauri-plugin-store in `settings.json` in the app's data
-//! folder. The API key is never here (it is in the OS keyring; only its last four
-//! characters are, to show "ends in …abcd").
+//! The app's UI preferences, kept with tauri-plugin-store in `settings.json` in the app's
+//! data folder: theme, polling, notifications, the low-balance threshold, the window.
+//!
+//! Profiles are not kept here: they are in the profile store shared with the CLI
+//! (barrack-credentials' `profiles.json`). `Settings` still carries `profiles` for the UI,
+//! filled from that store (`session::settings_for_ui`), and decodes them from an older
+//! settings.json only so they can be moved there at start (profile_migration.rs).
+//! `activeProfile` is kept here: the profile the app opens, the app's own preference (the
+//! store's default is the CLI's). The API key is never in either file.
 
 use serde::{Deserialize, Serialize};
 
@@ -13,7 +19,7 @@ pub enum Theme {
     Dark,
 }
 
-/// An account profile: the keyring entry is named after `name` (as the CLI's).
+/// An account profile as the UI sees it: the keyring entry is named after `name`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Profile {
@@ -32,6 +38,27 @@ impl Default for Profile {
             base_url: barrack_api::DEFAULT_BASE_URL.to_owned(),
             auth_scheme: "bearer".to_owned(),
             key_hint: None,
+        }
+    }
+}
+
+impl Profile {
+    /// A profile of the shared store. An address that could not be read stays empty.
+    pub fn from_stored(name: &str, p: &barrack_credentials::profiles::Profile) -> Profile {
+        Profile {
+            name: name.to_owned(),
+            base_url: p.base_url_or_default(),
+            auth_scheme: p.auth_scheme_or_default(),
+            key_hint: p.key_hint.clone(),
+        }
+    }
+
+    /// This profile for the shared store (an empty address stays unusable there too).
+    pub fn to_stored(&self) -> barrack_credentials::profiles::Profile {
+        barrack_credentials::profiles::Profile {
+            base_url: Some(self.base_url.clone()),
+            auth_scheme: Some(self.auth_scheme.clone()),
+            key_hint: self.key_hint.clone(),
         }
     }
 }
@@ -69,7 +96,10 @@ pub struct WindowState {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Settings {
+    /// From the shared profile store, for the UI; not saved in settings.json any more.
     pub profiles: Vec<Profile>,
+    /// The profile the app opens: saved here by sign-in and switching (never from the
+    /// webview); the UI sees it resolved against the shared store (`session::app_profile`).
     pub active_profile: Option<String>,
     pub theme: Theme,
     /// Seconds between polls while something is in transition (it backs off from here).

@@ -55,6 +55,12 @@ impl Session {
     pub fn is_key_refused(&self) -> bool {
         self.key_refused.load(Ordering::SeqCst)
     }
+
+    /// Which account and server this session talks to: what the poller saw with one
+    /// session says nothing about another.
+    pub fn identity(&self) -> String {
+        format!("{}|{}|{}", self.profile, self.base_url, self.sandbox)
+    }
 }
 
 /// What the backend tells the window on its own; set once by the app (lib.rs), left unset
@@ -72,6 +78,8 @@ pub struct AppState {
     pub sandbox: Mutex<Option<barrack_sim::RunningSim>>,
     pub secrets: Arc<dyn SecretStore>,
     pub settings: Arc<dyn SettingsBackend>,
+    /// The profiles, shared with the CLI (barrack-credentials' `profiles.json`); memory in tests.
+    pub profiles: Arc<barrack_credentials::profiles::ProfileStore>,
     /// Other documents of the store (the deploy wizard's draft and templates).
     pub docs: Arc<dyn DocStore>,
     /// Held by the start-up task until the saved session is restored (or the sandbox
@@ -91,6 +99,8 @@ pub struct AppState {
     pub notices: crate::notices::NoticeQueue,
     /// How the backend reaches the window (see [`Hooks`]).
     pub hooks: OnceLock<Hooks>,
+    /// What the poller saw, and what it is asked to follow (see watching.rs).
+    pub watching: crate::watching::Watching,
 }
 
 impl AppState {
@@ -100,6 +110,7 @@ impl AppState {
             sandbox: Mutex::new(None),
             secrets,
             settings,
+            profiles: Arc::new(barrack_credentials::profiles::ProfileStore::in_memory()),
             docs: Arc::new(MemoryDocs::default()),
             poke: Notify::new(),
             timers_lock: Mutex::new(()),
@@ -109,7 +120,17 @@ impl AppState {
             sandbox_time_scale: std::sync::Mutex::new(30.0),
             notices: Default::default(),
             hooks: OnceLock::new(),
+            watching: Default::default(),
         }
+    }
+
+    /// Keeps profiles in `profiles` (the file shared with the CLI) instead of memory.
+    pub fn with_profiles(
+        mut self,
+        profiles: Arc<barrack_credentials::profiles::ProfileStore>,
+    ) -> Self {
+        self.profiles = profiles;
+        self
     }
 
     /// Keeps other documents in `docs` (the app's store) instead of memory.

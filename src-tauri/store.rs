@@ -26,8 +26,18 @@ impl<R: Runtime> SettingsBackend for PluginStore<R> {
     }
 
     fn save(&self, settings: &Settings) -> Result<(), AppError> {
-        let v = serde_json::to_value(settings)
+        let mut v = serde_json::to_value(settings)
             .map_err(|e| AppError::new(AppErrorCode::Settings, e.to_string()))?;
+        // Profiles live in the store shared with the CLI (profile_migration.rs). Ones still
+        // here (not moved yet: the move failed) are written back, never dropped.
+        if let Some(o) = v.as_object_mut() {
+            if settings.profiles.is_empty() {
+                o.remove("profiles");
+            }
+            if settings.active_profile.is_none() {
+                o.remove("activeProfile");
+            }
+        }
         self.0.set(KEY, v);
         self.0.save().map_err(|e| {
             AppError::new(
@@ -124,17 +134,10 @@ fn read_in_part(settings: &serde_json::Value) -> bool {
     }
 }
 
-/// `settings.json.damaged-<UTC time>`, made unique if that name is taken.
+/// `settings.json.damaged-<UTC time>`, made unique if that name is taken (the profile
+/// store's rule, one function for both).
 fn damaged_path(dir: &Path) -> PathBuf {
-    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
-    let base = format!("{STORE_FILE}.damaged-{stamp}");
-    let mut candidate = dir.join(&base);
-    let mut n = 1;
-    while candidate.exists() {
-        n += 1;
-        candidate = dir.join(format!("{base}-{n}"));
-    }
-    candidate
+    barrack_credentials::profiles::damaged_path(&dir.join(STORE_FILE))
 }
 
 #[cfg(test)]

@@ -1,19 +1,16 @@
 //! Carries out hibernate timers (see timers.rs) for the signed-in profile while the app
 //! runs: warns ten minutes ahead, hibernates when due, and hibernates a VM the user started
-//! "to hibernate" once it is ACTIVE. Woken early when a timer is set or changed. Timers that
-//! fell due while the app was closed fire at the first round, and the user is told. With a
-//! refused key nothing is tried: the timers wait for the next sign-in.
+//! "to hibernate" once the poller sees it ACTIVE (the runner lists nothing itself: it acts
+//! on the poller's looks, see watching.rs, and the poller keeps its fast pace while such a
+//! timer waits). Woken early when a timer is set or changed. Timers that fell due while the
+//! app was closed fire at the first round, and the user is told. With a refused key nothing
+//! is tried: the timers wait for the next sign-in.
 
 use crate::notices::{AppNotice, AppNoticeKind};
-use crate::poller::{Notice, ResourcesChanged};
+use crate::poller::{Notice, ResourceKind, ResourcesChanged};
 use crate::state::{AppState, Session};
 use crate::timers::{self, Due, HibernateTimer, TimerKind};
-use barrack_api::types::*;
 use barrack_api::ErrorCode;
-use std::time::Duration;
-
-/// How often a "when ACTIVE" timer looks at its VM (one request while such a timer exists).
-const WHEN_ACTIVE_EVERY: Duration = Duration::from_secs(3);
 
 /// What one round did.
 #[derive(Debug, Default)]
@@ -88,34 +85,24 @@ pub async fn round(state: &AppState) -> Round {
             },
         }
     }
-    if refused.is_none()
-        && list
-            .iter()
-            .any(|t| t.kind == TimerKind::HibernateWhenActive && t.profile == session.profile)
-    {
-        let q = InstanceListQuery {
-            status: Some(VMStatus::Active),
-            ..Default::default()
-        };
-        match session.client.list_instances(&q).await {
-            Ok(r) => {
-                let active: Vec<String> = r.instances.into_iter().map(|v| v.id).collect();
-                for t in timers::on_active(&mut list, &session.profile, &active) {
-                    if refused.is_some() {
-                        kept.push(t);
-                        continue;
-                    }
-                    match hibernate(state, &session, &t.vm_id, &t.vm_name).await {
-                        Ok(n) => notices.push(n),
-                        Err(Refusal::KeyRefused(why)) => {
-                            refused = Some(why);
-                            kept.push(t);
-                        }
-                    }
+    // The poller's latest look with this session says which VMs are ACTIVE.
+    let seen = state
+        .watching
+        .instances()
+        .filter(|s| s.session == session.identity());
+    if let (None, Some(seen)) = (&refused, seen) {
+        for t in timers::on_active(&mut list, &session.profile, &seen.active, seen.at) {
+            if refused.is_some() {
+                kept.push(t);
+                continue;
+            }
+            match hibernate(state, &session, &t.vm_id, &t.vm_name).await {
+                Ok(n) => notices.push(n),
+                Err(Refusal::KeyRefused(why)) => {
+                    refused = Some(why);
+                    kept.push(t);
                 }
             }
-            Err(e) if e.code == ErrorCode::Unauthorized => refused = Some(e.message),
-            Err(_) => {}
         }
     }
     if !kept.is_empty() {
@@ -192,6 +179,25 @@ async fn hibernate(
     }
 }
 
+/// Whether a "when ACTIVE" timer of the signed-in profile was set after the poller's
+/// latest look with this session began (or before any look): the poller is asked for a new
+/// one rather than waiting out its idle interval.
+async fn needs_a_look(state: &AppState, list: &[HibernateTimer]) -> bool {
+    let Some(session) = state.current().await.filter(|s| !s.is_key_refused()) else {
+        return false;
+    };
+    let seen_at = state
+        .watching
+        .instances()
+        .filter(|s| s.session == session.identity())
+        .map(|s| s.at);
+    list.iter().any(|t| {
+        t.kind == TimerKind::HibernateWhenActive
+            && t.profile == session.profile
+            && seen_at.is_none_or(|seen| t.at().is_some_and(|set| set > seen))
+    })
+}
+
 /// Runs for the life of the app. `timers_now` hears the timers after every round (the
 /// tray's menu shows them).
 pub async fn run<G, F, T>(state: &AppState, mut notify: G, mut emit: F, mut timers_now: T)
@@ -200,6 +206,7 @@ where
     F: FnMut(ResourcesChanged),
     T: FnMut(&[HibernateTimer]),
 {
+    let mut looks = state.watching.subscribe_instances();
     loop {
         let r = round(state).await;
         if !r.fired_late.is_empty() {
@@ -211,21 +218,24 @@ where
         r.notices.into_iter().for_each(&mut notify);
         if r.changed {
             emit(ResourcesChanged {
-                kinds: vec!["timers".into()],
+                kinds: vec![ResourceKind::Timers],
                 ..Default::default()
             });
         }
         timers_now(&r.timers);
-        let mut wait = timers::next_check(&r.timers, chrono::Utc::now());
-        if r.timers
-            .iter()
-            .any(|t| t.kind == TimerKind::HibernateWhenActive)
-        {
-            wait = wait.min(WHEN_ACTIVE_EVERY);
+        if needs_a_look(state, &r.timers).await {
+            state.poke_poller();
         }
+        let wait = timers::next_check(&r.timers, chrono::Utc::now());
+        // A "when ACTIVE" timer is answered by the poller's next look.
+        let waits_for_a_look = r
+            .timers
+            .iter()
+            .any(|t| t.kind == TimerKind::HibernateWhenActive);
         tokio::select! {
             _ = tokio::time::sleep(wait) => {}
             _ = state.timers_poke.notified() => {}
+            Ok(()) = looks.changed(), if waits_for_a_look => {}
         }
     }
 }
@@ -234,9 +244,11 @@ where
 mod tests {
     use super::*;
     use crate::state::{AppState, MemorySettings};
+    use barrack_api::types::*;
     use barrack_credentials::MemoryStore;
     use chrono::Utc;
     use std::sync::Arc;
+    use std::time::Duration;
 
     async fn sandbox() -> (Arc<AppState>, String, VMInstance) {
         let state = Arc::new(AppState::new(
@@ -290,6 +302,160 @@ mod tests {
             .values()
             .map(|v| v.as_u64().unwrap_or(0))
             .sum()
+    }
+
+    async fn count(admin: &str, op: &str) -> u64 {
+        let c: serde_json::Value = reqwest::Client::builder()
+            .no_proxy()
+            .build()
+            .unwrap()
+            .get(format!("{admin}requests"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        c[op].as_u64().unwrap_or(0)
+    }
+
+    /// "Hibernate when ACTIVE" on `vm`, set now.
+    fn when_active(state: &AppState, vm: &VMInstance) -> HibernateTimer {
+        let now = Utc::now();
+        let mut list = timers::load(state.docs.as_ref());
+        let t = timers::add(
+            &mut list,
+            "sandbox",
+            &vm.id,
+            &vm.name,
+            TimerKind::HibernateWhenActive,
+            now,
+            now,
+        )
+        .unwrap();
+        timers::save(state.docs.as_ref(), &list).unwrap();
+        t
+    }
+
+    /// A "when ACTIVE" timer is fired from the poller's look at the instances: the runner
+    /// sends no list of its own, before the look (it waits) or after it (it hibernates).
+    #[tokio::test]
+    async fn a_when_active_timer_fires_from_the_pollers_look_without_a_list_of_its_own() {
+        let (state, admin, vm) = sandbox().await;
+        let timer = when_active(&state, &vm);
+        let lists = count(&admin, "list_instances").await;
+        let all = requests(&admin).await;
+        // No look yet: nothing is sent, the timer waits.
+        let r = round(&state).await;
+        assert_eq!(r.timers, vec![timer.clone()]);
+        assert_eq!(requests(&admin).await, all, "no request without a look");
+
+        // The poller looks (its rounds run until its look is newer than the timer).
+        let poller = tokio::spawn({
+            let state = state.clone();
+            async move { crate::poller::run(&state, |_| {}, |_| {}, |_| {}).await }
+        });
+        let mut looks = state.watching.subscribe_instances();
+        let set_at = timer.at().unwrap();
+        while !looks
+            .borrow_and_update()
+            .as_ref()
+            .is_some_and(|s| s.at >= set_at && s.active.contains(&vm.id))
+        {
+            tokio::time::timeout(Duration::from_secs(10), looks.changed())
+                .await
+                .expect("the poller looks within 10 s")
+                .unwrap();
+        }
+        poller.abort();
+        let _ = poller.await;
+        let lists_by_poller = count(&admin, "list_instances").await;
+        assert!(lists_by_poller > lists, "the look was the poller's");
+
+        let r = round(&state).await;
+        assert!(
+            r.notices
+                .iter()
+                .any(|n| n.title == format!("{} is hibernating", vm.name)),
+            "{:?}",
+            r.notices
+        );
+        assert!(r.timers.is_empty() && r.changed);
+        assert_eq!(count(&admin, "hibernate_instance").await, 1);
+        assert_eq!(
+            count(&admin, "list_instances").await,
+            lists_by_poller,
+            "the runner listed nothing itself"
+        );
+    }
+
+    /// A look from before the timer was set (the VM may not have been started yet) or from
+    /// another session does not fire it.
+    #[tokio::test]
+    async fn an_older_look_or_another_sessions_does_not_fire_a_timer() {
+        let (state, admin, vm) = sandbox().await;
+        let session = state.current().await.unwrap();
+        let timer = when_active(&state, &vm);
+        let set_at = timer.at().unwrap();
+        let look = |session: String, at| crate::watching::InstancesSeen {
+            session,
+            at,
+            active: vec![vm.id.clone()],
+        };
+        state.watching.publish_instances(look(
+            session.identity(),
+            set_at - chrono::Duration::seconds(1),
+        ));
+        assert_eq!(round(&state).await.timers, vec![timer.clone()]);
+        state
+            .watching
+            .publish_instances(look("work|https://elsewhere/|false".into(), Utc::now()));
+        assert_eq!(round(&state).await.timers, vec![timer.clone()]);
+        assert_eq!(count(&admin, "hibernate_instance").await, 0);
+        state
+            .watching
+            .publish_instances(look(session.identity(), Utc::now()));
+        assert!(round(&state).await.timers.is_empty());
+        assert_eq!(count(&admin, "hibernate_instance").await, 1);
+    }
+
+    /// The running tasks together: a timer set while the poller idles (an hour between
+    /// looks) makes the runner ask for a look, and the look wakes it to hibernate the VM.
+    #[tokio::test]
+    async fn the_runner_wakes_on_the_pollers_look() {
+        let (state, admin, vm) = sandbox().await;
+        let mut s = state.settings.load().unwrap();
+        s.poll_idle_secs = 3600;
+        s.poll_fast_secs = 1;
+        state.settings.save(&s).unwrap();
+        let poller = tokio::spawn({
+            let state = state.clone();
+            async move { crate::poller::run(&state, |_| {}, |_| {}, |_| {}).await }
+        });
+        let runner = tokio::spawn({
+            let state = state.clone();
+            async move { run(&state, |_| {}, |_| {}, |_| {}).await }
+        });
+        // After the poller's first look (idle: its next is an hour away unless a timer waits).
+        let mut looks = state.watching.subscribe_instances();
+        tokio::time::timeout(Duration::from_secs(10), looks.wait_for(|l| l.is_some()))
+            .await
+            .expect("a first look")
+            .unwrap();
+        // Set the way the commands set it (they wake the runner, which asks for a look).
+        when_active(&state, &vm);
+        state.timers_poke.notify_one();
+        let deadline = std::time::Instant::now() + Duration::from_secs(15);
+        while count(&admin, "hibernate_instance").await == 0 {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the timer did not fire"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        poller.abort();
+        runner.abort();
+        assert!(timers::load(state.docs.as_ref()).is_empty());
     }
 
     /// A timer that fell due while the app was closed fires at the first round, and the

@@ -7,10 +7,39 @@
 
 use crate::deploy_store::DocStore;
 use crate::error::{AppError, AppErrorCode};
+use barrack_api::types::VMStatus;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
 const KEY: &str = "timers";
+
+/// Why a hibernate timer cannot be set on a VM in `status`, or `None` when it can.
+/// Hibernation is documented only from ACTIVE (rules.md §2.2); a VM on its way to ACTIVE can
+/// have one (it fires once the VM is ACTIVE and the time has come).
+pub fn blocked(status: &VMStatus) -> Option<&'static str> {
+    use VMStatus::*;
+    match status {
+        Active | Creating | Starting | Rebooting | Restoring => None,
+        Shutoff => Some(
+            "It is stopped: hibernation needs it ACTIVE. Start it first, or use Billing › Still billing to start it and hibernate it at once.",
+        ),
+        Hibernated | Hibernating => Some("It is already hibernated."),
+        _ => Some(TIMER_BLOCKED_OTHERWISE),
+    }
+}
+
+/// The reason for a state this app does not know (or one that cannot be hibernated).
+pub const TIMER_BLOCKED_OTHERWISE: &str = "A VM in this state cannot be hibernated.";
+
+/// [`blocked`] for every known state, plus `otherwise`: exported into the TypeScript
+/// bindings (`TIMER_RULES`), so the UI never decides on its own.
+pub fn timer_rules() -> serde_json::Value {
+    let by_state: serde_json::Map<String, serde_json::Value> = VMStatus::KNOWN
+        .iter()
+        .map(|s| (s.as_str().to_owned(), serde_json::json!(blocked(s))))
+        .collect();
+    serde_json::json!({ "byState": by_state, "otherwise": TIMER_BLOCKED_OTHERWISE })
+}
 /// How long before a timer fires its warning goes out.
 pub const WARN_BEFORE_MINUTES: i64 = 10;
 
@@ -150,16 +179,20 @@ pub fn due(timers: &mut Vec<HibernateTimer>, profile: &str, now: DateTime<Utc>) 
     out
 }
 
-/// The "when ACTIVE" timers of VMs that are ACTIVE now: removed and returned.
+/// The "when ACTIVE" timers of VMs seen ACTIVE by the poller's look at `seen_at`: removed
+/// and returned. A timer set after that look began waits for a later one (the look may
+/// predate the start the timer follows).
 pub fn on_active(
     timers: &mut Vec<HibernateTimer>,
     profile: &str,
     active_vm_ids: &[String],
+    seen_at: DateTime<Utc>,
 ) -> Vec<HibernateTimer> {
     let mut out = Vec::new();
     timers.retain(|t| {
         let hit = t.profile == profile
             && t.kind == TimerKind::HibernateWhenActive
+            && t.at().is_some_and(|set| set <= seen_at)
             && active_vm_ids.contains(&t.vm_id);
         if hit {
             out.push(t.clone());
@@ -210,6 +243,33 @@ pub fn next_check(timers: &[HibernateTimer], now: DateTime<Utc>) -> std::time::D
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_timer_waits_for_active_and_refuses_what_cannot_hibernate() {
+        for ok in [
+            VMStatus::Active,
+            VMStatus::Creating,
+            VMStatus::Starting,
+            VMStatus::Rebooting,
+            VMStatus::Restoring,
+        ] {
+            assert_eq!(blocked(&ok), None, "{ok:?}");
+        }
+        assert!(blocked(&VMStatus::Shutoff)
+            .unwrap()
+            .contains("Start it first"));
+        assert!(blocked(&VMStatus::Hibernated)
+            .unwrap()
+            .contains("already hibernated"));
+        assert_eq!(blocked(&VMStatus::Error), Some(TIMER_BLOCKED_OTHERWISE));
+        let rules = timer_rules();
+        assert_eq!(rules["byState"]["ACTIVE"], serde_json::Value::Null);
+        assert_eq!(
+            rules["byState"].as_object().unwrap().len(),
+            VMStatus::KNOWN.len()
+        );
+        assert_eq!(rules["otherwise"], TIMER_BLOCKED_OTHERWISE);
+    }
     use crate::deploy_store::MemoryDocs;
 
     fn t(s: &str) -> DateTime<Utc> {
@@ -275,7 +335,11 @@ mod tests {
         assert_eq!(again, list);
         let d = due(&mut again, "p", t("2026-11-28T09:00:00Z"));
         assert!(matches!(&d[..], [Due::Fire(x)] if x.vm_id == "D1"));
-        let hit = on_active(&mut again, "p", &["D2".to_string()]);
+        // A look that began before the timer was set does not fire it.
+        let early = now - Duration::seconds(1);
+        assert!(on_active(&mut again, "p", &["D2".to_string()], early).is_empty());
+        let later = t("2026-11-28T09:00:00Z");
+        let hit = on_active(&mut again, "p", &["D2".to_string()], later);
         assert_eq!(hit.len(), 1);
         assert!(again.is_empty());
     }

@@ -67,7 +67,7 @@ pub async fn start_sandbox(state: State<'_, AppState>) -> Result<SessionInfo, Ap
 #[tauri::command]
 #[specta::specta]
 pub async fn get_settings(state: State<'_, AppState>) -> Result<Settings, AppError> {
-    guarded(async move { state.settings.load() }).await
+    guarded(async move { session::settings_for_ui(&state) }).await
 }
 
 /// Saves the UI's preferences into the stored settings. Only preferences: profiles, the
@@ -84,7 +84,7 @@ pub async fn set_settings(
         let next = state.settings.load()?.with_preferences(settings)?;
         state.settings.save(&next)?;
         state.poke_poller();
-        Ok(next)
+        session::settings_for_ui(&state)
     })
     .await
 }
@@ -192,11 +192,21 @@ mod tests {
         let secrets = Arc::new(MemoryStore::default());
         let settings = Arc::new(MemorySettings::default());
         let original = signed_in_settings(&sim.url());
-        settings.save(&original).unwrap();
+        // The profile as sign-in stores it: in the profile store shared with the CLI.
+        let profiles = Arc::new(barrack_credentials::profiles::ProfileStore::in_memory());
+        let mut stored_profiles = barrack_credentials::profiles::Profiles {
+            default: Some("work".into()),
+            ..Default::default()
+        };
+        stored_profiles
+            .profiles
+            .insert("work".into(), original.profiles[0].to_stored());
+        profiles.save(&stored_profiles).unwrap();
         secrets
             .set("work", &barrack_api::ApiKey::new(sim.api_key.clone()))
             .unwrap();
-        let ui = ui(AppState::new(secrets.clone(), settings.clone()));
+        let ui =
+            ui(AppState::new(secrets.clone(), settings.clone()).with_profiles(profiles.clone()));
 
         // Where a script would like the key to go: a loopback listener that counts visits.
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -217,15 +227,20 @@ mod tests {
             .invoke("set_settings", json!({ "settings": hostile }))
             .expect("the preferences in it are saved");
         assert_eq!(saved["theme"], "dark");
+        assert_eq!(saved["profiles"], json!([original.profiles[0]]));
+        assert_eq!(saved["activeProfile"], "work");
 
+        assert_eq!(
+            profiles.load().unwrap().profiles,
+            stored_profiles,
+            "profiles unchanged"
+        );
         let stored = settings.load().unwrap();
-        assert_eq!(stored.profiles, original.profiles, "profiles unchanged");
-        assert_eq!(stored.active_profile.as_deref(), Some("work"));
-        assert_eq!(stored.profiles[0].base_url, sim.url());
-        assert_eq!(stored.profiles[0].auth_scheme, "x-api-key");
+        assert!(stored.profiles.is_empty(), "and not kept in the settings");
+        assert_eq!(stored.active_profile, None);
 
         // The next start builds its client to the ORIGINAL server, and the key works there.
-        let restarted = AppState::new(secrets, settings);
+        let restarted = AppState::new(secrets, settings).with_profiles(profiles);
         tauri::async_runtime::block_on(async {
             let info = crate::session::restore(&restarted).await.unwrap();
             assert_eq!(info.base_url.as_deref(), Some(sim.url().as_str()));

@@ -7,12 +7,18 @@ pub mod api;
 pub mod app;
 pub mod billing;
 pub mod deploy;
+#[cfg(test)]
+mod form_cases;
+pub mod forms;
 pub mod overview;
 pub mod storage;
+pub mod watch;
 
 pub use api::*;
 pub use app::*;
 pub use billing::*;
 pub use deploy::*;
+pub use forms::*;
 pub use overview::*;
 pub use storage::*;
+pub use watch::*;

@@ -216,7 +216,12 @@ pub fn action_table(status: &VMStatus) -> Vec<(VmAction, Option<String>)> {
 pub fn action_rules() -> serde_json::Value {
     let mut out = serde_json::Map::new();
     for status in VMStatus::KNOWN {
-        let verdicts: serde_json::Map<String, serde_json::Value> = action_table(status)
+        // The page's seven actions, and the two settings that change only while ACTIVE.
+        let mut table = action_table(status);
+        for a in [VmAction::TogglePublicIp, VmAction::ChangeSecurityRules] {
+            table.push((a, rules::check(a, status).err()));
+        }
+        let verdicts: serde_json::Map<String, serde_json::Value> = table
             .into_iter()
             .map(|(a, why)| {
                 (

@@ -445,7 +445,6 @@ async fn key_sweep(j: &Journey, profile: &str) -> Result<()> {
     sweep_files(j, &mut sweep);
     let running_files = sweep.total_files();
     // …and after it quit (WebKit writes its storage on the way out).
-    let settings = j.app_data_dir().join("settings.json");
     s.app.quit().await?;
     sweep_files(j, &mut sweep);
     j.log(format!(
@@ -466,17 +465,18 @@ async fn key_sweep(j: &Journey, profile: &str) -> Result<()> {
             .collect::<Vec<_>>()
             .join("; ")
     );
-    // The sweep read what it had to: settings.json (which names the profile: the same
-    // search finds that) and WebKit's storage.
+    // The sweep read what it had to: the shared profile store (which names the profile:
+    // the same search finds that) and WebKit's storage.
+    let profiles = j.config_home().join("barrack").join("profiles.json");
     ensure!(
-        sweep.swept.contains(&settings),
-        "settings.json was among the files swept"
+        sweep.swept.contains(&profiles),
+        "profiles.json was among the files swept"
     );
     let mut control = Sweep::new(profile);
-    control.files("settings", &settings, |_| false);
+    control.files("profiles", &profiles, |_| false);
     ensure!(
         !control.hits.is_empty(),
-        "the sweep finds the profile's name in settings.json (its search works)"
+        "the sweep finds the profile's name in profiles.json (its search works)"
     );
     let webkit: BTreeSet<String> = sweep
         .swept
@@ -957,12 +957,17 @@ async fn plain_http(j: &Journey, profile: &str) -> Result<()> {
         );
         app.screenshot(&format!("{}-refused", i + 1)).await?;
     }
-    let settings = j.app_data_dir().join("settings.json");
-    let text = std::fs::read_to_string(&settings).unwrap_or_default();
-    ensure!(
-        !text.contains("barrack.invalid") && !text.contains("192.0.2.10"),
-        "no refused base URL was saved: {text}"
-    );
+    for saved in [
+        j.app_data_dir().join("settings.json"),
+        j.config_home().join("barrack").join("profiles.json"),
+    ] {
+        let text = std::fs::read_to_string(&saved).unwrap_or_default();
+        ensure!(
+            !text.contains("barrack.invalid") && !text.contains("192.0.2.10"),
+            "no refused base URL was saved in {}: {text}",
+            saved.display()
+        );
+    }
     app.quit().await?;
     driver.stop();
     Ok(())

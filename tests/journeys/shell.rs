@@ -189,16 +189,18 @@ async fn good_key(j: &Journey, profile: &str) -> Result<()> {
 
     // …and nowhere in the app's files or logs once the app has quit.
     app.quit().await?;
-    let settings = j.app_data_dir().join("settings.json");
+    // The profile is in the profile store the CLI shares (barrack-credentials), inside the
+    // journey's own config home; the settings keep UI preferences only.
+    let profiles = j.config_home().join("barrack").join("profiles.json");
     ensure!(
-        settings.is_file(),
-        "the settings were saved in the journey's own data folder ({})",
-        settings.display()
+        profiles.is_file(),
+        "the profile was saved in the shared profile store ({})",
+        profiles.display()
     );
-    let settings_text = std::fs::read_to_string(&settings)?;
+    let profiles_text = std::fs::read_to_string(&profiles)?;
     ensure!(
-        settings_text.contains(profile),
-        "settings.json names the profile: {settings_text}"
+        profiles_text.contains(profile),
+        "profiles.json names the profile: {profiles_text}"
     );
     assert_key_absent(j, &sim.api_key)?;
 

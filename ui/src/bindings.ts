@@ -36,6 +36,12 @@ export const commands = {
 	/**  Every action on one VM: allowed or why not, and what it does to the bill. */
 	instanceActions: (instanceId: string) => typedError<ActionInfo_Serialize[], AppError_Serialize>(__TAURI_INVOKE("instance_actions", { instanceId })),
 	deployCatalog: () => typedError<DeployCatalog_Serialize, AppError_Serialize>(__TAURI_INVOKE("deploy_catalog")),
+	/**
+	 *  `on`: a heartbeat, "a view wants the stock now" — the poller follows it (fetching it at
+	 *  least every 15 s, and at once when the following starts) for 45 s after the last beat,
+	 *  so a view beats every 30 s while shown. `off`: the view left; the following ends at once.
+	 */
+	watchStock: (on: boolean) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("watch_stock", { on })),
 	/**  The price of one configuration from the pricing table, and the runway of the balance. */
 	deployQuote: (request: QuoteRequest_Deserialize) => typedError<DeployQuote_Serialize, AppError_Serialize>(__TAURI_INVOKE("deploy_quote", { request })),
 	explainDeploy: (body: DeploymentRequest_Deserialize) => typedError<DeployExplain, AppError_Serialize>(__TAURI_INVOKE("explain_deploy", { body })),
@@ -137,6 +143,22 @@ export const commands = {
 	createVolume: (body: CreateVolumeRequest_Deserialize) => typedError<VolumeEnvelope_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_volume", { body })),
 	getVolume: (volumeId: string) => typedError<VolumeEnvelope_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_volume", { volumeId })),
 	deleteVolume: (volumeId: string) => typedError<DeleteResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("delete_volume", { volumeId })),
+	/**  The name of a VM, volume, snapshot, image, firewall or script, unique among `taken`. */
+	checkResourceName: (form: NameForm_Deserialize) => typedError<NameCheck_Serialize, AppError_Serialize>(__TAURI_INVOKE("check_resource_name", { form })),
+	/**  An SSH key to create or import (no `publicKey` when the app generates the pair). */
+	checkSshKey: (form: SshKeyForm_Deserialize) => typedError<SshKeyCheck_Serialize, AppError_Serialize>(__TAURI_INVOKE("check_ssh_key", { form })),
+	/**  A security or firewall rule as typed, refused when it conflicts with `form.existing`. */
+	checkSecurityRule: (form: RuleForm_Deserialize) => typedError<RuleCheck_Serialize, AppError_Serialize>(__TAURI_INVOKE("check_security_rule", { form })),
+	/**  Every problem of a list of rules (own faults, then duplicates and covered rules). */
+	checkRuleList: (rules: VMSecurityRuleRequest_Deserialize[]) => typedError<RuleProblem_Serialize[], AppError_Serialize>(__TAURI_INVOKE("check_rule_list", { rules })),
+	/**  The Jupyter password while Jupyter is on: its rule and its strength. */
+	checkJupyterPassword: (password: string) => typedError<JupyterCheck, AppError_Serialize>(__TAURI_INVOKE("check_jupyter_password", { password })),
+	/**  The cloud-init script's size in bytes and whether it fits in 16 KB. */
+	checkCloudInit: (script: string) => typedError<CloudInitCheck, AppError_Serialize>(__TAURI_INVOKE("check_cloud_init", { script })),
+	/**  The name offered for a VM restored from a snapshot: `{snapshot}-restored`, within 50. */
+	suggestRestoredName: (snapshotName: string) => typedError<string, AppError_Serialize>(__TAURI_INVOKE("suggest_restored_name", { snapshotName })),
+	/**  The pricing calculator: GPU × hours plus the volume, in the prices' currency. */
+	calculateCost: (input: CalcInput_Deserialize) => typedError<CalcResult_Serialize, AppError_Serialize>(__TAURI_INVOKE("calculate_cost", { input })),
 	/**
 	 *  Quits the app when `confirmed` (the window's answer to `QuitRequested`); otherwise
 	 *  nothing happens.
@@ -154,7 +176,21 @@ export const events = {
 };
 
 /* Constants */
-export const VM_ACTION_RULES = {"ACTIVE":{"delete":null,"hibernate":null,"reboot":null,"restore":"Only a HIBERNATED VM can be restored.","snapshot":null,"start":"The VM is already running.","stop":null},"CREATING":{"delete":"The VM is CREATING; wait until it has finished before you delete it.","hibernate":"The VM is CREATING; wait until it has finished before you hibernate it.","reboot":"The VM is CREATING; wait until it has finished before you reboot it.","restore":"The VM is CREATING; wait until it has finished before you restore it.","snapshot":"The VM is CREATING; wait until it has finished before you snapshot it.","start":"The VM is CREATING; wait until it has finished before you start it.","stop":"The VM is CREATING; wait until it has finished before you stop it."},"DELETED":{"delete":"The VM has been deleted.","hibernate":"The VM has been deleted.","reboot":"The VM has been deleted.","restore":"The VM has been deleted.","snapshot":"The VM has been deleted.","start":"The VM has been deleted.","stop":"The VM has been deleted."},"DELETING":{"delete":"The VM is DELETING; wait until it has finished before you delete it.","hibernate":"The VM is DELETING; wait until it has finished before you hibernate it.","reboot":"The VM is DELETING; wait until it has finished before you reboot it.","restore":"The VM is DELETING; wait until it has finished before you restore it.","snapshot":"The VM is DELETING; wait until it has finished before you snapshot it.","start":"The VM is DELETING; wait until it has finished before you start it.","stop":"The VM is DELETING; wait until it has finished before you stop it."},"ERROR":{"delete":null,"hibernate":"The VM is in ERROR; it can only be deleted.","reboot":"The VM is in ERROR; it can only be deleted.","restore":"Only a HIBERNATED VM can be restored.","snapshot":"The VM is in ERROR; it can only be deleted.","start":"The VM is in ERROR; it can only be deleted.","stop":"The VM is in ERROR; it can only be deleted."},"HIBERNATED":{"delete":null,"hibernate":"The VM is already hibernated.","reboot":"The VM is HIBERNATED: restore it first, then reboot it.","restore":null,"snapshot":"The VM is HIBERNATED: restore it first, then snapshot it.","start":"A hibernated VM is brought back with Restore, not Start.","stop":"The VM is HIBERNATED: restore it first, then stop it."},"HIBERNATING":{"delete":"The VM is HIBERNATING; wait until it has finished before you delete it.","hibernate":"The VM is HIBERNATING; wait until it has finished before you hibernate it.","reboot":"The VM is HIBERNATING; wait until it has finished before you reboot it.","restore":"The VM is HIBERNATING; wait until it has finished before you restore it.","snapshot":"The VM is HIBERNATING; wait until it has finished before you snapshot it.","start":"The VM is HIBERNATING; wait until it has finished before you start it.","stop":"The VM is HIBERNATING; wait until it has finished before you stop it."},"REBOOTING":{"delete":"The VM is REBOOTING; wait until it has finished before you delete it.","hibernate":"The VM is REBOOTING; wait until it has finished before you hibernate it.","reboot":"The VM is REBOOTING; wait until it has finished before you reboot it.","restore":"The VM is REBOOTING; wait until it has finished before you restore it.","snapshot":"The VM is REBOOTING; wait until it has finished before you snapshot it.","start":"The VM is REBOOTING; wait until it has finished before you start it.","stop":"The VM is REBOOTING; wait until it has finished before you stop it."},"RESTORING":{"delete":"The VM is RESTORING; wait until it has finished before you delete it.","hibernate":"The VM is RESTORING; wait until it has finished before you hibernate it.","reboot":"The VM is RESTORING; wait until it has finished before you reboot it.","restore":"The VM is RESTORING; wait until it has finished before you restore it.","snapshot":"The VM is RESTORING; wait until it has finished before you snapshot it.","start":"The VM is RESTORING; wait until it has finished before you start it.","stop":"The VM is RESTORING; wait until it has finished before you stop it."},"SHUTOFF":{"delete":null,"hibernate":"The VM is stopped (SHUTOFF): start it first, then hibernate it.","reboot":"The VM is stopped (SHUTOFF): start it first, then reboot it.","restore":"Only a HIBERNATED VM can be restored.","snapshot":"The VM is stopped (SHUTOFF): start it first, then snapshot it.","start":null,"stop":"The VM is already stopped."},"STARTING":{"delete":"The VM is STARTING; wait until it has finished before you delete it.","hibernate":"The VM is STARTING; wait until it has finished before you hibernate it.","reboot":"The VM is STARTING; wait until it has finished before you reboot it.","restore":"The VM is STARTING; wait until it has finished before you restore it.","snapshot":"The VM is STARTING; wait until it has finished before you snapshot it.","start":"The VM is STARTING; wait until it has finished before you start it.","stop":"The VM is STARTING; wait until it has finished before you stop it."},"STOPPING":{"delete":"The VM is STOPPING; wait until it has finished before you delete it.","hibernate":"The VM is STOPPING; wait until it has finished before you hibernate it.","reboot":"The VM is STOPPING; wait until it has finished before you reboot it.","restore":"The VM is STOPPING; wait until it has finished before you restore it.","snapshot":"The VM is STOPPING; wait until it has finished before you snapshot it.","start":"The VM is STOPPING; wait until it has finished before you start it.","stop":"The VM is STOPPING; wait until it has finished before you stop it."},"UNKNOWN":{"delete":null,"hibernate":"A VM in state UNKNOWN cannot be asked to hibernate.","reboot":"A VM in state UNKNOWN cannot be asked to reboot.","restore":"Only a HIBERNATED VM can be restored.","snapshot":"A VM in state UNKNOWN cannot be asked to snapshot.","start":"A VM in state UNKNOWN cannot be asked to start.","stop":"A VM in state UNKNOWN cannot be asked to stop."}} as const;
+export const RULE_CHOICES = {"directions":["ingress","egress"],"ethertypes":["IPv4","IPv6"],"portProtocols":["tcp","udp"],"protocols":["tcp","udp","icmp"]} as const;
+
+export const RULE_LIMITS = {"bootableVolumeMinGb":100,"cloudInitMaxBytes":16384,"descriptionMax":255,"firewallsPerAccount":25,"jupyterPasswordMin":8,"jupyterStrongMin":12,"nameMax":50,"portMax":65535,"portMin":1,"rulesMax":200,"sshKeyTypes":["ssh-rsa","ssh-ed25519","ssh-dss","ecdsa-sha2-nistp256","ecdsa-sha2-nistp384","ecdsa-sha2-nistp521"],"sshKeysPerRegion":25,"takenNamesMax":10000,"textMaxBytes":65536,"volumeMaxGb":1048576,"volumeMinGb":10} as const;
+
+export const SERVER_TEXT_MAX = 300 as const;
+
+export const STORAGE_STATES = {"inProgress":["CREATING","DELETING","PENDING","RESTORING"],"ready":["SUCCESS","AVAILABLE"]} as const;
+
+export const TIMER_RULES = {"byState":{"ACTIVE":null,"CREATING":null,"DELETED":"A VM in this state cannot be hibernated.","DELETING":"A VM in this state cannot be hibernated.","ERROR":"A VM in this state cannot be hibernated.","HIBERNATED":"It is already hibernated.","HIBERNATING":"It is already hibernated.","REBOOTING":null,"RESTORING":null,"SHUTOFF":"It is stopped: hibernation needs it ACTIVE. Start it first, or use Billing › Still billing to start it and hibernate it at once.","STARTING":null,"STOPPING":"A VM in this state cannot be hibernated.","UNKNOWN":"A VM in this state cannot be hibernated."},"otherwise":"A VM in this state cannot be hibernated."} as const;
+
+export const TRANSITIONAL_VM_STATES = ["CREATING","STOPPING","STARTING","REBOOTING","HIBERNATING","RESTORING","DELETING"] as const;
+
+export const VM_ACTION_RULES = {"ACTIVE":{"change_security_rules":null,"delete":null,"hibernate":null,"reboot":null,"restore":"Only a HIBERNATED VM can be restored.","snapshot":null,"start":"The VM is already running.","stop":null,"toggle_public_ip":null},"CREATING":{"change_security_rules":"Security rules can be changed only while the VM is ACTIVE (it is CREATING).","delete":"The VM is CREATING; wait until it has finished before you delete it.","hibernate":"The VM is CREATING; wait until it has finished before you hibernate it.","reboot":"The VM is CREATING; wait until it has finished before you reboot it.","restore":"The VM is CREATING; wait until it has finished before you restore it.","snapshot":"The VM is CREATING; wait until it has finished before you snapshot it.","start":"The VM is CREATING; wait until it has finished before you start it.","stop":"The VM is CREATING; wait until it has finished before you stop it.","toggle_public_ip":"The public IP can be changed only while the VM is ACTIVE (it is CREATING)."},"DELETED":{"change_security_rules":"Security rules can be changed only while the VM is ACTIVE (it is DELETED).","delete":"The VM has been deleted.","hibernate":"The VM has been deleted.","reboot":"The VM has been deleted.","restore":"The VM has been deleted.","snapshot":"The VM has been deleted.","start":"The VM has been deleted.","stop":"The VM has been deleted.","toggle_public_ip":"The public IP can be changed only while the VM is ACTIVE (it is DELETED)."},"DELETING":{"change_security_rules":"Security rules can be changed only while the VM is ACTIVE (it is DELETING).","delete":"The VM is DELETING; wait until it has finished before you delete it.","hibernate":"The VM is DELETING; wait until it has finished before you hibernate it.","reboot":"The VM is DELETING; wait until it has finished before you reboot it.","restore":"The VM is DELETING; wait until it has finished before you restore it.","snapshot":"The VM is DELETING; wait until it has finished before you snapshot it.","start":"The VM is DELETING; wait until it has finished before you start it.","stop":"The VM is DELETING; wait until it has finished before you stop it.","toggle_public_ip":"The public IP can be changed only while the VM is ACTIVE (it is DELETING)."},"ERROR":{"change_security_rules":"Security rules can be changed only while the VM is ACTIVE (it is ERROR).","delete":null,"hibernate":"The VM is in ERROR; it can only be deleted.","reboot":"The VM is in ERROR; it can only be deleted.","restore":"Only a HIBERNATED VM can be restored.","snapshot":"The VM is in ERROR; it can only be deleted.","start":"The VM is in ERROR; it can only be deleted.","stop":"The VM is in ERROR; it can only be deleted.","toggle_public_ip":"The public IP can be changed only while the VM is ACTIVE (it is ERROR)."},"HIBERNATED":{"change_security_rules":"Security rules can be changed only while the VM is ACTIVE (it is HIBERNATED).","delete":null,"hibernate":"The VM is already hibernated.","reboot":"The VM is HIBERNATED: restore it first, then reboot it.","restore":null,"snapshot":"The VM is HIBERNATED: restore it first, then snapshot it.","start":"A hibernated VM is brought back with Restore, not Start.","stop":"The VM is HIBERNATED: restore it first, then stop it.","toggle_public_ip":"The public IP can be changed only while the VM is ACTIVE (it is HIBERNATED)."},"HIBERNATING":{"change_security_rules":"Security rules can be changed only while the VM is ACTIVE (it is HIBERNATING).","delete":"The VM is HIBERNATING; wait until it has finished before you delete it.","hibernate":"The VM is HIBERNATING; wait until it has finished before you hibernate it.","reboot":"The VM is HIBERNATING; wait until it has finished before you reboot it.","restore":"The VM is HIBERNATING; wait until it has finished before you restore it.","snapshot":"The VM is HIBERNATING; wait until it has finished before you snapshot it.","start":"The VM is HIBERNATING; wait until it has finished before you start it.","stop":"The VM is HIBERNATING; wait until it has finished before you stop it.","toggle_public_ip":"The public IP can be changed only while the VM is ACTIVE (it is HIBERNATING)."},"REBOOTING":{"change_security_rules":"Security rules can be changed only while the VM is ACTIVE (it is REBOOTING).","delete":"The VM is REBOOTING; wait until it has finished before you delete it.","hibernate":"The VM is REBOOTING; wait until it has finished before you hibernate it.","reboot":"The VM is REBOOTING; wait until it has finished before you reboot it.","restore":"The VM is REBOOTING; wait until it has finished before you restore it.","snapshot":"The VM is REBOOTING; wait until it has finished before you snapshot it.","start":"The VM is REBOOTING; wait until it has finished before you start it.","stop":"The VM is REBOOTING; wait until it has finished before you stop it.","toggle_public_ip":"The public IP can be changed only while the VM is ACTIVE (it is REBOOTING)."},"RESTORING":{"change_security_rules":"Security rules can be changed only while the VM is ACTIVE (it is RESTORING).","delete":"The VM is RESTORING; wait until it has finished before you delete it.","hibernate":"The VM is RESTORING; wait until it has finished before you hibernate it.","reboot":"The VM is RESTORING; wait until it has finished before you reboot it.","restore":"The VM is RESTORING; wait until it has finished before you restore it.","snapshot":"The VM is RESTORING; wait until it has finished before you snapshot it.","start":"The VM is RESTORING; wait until it has finished before you start it.","stop":"The VM is RESTORING; wait until it has finished before you stop it.","toggle_public_ip":"The public IP can be changed only while the VM is ACTIVE (it is RESTORING)."},"SHUTOFF":{"change_security_rules":"Security rules can be changed only while the VM is ACTIVE (it is SHUTOFF).","delete":null,"hibernate":"The VM is stopped (SHUTOFF): start it first, then hibernate it.","reboot":"The VM is stopped (SHUTOFF): start it first, then reboot it.","restore":"Only a HIBERNATED VM can be restored.","snapshot":"The VM is stopped (SHUTOFF): start it first, then snapshot it.","start":null,"stop":"The VM is already stopped.","toggle_public_ip":"The public IP can be changed only while the VM is ACTIVE (it is SHUTOFF)."},"STARTING":{"change_security_rules":"Security rules can be changed only while the VM is ACTIVE (it is STARTING).","delete":"The VM is STARTING; wait until it has finished before you delete it.","hibernate":"The VM is STARTING; wait until it has finished before you hibernate it.","reboot":"The VM is STARTING; wait until it has finished before you reboot it.","restore":"The VM is STARTING; wait until it has finished before you restore it.","snapshot":"The VM is STARTING; wait until it has finished before you snapshot it.","start":"The VM is STARTING; wait until it has finished before you start it.","stop":"The VM is STARTING; wait until it has finished before you stop it.","toggle_public_ip":"The public IP can be changed only while the VM is ACTIVE (it is STARTING)."},"STOPPING":{"change_security_rules":"Security rules can be changed only while the VM is ACTIVE (it is STOPPING).","delete":"The VM is STOPPING; wait until it has finished before you delete it.","hibernate":"The VM is STOPPING; wait until it has finished before you hibernate it.","reboot":"The VM is STOPPING; wait until it has finished before you reboot it.","restore":"The VM is STOPPING; wait until it has finished before you restore it.","snapshot":"The VM is STOPPING; wait until it has finished before you snapshot it.","start":"The VM is STOPPING; wait until it has finished before you start it.","stop":"The VM is STOPPING; wait until it has finished before you stop it.","toggle_public_ip":"The public IP can be changed only while the VM is ACTIVE (it is STOPPING)."},"UNKNOWN":{"change_security_rules":"Security rules can be changed only while the VM is ACTIVE (it is UNKNOWN).","delete":null,"hibernate":"A VM in state UNKNOWN cannot be asked to hibernate.","reboot":"A VM in state UNKNOWN cannot be asked to reboot.","restore":"Only a HIBERNATED VM can be restored.","snapshot":"A VM in state UNKNOWN cannot be asked to snapshot.","start":"A VM in state UNKNOWN cannot be asked to start.","stop":"A VM in state UNKNOWN cannot be asked to stop.","toggle_public_ip":"The public IP can be changed only while the VM is ACTIVE (it is UNKNOWN)."}} as const;
+
+export const VM_STATE_BILLING = {"byState":{"ACTIVE":{"billedWhileIdle":false,"bills":"full","note":"Billing the full rate, per minute."},"CREATING":{"billedWhileIdle":false,"bills":"none","note":"Changing state: no extra charge until it settles."},"DELETED":{"billedWhileIdle":false,"bills":"none","note":"Deleted: no longer billed."},"DELETING":{"billedWhileIdle":false,"bills":"none","note":"Changing state: no extra charge until it settles."},"ERROR":{"billedWhileIdle":false,"bills":"none","note":"In ERROR: not billed. Delete it to clean up."},"HIBERNATED":{"billedWhileIdle":false,"bills":"hibernation","note":"Hibernated: only the reduced hibernation rate is billed."},"HIBERNATING":{"billedWhileIdle":false,"bills":"none","note":"Changing state: no extra charge until it settles."},"REBOOTING":{"billedWhileIdle":false,"bills":"none","note":"Changing state: no extra charge until it settles."},"RESTORING":{"billedWhileIdle":false,"bills":"none","note":"Changing state: no extra charge until it settles."},"SHUTOFF":{"billedWhileIdle":true,"bills":"full","note":"Stopped, but still billing the full rate: a stopped VM keeps its resources. Hibernate or delete it to pay less."},"STARTING":{"billedWhileIdle":false,"bills":"none","note":"Changing state: no extra charge until it settles."},"STOPPING":{"billedWhileIdle":false,"bills":"none","note":"Changing state: no extra charge until it settles."},"UNKNOWN":{"billedWhileIdle":false,"bills":"none","note":"State unknown: billing not documented."}},"unknownToApp":{"billedWhileIdle":false,"bills":"full","note":"Billed at the full rate until the app knows what this state costs."}} as const;
 
 /* Types */
 /**  One model of "Get available AI models". */
@@ -643,6 +679,45 @@ export type BurnRate = {
 	total: number | null,
 };
 
+/**  The pricing calculator's configuration (BILL-10). */
+export type CalcInput = CalcInput_Serialize | CalcInput_Deserialize;
+
+/**  The pricing calculator's configuration (BILL-10). */
+export type CalcInput_Deserialize = {
+	/**  The quote's price per hour for the GPU model × count; `None` while it is unknown. */
+	gpuPerHour?: number | null,
+	hours: number | null,
+	/**  Per TB-hour; `None` for no volume. */
+	volumePricePerTbHour?: number | null,
+	volumeSizeGb: number | null,
+};
+
+/**  The pricing calculator's configuration (BILL-10). */
+export type CalcInput_Serialize = {
+	/**  The quote's price per hour for the GPU model × count; `None` while it is unknown. */
+	gpuPerHour: number | null,
+	hours: number | null,
+	/**  Per TB-hour; `None` for no volume. */
+	volumePricePerTbHour: number | null,
+	volumeSizeGb: number | null,
+};
+
+export type CalcResult = CalcResult_Serialize | CalcResult_Deserialize;
+
+export type CalcResult_Deserialize = {
+	gpu?: number | null,
+	volume: number | null,
+	/**  `None` while the GPU price is unknown. */
+	total?: number | null,
+};
+
+export type CalcResult_Serialize = {
+	gpu: number | null,
+	volume: number | null,
+	/**  `None` while the GPU price is unknown. */
+	total: number | null,
+};
+
 export type ChatChoice = ChatChoice_Serialize | ChatChoice_Deserialize;
 
 export type ChatChoice_Deserialize = {
@@ -746,6 +821,13 @@ export type CloneVolumeRequest_Deserialize = {
 /**  Schema `CloneVolumeRequest`: a new name; the clone stays in the same region. */
 export type CloneVolumeRequest_Serialize = {
 	name: string,
+};
+
+export type CloudInitCheck = {
+	/**  UTF-8 bytes ("é" is 2, "😀" is 4). */
+	bytes: number,
+	/**  Field id `cloudInit`. */
+	errors: FieldError[],
 };
 
 /**  Whether the API can be reached (for the offline banner). */
@@ -1281,6 +1363,15 @@ export type ErrorCode =
 "Timeout" | 
 /**  The server answered with a body this client cannot read. */
 "Decode";
+
+/**
+ *  A rule broken by one field. `field` is the form's field id (the UI shows `message` there),
+ *  so the message is a sentence for a person, not a fragment after the field's name.
+ */
+export type FieldError = {
+	field: string,
+	message: string,
+};
 
 /**  Schema `FirewallAttachment`. */
 export type FirewallAttachment = FirewallAttachment_Serialize | FirewallAttachment_Deserialize;
@@ -2016,6 +2107,12 @@ export type InstancesOverview_Serialize = {
 	rows: InstanceRow_Serialize[],
 };
 
+export type JupyterCheck = {
+	/**  Field id `jupyterPassword`. */
+	errors: FieldError[],
+	strength: PasswordStrength,
+};
+
 /**  Jupyter notebook option (DEP-52). */
 export type JupyterConfig = JupyterConfig_Serialize | JupyterConfig_Deserialize;
 
@@ -2150,6 +2247,46 @@ export type ModelsResponse_Serialize = {
 	request_id: string | null,
 };
 
+/**  The name form's answer; the value is the name. */
+export type NameCheck = NameCheck_Serialize | NameCheck_Deserialize;
+
+/**  The name form's answer; the value is the name. */
+export type NameCheck_Deserialize = {
+	errors: FieldError[],
+	/**  Present exactly when `errors` is empty. */
+	value?: string | null,
+};
+
+/**  The name form's answer; the value is the name. */
+export type NameCheck_Serialize = {
+	errors: FieldError[],
+	/**  Present exactly when `errors` is empty. */
+	value: string | null,
+};
+
+/**  The name field as typed, and the names already in use. */
+export type NameForm = NameForm_Serialize | NameForm_Deserialize;
+
+/**  The name field as typed, and the names already in use. */
+export type NameForm_Deserialize = {
+	name: string,
+	noun: NameNoun,
+	taken?: string[],
+};
+
+/**  The name field as typed, and the names already in use. */
+export type NameForm_Serialize = {
+	name: string,
+	noun: NameNoun,
+	taken: string[],
+};
+
+/**
+ *  What is being named: a closed list, since the webview must not put its own words into
+ *  the message.
+ */
+export type NameNoun = "vm" | "volume" | "snapshot" | "image" | "firewall" | "script";
+
 /**  There are notices to take (the UI calls `take_app_notices`). */
 export type NoticesChanged = Record<string, never>;
 
@@ -2235,6 +2372,8 @@ export type PageQuery_Serialize = {
 	page?: number,
 	limit?: number,
 };
+
+export type PasswordStrength = "weak" | "medium" | "strong";
 
 /**
  *  What the webview may change: its own preferences, nothing that decides where the API
@@ -2386,10 +2525,10 @@ export type ProbeResult = {
 	detail: string,
 };
 
-/**  An account profile: the keyring entry is named after `name` (as the CLI's). */
+/**  An account profile as the UI sees it: the keyring entry is named after `name`. */
 export type Profile = Profile_Serialize | Profile_Deserialize;
 
-/**  An account profile: the keyring entry is named after `name` (as the CLI's). */
+/**  An account profile as the UI sees it: the keyring entry is named after `name`. */
 export type Profile_Deserialize = {
 	name?: string,
 	baseUrl?: string,
@@ -2399,7 +2538,7 @@ export type Profile_Deserialize = {
 	keyHint?: string | null,
 };
 
-/**  An account profile: the keyring entry is named after `name` (as the CLI's). */
+/**  An account profile as the UI sees it: the keyring entry is named after `name`. */
 export type Profile_Serialize = {
 	name: string,
 	baseUrl: string,
@@ -2627,13 +2766,27 @@ export type ResourceCost = {
 	cost: number | null,
 };
 
+/**
+ *  What a change event says changed: each kind the backend watches (the poller, and the
+ *  timer runner for its own timers). The UI maps every kind to the caches it refreshes; a
+ *  kind added here fails its type check until it is mapped.
+ */
+export type ResourceKind = 
+/**  The instance list (a VM's status, a VM added or gone). */
+"instances" | "snapshots" | "images" | 
+/**  The account's balance (the event carries the amount). */
+"balance" | 
+/**  The GPU stock, followed only while a view asked for it (`watch_stock`). */
+"stock" | 
+/**  The hibernate timers (sent by the timer runner). */
+"timers";
+
 /**  What changed since the last poll (the UI patches its cache from it). */
 export type ResourcesChanged = ResourcesChanged_Serialize | ResourcesChanged_Deserialize;
 
 /**  What changed since the last poll (the UI patches its cache from it). */
 export type ResourcesChanged_Deserialize = {
-	/**  `instances`, `snapshots`, `images`, `balance`. */
-	kinds: string[],
+	kinds: ResourceKind[],
 	/**  The instances whose state changed, as they are now. */
 	instances: VMInstance_Deserialize[],
 	balance?: number | null,
@@ -2642,8 +2795,7 @@ export type ResourcesChanged_Deserialize = {
 
 /**  What changed since the last poll (the UI patches its cache from it). */
 export type ResourcesChanged_Serialize = {
-	/**  `instances`, `snapshots`, `images`, `balance`. */
-	kinds: string[],
+	kinds: ResourceKind[],
 	/**  The instances whose state changed, as they are now. */
 	instances: VMInstance_Serialize[],
 	balance: number | null,
@@ -2684,6 +2836,94 @@ export type RestoreSnapshotResponse_Serialize = {
 	instance_id: string,
 	instance: VMInstance_Serialize | null,
 	request_id: string | null,
+};
+
+/**  The security-rule form's answer; the value is the rule request. */
+export type RuleCheck = RuleCheck_Serialize | RuleCheck_Deserialize;
+
+/**  The security-rule form's answer; the value is the rule request. */
+export type RuleCheck_Deserialize = {
+	errors: FieldError[],
+	/**  Present exactly when `errors` is empty. */
+	value?: VMSecurityRuleRequest_Deserialize | null,
+};
+
+/**  The security-rule form's answer; the value is the rule request. */
+export type RuleCheck_Serialize = {
+	errors: FieldError[],
+	/**  Present exactly when `errors` is empty. */
+	value: VMSecurityRuleRequest_Serialize | null,
+};
+
+/**
+ *  The form as typed: every field is text (selects included, as the webview sends them).
+ *  Keys are the request's (snake_case), which are also the field ids of the errors.
+ */
+export type RuleForm = RuleForm_Serialize | RuleForm_Deserialize;
+
+/**
+ *  The form as typed: every field is text (selects included, as the webview sends them).
+ *  Keys are the request's (snake_case), which are also the field ids of the errors.
+ */
+export type RuleForm_Deserialize = {
+	direction: string,
+	protocol: string,
+	ethertype: string,
+	remote_ip_prefix: string,
+	port_range_min: string,
+	port_range_max: string,
+	/**  The rules already in the list this one joins (empty when there is none to compare). */
+	existing?: VMSecurityRuleRequest_Deserialize[],
+};
+
+/**
+ *  The form as typed: every field is text (selects included, as the webview sends them).
+ *  Keys are the request's (snake_case), which are also the field ids of the errors.
+ */
+export type RuleForm_Serialize = {
+	direction: string,
+	protocol: string,
+	ethertype: string,
+	remote_ip_prefix: string,
+	port_range_min: string,
+	port_range_max: string,
+	/**  The rules already in the list this one joins (empty when there is none to compare). */
+	existing: VMSecurityRuleRequest_Serialize[],
+};
+
+/**  What is wrong with one rule of the list. */
+export type RuleProblem = RuleProblem_Serialize | RuleProblem_Deserialize;
+
+export type RuleProblemKind = 
+/**  A fault of the rule alone that the form would refuse (a bad range, missing ports…). */
+"invalid" | "icmp-ports" | "ethertype-mismatch" | "duplicate" | "contained" | 
+/**  The list itself is longer than [`RULES_MAX`] (index 0, nothing else is checked). */
+"too-many";
+
+/**  What is wrong with one rule of the list. */
+export type RuleProblem_Deserialize = {
+	kind: RuleProblemKind,
+	/**
+	 *  The rule at fault (for a pair, the one that adds nothing: the later duplicate, the
+	 *  covered one), from 0.
+	 */
+	index: number,
+	/**  The other rule of a pair. */
+	other?: number | null,
+	message: string,
+};
+
+/**  What is wrong with one rule of the list. */
+export type RuleProblem_Serialize = {
+	kind: RuleProblemKind,
+	/**
+	 *  The rule at fault (for a pair, the one that adds nothing: the later duplicate, the
+	 *  covered one), from 0.
+	 */
+	index: number,
+	/**  The other rule of a pair. */
+	other: number | null,
+	message: string,
 };
 
 /**  Schema `SSHKeyResponse`. Keys are global: copied to every region. */
@@ -2806,7 +3046,12 @@ export type SessionInfo_Serialize = {
 export type Settings = Settings_Serialize | Settings_Deserialize;
 
 export type Settings_Deserialize = {
+	/**  From the shared profile store, for the UI; not saved in settings.json any more. */
 	profiles?: Profile_Deserialize[],
+	/**
+	 *  The profile the app opens: saved here by sign-in and switching (never from the
+	 *  webview); the UI sees it resolved against the shared store (`session::app_profile`).
+	 */
 	activeProfile?: string | null,
 	theme?: Theme,
 	/**  Seconds between polls while something is in transition (it backs off from here). */
@@ -2820,7 +3065,12 @@ export type Settings_Deserialize = {
 };
 
 export type Settings_Serialize = {
+	/**  From the shared profile store, for the UI; not saved in settings.json any more. */
 	profiles: Profile_Serialize[],
+	/**
+	 *  The profile the app opens: saved here by sign-in and switching (never from the
+	 *  webview); the UI sees it resolved against the shared store (`session::app_profile`).
+	 */
 	activeProfile: string | null,
 	theme: Theme,
 	/**  Seconds between polls while something is in transition (it backs off from here). */
@@ -3160,6 +3410,41 @@ export type SpendOverview_Serialize = {
 	hibernationSavingsPerDay: number | null,
 	/**  The offset days are split at (the system's time zone), like `+02:00`. */
 	utcOffset: string,
+};
+
+/**  The SSH key form's answer; the value is the create request. */
+export type SshKeyCheck = SshKeyCheck_Serialize | SshKeyCheck_Deserialize;
+
+/**  The SSH key form's answer; the value is the create request. */
+export type SshKeyCheck_Deserialize = {
+	errors: FieldError[],
+	/**  Present exactly when `errors` is empty. */
+	value?: CreateSSHKeyRequest_Deserialize | null,
+};
+
+/**  The SSH key form's answer; the value is the create request. */
+export type SshKeyCheck_Serialize = {
+	errors: FieldError[],
+	/**  Present exactly when `errors` is empty. */
+	value: CreateSSHKeyRequest_Serialize | null,
+};
+
+export type SshKeyForm = SshKeyForm_Serialize | SshKeyForm_Deserialize;
+
+export type SshKeyForm_Deserialize = {
+	name: string,
+	/**  The pasted public key; `None` when the app generates the pair. */
+	publicKey?: string | null,
+	/**  Names of the account's keys. */
+	taken?: string[],
+};
+
+export type SshKeyForm_Serialize = {
+	name: string,
+	/**  The pasted public key; `None` when the app generates the pair. */
+	publicKey: string | null,
+	/**  Names of the account's keys. */
+	taken: string[],
 };
 
 /**  Something that bills while it does no work (rules.md §2.1, §10), with its cost per day. */

@@ -83,16 +83,18 @@ const REQUIREMENTS: Record<string, Proof[]> = {
   "DEP-44": [[E2E, '"deploy_imported_key"']],
   "DEP-50": [[`${UI}/AdvancedStep.test.tsx`, "explains off, and warns when on"]],
   "DEP-51": [
-    [`${UI}/ruleConflicts.test.ts`, "refuses a new rule that repeats, is covered by, or covers an existing one"],
-    [`${UI}/AdvancedStep.test.tsx`, "refuses a bad CIDR at its field and adds nothing"],
+    [`${UI}/SecurityRulesEditor.test.tsx`, "the wizard's rule editor shows exactly what Rust answers (DEP-51)"],
+    [`${UI}/SecurityRulesEditor.test.tsx`, "refuses a bad CIDR at its field and adds nothing"],
     [E2E, '"deploy_bad_input"'],
   ],
   "DEP-52": [
     [`${UI}/AdvancedStep.test.tsx`, "keeps the password in the secrets only, with a strength meter"],
-    [`${UI}/passwordStrength.test.ts`, "needs 8 characters"],
+    [`${UI}/AdvancedStep.test.tsx`, "shows exactly what Rust answers for each password of the case table"],
+    ["crates/barrack-api/src/forms/jupyter.rs", "fn rule_and_meter_together"],
   ],
   "DEP-53": [
-    [`${UI}/advancedStep.test.ts`, "takes exactly 16,384 bytes and refuses one more"],
+    [`${UI}/advancedStep.test.ts`, "puts Rust's answer at the cloud-init field: 16,384 bytes pass, 16,394 do not"],
+    ["crates/barrack-api/src/forms/cloud_init.rs", "fn counts_bytes_and_says_by_how_much"],
     [`${UI}/AdvancedStep.test.tsx`, "counts bytes live and refuses more than 16 KB at the field"],
     [E2E, '"deploy_bad_input"'],
   ],
@@ -115,7 +117,6 @@ const REQUIREMENTS: Record<string, Proof[]> = {
 const SP = "ui/src/pages/SnapshotsPage.test.tsx";
 const IP = "ui/src/pages/ImagesPage.test.tsx";
 const SN = "ui/src/features/snapshots";
-const ST = "ui/src/features/storage";
 const IMG_E2E = "tests/journeys/images.rs";
 
 /** dashboard.md §9 (SNAP) and §10 (IMG), issue 8. */
@@ -144,8 +145,9 @@ const STORAGE_REQUIREMENTS: Record<string, Proof[]> = {
     [SP, "says there are no active VMs in the dialog's list when none is running"],
   ],
   "SNAP-12": [
-    [`${ST}/names.test.ts`, "takes 1 to 50 characters"],
-    [`${ST}/names.test.ts`, "refuses a name already used, whatever its case"],
+    [`${SN}/nameCases.test.tsx`, "name fields show exactly Rust's answer (check_resource_name)"],
+    [SP, "creates a snapshot: checks the name at the field"],
+    ["crates/barrack-api/src/forms/name.rs", "fn the_shape_rule_comes_first_then_uniqueness_without_case"],
   ],
   "SNAP-13": [[`${SN}/CreateSnapshotDialog.test.tsx`, "offers description and Create as Image"]],
   "SNAP-14": [
@@ -156,7 +158,7 @@ const STORAGE_REQUIREMENTS: Record<string, Proof[]> = {
   "SNAP-30": [[`${SN}/eligibility.test.ts`, "only SUCCESS or available ones, saying why otherwise"]],
   "SNAP-31": [
     [SP, "restores to a new VM named {snapshot}-restored"],
-    [`${ST}/names.test.ts`, "suggests {snapshot}-restored, shortened to fit 50"],
+    ["crates/barrack-api/src/forms/name.rs", "fn restored_names_fit"],
   ],
   "SNAP-32": [
     [SP, "restores to a new VM named {snapshot}-restored, then opens that VM"],

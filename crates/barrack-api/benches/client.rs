@@ -33,7 +33,7 @@ fn billing_record(i: usize) -> Value {
     let gpus = 1u32 << (i % 4);
     let minutes = 30 + (i * 37) % 10_000;
     let rate = 0.166 / 4.0 * f64::from(gpus) + (i % 7) as f64 * 0.001;
-    let active = i % 5 == 0;
+    let active = i.is_multiple_of(5);
     let end_time = if active {
         Value::Null
     } else {
@@ -45,7 +45,7 @@ fn billing_record(i: usize) -> Value {
         "vm_name": format!("ml-training-server-{i}"),
         "gpu_type": model,
         "gpu_count": gpus,
-        "tier": if i % 2 == 0 { "advanced" } else { "legacy" },
+        "tier": if i.is_multiple_of(2) { "advanced" } else { "legacy" },
         "start_time": format!("2025-01-{:02}T10:30:00Z", 1 + i % 28),
         "end_time": end_time,
         "total_duration_minutes": minutes,

@@ -62,6 +62,70 @@ pub fn rate_in_state(status: &VMStatus, full: f64, currency: &CurrencyEnum) -> f
     }
 }
 
+/// What a VM's state means for the bill, for a person: the one table behind the UI's price
+/// notes and "still billing" marks (exported into the TypeScript bindings as
+/// `VM_STATE_BILLING`, so the UI never decides which states bill).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StateBilling {
+    /// What is billed per hour: "full", "hibernation" or "none" (as [`rate_in_state`]).
+    pub bills: &'static str,
+    /// Billed the full rate while doing no work (stopped): worth hibernating or deleting.
+    pub billed_while_idle: bool,
+    /// The sentence next to the VM's price.
+    pub note: &'static str,
+}
+
+/// [`StateBilling`] of a state (a state this app does not know bills the full rate).
+pub fn state_billing(status: &VMStatus) -> StateBilling {
+    let (bills, billed_while_idle, note) = match status {
+        VMStatus::Active => ("full", false, "Billing the full rate, per minute."),
+        VMStatus::Shutoff => (
+            "full",
+            true,
+            "Stopped, but still billing the full rate: a stopped VM keeps its resources. Hibernate or delete it to pay less.",
+        ),
+        VMStatus::Hibernated => (
+            "hibernation",
+            false,
+            "Hibernated: only the reduced hibernation rate is billed.",
+        ),
+        VMStatus::Deleted => ("none", false, "Deleted: no longer billed."),
+        VMStatus::Error => ("none", false, "In ERROR: not billed. Delete it to clean up."),
+        VMStatus::Unknown => ("none", false, "State unknown: billing not documented."),
+        VMStatus::Other(_) => (
+            "full",
+            false,
+            "Billed at the full rate until the app knows what this state costs.",
+        ),
+        _ => (
+            "none",
+            false,
+            "Changing state: no extra charge until it settles.",
+        ),
+    };
+    StateBilling {
+        bills,
+        billed_while_idle,
+        note,
+    }
+}
+
+/// [`state_billing`] of every known state, plus `unknownToApp`.
+pub fn state_billing_table() -> serde_json::Value {
+    let by_state: serde_json::Map<String, serde_json::Value> = VMStatus::KNOWN
+        .iter()
+        .map(|s| {
+            (
+                s.as_str().to_owned(),
+                serde_json::to_value(state_billing(s)).unwrap_or_default(),
+            )
+        })
+        .collect();
+    let unknown = state_billing(&VMStatus::Other("?".into()));
+    serde_json::json!({ "byState": by_state, "unknownToApp": unknown })
+}
+
 /// A VM's cost per hour now.
 pub fn vm_rate_now(vm: &VMInstance, pricing: &PricingData, currency: &CurrencyEnum) -> f64 {
     vm_full_rate(vm, pricing, currency)
@@ -77,7 +141,7 @@ pub fn volume_rate(vol: &VolumeResponse, pricing: &PricingData, currency: &Curre
     pricing
         .volume_price(&vol.volume_type)
         .and_then(|(_, p)| p.in_currency(currency))
-        .map(|per_tb| finite(per_tb * vol.size_gb as f64 / 1000.0))
+        .map(|per_tb| volume_cost(per_tb, vol.size_gb as f64, 1.0))
         .unwrap_or(0.0)
 }
 
@@ -140,6 +204,55 @@ pub fn runway_hours(balance: f64, burn_per_hour: f64) -> Option<f64> {
     Some(finite(finite(balance) / burn_per_hour).max(0.0))
 }
 
+/// Volumes are priced per TB-hour, a TB being 1,000 GB (as Barrack counts).
+pub const GB_PER_TB: f64 = 1000.0;
+
+/// Price per TB-hour × size in TB × hours.
+pub fn volume_cost(price_per_tb_hour: f64, size_gb: f64, hours: f64) -> f64 {
+    finite(price_per_tb_hour * (size_gb / GB_PER_TB) * hours)
+}
+
+/// The pricing calculator's configuration (BILL-10).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct CalcInput {
+    /// The quote's price per hour for the GPU model × count; `None` while it is unknown.
+    pub gpu_per_hour: Option<f64>,
+    pub hours: f64,
+    /// Per TB-hour; `None` for no volume.
+    pub volume_price_per_tb_hour: Option<f64>,
+    pub volume_size_gb: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct CalcResult {
+    pub gpu: Option<f64>,
+    pub volume: f64,
+    /// `None` while the GPU price is unknown.
+    pub total: Option<f64>,
+}
+
+/// The configuration's cost over `hours`: the GPU's hourly price × hours, plus the volume.
+/// Hours and sizes that are negative or not numbers count as 0.
+pub fn calculate(input: &CalcInput) -> CalcResult {
+    let positive = |x: f64| if x.is_finite() && x > 0.0 { x } else { 0.0 };
+    let hours = positive(input.hours);
+    let size = positive(input.volume_size_gb);
+    let gpu = input.gpu_per_hour.map(|p| finite(p * hours));
+    let volume = input
+        .volume_price_per_tb_hour
+        .map(|p| volume_cost(p, size, hours))
+        .unwrap_or(0.0);
+    CalcResult {
+        gpu,
+        volume,
+        total: gpu.map(|g| finite(g + volume)),
+    }
+}
+
 /// What an action does to the bill, in words, before the click (rules.md §2.1).
 pub fn action_consequence(
     action: VmAction,
@@ -174,6 +287,28 @@ pub fn action_consequence(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_state_billing_table_agrees_with_the_rates() {
+        let usd = CurrencyEnum::Usd;
+        for status in VMStatus::KNOWN
+            .iter()
+            .chain([&VMStatus::Other("FLUX".into())])
+        {
+            let b = state_billing(status);
+            let rate = rate_in_state(status, 4.0, &usd);
+            match b.bills {
+                "full" => assert_eq!(rate, 4.0, "{status:?}"),
+                "hibernation" => assert_eq!(rate, hibernation_rate_per_hour(&usd), "{status:?}"),
+                "none" => assert_eq!(rate, 0.0, "{status:?}"),
+                other => panic!("{other}"),
+            }
+            assert_eq!(b.billed_while_idle, matches!(status, VMStatus::Shutoff));
+        }
+        let table = state_billing_table();
+        assert_eq!(table["byState"]["SHUTOFF"]["billedWhileIdle"], true);
+        assert_eq!(table["unknownToApp"]["bills"], "full");
+    }
 
     fn pricing() -> PricingData {
         let body = include_str!("../tests/testdata/post-pricing-response-200.json");
@@ -287,6 +422,26 @@ mod tests {
         assert_eq!(runway_hours(f64::NAN, 1.0), Some(0.0));
         assert_eq!(runway_hours(10.0, f64::NAN), None);
         assert_eq!(runway_hours(10.0, f64::INFINITY), Some(0.0));
+    }
+
+    #[test]
+    fn the_calculator_adds_gpu_and_volume() {
+        let r = calculate(&CalcInput {
+            gpu_per_hour: Some(2.5),
+            hours: 10.0,
+            volume_price_per_tb_hour: Some(0.3),
+            volume_size_gb: 500.0,
+        });
+        assert_eq!(r.gpu, Some(25.0));
+        assert!((r.volume - 1.5).abs() < 1e-9);
+        assert!((r.total.unwrap() - 26.5).abs() < 1e-9);
+        let r = calculate(&CalcInput {
+            gpu_per_hour: None,
+            hours: -3.0,
+            volume_price_per_tb_hour: None,
+            volume_size_gb: f64::NAN,
+        });
+        assert_eq!((r.gpu, r.volume, r.total), (None, 0.0, None));
     }
 
     #[test]

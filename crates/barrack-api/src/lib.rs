@@ -14,6 +14,7 @@ pub mod decode;
 pub mod deploy;
 pub mod endpoints;
 pub mod error;
+pub mod forms;
 pub mod limits;
 pub mod lists;
 pub mod ops;

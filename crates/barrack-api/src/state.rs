@@ -80,9 +80,38 @@ pub fn is_transitional(status: &VMStatus) -> bool {
     )
 }
 
+/// The transitional states as the API spells them (exported to TypeScript, so the UI never
+/// spells them itself).
+pub fn transitional_states() -> Vec<&'static str> {
+    VMStatus::KNOWN
+        .iter()
+        .filter(|s| is_transitional(s))
+        .map(VMStatus::as_str)
+        .collect()
+}
+
+/// Snapshot and image states that are done: restorable, can become an image, can boot a VM.
+/// Barrack spells "done" several ways; compare upper-cased.
+pub const STORAGE_READY_STATES: &[&str] = &["SUCCESS", "AVAILABLE"];
+
+/// Snapshot and image states still being built or removed: the poller follows them.
+pub const STORAGE_IN_PROGRESS_STATES: &[&str] = &["CREATING", "DELETING", "PENDING", "RESTORING"];
+
 /// Ok if `action` is allowed in `status`; otherwise why not, in words for a person.
 pub fn check(action: VmAction, status: &VMStatus) -> Result<(), String> {
     use VMStatus::*;
+    // Settings, not actions: said as the platform says it (rules.md §2.3).
+    let setting = match action {
+        VmAction::TogglePublicIp => Some("The public IP"),
+        VmAction::ChangeSecurityRules => Some("Security rules"),
+        _ => None,
+    };
+    if let (Some(what), false) = (setting, matches!(status, Active)) {
+        return Err(format!(
+            "{what} can be changed only while the VM is ACTIVE (it is {}).",
+            status.as_str()
+        ));
+    }
     if is_transitional(status) {
         return Err(format!(
             "The VM is {}; wait until it has finished before you {} it.",
@@ -145,6 +174,18 @@ pub fn allowed_actions(status: &VMStatus) -> Vec<VmAction> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn public_ip_and_security_rules_change_only_while_active() {
+        for a in [VmAction::TogglePublicIp, VmAction::ChangeSecurityRules] {
+            assert_eq!(check(a, &VMStatus::Active), Ok(()));
+            for s in [VMStatus::Shutoff, VMStatus::Starting, VMStatus::Hibernated] {
+                let why = check(a, &s).unwrap_err();
+                assert!(why.contains("only while the VM is ACTIVE"), "{why}");
+                assert!(why.contains(s.as_str()), "{why}");
+            }
+        }
+    }
     use VMStatus::*;
 
     #[test]

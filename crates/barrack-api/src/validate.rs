@@ -4,8 +4,10 @@
 use crate::types::*;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
-/// A rule broken by one field.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A rule broken by one field. `field` is the form's field id (the UI shows `message` there),
+/// so the message is a sentence for a person, not a fragment after the field's name.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct FieldError {
     pub field: String,
     pub message: String,
@@ -47,22 +49,23 @@ pub const SSH_KEYS_PER_REGION: usize = 25;
 fn name_with(field: &str, value: &str, spaces: bool) -> Checked {
     let len = value.chars().count();
     if len == 0 || value.trim().is_empty() {
-        return Err(FieldError::new(field, "is required"));
+        return Err(FieldError::new(field, "A name is required."));
     }
     if len > NAME_MAX {
         return Err(FieldError::new(
             field,
-            format!("must be at most {NAME_MAX} characters (it has {len})"),
+            format!("Must be at most {NAME_MAX} characters (it has {len})."),
         ));
     }
     let allowed =
         |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') || (spaces && c == ' ');
     if let Some(bad) = value.chars().find(|c| !allowed(*c)) {
         let rule = if spaces {
-            "letters, digits, spaces, '-', '_' and '.'"
+            "letters, digits, spaces, '-', '_' and '.' are allowed"
         } else {
-            "letters, digits, '-', '_' and '.' (no spaces)"
+            "letters, digits, '-', '_' and '.' are allowed (no spaces)"
         };
+        // Quoted as Rust writes a character, so an invisible one shows as '\u{200b}'.
         let shown = if bad == ' ' {
             "a space".to_owned()
         } else {
@@ -70,7 +73,7 @@ fn name_with(field: &str, value: &str, spaces: bool) -> Checked {
         };
         return Err(FieldError::new(
             field,
-            format!("may contain only {rule}; found {shown}"),
+            format!("Only {rule}; found {shown}."),
         ));
     }
     Ok(())
@@ -93,7 +96,7 @@ pub fn description(field: &str, value: Option<&str>) -> Checked {
         Some(v) if v.chars().count() > DESCRIPTION_MAX => Err(FieldError::new(
             field,
             format!(
-                "must be at most {DESCRIPTION_MAX} characters (it has {})",
+                "Must be at most {DESCRIPTION_MAX} characters (it has {}).",
                 v.chars().count()
             ),
         )),
@@ -116,146 +119,242 @@ pub const SSH_KEY_TYPES: &[&str] = &[
 pub fn ssh_public_key(field: &str, value: &str) -> Checked {
     let v = value.trim();
     if v.is_empty() {
-        return Err(FieldError::new(field, "is required"));
+        return Err(FieldError::new(
+            field,
+            "Required: paste the contents of your .pub file, such as ~/.ssh/id_ed25519.pub.",
+        ));
     }
     if v.contains('\n') || v.contains('\r') {
-        return Err(FieldError::new(field, "must be a single line"));
+        return Err(FieldError::new(
+            field,
+            "Paste a single line: one public key, not several lines or a private key.",
+        ));
     }
     let mut parts = v.split_whitespace();
     let kind = parts.next().unwrap_or_default();
     if !SSH_KEY_TYPES.contains(&kind) {
+        if kind.starts_with("-----") {
+            return Err(FieldError::new(
+                field,
+                "This looks like a private key. Paste the public key (the .pub file) instead.",
+            ));
+        }
         return Err(FieldError::new(
             field,
-            format!("must start with one of {}", SSH_KEY_TYPES.join(", ")),
+            format!(
+                "Must start with the key type: one of {}.",
+                SSH_KEY_TYPES.join(", ")
+            ),
         ));
     }
     let body = parts.next().unwrap_or_default();
     let b64 = |c: char| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=');
-    if body.len() < 16 || !body.chars().all(b64) || body.len() % 4 != 0 {
+    if body.len() < 16 || !body.chars().all(b64) || !body.len().is_multiple_of(4) {
         return Err(FieldError::new(
             field,
-            "must have a base64 key after the type",
+            "After the type comes the key itself in base64; this one is incomplete or damaged. \
+             Copy the whole line again.",
         ));
     }
     Ok(())
 }
 
-/// A CIDR range of the given IP version: IPv4 octets 0–255 and prefix 0–32; IPv6 prefix 0–128.
-pub fn cidr(field: &str, value: &str, ethertype: &EthertypeEnum) -> Checked {
+/// A CIDR range as a number: IP version, network (host bits cleared) and prefix length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CidrRange {
+    pub v6: bool,
+    pub network: u128,
+    pub prefix: u8,
+}
+
+impl CidrRange {
+    fn bits(&self) -> u32 {
+        if self.v6 {
+            128
+        } else {
+            32
+        }
+    }
+
+    /// Whether `self` lies within `outer` (same IP version, a prefix at least as long, the
+    /// same leading bits).
+    pub fn within(&self, outer: &CidrRange) -> bool {
+        if self.v6 != outer.v6 || self.prefix < outer.prefix {
+            return false;
+        }
+        let host = outer.bits() - u32::from(outer.prefix);
+        shr(self.network, host) == shr(outer.network, host)
+    }
+}
+
+fn shr(x: u128, n: u32) -> u128 {
+    x.checked_shr(n).unwrap_or(0)
+}
+
+/// At most this much of a typed address is quoted back in a message.
+const QUOTED_MAX: usize = 60;
+
+/// Parses CIDR text (IPv4 octets 0–255 without leading zeros, prefix 0–32; IPv6 prefix
+/// 0–128); the error is the message shown at the field.
+pub fn parse_cidr(value: &str) -> Result<CidrRange, String> {
     let v = value.trim();
+    if v.is_empty() {
+        return Err("Required: a range such as 203.0.113.1/32, 0.0.0.0/0 or ::/0.".into());
+    }
     let Some((addr, prefix)) = v.split_once('/') else {
-        return Err(FieldError::new(
-            field,
-            "must be in CIDR notation, such as 203.0.113.1/32 or ::/0",
-        ));
+        return Err(
+            "Use CIDR notation, such as 203.0.113.1/32 (IPv4) or 2001:db8::/32 (IPv6).".into(),
+        );
     };
-    let prefix: u8 = prefix.parse().map_err(|_| {
-        FieldError::new(
-            field,
-            format!("has a prefix that is not a number: {prefix:?}"),
-        )
-    })?;
-    let is_v4 = addr.parse::<Ipv4Addr>().is_ok();
-    let is_v6 = !is_v4 && addr.parse::<Ipv6Addr>().is_ok();
-    if !is_v4 && !is_v6 {
-        return Err(FieldError::new(
-            field,
-            format!("{addr:?} is not an IPv4 or IPv6 address"),
-        ));
+    if prefix.is_empty() || prefix.len() > 3 || !prefix.bytes().all(|b| b.is_ascii_digit()) {
+        return Err("The prefix after / must be a whole number.".into());
     }
-    if is_v4 && prefix > 32 {
-        return Err(FieldError::new(
-            field,
-            "an IPv4 prefix must be between 0 and 32",
-        ));
+    let prefix: u32 = prefix.parse().unwrap_or(u32::MAX);
+    let (v6, value) = if let Ok(a) = addr.parse::<Ipv4Addr>() {
+        (false, u128::from(u32::from(a)))
+    } else if let Ok(a) = addr.parse::<Ipv6Addr>() {
+        (true, u128::from(a))
+    } else {
+        let shown: String = addr.chars().take(QUOTED_MAX).collect();
+        return Err(format!("\"{shown}\" is not an IPv4 or IPv6 address."));
+    };
+    if !v6 && prefix > 32 {
+        return Err("An IPv4 prefix must be between 0 and 32.".into());
     }
-    if is_v6 && prefix > 128 {
-        return Err(FieldError::new(
-            field,
-            "an IPv6 prefix must be between 0 and 128",
-        ));
+    if v6 && prefix > 128 {
+        return Err("An IPv6 prefix must be between 0 and 128.".into());
     }
+    let bits = if v6 { 128 } else { 32 };
+    let host = bits - prefix;
+    let network = shr(value, host).checked_shl(host).unwrap_or(0);
+    Ok(CidrRange {
+        v6,
+        network,
+        prefix: prefix as u8,
+    })
+}
+
+/// Why a range does not fit the rule's IP version; `None` when it does (or the ethertype is
+/// not one this app knows, which is its own error).
+pub fn ethertype_mismatch(range: &CidrRange, ethertype: &EthertypeEnum) -> Option<String> {
     match ethertype {
-        EthertypeEnum::IPv4 if is_v6 => Err(FieldError::new(
-            field,
-            "is an IPv6 range but the rule is IPv4",
-        )),
-        EthertypeEnum::IPv6 if is_v4 => Err(FieldError::new(
-            field,
-            "is an IPv4 range but the rule is IPv6",
-        )),
-        _ => Ok(()),
+        EthertypeEnum::IPv4 if range.v6 => Some(
+            "This is an IPv6 range, but the rule is IPv4: pick IPv6 or use an IPv4 range.".into(),
+        ),
+        EthertypeEnum::IPv6 if !range.v6 => Some(
+            "This is an IPv4 range, but the rule is IPv6: pick IPv4 or use an IPv6 range.".into(),
+        ),
+        _ => None,
     }
 }
 
-/// Ports: TCP/UDP need both, each 1–65535, min ≤ max; ICMP takes none.
-pub fn ports(protocol: &ProtocolEnum, min: Option<u16>, max: Option<u16>) -> Checked {
+/// A CIDR range of the given IP version.
+pub fn cidr(field: &str, value: &str, ethertype: &EthertypeEnum) -> Checked {
+    let range = parse_cidr(value).map_err(|m| FieldError::new(field, m))?;
+    match ethertype_mismatch(&range, ethertype) {
+        Some(m) => Err(FieldError::new(field, m)),
+        None => Ok(()),
+    }
+}
+
+pub const PORT_MIN: u16 = 1;
+pub const PORT_MAX: u16 = 65535;
+pub const PORT_NUMBER_MESSAGE: &str = "A whole number between 1 and 65535.";
+
+/// Every port fault of a rule: TCP/UDP need both, each 1–65535, min ≤ max; ICMP takes none.
+pub fn port_errors(protocol: &ProtocolEnum, min: Option<u16>, max: Option<u16>) -> Vec<FieldError> {
+    let mut out = Vec::new();
     if !protocol.has_ports() {
-        if min.is_some() || max.is_some() {
-            return Err(FieldError::new(
-                "port_range_min",
-                format!("ports do not apply to {}", protocol.as_str().to_uppercase()),
+        let msg = format!(
+            "Ports do not apply to {}; leave this empty.",
+            protocol.as_str().to_uppercase()
+        );
+        for (field, v) in [("port_range_min", min), ("port_range_max", max)] {
+            if v.is_some() {
+                out.push(FieldError::new(field, msg.clone()));
+            }
+        }
+        return out;
+    }
+    let required = "Required for TCP and UDP (for one port, use it in both fields).";
+    for (field, v) in [("port_range_min", min), ("port_range_max", max)] {
+        match v {
+            None => out.push(FieldError::new(field, required)),
+            Some(0) => out.push(FieldError::new(field, PORT_NUMBER_MESSAGE)),
+            Some(_) => {}
+        }
+    }
+    if let (Some(lo), Some(hi)) = (min, max) {
+        if lo != 0 && hi != 0 && lo > hi {
+            out.push(FieldError::new(
+                "port_range_max",
+                format!("Must not be less than the minimum port ({lo})."),
             ));
         }
-        return Ok(());
     }
-    let Some(lo) = min else {
-        return Err(FieldError::new(
-            "port_range_min",
-            "is required for TCP and UDP",
-        ));
-    };
-    let Some(hi) = max else {
-        return Err(FieldError::new(
-            "port_range_max",
-            "is required for TCP and UDP",
-        ));
-    };
-    if lo == 0 {
-        return Err(FieldError::new(
-            "port_range_min",
-            "must be between 1 and 65535",
-        ));
-    }
-    if hi == 0 {
-        return Err(FieldError::new(
-            "port_range_max",
-            "must be between 1 and 65535",
-        ));
-    }
-    if lo > hi {
-        return Err(FieldError::new(
-            "port_range_max",
-            format!("must not be less than the minimum port ({lo})"),
-        ));
-    }
-    Ok(())
+    out
 }
 
-/// A whole security or firewall rule.
-pub fn security_rule(rule: &VMSecurityRuleRequest) -> Checked {
-    for (field, is_other, value) in [
-        (
-            "direction",
-            rule.direction.is_other(),
-            rule.direction.as_str(),
-        ),
-        ("protocol", rule.protocol.is_other(), rule.protocol.as_str()),
-        (
-            "ethertype",
-            rule.ethertype.is_other(),
-            rule.ethertype.as_str(),
-        ),
-    ] {
-        if is_other {
-            return Err(FieldError::new(
-                field,
-                format!("{value:?} is not one of the supported values"),
-            ));
-        }
+/// Ports: the first fault of [`port_errors`].
+pub fn ports(protocol: &ProtocolEnum, min: Option<u16>, max: Option<u16>) -> Checked {
+    match port_errors(protocol, min, max).into_iter().next() {
+        Some(e) => Err(e),
+        None => Ok(()),
     }
-    cidr("remote_ip_prefix", &rule.remote_ip_prefix, &rule.ethertype)?;
-    ports(&rule.protocol, rule.port_range_min, rule.port_range_max)
+}
+
+/// Why the rule's direction, protocol or IP version is not one the platform knows.
+pub fn choice_errors(
+    direction: &DirectionEnum,
+    protocol: &ProtocolEnum,
+    ethertype: &EthertypeEnum,
+) -> Vec<FieldError> {
+    let mut out = Vec::new();
+    if direction.is_other() {
+        out.push(FieldError::new("direction", "Pick ingress or egress."));
+    }
+    if protocol.is_other() {
+        out.push(FieldError::new("protocol", "Pick TCP, UDP or ICMP."));
+    }
+    if ethertype.is_other() {
+        out.push(FieldError::new("ethertype", "Pick IPv4 or IPv6."));
+    }
+    out
+}
+
+/// Every fault of a whole security or firewall rule, in the form's field order.
+pub fn security_rule_errors(rule: &VMSecurityRuleRequest) -> Vec<FieldError> {
+    let mut out = choice_errors(&rule.direction, &rule.protocol, &rule.ethertype);
+    if let Err(e) = cidr("remote_ip_prefix", &rule.remote_ip_prefix, &rule.ethertype) {
+        out.push(e);
+    }
+    out.extend(port_errors(
+        &rule.protocol,
+        rule.port_range_min,
+        rule.port_range_max,
+    ));
+    out
+}
+
+/// A whole security or firewall rule: its first fault.
+pub fn security_rule(rule: &VMSecurityRuleRequest) -> Checked {
+    match security_rule_errors(rule).into_iter().next() {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+/// "16,384": numbers in messages, grouped as the UI shows them.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Cloud-init script: at most 16 KB (counted in bytes, as the server stores them).
@@ -264,7 +363,12 @@ pub fn cloud_init(field: &str, value: &str) -> Checked {
     if n > CLOUD_INIT_MAX_BYTES {
         return Err(FieldError::new(
             field,
-            format!("must be at most 16 KB ({CLOUD_INIT_MAX_BYTES} bytes); it has {n}"),
+            format!(
+                "At most 16 KB ({} bytes); this script is {} bytes, {} too many.",
+                thousands(CLOUD_INIT_MAX_BYTES),
+                thousands(n),
+                thousands(n - CLOUD_INIT_MAX_BYTES)
+            ),
         ));
     }
     Ok(())
@@ -272,21 +376,35 @@ pub fn cloud_init(field: &str, value: &str) -> Checked {
 
 /// Jupyter password: 8 characters or more.
 pub fn jupyter_password(field: &str, value: &str) -> Checked {
-    if value.chars().count() < JUPYTER_PASSWORD_MIN {
+    if value.is_empty() {
         return Err(FieldError::new(
             field,
-            format!("must be at least {JUPYTER_PASSWORD_MIN} characters"),
+            format!("Required while Jupyter is on: at least {JUPYTER_PASSWORD_MIN} characters."),
+        ));
+    }
+    let n = value.chars().count();
+    if n < JUPYTER_PASSWORD_MIN {
+        return Err(FieldError::new(
+            field,
+            format!("At least {JUPYTER_PASSWORD_MIN} characters (it has {n})."),
         ));
     }
     Ok(())
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "lowercase")]
 pub enum PasswordStrength {
     Weak,
     Medium,
     Strong,
 }
+
+/// A password this long with three kinds of character is strong.
+pub const JUPYTER_STRONG_MIN: usize = 12;
 
 /// The weak/medium/strong meter of the Jupyter field (the thresholds are ours).
 pub fn password_strength(value: &str) -> PasswordStrength {
@@ -302,7 +420,7 @@ pub fn password_strength(value: &str) -> PasswordStrength {
     .count();
     if len < JUPYTER_PASSWORD_MIN || classes <= 1 {
         PasswordStrength::Weak
-    } else if len >= 12 && classes >= 3 {
+    } else if len >= JUPYTER_STRONG_MIN && classes >= 3 {
         PasswordStrength::Strong
     } else {
         PasswordStrength::Medium
@@ -330,13 +448,13 @@ pub fn volume_size(
         };
         return Err(FieldError::new(
             field,
-            format!("must be at least {min} GB for {what}"),
+            format!("Must be at least {min} GB for {what}."),
         ));
     }
     if size_gb > VOLUME_MAX_GB {
         return Err(FieldError::new(
             field,
-            format!("must be at most {VOLUME_MAX_GB} GB"),
+            format!("Must be at most {VOLUME_MAX_GB} GB."),
         ));
     }
     Ok(())
@@ -569,7 +687,7 @@ mod tests {
         assert!(resource_name("name", "gpu-box_1.final copy").is_ok());
         assert_eq!(
             resource_name("name", "").unwrap_err().message,
-            "is required"
+            "A name is required."
         );
         assert!(resource_name("name", "   ").is_err());
         let e = resource_name("name", &"a".repeat(51)).unwrap_err();
@@ -578,7 +696,7 @@ mod tests {
         assert!(resource_name("name", "bad/name")
             .unwrap_err()
             .message
-            .contains("'/'"));
+            .contains("found '/'"));
         assert!(ssh_key_name("name", "my key")
             .unwrap_err()
             .message

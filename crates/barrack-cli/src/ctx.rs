@@ -6,7 +6,8 @@ use crate::error::{CliError, CliResult};
 use barrack_api::{
     decode_value, ApiKey, AuthScheme, BuiltRequest, Client, Op, RetryPolicy, DEFAULT_BASE_URL,
 };
-use barrack_credentials::{profiles::Profiles, OsKeyring, SecretStore};
+use barrack_credentials::profiles::ProfileStore;
+use barrack_credentials::{OsKeyring, SecretStore};
 use clap::Args;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -44,9 +45,14 @@ pub struct GlobalArgs {
 
 pub struct Ctx {
     pub global: GlobalArgs,
+    /// The profile store shared with the desktop app (`profiles.json`, see barrack-credentials).
+    pub store: ProfileStore,
     pub profile: String,
+    /// Empty when the profile's stored address could not be read (see [`Ctx::client_with`]).
     pub base_url: String,
     pub auth: AuthScheme,
+    /// The profile is not in the profiles file and no `--api-url` was given.
+    address_unknown: bool,
     client: OnceLock<Client>,
 }
 
@@ -55,9 +61,19 @@ pub const NONE: Option<&barrack_api::Nothing> = None;
 
 impl Ctx {
     pub fn new(global: GlobalArgs) -> CliResult<Ctx> {
-        let profiles = Profiles::load().map_err(CliError::Usage)?;
+        let store = ProfileStore::default_location().map_err(|e| CliError::Usage(e.0))?;
+        let loaded = store.load().map_err(|e| CliError::Usage(e.0))?;
+        if let Some(told) = &loaded.set_aside {
+            eprintln!("warning: {}", told.message);
+        }
+        let profiles = loaded.profiles;
         let profile = profiles.resolve_name(global.profile.as_deref());
-        let saved = profiles.profiles.get(&profile).cloned().unwrap_or_default();
+        let stored = profiles.profiles.get(&profile).cloned();
+        // A profile the file does not have gets Barrack's address, but not with a key the
+        // keyring holds for that name (see `api_key`): that key was stored for an address
+        // nobody knows any more.
+        let address_unknown = stored.is_none() && global.api_url.is_none();
+        let saved = stored.unwrap_or_default();
         let base_url = global
             .api_url
             .clone()
@@ -67,12 +83,18 @@ impl Ctx {
             Some(s) => s.parse()?,
             None => AuthScheme::default(),
         };
-        barrack_api::parse_base_url(&base_url)?;
+        // An empty address is a stored one that could not be read: refused when a request
+        // is built, so `logout` still works.
+        if !base_url.is_empty() {
+            barrack_api::parse_base_url(&base_url)?;
+        }
         Ok(Ctx {
             global,
+            store,
             profile,
             base_url,
             auth,
+            address_unknown,
             client: OnceLock::new(),
         })
     }
@@ -95,6 +117,13 @@ impl Ctx {
             return Ok(ApiKey::new(k));
         }
         match OsKeyring.get(&self.profile)? {
+            // The key is there but the profile is not: it was stored for some server (maybe
+            // not Barrack's), so it is sent nowhere until the user names the server again.
+            Some(_) if self.address_unknown => Err(CliError::Usage(format!(
+                "profile {p} has a key but no address: sign in again with \
+                 `barrack login --profile {p} --api-url …`",
+                p = self.profile
+            ))),
             Some(k) => Ok(k),
             None => Err(CliError::NotSignedIn(format!(
                 "no API key for profile {:?}: run `barrack login` (or set BARRACK_API_KEY)",
@@ -103,7 +132,21 @@ impl Ctx {
         }
     }
 
+    /// The profile's address, unless the stored one could not be read: then the key goes
+    /// nowhere until the user names the server again.
+    pub fn require_base_url(&self) -> CliResult<&str> {
+        if self.base_url.is_empty() {
+            return Err(CliError::Usage(format!(
+                "the server address of profile {:?} could not be read from the profiles file: \
+                 sign in to it again with `barrack --profile {} --api-url URL login`",
+                self.profile, self.profile
+            )));
+        }
+        Ok(&self.base_url)
+    }
+
     pub fn client_with(&self, key: Option<ApiKey>) -> CliResult<Client> {
+        self.require_base_url()?;
         let mut b = Client::builder()
             .base_url(self.base_url.clone())
             .auth_scheme(self.auth.clone())

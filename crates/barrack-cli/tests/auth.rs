@@ -351,3 +351,111 @@ fn whoami_with_the_environment_key_names_it_and_shows_only_its_hint() {
         stderr(&out)
     );
 }
+
+/// The desktop app signs in through the same function into the same store
+/// (src-tauri/session.rs, the profile store in the configuration folder): what it stores is
+/// what `barrack --profile NAME` resolves, and it does not move the CLI's default.
+#[test]
+fn a_profile_signed_in_as_the_app_does_works_in_whoami() {
+    use barrack_credentials::profiles::ProfileStore;
+    use barrack_credentials::sign_in::{sign_in, SignIn};
+    if !secret_service("a_profile_signed_in_as_the_app_does_works_in_whoami") {
+        return;
+    }
+    let s = TestSim::sandbox();
+    let p = TestProfile::new("fromapp");
+    let account = account_id(&s);
+    let store = ProfileStore::at(s.config_dir.path().join("profiles.json"));
+    // The CLI already has a default profile.
+    store
+        .update(|p| {
+            p.default = Some("cli-default".into());
+            p.profiles.insert("cli-default".into(), Default::default());
+        })
+        .unwrap();
+    let scheme: barrack_api::AuthScheme = "x-api-key".parse().unwrap();
+    let client = barrack_api::Client::builder()
+        .base_url(s.url.clone())
+        .auth_scheme(scheme.clone())
+        .api_key(ApiKey::new(s.key.clone()))
+        .build()
+        .unwrap();
+    let req = SignIn {
+        profile: p.0.clone(),
+        base_url: s.url.clone(),
+        auth_scheme: scheme,
+        key: ApiKey::new(s.key.clone()),
+    };
+    s.rt.block_on(sign_in(&store, &OsKeyring, req, || async {
+        client.get_balance().await
+    }))
+    .expect("signed in");
+
+    // No --api-url, no BARRACK_API_URL: the address and scheme come from the store.
+    let out = keyring_cmd(&s, &p.0)
+        .env_remove("BARRACK_API_URL")
+        .arg("whoami")
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(out.status.success(), "whoami failed: {}", stderr(&out));
+    assert!(text.contains(&s.url), "{text}");
+    assert!(text.contains("x-api-key"), "{text}");
+    assert!(text.contains("keyring"), "{text}");
+    assert!(text.contains(&account), "{text}");
+
+    // The profile used without `--profile` is still the CLI's.
+    assert_eq!(profiles_json(&s)["default"], "cli-default");
+}
+
+/// A key in the keyring under a name the profiles file does not have (the file was lost,
+/// or edited by hand) was stored for some server: it is not sent to Barrack's by default.
+#[test]
+fn a_key_without_a_profile_is_sent_nowhere() {
+    if !secret_service("a_key_without_a_profile_is_sent_nowhere") {
+        return;
+    }
+    let s = TestSim::sandbox();
+    let p = TestProfile::new("orphan");
+    OsKeyring.set(&p.0, &ApiKey::new(s.key.clone())).unwrap();
+
+    let out = keyring_cmd(&s, &p.0)
+        .env_remove("BARRACK_API_URL")
+        .arg("whoami")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let expected = format!(
+        "profile {} has a key but no address: sign in again with `barrack login --profile {} --api-url …`",
+        p.0, p.0
+    );
+    assert!(stderr(&out).contains(&expected), "{}", stderr(&out));
+
+    // Naming the server is enough.
+    let out = keyring_cmd(&s, &p.0).arg("whoami").output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn a_damaged_profiles_file_is_set_aside_and_reported() {
+    let s = TestSim::sandbox();
+    let path = s.config_dir.path().join("profiles.json");
+    std::fs::write(&path, "{\"profiles\": {\"work\": ").unwrap();
+    let out = s.cmd().arg("whoami").output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("kept as"), "{}", stderr(&out));
+    assert!(!path.exists(), "moved aside");
+    let kept: Vec<_> = std::fs::read_dir(s.config_dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("profiles.json.damaged-")
+        })
+        .collect();
+    assert_eq!(kept.len(), 1);
+    // Told once.
+    let out = s.cmd().arg("whoami").output().unwrap();
+    assert!(!stderr(&out).contains("kept as"), "{}", stderr(&out));
+}

@@ -5,11 +5,14 @@
 //!   profile name. Nothing falls back to a file: without a keyring the caller gets
 //!   [`CredentialError::Unavailable`] (code `KeychainUnavailable`) and a message that says
 //!   what to install or unlock.
-//! - Non-secret profile settings (base URL, auth scheme) are in [`profiles`].
+//! - Non-secret profile settings (base URL, auth scheme, key hint, the default profile) are
+//!   in [`profiles`]: one store, `profiles.json`, read and written by both the CLI and the app.
+//! - Signing in, out and removing a profile are [`sign_in`]'s, for both.
 
 pub mod ci;
 pub mod key_file;
 pub mod profiles;
+pub mod sign_in;
 
 use barrack_api::ApiKey;
 

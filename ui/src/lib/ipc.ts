@@ -8,7 +8,7 @@ import { cutServerText } from "./notify";
 export type ErrorCode = AppErrorCode | "Unexpected";
 
 type RawError = { code: string; message: string; requestId?: string | null; field?: string | null };
-type CommandResult<T> = { status: "ok"; data: T } | { status: "error"; error: RawError };
+export type CommandResult<T> = { status: "ok"; data: T } | { status: "error"; error: RawError };
 
 /** What a person can do about each error code. The backend's own message is shown beside it. */
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {

@@ -2,13 +2,14 @@
 // to quote to support.
 
 import { toast } from "sonner";
+import { SERVER_TEXT_MAX } from "../bindings";
 import type { AppError } from "./ipc";
 
-/** The longest server text shown: enough for any real message, never a page of HTML. */
-export const SERVER_TEXT_MAX = 300;
+/** The longest server text shown (barrack-api's own cut, generated): never a page of HTML. */
+export { SERVER_TEXT_MAX };
 
 /** A server's (or backend's) words at a sane length: whitespace runs folded, cut with "…". */
-export function cutServerText(text: string, max = SERVER_TEXT_MAX): string {
+export function cutServerText(text: string, max: number = SERVER_TEXT_MAX): string {
   const folded = text.replace(/\s+/g, " ").trim();
   if (folded.length <= max) return folded;
   // Cut at a code point boundary (no half of a surrogate pair).

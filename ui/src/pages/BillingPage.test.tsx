@@ -10,7 +10,7 @@ import {
   quoteOf,
   timerOf,
 } from "../features/billing/testFixtures";
-import { appError, emitResourcesChanged, mockBackend, renderApp, settingsWith } from "../test/backend";
+import { appError, balanceOf, emitResourcesChanged, mockBackend, renderApp, settingsWith } from "../test/backend";
 
 type Args = Record<string, unknown>;
 
@@ -38,7 +38,15 @@ beforeEach(() => {
 
 describe("billing page: overview", () => {
   it("shows the overview's figures as the backend gives them", async () => {
-    billingBackend();
+    billingBackend({
+      get_balance: {
+        ...balanceOf(241.2),
+        balances: [
+          { currency: "USD", amount: 241.2 },
+          { currency: "EUR", amount: 12.5 },
+        ],
+      },
+    });
     renderApp("/billing");
     expect(await screen.findByTestId("billing-page")).toBeInTheDocument();
     expect(await screen.findByTestId("balance-USD")).toHaveTextContent("241.20 USD");
@@ -64,6 +72,7 @@ describe("billing page: overview", () => {
 
     billingBackend({
       billing_overview: overviewOf({ balance: 8, balances: [{ currency: "USD", amount: 8 }], runwayHours: 100 }),
+      get_balance: balanceOf(8),
       get_settings: settingsWith({ lowBalanceThreshold: 25 }),
     });
     const second = renderApp("/billing");
@@ -74,10 +83,26 @@ describe("billing page: overview", () => {
 
     billingBackend({
       billing_overview: overviewOf({ balance: 0, balances: [{ currency: "USD", amount: 0 }], runwayHours: 0 }),
+      get_balance: balanceOf(0),
     });
     renderApp("/billing");
     expect(await screen.findByTestId("zero-balance-banner")).toHaveTextContent(/hibernates running VMs/);
     expect(screen.queryByTestId("low-balance-banner")).not.toBeInTheDocument();
+  });
+
+  it("shows the header's balance, not an older copy fetched with the overview", async () => {
+    // Seen in the sandbox: header 241.30 USD, Billing page 240.03 USD on one screen.
+    billingBackend({
+      billing_overview: overviewOf({ balance: 240.03, balances: [{ currency: "USD", amount: 240.03 }] }),
+      get_balance: balanceOf(241.3),
+    });
+    renderApp("/billing");
+    expect(await screen.findByTestId("balance-USD")).toHaveTextContent("241.30 USD");
+    expect(screen.getByTestId("header-balance")).toHaveTextContent("241.30 USD");
+    // The poller's new balance reaches both at once.
+    await emitResourcesChanged({ kinds: ["balance"], balance: 239.5, currency: "USD" });
+    await waitFor(() => expect(screen.getByTestId("balance-USD")).toHaveTextContent("239.50 USD"));
+    expect(screen.getByTestId("header-balance")).toHaveTextContent("239.50 USD");
   });
 
   it("fetches the overview again when the poller reports a change", async () => {
@@ -278,8 +303,14 @@ describe("billing page: prices, calculator, timers, credits", () => {
     await user.selectOptions(screen.getByTestId("calc-volume-type"), "advanced|NVMe");
     await user.clear(screen.getByTestId("calc-volume-size"));
     await user.type(screen.getByTestId("calc-volume-size"), "500");
-    // 0.30 × 500 / 1000 × 10 = 1.50 more.
-    expect(screen.getByTestId("calc-total")).toHaveTextContent("101.10 USD");
+    // 0.30 × 500 / 1000 × 10 = 1.50 more (the sum is barrack-api's: calculate_cost).
+    await waitFor(() => expect(screen.getByTestId("calc-total")).toHaveTextContent("101.10 USD"));
+    expect(backend.called("calculate_cost").at(-1)!.args.input).toEqual({
+      gpuPerHour: 9.96,
+      hours: 10,
+      volumePricePerTbHour: 0.3,
+      volumeSizeGb: 500,
+    });
 
     await user.clear(screen.getByTestId("calc-count"));
     await user.type(screen.getByTestId("calc-count"), "9");

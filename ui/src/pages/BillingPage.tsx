@@ -4,7 +4,8 @@ import { CreditsInfo } from "../features/billing/CreditsInfo";
 import { DailyCostChart } from "../features/billing/DailyCostChart";
 import { OverviewCards } from "../features/billing/OverviewCards";
 import { PricingSection } from "../features/billing/PricingSection";
-import { useBillingEvents, useBillingOverview } from "../features/billing/queries";
+import { useBillingOverview } from "../features/billing/queries";
+import { useBalances } from "../features/billing/balance";
 import { RecordsSection } from "../features/billing/RecordsSection";
 import { StillBillingSection } from "../features/billing/StillBillingSection";
 import { TimersList } from "../features/billing/TimersList";
@@ -19,11 +20,12 @@ import { PageHeader } from "../components/ui/PageHeader";
  * went, what bills while idle and how to stop it, the records, the prices, and credits.
  */
 export function BillingPage() {
-  useBillingEvents();
   const overview = useBillingOverview();
   const settings = useSettings();
   const o = overview.data;
   const currency = o?.currency ?? "USD";
+  // The one balance query (the header's too); the overview's copy only until it has loaded.
+  const balance = useBalances(o);
   // The threshold as just edited in Settings; the overview's copy is from its last fetch.
   const threshold = settings.data?.lowBalanceThreshold ?? o?.lowBalanceThreshold ?? null;
 
@@ -35,8 +37,13 @@ export function BillingPage() {
         <DataStatus query={overview} />
         {o ? (
           <>
-            <BillingBanners balance={o.balance} currency={currency} threshold={threshold} runwayHours={o.runwayHours} />
-            <OverviewCards overview={o} />
+            <BillingBanners
+              balance={balance.amount}
+              currency={currency}
+              threshold={threshold}
+              runwayHours={o.runwayHours}
+            />
+            <OverviewCards overview={o} balance={balance} />
             <div className="grid gap-4 xl:grid-cols-2">
               <Card>
                 <CardTitle>Cost per day</CardTitle>

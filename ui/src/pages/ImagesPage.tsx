@@ -26,7 +26,7 @@ type Open = { action: ImageAction; id: string } | null;
 
 /** IMG-01…06: the account's custom images by region, as a list or grouped by source VM. */
 export function ImagesPage() {
-  const query = useStorageOverview("images");
+  const query = useStorageOverview();
   const data = query.data;
   const images = data?.images ?? NONE;
   const rows = data?.snapshots ?? NONE;

@@ -29,7 +29,7 @@ type Open = { action: SnapshotAction; id: string } | null;
 
 /** SNAP-01…41: a region's snapshots as cards or a table, with create, details, restore and delete. */
 export function SnapshotsPage() {
-  const query = useStorageOverview("snapshots");
+  const query = useStorageOverview();
   const data = query.data;
   const rows = data?.snapshots ?? NONE;
   const [region, setRegion] = useRegionParam();

@@ -12,6 +12,7 @@ import { type Session } from "../features/account/session";
 import { type Settings } from "../features/settings/queries";
 import { Providers, Root } from "../app/App";
 import type { AppErrorCode, ConnectionChanged_Serialize, ResourcesChanged_Serialize } from "../bindings";
+import { FORM_CASE_HANDLERS } from "./formCases";
 import { accountOverviewOf, instancesOverviewOf } from "./vms";
 
 export type Call = { cmd: string; args: Record<string, unknown> };
@@ -119,6 +120,10 @@ export function mockBackend(handlers: Record<string, unknown> = {}) {
     // No VMs unless a test gives some (the dashboard and instances pages read these).
     account_overview: accountOverviewOf([]),
     instances_overview: instancesOverviewOf([]),
+    // The poller follows the stock while the wizard is open: nothing to do here.
+    watch_stock: null,
+    // The input rules answer as the Rust case table says (test/formCases.ts).
+    ...FORM_CASE_HANDLERS,
   };
   const all = { ...defaults, ...handlers };
   mockIPC(

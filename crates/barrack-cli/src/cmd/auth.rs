@@ -8,7 +8,9 @@
 //!   (`secret-tool lookup service ai.barrack.desktop username default` shows it). The desktop
 //!   app reads the same entry.
 //! - Everything else: `profiles.json` (see `barrack_credentials::profiles`) with the
-//!   profile's base URL, auth scheme and `key_hint` ("…abcd", the last four characters).
+//!   profile's base URL, auth scheme and `key_hint` ("…abcd", the last four characters),
+//!   and the default profile. The desktop app reads and writes the same file, and both sign
+//!   in through `barrack_credentials::sign_in`: a profile signed in from either works in the other.
 //!
 //! The key is read from a no-echo prompt on the terminal or, with `--api-key-stdin`, from
 //! standard input — never from the command line, where other users' `ps` would see it. It
@@ -18,8 +20,8 @@
 use crate::ctx::Ctx;
 use crate::error::{CliError, CliResult};
 use barrack_api::ApiKey;
-use barrack_credentials::profiles::Profiles;
-use barrack_credentials::{check_profile_name, OsKeyring, SecretStore, KEYRING_SERVICE};
+use barrack_credentials::sign_in::{SignIn, SignInError};
+use barrack_credentials::{check_profile_name, OsKeyring, KEYRING_SERVICE};
 use clap::Args;
 use std::io::{IsTerminal, Read};
 
@@ -74,34 +76,36 @@ pub async fn login(a: LoginArgs, ctx: &Ctx) -> CliResult {
             "login sends the key to check it and stores it; --explain does not apply".into(),
         ));
     }
-    let mut profiles = Profiles::load().map_err(CliError::Usage)?;
+    ctx.require_base_url()?;
     let key = read_key(&a, &ctx.profile)?;
 
     // Checked with a real call before anything is stored: a wrong key ends here (exit 1,
-    // Unauthorized) and leaves the keyring and the profiles file as they were.
-    let balance = ctx
-        .client_with(Some(key.clone()))?
-        .get_balance()
-        .await
-        .map_err(|mut e| {
+    // Unauthorized) and leaves the keyring and the profiles file as they were. The address
+    // and scheme saved are the ones used (flags, else the profile's, else the defaults).
+    let client = ctx.client_with(Some(key.clone()))?;
+    let req = SignIn {
+        profile: ctx.profile.clone(),
+        base_url: ctx.base_url.clone(),
+        auth_scheme: ctx.auth.clone(),
+        key: key.clone(),
+    };
+    let signed_in = barrack_credentials::sign_in::sign_in(&ctx.store, &OsKeyring, req, || async {
+        client.get_balance().await
+    })
+    .await
+    .map_err(|e| match e {
+        SignInError::Check(mut e) => {
             e.message = format!("{} (the key was not stored)", e.message.trim_end());
-            e
-        })?;
-
-    OsKeyring.set(&ctx.profile, &key)?;
-    let entry = profiles.profiles.entry(ctx.profile.clone()).or_default();
-    if ctx.global.api_url.is_some() {
-        entry.base_url = Some(ctx.base_url.clone());
+            CliError::from(e)
+        }
+        SignInError::Invalid { message, .. } => CliError::Usage(message),
+        SignInError::Keyring(k) => CliError::from(k),
+        store @ SignInError::Store { .. } => CliError::Io(store.to_string()),
+    })?;
+    if let Some(told) = &signed_in.set_aside {
+        eprintln!("warning: {}", told.message);
     }
-    if ctx.global.auth_scheme.is_some() {
-        entry.auth_scheme = Some(ctx.auth.to_string());
-    }
-    entry.key_hint = Some(key.hint());
-    if let Err(e) = profiles.save() {
-        // Keep the two in step: no key in the keyring that the profiles file does not know.
-        let _ = OsKeyring.delete(&ctx.profile);
-        return Err(CliError::Io(e));
-    }
+    let balance = signed_in.checked;
 
     let account = balance.account_id.as_deref().unwrap_or("(no account id)");
     if ctx.json() {
@@ -134,13 +138,15 @@ pub async fn login(a: LoginArgs, ctx: &Ctx) -> CliResult {
 }
 
 pub async fn logout(ctx: &Ctx) -> CliResult {
-    let had = OsKeyring.delete(&ctx.profile)?;
-    let mut profiles = Profiles::load().map_err(CliError::Usage)?;
-    if let Some(p) = profiles.profiles.get_mut(&ctx.profile) {
-        if p.key_hint.take().is_some() {
-            profiles.save().map_err(CliError::Io)?;
-        }
+    let out = barrack_credentials::sign_in::sign_out(&ctx.store, &OsKeyring, &ctx.profile)
+        .map_err(|e| match e {
+            barrack_credentials::sign_in::SignOutError::Keyring(k) => CliError::from(k),
+            barrack_credentials::sign_in::SignOutError::Store(s) => CliError::Io(s.0),
+        })?;
+    if let Some(told) = &out.set_aside {
+        eprintln!("warning: {}", told.message);
     }
+    let had = out.had_key;
     if had {
         ctx.say(format!(
             "Signed out: removed the key of profile {} from the OS keyring",

@@ -1,7 +1,7 @@
 import { useCallback, useState } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";
-import { useConnectionEvents, useKeyRefusedEvents, useResourceEvents } from "../../lib/events";
-import { useInstanceEventPatches } from "../../features/instances/queries";
+import { useConnectionEvents, useKeyRefusedEvents } from "../../lib/events";
+import { useChangeFeed } from "../changeFeed";
 import { PAGES, pagePath, type PageInfo } from "../pages";
 import { BillingPage } from "../../pages/BillingPage";
 import { DashboardPage } from "../../pages/DashboardPage";
@@ -62,10 +62,9 @@ function PageRoutes() {
 export function AppShell() {
   const [paletteOpen, setPaletteOpen] = useState(false);
   usePaletteShortcut(useCallback(() => setPaletteOpen((open) => !open), []));
-  useResourceEvents();
+  useChangeFeed();
   useConnectionEvents();
   useKeyRefusedEvents();
-  useInstanceEventPatches();
   const { online, message } = useConnection();
   const hasData = useHasRemoteData();
   // Settings stays reachable offline: a wrong base URL is fixed there.

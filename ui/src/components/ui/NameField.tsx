@@ -1,6 +1,13 @@
 import { Field, fieldAria } from "./Field";
 import { Input } from "./Input";
-import { NAME_MAX, nameLength } from "../../features/storage/names";
+import { RULE_LIMITS } from "../../bindings";
+
+const NAME_MAX = RULE_LIMITS.nameMax;
+
+/** Characters as a person counts them (an emoji is one), for the "n/50" counter only. */
+function nameLength(name: string): number {
+  return Array.from(name).length;
+}
 
 type Props = {
   /** The input's id and test id; the error is `${id}-error`. */

@@ -2,7 +2,8 @@ import { useId, useMemo, useState } from "react";
 import { Field } from "../../components/ui/Field";
 import { Input, Select } from "../../components/ui/Input";
 import { money } from "./format";
-import { calculate, gpuRows, optionKey, parseOptionKey, volumeRows } from "./pricing";
+import { gpuRows, optionKey, parseOptionKey, volumeRows } from "./pricing";
+import { useCalculation } from "./calculation";
 import { useQuote, type Pricing } from "./queries";
 
 function num(text: string): number {
@@ -42,13 +43,17 @@ export function Calculator({ pricing, currency }: { pricing: Pricing; currency: 
 
   const quote = useQuote(picked && !countError ? { model: picked.name, tier: picked.tier } : null, count);
   const fresh = quote.data && !quote.isPlaceholderData ? quote.data : undefined;
-  const result = calculate({
-    gpuPerHour: fresh?.perHour ?? null,
-    hours,
-    volumePricePerTbHour: volume?.price ?? null,
-    volumeSizeGb: size,
-  });
   const valid = !countError && !hoursError && !sizeError;
+  // The sum is barrack-api's (costs::calculate), the same maths as every other price shown.
+  const result = useCalculation(
+    {
+      gpuPerHour: fresh?.perHour ?? null,
+      hours,
+      volumePricePerTbHour: volume?.price ?? null,
+      volumeSizeGb: volume ? size : 0,
+    },
+    valid && fresh !== undefined,
+  );
 
   return (
     <div data-testid="calculator" className="grid gap-4 md:grid-cols-2 xl:grid-cols-5">
@@ -123,10 +128,10 @@ export function Calculator({ pricing, currency }: { pricing: Pricing; currency: 
         <p className="text-sm">
           Total{" "}
           <span data-testid="calc-total" className="text-lg font-semibold tabular-nums">
-            {!valid ? "—" : quote.isError ? "—" : result.total == null ? "…" : money(result.total, currency)}
+            {!valid ? "—" : quote.isError ? "—" : result?.total == null ? "…" : money(result.total, currency)}
           </span>
         </p>
-        {valid && fresh && (
+        {valid && fresh && result && (
           <p data-testid="calc-breakdown" className="text-xs text-fg-muted tabular-nums">
             GPUs {money(fresh.perHour, fresh.currency)}/h × {hours} h = {money(result.gpu, fresh.currency)}
             {volume && volume.price != null && (

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { Card } from "../../components/ui/Card";
 import { formatHourly, formatRunway } from "../instances/money";
 import { money, plain } from "./format";
+import type { Balances } from "./balance";
 import type { BillingOverview } from "./queries";
 
 function Figure({ label, testId, value, note }: { label: string; testId: string; value: ReactNode; note?: ReactNode }) {
@@ -17,13 +18,15 @@ function Figure({ label, testId, value, note }: { label: string; testId: string;
 }
 
 /** Balance per currency (BILL-06/07), burn rate by kind, runway, cost today/week/month. */
-export function OverviewCards({ overview }: { overview: BillingOverview }) {
+export function OverviewCards({ overview, balance }: { overview: BillingOverview; balance: Balances }) {
   const { currency, burn, windows } = overview;
   // The account's currency first; the others are separate balances (credits do not move).
-  const listed = overview.balances.some((b) => b.currency === currency)
-    ? overview.balances
-    : [{ currency, amount: overview.balance }, ...overview.balances];
-  const balances = [...listed].sort((a, b) => Number(b.currency === currency) - Number(a.currency === currency));
+  const listed = balance.balances.some((b) => b.currency === balance.currency)
+    ? balance.balances
+    : [{ currency: balance.currency, amount: balance.amount ?? 0 }, ...balance.balances];
+  const balances = [...listed].sort(
+    (a, b) => Number(b.currency === balance.currency) - Number(a.currency === balance.currency),
+  );
   return (
     <div className="flex flex-col gap-3">
       <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4">
@@ -38,7 +41,9 @@ export function OverviewCards({ overview }: { overview: BillingOverview }) {
                 key={b.currency}
                 data-testid={`balance-${b.currency}`}
                 className={
-                  b.currency === currency ? "text-xl font-semibold tabular-nums" : "text-sm text-fg-muted tabular-nums"
+                  b.currency === balance.currency
+                    ? "text-xl font-semibold tabular-nums"
+                    : "text-sm text-fg-muted tabular-nums"
                 }
               >
                 {money(b.amount, b.currency)}

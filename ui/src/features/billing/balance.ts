@@ -33,3 +33,30 @@ export function patchBalance(qc: QueryClient, amount: number, currency: string |
     return { ...old, currency: cur, balances: [...others, { currency: cur, amount }] };
   });
 }
+
+export type Balances = {
+  /** The account's own currency. */
+  currency: string;
+  /** The balance in that currency; `null` before anything has loaded. */
+  amount: number | null;
+  /** Every currency's balance (credits cannot move between them, BILL-06/07). */
+  balances: { currency: string; amount: number | null }[];
+};
+
+type BalanceCopy = {
+  currency: string;
+  balance: number | null;
+  balances: { currency: string; amount: number | null }[];
+};
+
+/**
+ * The balance every page shows: the one balance query (the poller patches it), so the header,
+ * the dashboard and the Billing page never disagree. An overview's copy (`fallback`) is shown
+ * only until that query has loaded.
+ */
+export function useBalances(fallback?: BalanceCopy): Balances {
+  const b = useBalance().data;
+  if (b) return { currency: b.currency, amount: primaryBalance(b).amount, balances: b.balances };
+  if (fallback) return { currency: fallback.currency, amount: fallback.balance, balances: fallback.balances };
+  return { currency: "USD", amount: null, balances: [] };
+}

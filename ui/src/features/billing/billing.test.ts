@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { billingBanners } from "./banners";
 import { dailySeries, topSeries } from "./charts";
-import { calculate, gpuRows, snapshotRows, volumeCost, volumeRows } from "./pricing";
+import { gpuRows, snapshotRows, volumeRows } from "./pricing";
 import {
   EMPTY_FILTER,
   exportFilter,
@@ -16,28 +16,6 @@ import {
 import { isStillBilling, stillActions } from "./stillBilling";
 import { PRICING, SNAPSHOT_PAGE, VOLUME_PAGE, instancePage, stillOf } from "./testFixtures";
 import { atAfterHours, atFromLocalInput, describeTimer, timeUntil, timerBlocked, toLocalInput } from "./timers";
-
-describe("calculator maths", () => {
-  it("is the quote's price per hour × hours (4 × H100-SXM5 advanced USD for 10 h = 99.60)", () => {
-    const r = calculate({ gpuPerHour: 9.96, hours: 10, volumePricePerTbHour: null, volumeSizeGb: 500 });
-    expect(r.gpu).toBeCloseTo(99.6, 10);
-    expect(r.volume).toBe(0);
-    expect(r.total).toBeCloseTo(99.6, 10);
-  });
-
-  it("adds the volume: price per TB-hour × GB ÷ 1000 × hours", () => {
-    expect(volumeCost(0.3, 500, 10)).toBeCloseTo(1.5, 10);
-    expect(volumeCost(0.1, 1000, 1)).toBeCloseTo(0.1, 10);
-    const r = calculate({ gpuPerHour: 9.96, hours: 10, volumePricePerTbHour: 0.3, volumeSizeGb: 500 });
-    expect(r.total).toBeCloseTo(101.1, 10);
-  });
-
-  it("has no total until the quote is there, and treats bad hours or sizes as zero", () => {
-    expect(calculate({ gpuPerHour: null, hours: 10, volumePricePerTbHour: 0.3, volumeSizeGb: 500 }).total).toBeNull();
-    expect(calculate({ gpuPerHour: 9.96, hours: NaN, volumePricePerTbHour: 0.3, volumeSizeGb: 500 }).total).toBe(0);
-    expect(calculate({ gpuPerHour: 1, hours: 2, volumePricePerTbHour: 0.3, volumeSizeGb: -5 }).total).toBe(2);
-  });
-});
 
 describe("price table", () => {
   it("lists GPUs per tier (metadata order) in the account's currency with max counts", () => {

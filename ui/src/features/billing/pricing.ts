@@ -13,9 +13,6 @@ export type GpuPriceRow = {
 export type VolumePriceRow = { tier: string; type: string; price: number | null; unit: string | null };
 export type SnapshotPriceRow = { tier: string; price: number | null; fixedSizeGb: number | null; unit: string | null };
 
-/** Volumes are priced per TB (1,000 GB, as Barrack counts: 0.0002/min for 1,000 GB). */
-export const GB_PER_TB = 1000;
-
 function priceIn(p: Price_Serialize, currency: string): number | null {
   const v = p.prices[currency];
   return v == null || !Number.isFinite(v) ? null : v;
@@ -65,29 +62,4 @@ export function optionKey(tier: string, name: string): string {
 export function parseOptionKey(key: string): { tier: string; name: string } | null {
   const i = key.indexOf("|");
   return i <= 0 ? null : { tier: key.slice(0, i), name: key.slice(i + 1) };
-}
-
-/** Price per TB-hour × size in TB × hours. */
-export function volumeCost(pricePerTbHour: number, sizeGb: number, hours: number): number {
-  return pricePerTbHour * (sizeGb / GB_PER_TB) * hours;
-}
-
-export type CalcInput = {
-  /** deployQuote's perHour for the GPU model × count (null while it loads or fails). */
-  gpuPerHour: number | null;
-  hours: number;
-  /** Per TB-hour, or null for no volume. */
-  volumePricePerTbHour: number | null;
-  volumeSizeGb: number;
-};
-
-export type CalcResult = { gpu: number | null; volume: number; total: number | null };
-
-/** The configuration's cost over `hours`: the quote's hourly price × hours, plus the volume. */
-export function calculate(input: CalcInput): CalcResult {
-  const hours = Number.isFinite(input.hours) && input.hours > 0 ? input.hours : 0;
-  const size = Number.isFinite(input.volumeSizeGb) && input.volumeSizeGb > 0 ? input.volumeSizeGb : 0;
-  const gpu = input.gpuPerHour == null ? null : input.gpuPerHour * hours;
-  const volume = input.volumePricePerTbHour == null ? 0 : volumeCost(input.volumePricePerTbHour, size, hours);
-  return { gpu, volume, total: gpu == null ? null : gpu + volume };
 }

@@ -1,12 +1,8 @@
-// The Billing & Credits queries and their cache keys. Keys start with "billing" or
-// "timers": events.ts does not know those kinds, so useBillingEvents / useTimers subscribe
-// to the poller (and to the timer runner, which sends the kind "timers") themselves.
+// The Billing & Credits queries and their cache keys (app/changeFeed.ts refreshes them).
 
-import { useEffect } from "react";
-import { keepPreviousData, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import {
   commands,
-  events,
   type BillingOverview_Serialize,
   type BillingQuery_Deserialize,
   type CostKind,
@@ -30,49 +26,12 @@ export type RecordsResponse =
 export const billingKeys = {
   all: ["billing"] as const,
   overview: ["billing", "overview"] as const,
-  records: (kind: CostKind, q: RecordsQuery) => ["billing", "records", kind, q] as const,
+  records: ["billing", "records"] as const,
+  recordsOf: (kind: CostKind, q: RecordsQuery) => ["billing", "records", kind, q] as const,
   pricing: ["billing", "pricing"] as const,
   quote: (gpuModel: string, tier: string, gpuCount: number) => ["billing", "quote", gpuModel, tier, gpuCount] as const,
   timers: ["timers"] as const,
 };
-
-/** Poller kinds after which the overview is out of date (the balance moves while anything bills). */
-const OVERVIEW_KINDS = new Set(["instances", "snapshots", "images", "volumes", "balance"]);
-/** Kinds after which the records may have new rows: a resource changed state. A balance that
- * only moved does not refetch the open records page (nor the prices). */
-const RECORD_KINDS = new Set(["instances", "snapshots", "volumes"]);
-
-/** Subscribes while mounted; a subscription that resolves after unmount is undone at once. */
-function useResourcesChanged(onKinds: (kinds: string[]) => void, qc: QueryClient) {
-  useEffect(() => {
-    let unlisten: (() => void) | undefined;
-    let gone = false;
-    events.resourcesChanged
-      .listen(({ payload }) => onKinds(payload.kinds))
-      .then((u) => {
-        if (gone) u();
-        else unlisten = u;
-      })
-      .catch(() => {
-        // Outside the Tauri window there are no events.
-      });
-    return () => {
-      gone = true;
-      unlisten?.();
-    };
-    // onKinds closes over qc alone, so qc is the only dependency.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [qc]);
-}
-
-/** The billing page's figures follow what the poller reports as changed. */
-export function useBillingEvents(): void {
-  const qc = useQueryClient();
-  useResourcesChanged((kinds) => {
-    if (kinds.some((k) => OVERVIEW_KINDS.has(k))) void qc.invalidateQueries({ queryKey: billingKeys.overview });
-    if (kinds.some((k) => RECORD_KINDS.has(k))) void qc.invalidateQueries({ queryKey: ["billing", "records"] });
-  }, qc);
-}
 
 export function useBillingOverview() {
   return useQuery({
@@ -102,7 +61,7 @@ async function fetchRecordsOf(kind: CostKind, q: RecordsQuery): Promise<RecordsR
 /** One page of one kind's records; the previous page stays on screen while the next loads. */
 export function useBillingRecords(kind: CostKind, q: RecordsQuery) {
   return useQuery({
-    queryKey: billingKeys.records(kind, q),
+    queryKey: billingKeys.recordsOf(kind, q),
     queryFn: () => fetchRecords(kind, q),
     placeholderData: keepPreviousData,
     meta: { quiet: true },
@@ -133,12 +92,6 @@ export function useQuote(gpu: { model: string; tier: string } | null, gpuCount: 
 
 /** The hibernate timers of the signed-in profile; refetched when the timer runner acts. */
 export function useTimers() {
-  const qc = useQueryClient();
-  useResourcesChanged((kinds) => {
-    // A fired timer also changes the VM: "instances" alone can end a "when ACTIVE" timer.
-    if (kinds.includes("timers") || kinds.includes("instances"))
-      void qc.invalidateQueries({ queryKey: billingKeys.timers });
-  }, qc);
   return useQuery({
     queryKey: billingKeys.timers,
     queryFn: () => call(commands.listTimers()),

@@ -3,7 +3,7 @@
 // documented only from ACTIVE, so the backend starts it and hibernates it once ACTIVE.
 
 import type { StillBilling } from "../../bindings";
-import { normalizeStatus } from "../instances/status";
+import { actionVerdict } from "../instances/status";
 
 export type StillAction = "startThenHibernate" | "deleteInstance" | "deleteVolume" | "deleteSnapshot";
 
@@ -14,16 +14,20 @@ export const STILL_ACTION_LABEL: Record<StillAction, string> = {
   deleteSnapshot: "Delete",
 };
 
-/** Running VMs are doing work: they are not "still billing while idle". */
+/** Running VMs are doing work: they are not "still billing while idle" (the Rust state table says which run). */
 export function isStillBilling(item: StillBilling): boolean {
-  return !(item.kind === "instance" && normalizeStatus(item.status) === "ACTIVE");
+  // A VM that can be stopped is running.
+  return !(item.kind === "instance" && actionVerdict(item.status, "stop") === null);
 }
 
 /** The actions for one item, the main one first. */
 export function stillActions(item: StillBilling): StillAction[] {
   switch (item.kind) {
     case "instance":
-      return normalizeStatus(item.status) === "SHUTOFF" ? ["startThenHibernate", "deleteInstance"] : ["deleteInstance"];
+      // "Start, then hibernate" where the state allows a start (a stopped VM).
+      return actionVerdict(item.status, "start") === null
+        ? ["startThenHibernate", "deleteInstance"]
+        : ["deleteInstance"];
     case "volume":
       return ["deleteVolume"];
     case "snapshot":

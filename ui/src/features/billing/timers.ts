@@ -1,7 +1,7 @@
 // Hibernate timers: "after N hours" and a local date-time picked in the form become the
 // RFC 3339 instant the backend stores; and how a timer reads in the list.
 
-import type { HibernateTimer } from "../../bindings";
+import { TIMER_RULES, type HibernateTimer } from "../../bindings";
 
 /** What "+30 min" adds. */
 export const POSTPONE_MINUTES = 30;
@@ -51,21 +51,7 @@ export function describeTimer(t: HibernateTimer, now: number): string {
  * from ACTIVE (rules.md §2.2); a VM on its way to ACTIVE can have one.
  */
 export function timerBlocked(status: string): string | null {
-  switch (status.toUpperCase()) {
-    case "ACTIVE":
-    case "BUILD":
-    case "CREATING":
-    case "STARTING":
-    case "REBOOTING":
-    case "RESTORING":
-      return null;
-    case "SHUTOFF":
-    case "STOPPED":
-      return "It is stopped: hibernation needs it ACTIVE. Start it first, or use Billing › Still billing to start it and hibernate it at once.";
-    case "HIBERNATED":
-    case "HIBERNATING":
-      return "It is already hibernated.";
-    default:
-      return `A VM in state ${status || "UNKNOWN"} cannot be hibernated.`;
-  }
+  const rules = TIMER_RULES.byState as Record<string, string | null>;
+  const s = status.trim().toUpperCase();
+  return Object.hasOwn(rules, s) ? (rules[s] ?? null) : TIMER_RULES.otherwise;
 }

@@ -1,13 +1,13 @@
 import { ArrowRight, LogOut } from "lucide-react";
 import { Link } from "react-router";
 import { formatMoney } from "../../lib/format";
-import { useBalance } from "../billing/balance";
+import { useBalance, useBalances } from "../billing/balance";
 import { useSession, useSignOut } from "../account/session";
 import { pageBySlug, pagePath, type PageSlug } from "../../app/pages";
 import { Alert } from "../../components/ui/Alert";
 import { Button } from "../../components/ui/Button";
 import { Card, CardTitle } from "../../components/ui/Card";
-import { formatHourly, formatRunway, runwayHours } from "../instances/money";
+import { formatHourly, formatRunway } from "../instances/money";
 import type { AccountOverview } from "../instances/queries";
 
 /** DASH-06: the quick actions. */
@@ -21,10 +21,8 @@ export function AccountPanel({ overview }: { overview: AccountOverview | undefin
   const session = useSession().data;
   const balance = useBalance().data;
   const signOut = useSignOut();
-  // The balance the poller patches live; the overview's when it is not loaded.
-  const currency = balance?.currency ?? overview?.currency ?? "USD";
-  const balances = balance?.balances ?? overview?.balances ?? [];
-  const own = balances.find((b) => b.currency === currency)?.amount ?? overview?.balance ?? null;
+  // The one balance (the poller patches it live); the overview's only until it has loaded.
+  const { currency, balances, amount: own } = useBalances(overview);
   const accountId = overview?.accountId ?? balance?.account_id ?? null;
   const burn = overview?.burn;
   const profileComplete = balance?.profile_complete ?? overview?.profileComplete ?? true;
@@ -72,7 +70,7 @@ export function AccountPanel({ overview }: { overview: AccountOverview | undefin
           <dt className="text-fg-muted">Runway</dt>
           <dd>
             <span data-testid="runway" className="font-semibold">
-              {burn ? formatRunway(runwayHours(own, burn.total)) : "…"}
+              {overview ? formatRunway(overview.runwayHours) : "…"}
             </span>
             {burn && (burn.total ?? 0) > 0 && (
               <p className="text-xs text-fg-muted">Balance ÷ burn rate, if nothing changes.</p>

@@ -3,7 +3,10 @@ import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { describe, expect, it } from "vitest";
 import { mockBackend, renderWithProviders } from "../../test/backend";
+import type { CloudInitCheck, JupyterCheck } from "../../bindings";
+import { casesOf } from "../../test/formCases";
 import { AdvancedStep } from "./AdvancedStep";
+import { validateAdvanced } from "./advancedStep";
 import type { Script } from "../scripts/queries";
 import type { Draft, Secrets, StepErrors } from "./wizard";
 
@@ -27,6 +30,28 @@ const SCRIPTS: Script[] = [
   },
   { id: "s2", name: "mount-data", description: null, content: "#!/bin/sh", created_at: null, updated_at: null },
 ];
+
+/** Replaces a field's text in one go, so the rules are asked only about inputs of their case table. */
+async function enter(user: ReturnType<typeof userEvent.setup>, testId: string, text: string) {
+  await user.clear(screen.getByTestId(testId));
+  await user.paste(text);
+}
+
+/** The step on a draft and secrets of its own. */
+function Stepped({ patch, errors }: { patch: Partial<Draft>; errors: StepErrors }) {
+  const [draft, setDraft] = useState<Draft>({ ...BASE, ...patch });
+  const [secrets, setSecrets] = useState<Secrets>({ jupyterPassword: "" });
+  return (
+    <AdvancedStep
+      draft={draft}
+      errors={errors}
+      update={(p) => setDraft((d) => ({ ...d, ...p }))}
+      secrets={secrets}
+      setSecrets={setSecrets}
+      scripts={[]}
+    />
+  );
+}
 
 /** The step with a draft and secrets of its own; `state()` is the latest of both. */
 function renderStep(patch: Partial<Draft> = {}, errors: StepErrors = {}, scripts?: Script[]) {
@@ -65,96 +90,6 @@ describe("Advanced step: public IP (DEP-50)", () => {
   });
 });
 
-describe("Advanced step: security rules (DEP-51)", () => {
-  it("refuses a bad CIDR at its field and adds nothing", async () => {
-    mockBackend({});
-    const { state } = renderStep({}, {}, []);
-    const user = userEvent.setup();
-    await user.type(screen.getByTestId("rule-cidr"), "10.0.0.0/33");
-    await user.type(screen.getByTestId("rule-port-min"), "22");
-    await user.type(screen.getByTestId("rule-port-max"), "22");
-    await user.click(screen.getByTestId("rule-add"));
-    expect(screen.getByTestId("deploy-rule-cidr-error")).toHaveTextContent("An IPv4 prefix must be between 0 and 32.");
-    expect(screen.getByTestId("rule-cidr")).toHaveAttribute("aria-invalid", "true");
-    expect(screen.getByTestId("rule-cidr")).toHaveAttribute("id", "deploy-rule-cidr");
-    expect(screen.getByTestId("rule-cidr")).toHaveFocus();
-    expect(state().draft.securityRules).toEqual([]);
-    expect(screen.queryByTestId("rule-item-0")).not.toBeInTheDocument();
-  });
-
-  it("checks a field live once it has been left", async () => {
-    mockBackend({});
-    renderStep({}, {}, []);
-    const user = userEvent.setup();
-    await user.type(screen.getByTestId("rule-cidr"), "::/0");
-    expect(screen.queryByTestId("deploy-rule-cidr-error")).not.toBeInTheDocument();
-    await user.tab();
-    expect(screen.getByTestId("deploy-rule-cidr-error")).toHaveTextContent("IPv6 range, but the rule is IPv4");
-    await user.selectOptions(screen.getByTestId("rule-ethertype"), "IPv6");
-    expect(screen.queryByTestId("deploy-rule-cidr-error")).not.toBeInTheDocument();
-  });
-
-  it("adds a good rule, refuses a duplicate at its field, and removes", async () => {
-    mockBackend({});
-    const { state } = renderStep({}, {}, []);
-    const user = userEvent.setup();
-    const addSsh = async (cidr: string) => {
-      await user.type(screen.getByTestId("rule-cidr"), cidr);
-      await user.type(screen.getByTestId("rule-port-min"), "22");
-      await user.type(screen.getByTestId("rule-port-max"), "22");
-      await user.click(screen.getByTestId("rule-add"));
-    };
-    await addSsh("0.0.0.0/0");
-    expect(state().draft.securityRules).toEqual([
-      {
-        direction: "ingress",
-        protocol: "tcp",
-        ethertype: "IPv4",
-        remote_ip_prefix: "0.0.0.0/0",
-        port_range_min: 22,
-        port_range_max: 22,
-      },
-    ]);
-    expect(screen.getByTestId("rule-item-0")).toHaveTextContent("ingress TCP IPv4 0.0.0.0/0, port 22");
-    expect(screen.getByTestId("rule-cidr")).toHaveValue("");
-
-    await addSsh("203.0.113.1/32");
-    expect(screen.getByTestId("deploy-rule-cidr-error")).toHaveTextContent("Already covered by rule 1");
-    expect(state().draft.securityRules).toHaveLength(1);
-
-    await user.click(screen.getByTestId("rule-remove-0"));
-    expect(state().draft.securityRules).toEqual([]);
-    // With rule 1 gone the same rule fits.
-    await user.click(screen.getByTestId("rule-add"));
-    expect(state().draft.securityRules).toHaveLength(1);
-  });
-
-  it("shows the conflicts of a saved draft next to the rule at fault", () => {
-    mockBackend({});
-    const ssh = {
-      direction: "ingress",
-      protocol: "tcp",
-      ethertype: "IPv4",
-      remote_ip_prefix: "0.0.0.0/0",
-      port_range_min: 22,
-      port_range_max: 22,
-    };
-    renderStep(
-      { securityRules: [ssh, ssh, { ...ssh, protocol: "icmp" }] },
-      { securityRules: "Rule 2: Repeats rule 1" },
-      [],
-    );
-    expect(screen.queryByTestId("rule-conflict-0")).not.toBeInTheDocument();
-    expect(screen.getByTestId("rule-conflict-1")).toHaveTextContent("Repeats rule 1");
-    expect(screen.getByTestId("rule-conflict-2")).toHaveTextContent("Ports do not apply to ICMP");
-    expect(screen.getByTestId("deploy-securityRules-error")).toHaveTextContent("Rule 2: Repeats rule 1");
-    expect(document.getElementById("deploy-securityRules")).toHaveAttribute("tabindex", "-1");
-    expect(
-      screen.getByText(/applied automatically once the VM is ACTIVE, and can take up to 10 minutes/),
-    ).toBeInTheDocument();
-  });
-});
-
 describe("Advanced step: Jupyter (DEP-52)", () => {
   it("keeps the password in the secrets only, with a strength meter", async () => {
     mockBackend({});
@@ -167,42 +102,90 @@ describe("Advanced step: Jupyter (DEP-52)", () => {
     expect(screen.getByText("http://<vm-ip>:8888")).toBeInTheDocument();
     const input = screen.getByTestId("deploy-jupyter-password");
     expect(input).toHaveAttribute("id", "deploy-jupyterPassword");
-    await user.type(input, "abcdefgh");
-    expect(screen.getByTestId("jupyter-strength")).toHaveTextContent("Strength: weak");
-    await user.type(input, "1");
-    expect(screen.getByTestId("jupyter-strength")).toHaveTextContent("Strength: medium");
-    await user.type(input, "A!xy");
-    expect(screen.getByTestId("jupyter-strength")).toHaveTextContent("Strength: strong");
-    expect(state().secrets.jupyterPassword).toBe("abcdefgh1A!xy");
-    expect(JSON.stringify(state().draft)).not.toContain("abcdefgh");
+    // The meter shows the strength Rust answers.
+    for (const [password, strength] of [
+      ["abcdefgh", "weak"],
+      ["abcdefg1", "medium"],
+      ["Abcdefg1!xyz", "strong"],
+    ]) {
+      await enter(user, "deploy-jupyter-password", password!);
+      await waitFor(() => expect(screen.getByTestId("jupyter-strength")).toHaveTextContent(`Strength: ${strength}`));
+    }
+    expect(state().secrets.jupyterPassword).toBe("Abcdefg1!xyz");
+    expect(JSON.stringify(state().draft)).not.toContain("Abcdefg1");
   });
 
   it("says a short password is too short once the field is left", async () => {
     mockBackend({});
     renderStep({ jupyterEnabled: true }, {}, []);
     const user = userEvent.setup();
-    await user.type(screen.getByTestId("deploy-jupyter-password"), "short");
+    await enter(user, "deploy-jupyter-password", "short");
+    await waitFor(() => expect(screen.getByTestId("jupyter-strength")).toHaveTextContent("Strength: weak"));
     expect(screen.queryByTestId("deploy-jupyter-password-error")).not.toBeInTheDocument();
     await user.tab();
-    expect(screen.getByTestId("deploy-jupyter-password-error")).toHaveTextContent("At least 8 characters (it has 5).");
+    expect(await screen.findByTestId("deploy-jupyter-password-error")).toHaveTextContent(
+      "At least 8 characters (it has 5).",
+    );
+  });
+
+  it("shows exactly what Rust answers for each password of the case table", async () => {
+    for (const c of casesOf("check_jupyter_password")) {
+      const password = c.input.password as string;
+      const out = c.output as JupyterCheck;
+      const expected = out.errors.find((e) => e.field === "jupyterPassword")?.message;
+      mockBackend({});
+      // An empty password is said only once the user tries to go on: the step's error, from the same answer.
+      const errors = password === "" ? validateAdvanced({ ...BASE, jupyterEnabled: true }, [], { jupyter: out }) : {};
+      const { unmount } = renderWithProviders(<Stepped patch={{ jupyterEnabled: true }} errors={errors} />);
+      const user = userEvent.setup();
+      if (password !== "") {
+        await enter(user, "deploy-jupyter-password", password);
+        await waitFor(() =>
+          expect(screen.getByTestId("jupyter-strength")).toHaveTextContent(`Strength: ${out.strength}`),
+        );
+        await user.tab();
+      }
+      if (expected) {
+        expect(await screen.findByTestId("deploy-jupyter-password-error")).toHaveTextContent(expected);
+      } else {
+        expect(screen.queryByTestId("deploy-jupyter-password-error")).not.toBeInTheDocument();
+      }
+      unmount();
+    }
   });
 });
 
 describe("Advanced step: cloud-init (DEP-53)", () => {
   it("counts bytes live and refuses more than 16 KB at the field", async () => {
     mockBackend({});
-    const { state } = renderStep({ cloudInit: "x".repeat(16383) }, {}, []);
+    const { state } = renderStep({ cloudInit: "x".repeat(16384) }, {}, []);
     const user = userEvent.setup();
-    expect(screen.getByTestId("cloud-init-size")).toHaveTextContent("16,383 bytes (16.0 KB) of 16 KB");
-    const field = screen.getByTestId("deploy-cloud-init");
-    await user.type(field, "x");
-    expect(screen.getByTestId("cloud-init-size")).toHaveTextContent("16,384 bytes");
+    expect(await screen.findByText("16,384 bytes (16.0 KB) of 16 KB")).toHaveAttribute(
+      "data-testid",
+      "cloud-init-size",
+    );
     expect(screen.queryByTestId("deploy-cloud-init-error")).not.toBeInTheDocument();
-    await user.type(field, "é");
-    expect(screen.getByTestId("cloud-init-size")).toHaveTextContent("16,386 bytes");
-    expect(screen.getByTestId("deploy-cloud-init-error")).toHaveTextContent("2 too many");
-    expect(field).toHaveAttribute("aria-invalid", "true");
-    expect(state().draft.cloudInit).toHaveLength(16385);
+    await enter(user, "deploy-cloud-init", "x".repeat(16394));
+    await waitFor(() => expect(screen.getByTestId("cloud-init-size")).toHaveTextContent("16,394 bytes"));
+    expect(screen.getByTestId("deploy-cloud-init-error")).toHaveTextContent("10 too many");
+    expect(screen.getByTestId("deploy-cloud-init")).toHaveAttribute("aria-invalid", "true");
+    expect(state().draft.cloudInit).toHaveLength(16394);
+  });
+
+  it("shows exactly the size and error Rust answers for each script of the case table", async () => {
+    for (const c of casesOf("check_cloud_init")) {
+      const script = c.input.script as string;
+      const out = c.output as CloudInitCheck;
+      const expected = out.errors.find((e) => e.field === "cloudInit")?.message;
+      mockBackend({});
+      const { unmount } = renderWithProviders(<Stepped patch={{ cloudInit: script }} errors={{}} />);
+      await waitFor(() =>
+        expect(screen.getByTestId("cloud-init-size")).toHaveTextContent(`${out.bytes.toLocaleString("en-US")} bytes`),
+      );
+      if (expected) expect(screen.getByTestId("deploy-cloud-init-error")).toHaveTextContent(expected);
+      else expect(screen.queryByTestId("deploy-cloud-init-error")).not.toBeInTheDocument();
+      unmount();
+    }
   });
 });
 

@@ -8,7 +8,10 @@ import { Alert } from "../../components/ui/Alert";
 import { Input, Select } from "../../components/ui/Input";
 import { useScripts, type Script } from "../scripts/queries";
 import { CloudInitField } from "./CloudInitField";
-import { jupyterPasswordError, passwordStrength, type Strength } from "./passwordStrength";
+import { errorAt } from "../../lib/checks";
+import { useCheck } from "../../lib/useCheck";
+import { RULE_LIMITS, type PasswordStrength } from "../../bindings";
+import { jupyterPasswordCheck } from "./checks";
 import { SecurityRulesEditor } from "./SecurityRulesEditor";
 import { Field } from "../../components/ui/Field";
 import { fieldDomId, type Secrets, type StepProps } from "./wizard";
@@ -121,7 +124,7 @@ function PublicIp({ on, onChange }: { on: boolean; onChange: (on: boolean) => vo
   );
 }
 
-const METER: Record<Strength, { filled: number; tone: string }> = {
+const METER: Record<PasswordStrength, { filled: number; tone: string }> = {
   weak: { filled: 1, tone: "bg-danger" },
   medium: { filled: 2, tone: "bg-warning" },
   strong: { filled: 3, tone: "bg-success" },
@@ -140,8 +143,10 @@ type JupyterProps = {
 function Jupyter({ on, onChange, password, setPassword, error, publicIp }: JupyterProps) {
   const [left, setLeft] = useState(false);
   const id = fieldDomId("jupyterPassword");
-  const shown = (left && password !== "" ? jupyterPasswordError(password) : null) ?? error;
-  const strength = passwordStrength(password);
+  // The rule and the meter are Rust's answer for this password (asked only while Jupyter is on).
+  const answer = useCheck(jupyterPasswordCheck, password, on).data;
+  const shown = (left && password !== "" ? errorAt(answer?.errors, "jupyterPassword") : null) ?? error;
+  const strength = answer?.strength;
   return (
     <div className="flex flex-col gap-3">
       <Toggle id={fieldDomId("jupyterEnabled")} testId="jupyter-toggle" checked={on} onChange={onChange}>
@@ -153,7 +158,7 @@ function Jupyter({ on, onChange, password, setPassword, error, publicIp }: Jupyt
             id={id}
             testId="deploy-jupyter-password"
             label="Notebook password"
-            hint="At least 8 characters. Kept in memory for this deploy only: never saved with the draft."
+            hint={`At least ${RULE_LIMITS.jupyterPasswordMin} characters. Kept in memory for this deploy only: never saved with the draft.`}
             error={shown}
           >
             <Input
@@ -168,7 +173,7 @@ function Jupyter({ on, onChange, password, setPassword, error, publicIp }: Jupyt
               onChange={(e) => setPassword(e.target.value)}
             />
           </Field>
-          {password !== "" && <StrengthMeter id={`${id}-strength`} strength={strength} />}
+          {password !== "" && strength && <StrengthMeter id={`${id}-strength`} strength={strength} />}
           <p className="text-xs text-fg-muted">
             The notebook will be at <code>http://&lt;vm-ip&gt;:8888</code> once the VM is ACTIVE
             {publicIp ? "." : " (with no public IP, only from the internal network)."}
@@ -179,7 +184,7 @@ function Jupyter({ on, onChange, password, setPassword, error, publicIp }: Jupyt
   );
 }
 
-function StrengthMeter({ id, strength }: { id: string; strength: Strength }) {
+function StrengthMeter({ id, strength }: { id: string; strength: PasswordStrength }) {
   const { filled, tone } = METER[strength];
   return (
     <div className="flex items-center gap-2">

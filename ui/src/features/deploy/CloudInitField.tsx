@@ -1,8 +1,11 @@
-// The cloud-init script (DEP-53): run once at first boot, at most 16 KB. The size is counted
-// live in UTF-8 bytes, as validate.rs cloud_init counts it, so "é" costs 2 of the 16,384.
+// The cloud-init script (DEP-53): run once at first boot, within RULE_LIMITS.cloudInitMaxBytes.
+// The size and the rule are Rust's answer for the text (UTF-8 bytes: "é" costs 2).
 
 import { cn } from "../../lib/cn";
-import { cloudInitError, CLOUD_INIT_MAX_BYTES, formatCloudInitSize, utf8Bytes } from "./advancedStep";
+import { errorAt } from "../../lib/checks";
+import { useCheck } from "../../lib/useCheck";
+import { formatCloudInitSize } from "./advancedStep";
+import { cloudInitCheck } from "./checks";
 import { Field } from "../../components/ui/Field";
 import { fieldDomId } from "./wizard";
 
@@ -10,9 +13,10 @@ type Props = { value: string; onChange: (value: string) => void; error?: string 
 
 export function CloudInitField({ value, onChange, error }: Props) {
   const id = fieldDomId("cloudInit");
-  const bytes = utf8Bytes(value);
+  const answer = useCheck(cloudInitCheck, value).data;
   // Too big is said at once, not only when the user tries to go on.
-  const shown = cloudInitError(value) ?? error;
+  const tooBig = errorAt(answer?.errors, "cloudInit");
+  const shown = tooBig ?? error;
   return (
     <Field
       id={id}
@@ -39,9 +43,9 @@ export function CloudInitField({ value, onChange, error }: Props) {
       <p
         id={`${id}-size`}
         data-testid="cloud-init-size"
-        className={cn("text-xs", bytes > CLOUD_INIT_MAX_BYTES ? "text-danger" : "text-fg-muted")}
+        className={cn("text-xs", tooBig ? "text-danger" : "text-fg-muted")}
       >
-        {formatCloudInitSize(bytes)}
+        {answer && formatCloudInitSize(answer.bytes)}
       </p>
     </Field>
   );

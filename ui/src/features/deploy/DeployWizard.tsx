@@ -1,8 +1,16 @@
 import { useFocusRequest } from "../../components/ui/useFocusRequest";
 import { useCallback, useMemo, useRef, useState, type ReactNode } from "react";
 import { useMutation } from "@tanstack/react-query";
+import { resourceNameCheck } from "../../lib/checks";
+import { useCheck, useCheckNow } from "../../lib/useCheck";
+import { ruleListCheck } from "../instances/checks";
 import { call, toAppError, type AppError } from "../../lib/ipc";
-import { commands, type DeploymentRequest_Serialize, type DeploymentResponse_Serialize } from "../../bindings";
+import {
+  commands,
+  type DeploymentRequest_Serialize,
+  type DeploymentResponse_Serialize,
+  type NameCheck_Serialize,
+} from "../../bindings";
 import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
 import { DataStatus } from "../../components/ui/DataStatus";
@@ -10,7 +18,8 @@ import { useInstancesOverview } from "../instances/queries";
 import { useSubmitGuard } from "../../lib/useSubmitGuard";
 import { AdvancedStep } from "./AdvancedStep";
 import { useScripts } from "../scripts/queries";
-import { validateAdvanced } from "./advancedStep";
+import { validateAdvanced, type AdvancedChecks } from "./advancedStep";
+import { cloudInitCheck, jupyterPasswordCheck } from "./checks";
 import { BootStep } from "./BootStep";
 import { findBootItem, validateBoot, type BootItem } from "./bootStep";
 import { buildRequest, fitGpuChange, fitRegionChange, isStepId, touchesGpu } from "./draft";
@@ -21,7 +30,7 @@ import { useSshKeys } from "../sshKeys/queries";
 import { validateKeys } from "./keysStep";
 import { RegionStep } from "./RegionStep";
 import { validateRegion } from "./regionStep";
-import { placeRefusal, takenNames, validateReview } from "./review";
+import { placeRefusal, takenNames, validateReview, vmNameForm } from "./review";
 import { ReviewStep } from "./ReviewStep";
 import { StepNav } from "./StepNav";
 import { useBootLists, useDeployCatalog } from "./useDeployCatalog";
@@ -37,6 +46,9 @@ type Props = {
 };
 
 type FieldError = { step: StepId; field: string; message: string };
+
+/** The backend's answers about the draft's typed fields (each `undefined` until it is in). */
+type Answers = { name: NameCheck_Serialize | undefined; advanced: AdvancedChecks };
 
 const hasErrors = (e: StepErrors) => Object.keys(e).length > 0;
 
@@ -106,7 +118,38 @@ export function DeployWizard({ draft, setDraft, initialNotices = [], onDeployed 
     setServerError((e) => (e?.field === "jupyterPassword" ? null : e));
   }, []);
 
-  function validate(s: StepId): StepErrors {
+  // The rules of the typed fields are Rust's: asked as they change (for the errors shown) and
+  // asked again, for exactly the current inputs, before moving on or deploying.
+  const checkNow = useCheckNow();
+  const inputs = (d: Draft, s: Secrets) => ({
+    name: vmNameForm(d.name, taken),
+    rules: d.securityRules,
+    jupyter: d.jupyterEnabled ? s.jupyterPassword : null,
+    cloudInit: d.cloudInit,
+  });
+  const now = inputs(draft, secrets);
+  const live: Answers = {
+    name: useCheck(resourceNameCheck, now.name, visited.has("review")).data,
+    advanced: {
+      rules: useCheck(ruleListCheck, now.rules, visited.has("advanced")).data,
+      jupyter: useCheck(jupyterPasswordCheck, now.jupyter ?? "", now.jupyter !== null).data,
+      cloudInit: useCheck(cloudInitCheck, now.cloudInit, visited.has("advanced")).data,
+    },
+  };
+
+  /** The answers for the current draft; a check that fails rejects (the deploy stops there). */
+  async function answersNow(): Promise<Answers> {
+    const i = inputs(latest.current.draft, secrets);
+    const [name, rules, jupyter, cloudInit] = await Promise.all([
+      checkNow(resourceNameCheck, i.name),
+      checkNow(ruleListCheck, i.rules),
+      i.jupyter === null ? undefined : checkNow(jupyterPasswordCheck, i.jupyter),
+      checkNow(cloudInitCheck, i.cloudInit),
+    ]);
+    return { name, advanced: { rules, jupyter, cloudInit } };
+  }
+
+  function validate(s: StepId, answers: Answers): StepErrors {
     const d = latest.current.draft;
     switch (s) {
       case "gpu":
@@ -120,9 +163,9 @@ export function DeployWizard({ draft, setDraft, initialNotices = [], onDeployed 
         if (!keys.data) return d.sshKeyIds.length > 0 ? {} : validateKeys(d, []);
         return validateKeys(d, keys.data);
       case "advanced":
-        return validateAdvanced(d, secrets, scripts.data);
+        return validateAdvanced(d, scripts.data, answers.advanced);
       case "review":
-        return validateReview(d, taken);
+        return validateReview(answers.name);
     }
   }
 
@@ -138,11 +181,17 @@ export function DeployWizard({ draft, setDraft, initialNotices = [], onDeployed 
     focusOn(fieldDomId(field));
   }
 
-  /** Forward checks every step before the target; back goes straight there. */
-  function goTo(target: StepId) {
+  /**
+   * Forward checks every step before the target (with the backend's answers for the current
+   * inputs once the Advanced step is among them; one that cannot be had is left to Deploy);
+   * back goes straight there.
+   */
+  async function goTo(target: StepId) {
+    const before = STEPS.slice(0, STEPS.indexOf(target));
     if (STEPS.indexOf(target) > STEPS.indexOf(step)) {
-      for (const s of STEPS.slice(0, STEPS.indexOf(target))) {
-        const errors = validate(s);
+      const answers = before.includes("advanced") ? await answersNow().catch(() => live) : live;
+      for (const s of before) {
+        const errors = validate(s, answers);
         if (hasErrors(errors)) return refuse(s, Object.keys(errors)[0]!);
       }
     }
@@ -159,11 +208,19 @@ export function DeployWizard({ draft, setDraft, initialNotices = [], onDeployed 
   function submit() {
     void guard(async () => {
       setRefusal(null);
+      // Never what the rules have not seen: the answers for exactly what is on screen now.
+      let answers: Answers;
+      try {
+        answers = await answersNow();
+      } catch (e) {
+        return setRefusal(toAppError(e));
+      }
       for (const s of STEPS) {
-        const errors = validate(s);
+        const errors = validate(s, answers);
         if (hasErrors(errors)) return refuse(s, Object.keys(errors)[0]!);
       }
-      const body = buildRequest(latest.current.draft, secrets);
+      // The name as Rust accepted it (trimmed), the rest as chosen.
+      const body = { ...buildRequest(latest.current.draft, secrets), name: answers.name?.value ?? "" };
       try {
         onDeployed(await deploy.mutateAsync(body), body);
       } catch (e) {
@@ -176,7 +233,7 @@ export function DeployWizard({ draft, setDraft, initialNotices = [], onDeployed 
   }
 
   const errors: StepErrors = {
-    ...(attempted.has(step) ? validate(step) : {}),
+    ...(attempted.has(step) ? validate(step, live) : {}),
     ...(serverError?.step === step ? { [serverError.field]: serverError.message } : {}),
   };
   const props = { draft, update, errors };
@@ -203,7 +260,7 @@ export function DeployWizard({ draft, setDraft, initialNotices = [], onDeployed 
         bootItem={shownBoot ?? lastBoot.current}
         keys={keys.data}
         taken={taken}
-        onEdit={goTo}
+        onEdit={(s) => void goTo(s)}
         onDeploy={submit}
         pending={deploy.isPending}
         refusal={refusal}
@@ -213,7 +270,7 @@ export function DeployWizard({ draft, setDraft, initialNotices = [], onDeployed 
 
   return (
     <div className="flex min-w-0 flex-col gap-4">
-      <StepNav current={step} visited={visited} onGo={goTo} />
+      <StepNav current={step} visited={visited} onGo={(s) => void goTo(s)} />
       {notices.length > 0 && <Notice notices={notices} onDismiss={() => setNotices([])} />}
       {(step === "gpu" || step === "region") && <DataStatus query={catalog} />}
       <Card data-testid={`deploy-step-${step}`} aria-labelledby="deploy-step-heading">
@@ -225,11 +282,11 @@ export function DeployWizard({ draft, setDraft, initialNotices = [], onDeployed 
         </h2>
         {body}
         <div className="mt-6 flex justify-between gap-2 border-t border-border pt-4">
-          <Button data-testid="deploy-back" disabled={index === 0} onClick={() => goTo(STEPS[index - 1]!)}>
+          <Button data-testid="deploy-back" disabled={index === 0} onClick={() => void goTo(STEPS[index - 1]!)}>
             Back
           </Button>
           {step !== "review" && (
-            <Button variant="primary" data-testid="deploy-next" onClick={() => goTo(STEPS[index + 1]!)}>
+            <Button variant="primary" data-testid="deploy-next" onClick={() => void goTo(STEPS[index + 1]!)}>
               Next: {STEP_LABELS[STEPS[index + 1]!]}
             </Button>
           )}

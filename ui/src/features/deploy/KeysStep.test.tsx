@@ -3,7 +3,10 @@ import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { describe, expect, it } from "vitest";
 import { fails, mockBackend, renderWithProviders } from "../../test/backend";
+import type { SshKeyCheck_Serialize, SshKeyForm } from "../../bindings";
+import { canonical, casesOf } from "../../test/formCases";
 import { KeysStep } from "./KeysStep";
+import { SshKeyCreate, SshKeyImport } from "./SshKeyInline";
 import type { SshKey } from "../sshKeys/queries";
 import type { Draft, StepErrors } from "./wizard";
 
@@ -18,6 +21,12 @@ const key = (id: string, name = id): SshKey => ({
   created_at: null,
 });
 const list = (keys: SshKey[]) => ({ success: true, message: null, ssh_keys: keys, request_id: "r" });
+
+/** Replaces a field's text in one go, so the rules are asked only about inputs of their case table. */
+async function enter(user: ReturnType<typeof userEvent.setup>, testId: string, text: string) {
+  await user.clear(screen.getByTestId(testId));
+  await user.paste(text);
+}
 
 /** The step with a draft of its own; `seen` records every selection it was given. */
 function renderStep(sshKeyIds: string[] = [], errors: StepErrors = {}) {
@@ -74,7 +83,7 @@ describe("SSH keys step", () => {
 
   it("imports a key: a bad line is refused at the field, a good one is sent and selected (DEP-43)", async () => {
     const backend = mockBackend({
-      list_ssh_keys: list([key("a"), key("b")]),
+      list_ssh_keys: list([key("d", "desktop")]),
       create_ssh_key: (args: Record<string, unknown>) => {
         const body = args.body as { name: string; public_key: string };
         return {
@@ -86,56 +95,58 @@ describe("SSH keys step", () => {
         };
       },
     });
-    const { last } = renderStep(["a"]);
+    const { last } = renderStep(["d"]);
     const user = userEvent.setup();
     await user.click(await screen.findByTestId("ssh-key-import"));
-    await user.type(screen.getByTestId("ssh-import-name"), "work-laptop");
-    await user.type(screen.getByTestId("ssh-import-key"), "ssh-foo AAAAC3NzaC1lZDI1NTE5");
+    await enter(user, "ssh-import-name", "laptop");
+    await enter(user, "ssh-import-key", "ssh-foo AAAAC3NzaC1lZDI1NTE5");
     await user.click(screen.getByTestId("ssh-import-submit"));
-    expect(screen.getByTestId("deploy-ssh-import-key-error")).toHaveTextContent("Must start with the key type");
+    await waitFor(() =>
+      expect(screen.getByTestId("deploy-ssh-import-key-error")).toHaveTextContent("Must start with the key type"),
+    );
     expect(screen.getByTestId("ssh-import-key")).toHaveAttribute("aria-invalid", "true");
-    expect(screen.getByTestId("ssh-import-key")).toHaveFocus();
+    await waitFor(() => expect(screen.getByTestId("ssh-import-key")).toHaveFocus());
     expect(backend.called("create_ssh_key")).toEqual([]);
 
-    await user.clear(screen.getByTestId("ssh-import-key"));
-    await user.click(screen.getByTestId("ssh-import-key"));
-    await user.paste(GOOD_KEY);
-    expect(screen.queryByTestId("deploy-ssh-import-key-error")).not.toBeInTheDocument();
+    await enter(user, "ssh-import-key", GOOD_KEY);
+    await waitFor(() => expect(screen.queryByTestId("deploy-ssh-import-key-error")).not.toBeInTheDocument());
     await user.click(screen.getByTestId("ssh-import-submit"));
     await waitFor(() => expect(backend.called("create_ssh_key")).toHaveLength(1));
-    expect(backend.called("create_ssh_key")[0]!.args).toEqual({ body: { name: "work-laptop", public_key: GOOD_KEY } });
+    // The request Rust built from the fields.
+    expect(backend.called("create_ssh_key")[0]!.args).toEqual({ body: { name: "laptop", public_key: GOOD_KEY } });
     await waitFor(() => expect(screen.getByTestId("ssh-key-new")).toBeChecked());
-    expect(last()).toEqual(["a", "new"]);
-    expect(screen.getByTestId("ssh-key-a")).toBeChecked();
+    expect(last()).toEqual(["d", "new"]);
+    expect(screen.getByTestId("ssh-key-d")).toBeChecked();
     expect(screen.queryByTestId("ssh-import-submit")).not.toBeInTheDocument();
   });
 
-  it("refuses an import name with a space, or one already taken, at the name field", async () => {
+  it("refuses an import name already taken (whatever the case) at the name field", async () => {
     const backend = mockBackend({ list_ssh_keys: list([key("a", "laptop")]) });
     renderStep();
     const user = userEvent.setup();
     await user.click(await screen.findByTestId("ssh-key-import"));
-    await user.type(screen.getByTestId("ssh-import-name"), "my key");
-    await user.click(screen.getByTestId("ssh-import-key"));
-    expect(screen.getByTestId("deploy-ssh-import-name-error")).toHaveTextContent("found a space");
-    await user.clear(screen.getByTestId("ssh-import-name"));
-    await user.type(screen.getByTestId("ssh-import-name"), "laptop");
-    expect(screen.getByTestId("deploy-ssh-import-name-error")).toHaveTextContent("already exists");
+    await enter(user, "ssh-import-name", "Laptop");
+    await enter(user, "ssh-import-key", GOOD_KEY);
+    await waitFor(() =>
+      expect(screen.getByTestId("deploy-ssh-import-name-error")).toHaveTextContent(
+        'A key named "laptop" already exists',
+      ),
+    );
     await user.click(screen.getByTestId("ssh-import-submit"));
+    await waitFor(() => expect(screen.getByTestId("ssh-import-name")).toHaveFocus());
     expect(backend.called("create_ssh_key")).toEqual([]);
   });
 
   it("shows the server's refusal of a field at that field", async () => {
     mockBackend({
-      list_ssh_keys: list([]),
+      list_ssh_keys: list([key("d", "desktop")]),
       create_ssh_key: fails("Validation", "name: is already taken", { field: "name" }),
     });
     renderStep();
     const user = userEvent.setup();
     await user.click(await screen.findByTestId("ssh-key-import"));
-    await user.type(screen.getByTestId("ssh-import-name"), "dup");
-    await user.click(screen.getByTestId("ssh-import-key"));
-    await user.paste(GOOD_KEY);
+    await enter(user, "ssh-import-name", "laptop");
+    await enter(user, "ssh-import-key", GOOD_KEY);
     await user.click(screen.getByTestId("ssh-import-submit"));
     expect(await screen.findByTestId("deploy-ssh-import-name-error")).toHaveTextContent("is already taken");
   });
@@ -157,31 +168,73 @@ describe("SSH keys step", () => {
       ),
     ).toBeInTheDocument();
     await user.click(screen.getByTestId("ssh-create-submit"));
-    expect(screen.getByTestId("deploy-ssh-create-name-error")).toHaveTextContent("Required");
+    expect(await screen.findByTestId("deploy-ssh-create-name-error")).toHaveTextContent("A name is required.");
     expect(backend.called("generate_ssh_key")).toEqual([]);
 
-    await user.type(screen.getByTestId("ssh-create-name"), "gpu-box");
+    await enter(user, "ssh-create-name", "generated");
     await user.click(screen.getByTestId("ssh-create-submit"));
     expect(await screen.findByTestId("ssh-create-saved")).toHaveTextContent(
       "Private key saved to /home/me/.ssh/gpu-box",
     );
-    expect(backend.called("generate_ssh_key")[0]!.args).toEqual({ name: "gpu-box" });
+    expect(backend.called("generate_ssh_key")[0]!.args).toEqual({ name: "generated" });
     expect(screen.getByTestId("ssh-key-gen")).toBeChecked();
     expect(last()).toEqual(["gen"]);
   });
 
   it("says nothing alarming when the save dialog is cancelled", async () => {
     mockBackend({
-      list_ssh_keys: list([key("a"), key("b")]),
+      list_ssh_keys: list([]),
       generate_ssh_key: fails("Cancelled", "The save dialog was cancelled."),
     });
     renderStep();
     const user = userEvent.setup();
     await user.click(await screen.findByTestId("ssh-key-create"));
-    await user.type(screen.getByTestId("ssh-create-name"), "gpu-box");
+    await enter(user, "ssh-create-name", "generated");
     await user.click(screen.getByTestId("ssh-create-submit"));
     expect(await screen.findByTestId("ssh-create-cancelled")).toHaveTextContent("no key was created");
     expect(screen.queryByTestId("error-banner")).not.toBeInTheDocument();
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
   });
+});
+
+describe("the key forms show exactly Rust's answer (check_ssh_key)", () => {
+  for (const c of casesOf("check_ssh_key")) {
+    const form = c.input.form as SshKeyForm;
+    const answer = c.output as SshKeyCheck_Serialize;
+    const at = (field: string) => answer.errors.find((e) => e.field === field)?.message;
+    const keys = (form.taken ?? []).map((name) => key(`id-${name}`, name));
+    const imported = form.publicKey != null;
+    it(`${imported ? "import" : "create"} ${JSON.stringify(form.name)} ${JSON.stringify(form.publicKey)}`, async () => {
+      const backend = mockBackend({
+        generate_ssh_key: () => new Promise(() => {}),
+        create_ssh_key: () => new Promise(() => {}),
+      });
+      const user = userEvent.setup();
+      const prefix = imported ? "ssh-import" : "ssh-create";
+      renderWithProviders(
+        imported ? (
+          <SshKeyImport keys={keys} onCreated={() => {}} onClose={() => {}} />
+        ) : (
+          <SshKeyCreate keys={keys} onCreated={() => {}} onClose={() => {}} />
+        ),
+      );
+      if (form.name !== "") await enter(user, `${prefix}-name`, form.name);
+      if (imported && form.publicKey !== "") await enter(user, "ssh-import-key", form.publicKey!);
+      // A submit shows every field's error (and sends only what Rust accepted).
+      await user.click(screen.getByTestId(`${prefix}-submit`));
+      await waitFor(() =>
+        expect(backend.called("check_ssh_key").map((x) => canonical(x.args))).toContain(canonical(c.input)),
+      );
+      const fields: [string, string][] = [[`${prefix}-name`, "name"]];
+      if (imported) fields.push(["ssh-import-key", "publicKey"]);
+      for (const [testId, field] of fields) {
+        const message = at(field);
+        const shown = `deploy-${testId}-error`;
+        if (message) await waitFor(() => expect(screen.getByTestId(shown)).toHaveTextContent(message));
+        else expect(screen.queryByTestId(shown)).not.toBeInTheDocument();
+      }
+      const sent = () => backend.called(imported ? "create_ssh_key" : "generate_ssh_key");
+      await waitFor(() => expect(sent()).toHaveLength(answer.value ? 1 : 0));
+    });
+  }
 });

@@ -10,11 +10,13 @@ import { Button } from "../../components/ui/Button";
 import { Field, fieldAria } from "../../components/ui/Field";
 import { Input } from "../../components/ui/Input";
 import { formatHourly, formatPerMinute, formatRunway } from "../instances/money";
-import { NAME_MAX } from "../instances/names";
+import { RULE_LIMITS } from "../../bindings";
+import { errorAt, resourceNameCheck } from "../../lib/checks";
+import { useCheck } from "../../lib/useCheck";
 import { BOOT_KIND_NOUN, isBootKind, type BootItem } from "./bootStep";
 import { EquivalentCommand } from "./EquivalentCommand";
 import type { SshKey } from "../sshKeys/queries";
-import { nameError } from "./review";
+import { vmNameForm } from "./review";
 import { useDeployQuote } from "./useDeployCatalog";
 import { fieldDomId, STEP_LABELS, type StepId, type StepProps } from "./wizard";
 
@@ -34,7 +36,8 @@ export function ReviewStep(props: Props) {
   const { draft, update, errors, taken } = props;
   const id = fieldDomId("name");
   // Checked as it is typed (DEP-60); an empty name only once the user tried to go on.
-  const live = draft.name !== "" ? nameError(draft.name, taken) : null;
+  const answer = useCheck(resourceNameCheck, vmNameForm(draft.name, taken)).data;
+  const live = draft.name !== "" ? errorAt(answer?.errors, "name") : null;
   const error = errors.name ?? live;
   return (
     <div className="flex flex-col gap-6">
@@ -42,7 +45,7 @@ export function ReviewStep(props: Props) {
         id={id}
         label="VM name"
         error={error}
-        hint={`1–${NAME_MAX} letters, digits, spaces, "-", "_" or "."; unique in your account.`}
+        hint={`1–${RULE_LIMITS.nameMax} letters, digits, spaces, "-", "_" or "."; unique in your account.`}
       >
         <Input
           {...fieldAria(id, error)}

@@ -1,25 +1,33 @@
-// Security rules chosen before the VM exists (DEP-51): kept in the draft, checked field by
-// field as they are typed (vm/ruleForm.ts, the copy of validate.rs security_rule), and
-// checked against each other (ruleConflicts.ts). A rule that would conflict is refused.
+// Security rules chosen before the VM exists (DEP-51): kept in the draft. Rust checks each
+// new rule as it is typed, against the rules already in the list (a conflicting one is
+// refused at its range field), and checks the list as a whole (each rule's own faults,
+// repeats and covered rules, shown beside the rule at fault) — instances/checks.ts.
 
 import { leavingForSubmit, SUBMIT_ATTR } from "../../components/ui/leavingFor";
 import { useFocusRequest } from "../../components/ui/useFocusRequest";
 import { useState, type FocusEvent, type KeyboardEvent, type ReactNode } from "react";
+import { RULE_CHOICES, type RuleProblem_Serialize, type VMSecurityRuleRequest_Serialize } from "../../bindings";
 import { Button } from "../../components/ui/Button";
 import { Field, fieldAria } from "../../components/ui/Field";
 import { Input, Select } from "../../components/ui/Input";
+import { useCheck, useCheckNow } from "../../lib/useCheck";
+import { useSubmitGuard } from "../../lib/useSubmitGuard";
+import { ruleListCheck, securityRuleCheck, type RuleDraft } from "../instances/checks";
 import {
-  DIRECTIONS,
+  cidrHint,
+  directionLabel,
   EMPTY_RULE,
-  ETHERTYPES,
-  PROTOCOLS,
-  validateRule,
-  type RuleDraft,
+  firstRuleFieldAtFault,
+  portHints,
+  ruleErrors,
+  ruleSummary,
+  takesPorts,
   type RuleField,
 } from "../instances/ruleForm";
-import { draftRuleOf, ruleProblems, type DraftRule } from "./advancedStep";
-import { newRuleConflict, ruleSummary } from "./ruleConflicts";
 import { fieldDomId } from "./wizard";
+
+/** A rule as the draft keeps it: the request Rust built from the form. */
+type DraftRule = VMSecurityRuleRequest_Serialize;
 
 type Props = {
   rules: readonly DraftRule[];
@@ -41,9 +49,17 @@ function control(field: RuleField, error: string | undefined) {
   return { ...fieldAria(CONTROL[field].id, error), "data-testid": CONTROL[field].testId };
 }
 
+/** The list's problems by rule index, in the order Rust gave them. */
+function problemsByRule(problems: readonly RuleProblem_Serialize[] | undefined): Map<number, string[]> {
+  const byRule = new Map<number, string[]>();
+  for (const p of problems ?? []) byRule.set(p.index, [...(byRule.get(p.index) ?? []), p.message]);
+  return byRule;
+}
+
 export function SecurityRulesEditor({ rules, onChange, error }: Props) {
   const listId = fieldDomId("securityRules");
-  const problems = ruleProblems(rules);
+  // The same question the wizard asks for the step's error: one answer for both.
+  const problems = problemsByRule(useCheck(ruleListCheck, [...rules]).data);
   return (
     <div className="flex flex-col gap-3">
       <div
@@ -122,13 +138,14 @@ function NewRule({ rules, onAdd }: { rules: readonly DraftRule[]; onAdd: (r: Dra
   const [touched, setTouched] = useState<Touched>({});
   const [tried, setTried] = useState(false);
   const focusOn = useFocusRequest();
-  const all = validateRule(draft);
-  const valid = Object.keys(all).length === 0;
-  const conflict = valid ? newRuleConflict(rules, draftRuleOf(draft)) : null;
-  const shown = (f: RuleField) => (tried || touched[f] ? all[f] : undefined);
-  const cidrError =
-    shown("remote_ip_prefix") ?? (tried || touched.remote_ip_prefix ? (conflict ?? undefined) : undefined);
-  const icmp = draft.protocol === "icmp";
+  const checkNow = useCheckNow();
+  const guard = useSubmitGuard();
+  // Compared with the list it joins: a rule that repeats, covers or is covered by one is refused.
+  const form = { ...draft, existing: [...rules] };
+  const errors = ruleErrors(useCheck(securityRuleCheck, form).data?.errors);
+  const shown = (f: RuleField) => (tried || touched[f] ? errors[f] : undefined);
+  const ports = takesPorts(draft.protocol);
+  const hints = portHints(draft.protocol);
 
   function edit(patch: Partial<RuleDraft>) {
     setDraft((d) => ({ ...d, ...patch }));
@@ -136,17 +153,20 @@ function NewRule({ rules, onAdd }: { rules: readonly DraftRule[]; onAdd: (r: Dra
 
   function add() {
     setTried(true);
-    if (!valid || conflict) {
-      // Focus the first field at fault, in the form's order; a conflict is the range's.
-      const first = (Object.keys(CONTROL) as RuleField[]).find((f) => all[f]) ?? "remote_ip_prefix";
-      focusOn(CONTROL[first].id);
-      return;
-    }
-    onAdd(draftRuleOf(draft));
-    // Keep the kind of rule: several of the same sort are often added in a row.
-    setDraft((d) => ({ ...d, remote_ip_prefix: "", port_range_min: "", port_range_max: "" }));
-    setTouched({});
-    setTried(false);
+    void guard(async () => {
+      // The answer for exactly these fields and this list; a failed check adds nothing.
+      const answer = await checkNow(securityRuleCheck, form);
+      if (!answer.value) {
+        // Focus the first field at fault, in the form's order (a conflict is the range's).
+        focusOn(CONTROL[firstRuleFieldAtFault(ruleErrors(answer.errors)) ?? "remote_ip_prefix"].id);
+        return;
+      }
+      onAdd(answer.value);
+      // Keep the kind of rule: several of the same sort are often added in a row.
+      setDraft((d) => ({ ...d, remote_ip_prefix: "", port_range_min: "", port_range_max: "" }));
+      setTouched({});
+      setTried(false);
+    });
   }
 
   function enter(e: KeyboardEvent) {
@@ -169,11 +189,11 @@ function NewRule({ rules, onAdd }: { rules: readonly DraftRule[]; onAdd: (r: Dra
           <Select
             {...control("direction", shown("direction"))}
             value={draft.direction}
-            onChange={(e) => edit({ direction: e.target.value as RuleDraft["direction"] })}
+            onChange={(e) => edit({ direction: e.target.value })}
           >
-            {DIRECTIONS.map((d) => (
+            {RULE_CHOICES.directions.map((d) => (
               <option key={d} value={d}>
-                {d === "ingress" ? "Ingress (inbound)" : "Egress (outbound)"}
+                {directionLabel(d)}
               </option>
             ))}
           </Select>
@@ -182,13 +202,13 @@ function NewRule({ rules, onAdd }: { rules: readonly DraftRule[]; onAdd: (r: Dra
           <Select
             {...control("protocol", shown("protocol"))}
             value={draft.protocol}
-            // ICMP has no ports: clear them rather than leave values that would be refused.
+            // A protocol without ports: clear them rather than leave values that would be refused.
             onChange={(e) => {
-              const protocol = e.target.value as RuleDraft["protocol"];
-              edit(protocol === "icmp" ? { protocol, port_range_min: "", port_range_max: "" } : { protocol });
+              const protocol = e.target.value;
+              edit(takesPorts(protocol) ? { protocol } : { protocol, port_range_min: "", port_range_max: "" });
             }}
           >
-            {PROTOCOLS.map((p) => (
+            {RULE_CHOICES.protocols.map((p) => (
               <option key={p} value={p}>
                 {p.toUpperCase()}
               </option>
@@ -199,9 +219,9 @@ function NewRule({ rules, onAdd }: { rules: readonly DraftRule[]; onAdd: (r: Dra
           <Select
             {...control("ethertype", shown("ethertype"))}
             value={draft.ethertype}
-            onChange={(e) => edit({ ethertype: e.target.value as RuleDraft["ethertype"] })}
+            onChange={(e) => edit({ ethertype: e.target.value })}
           >
-            {ETHERTYPES.map((t) => (
+            {RULE_CHOICES.ethertypes.map((t) => (
               <option key={t} value={t}>
                 {t}
               </option>
@@ -213,15 +233,11 @@ function NewRule({ rules, onAdd }: { rules: readonly DraftRule[]; onAdd: (r: Dra
         <Choice
           field="remote_ip_prefix"
           label="Remote range (CIDR)"
-          hint={
-            draft.ethertype === "IPv4"
-              ? "e.g. 203.0.113.1/32, or 0.0.0.0/0 for everyone"
-              : "e.g. 2001:db8::/32, or ::/0 for everyone"
-          }
-          error={cidrError}
+          hint={cidrHint(draft.ethertype)}
+          error={shown("remote_ip_prefix")}
         >
           <Input
-            {...control("remote_ip_prefix", cidrError)}
+            {...control("remote_ip_prefix", shown("remote_ip_prefix"))}
             spellCheck={false}
             autoComplete="off"
             value={draft.remote_ip_prefix}
@@ -229,31 +245,21 @@ function NewRule({ rules, onAdd }: { rules: readonly DraftRule[]; onAdd: (r: Dra
             onChange={(e) => edit({ remote_ip_prefix: e.target.value })}
           />
         </Choice>
-        <Choice
-          field="port_range_min"
-          label="Port from"
-          hint={icmp ? "Not for ICMP" : "1–65535"}
-          error={shown("port_range_min")}
-        >
+        <Choice field="port_range_min" label="Port from" hint={hints.min} error={shown("port_range_min")}>
           <Input
             {...control("port_range_min", shown("port_range_min"))}
             inputMode="numeric"
-            disabled={icmp}
+            disabled={!ports}
             value={draft.port_range_min}
             onBlur={blur("port_range_min")}
             onChange={(e) => edit({ port_range_min: e.target.value })}
           />
         </Choice>
-        <Choice
-          field="port_range_max"
-          label="Port to"
-          hint={icmp ? "Not for ICMP" : "Same as “from” for one port"}
-          error={shown("port_range_max")}
-        >
+        <Choice field="port_range_max" label="Port to" hint={hints.max} error={shown("port_range_max")}>
           <Input
             {...control("port_range_max", shown("port_range_max"))}
             inputMode="numeric"
-            disabled={icmp}
+            disabled={!ports}
             value={draft.port_range_max}
             onBlur={blur("port_range_max")}
             onChange={(e) => edit({ port_range_max: e.target.value })}

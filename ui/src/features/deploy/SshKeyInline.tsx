@@ -1,6 +1,7 @@
 // "Create Key" and "Import Key" inside the wizard (DEP-43), with the SSH Keys page's rules
-// (SSH-02…05; keysStep.ts). Every mistake is shown at its field; a new key is handed to the
-// step, which selects it.
+// (SSH-02…05), asked of Rust (check_ssh_key) as the fields are typed. Every mistake is shown
+// at its field; a submit sends the request Rust built, and a new key is handed to the step,
+// which selects it.
 
 import { useState, type KeyboardEvent, type ReactNode } from "react";
 import type { AppError } from "../../lib/ipc";
@@ -12,7 +13,10 @@ import { leavingForSubmit, SUBMIT_ATTR } from "../../components/ui/leavingFor";
 import { useFocusRequest } from "../../components/ui/useFocusRequest";
 import { ErrorBanner } from "../../components/ui/ErrorBanner";
 import { useSubmitGuard } from "../../lib/useSubmitGuard";
-import { keyNameError, publicKeyError } from "./keysStep";
+import { RULE_LIMITS } from "../../bindings";
+import { errorAt } from "../../lib/checks";
+import { useCheck, useCheckNow } from "../../lib/useCheck";
+import { sshKeyCheck } from "./checks";
 import { useGenerateSshKey, useImportSshKey, type SshKey } from "../sshKeys/queries";
 import { fieldDomId } from "./wizard";
 
@@ -65,25 +69,30 @@ export function SshKeyCreate({ keys, onCreated, onClose }: Props) {
   const [name, setName] = useState("");
   const [tried, setTried] = useState(false);
   const [savedTo, setSavedTo] = useState<string | null>(null);
+  const checkNow = useCheckNow();
   const nameId = fieldDomId("ssh-create-name");
-  const nameError = (tried ? keyNameError(name, keys) : null) ?? serverFieldError(generate.error, "name");
+  // No public key: the app generates the pair, so only the name is checked.
+  const form = { name, publicKey: null, taken: keys.map((k) => k.name) };
+  const answer = useCheck(sshKeyCheck, form).data;
+  const nameError = (tried ? errorAt(answer?.errors, "name") : null) ?? serverFieldError(generate.error, "name");
   const cancelled = generate.error?.code === "Cancelled";
 
   function submit() {
     setTried(true);
-    if (keyNameError(name, keys)) {
-      // A refused submit puts the user at the field to fix.
-      focusOn(nameId);
-      return;
-    }
-    void guard(() =>
-      generate.mutateAsync(name, {
+    void guard(async () => {
+      const checked = await checkNow(sshKeyCheck, form);
+      if (!checked.value) {
+        // A refused submit puts the user at the field to fix.
+        focusOn(nameId);
+        return;
+      }
+      await generate.mutateAsync(checked.value.name, {
         onSuccess: ({ sshKey, savedTo }) => {
           setSavedTo(savedTo);
           onCreated(sshKey);
         },
-      }),
-    );
+      });
+    });
   }
 
   if (savedTo !== null) return <SavedNote path={savedTo} onClose={onClose} />;
@@ -92,7 +101,7 @@ export function SshKeyCreate({ keys, onCreated, onClose }: Props) {
       <Field
         id={nameId}
         label="Key name"
-        hint="Up to 50 letters, digits, '-', '_' and '.'; unique in your account."
+        hint={`Up to ${RULE_LIMITS.nameMax} letters, digits, '-', '_' and '.'; unique in your account.`}
         error={nameError}
       >
         <Input
@@ -169,20 +178,27 @@ export function SshKeyImport({ keys, onCreated, onClose }: Props) {
   const [publicKey, setPublicKey] = useState("");
   // A field's error shows once it has been left or a submit was tried, then follows each change.
   const [touched, setTouched] = useState({ name: false, key: false });
+  const checkNow = useCheckNow();
   const nameId = fieldDomId("ssh-import-name");
   const keyId = fieldDomId("ssh-import-key");
-  const nameError = (touched.name ? keyNameError(name, keys) : null) ?? serverFieldError(importKey.error, "name");
-  const keyError = (touched.key ? publicKeyError(publicKey) : null) ?? serverFieldError(importKey.error, "public_key");
+  const form = { name, publicKey, taken: keys.map((k) => k.name) };
+  const answer = useCheck(sshKeyCheck, form).data;
+  const nameError =
+    (touched.name ? errorAt(answer?.errors, "name") : null) ?? serverFieldError(importKey.error, "name");
+  const keyError =
+    (touched.key ? errorAt(answer?.errors, "publicKey") : null) ?? serverFieldError(importKey.error, "public_key");
 
   function submit() {
     setTouched({ name: true, key: true });
-    if (keyNameError(name, keys) || publicKeyError(publicKey)) {
-      focusOn(keyNameError(name, keys) ? nameId : keyId);
-      return;
-    }
-    void guard(() =>
-      importKey.mutateAsync({ name, public_key: publicKey.trim() }, { onSuccess: (key) => onCreated(key) }),
-    );
+    void guard(async () => {
+      const checked = await checkNow(sshKeyCheck, form);
+      if (!checked.value) {
+        focusOn(errorAt(checked.errors, "name") ? nameId : keyId);
+        return;
+      }
+      const body = { name: checked.value.name, public_key: checked.value.public_key ?? "" };
+      await importKey.mutateAsync(body, { onSuccess: (key) => onCreated(key) });
+    });
   }
 
   return (
@@ -190,7 +206,7 @@ export function SshKeyImport({ keys, onCreated, onClose }: Props) {
       <Field
         id={nameId}
         label="Key name"
-        hint="Up to 50 letters, digits, '-', '_' and '.'; unique in your account."
+        hint={`Up to ${RULE_LIMITS.nameMax} letters, digits, '-', '_' and '.'; unique in your account.`}
         error={nameError}
       >
         <Input
@@ -211,9 +227,9 @@ export function SshKeyImport({ keys, onCreated, onClose }: Props) {
         label="Public key"
         hint={
           <>
-            One line: ssh-ed25519, ssh-rsa or ecdsa-sha2-nistp256/384/521, then the key, then an optional comment. Find
-            it in <code>~/.ssh/id_ed25519.pub</code> or <code>~/.ssh/id_rsa.pub</code> (Linux, macOS, Git Bash, WSL),
-            with <code>Get-Content $env:USERPROFILE\.ssh\id_rsa.pub</code> in PowerShell, or at
+            One line: the key type (one of {RULE_LIMITS.sshKeyTypes.join(", ")}), then the key, then an optional
+            comment. Find it in <code>~/.ssh/id_ed25519.pub</code> or <code>~/.ssh/id_rsa.pub</code> (Linux, macOS, Git
+            Bash, WSL), with <code>Get-Content $env:USERPROFILE\.ssh\id_rsa.pub</code> in PowerShell, or at
             https://github.com/&lt;user&gt;.keys.
           </>
         }

@@ -1,8 +1,15 @@
 // The Boot source step (DEP-30…35): what each of the three tabs offers in the chosen region.
-// A volume must be bootable, at least 100 GB and free; a custom image must be Available and
+// A volume must be bootable, at least the bootable minimum and free; a custom image must be Available and
 // in this very region (DEP-34): one of another region is never offered.
 
-import type { Image_Serialize, OSImage_Serialize, Snapshot_Serialize, VolumeResponse_Serialize } from "../../bindings";
+import {
+  RULE_LIMITS,
+  STORAGE_STATES,
+  type Image_Serialize,
+  type OSImage_Serialize,
+  type Snapshot_Serialize,
+  type VolumeResponse_Serialize,
+} from "../../bindings";
 import type { Draft, StepErrors } from "./wizard";
 
 export const BOOT_KINDS = ["os_image", "volume", "custom_image"] as const;
@@ -21,8 +28,11 @@ export const BOOT_KIND_NOUN: Record<BootKind, string> = {
   custom_image: "custom image",
 };
 
-/** rules.md §11: a bootable volume is at least 100 GB. */
-export const BOOTABLE_MIN_GB = 100;
+/** rules.md §11: the least size of a bootable volume. */
+const BOOTABLE_MIN_GB = RULE_LIMITS.bootableVolumeMinGb;
+
+/** A snapshot that completed (its status is one of the storage "ready" states). */
+const isReady = (status: string) => (STORAGE_STATES.ready as readonly string[]).includes(status.toUpperCase());
 
 export function isBootKind(s: string | null | undefined): s is BootKind {
   return (BOOT_KINDS as readonly string[]).includes(s ?? "");
@@ -64,7 +74,7 @@ export function osImageItems(images: readonly OSImage_Serialize[], region: strin
     }));
 }
 
-/** DEP-32: bootable, ≥ 100 GB, in this region, and available (not attached elsewhere). */
+/** DEP-32: bootable, at least the bootable minimum, in this region, and available (not attached elsewhere). */
 export function volumeItems(volumes: readonly VolumeResponse_Serialize[], region: string): BootItem[] {
   return volumes
     .filter(
@@ -109,7 +119,7 @@ export function customImageItems(
       detail: i.description,
     }));
   const fromSnapshots: BootItem[] = snapshots
-    .filter((s) => s.is_image && sameRegion(s.region, region) && s.status.toUpperCase() === "SUCCESS")
+    .filter((s) => s.is_image && sameRegion(s.region, region) && isReady(s.status))
     .map((s) => ({
       kind: "custom_image",
       id: s.id,

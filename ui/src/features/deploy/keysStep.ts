@@ -1,55 +1,8 @@
-// The SSH keys step (DEP-40…44, DEP-01): which keys are chosen, and the rules a key created or
-// imported here must follow — the same as the SSH Keys page (SSH-02, SSH-04), copied from
-// barrack-api's validate.rs (ssh_key_name, ssh_public_key, SSH_KEY_TYPES).
+// The SSH keys step (DEP-40…44, DEP-01): which keys are chosen. The rules of a key created or
+// imported here are Rust's (check_ssh_key; SshKeyInline.tsx asks them).
 
 import type { SshKey } from "../sshKeys/queries";
 import type { Draft, StepErrors } from "./wizard";
-
-/** validate.rs NAME_MAX. */
-export const KEY_NAME_MAX = 50;
-
-/**
- * validate.rs SSH_KEY_TYPES. It takes both lists of rules.md §7 (the format section's ssh-dss
- * and the supported-types section's ECDSA); no `sk-` (security key) types.
- */
-export const SSH_KEY_TYPES = [
-  "ssh-rsa",
-  "ssh-ed25519",
-  "ssh-dss",
-  "ecdsa-sha2-nistp256",
-  "ecdsa-sha2-nistp384",
-  "ecdsa-sha2-nistp521",
-] as const;
-
-/** validate.rs ssh_key_name: 1–50 letters, digits, `-`, `_`, `.` (no spaces); unique in the account. */
-export function keyNameError(name: string, keys: readonly SshKey[]): string | null {
-  const len = [...name].length;
-  if (name.trim() === "") return "Required: letters, digits, '-', '_' and '.' (no spaces).";
-  if (len > KEY_NAME_MAX) return `At most ${KEY_NAME_MAX} characters (it has ${len}).`;
-  const bad = [...name].find((c) => !/^[A-Za-z0-9._-]$/.test(c));
-  if (bad !== undefined) {
-    const shown = bad === " " ? "a space" : `"${bad}"`;
-    return `Only letters, digits, '-', '_' and '.' (no spaces); found ${shown}.`;
-  }
-  if (keys.some((k) => k.name === name)) return `A key named "${name}" already exists: pick another name.`;
-  return null;
-}
-
-/** validate.rs ssh_public_key: one line of "type base64-body [comment]". */
-export function publicKeyError(text: string): string | null {
-  const v = text.trim();
-  if (v === "") return "Required: paste the contents of your .pub file, such as ~/.ssh/id_ed25519.pub.";
-  if (/[\r\n]/.test(v)) return "Paste a single line: one public key, not several lines or a private key.";
-  const [kind = "", body = ""] = v.split(/\s+/);
-  if (!(SSH_KEY_TYPES as readonly string[]).includes(kind)) {
-    if (kind.startsWith("-----")) return "This looks like a private key. Paste the public key (the .pub file) instead.";
-    return `Must start with the key type: one of ${SSH_KEY_TYPES.join(", ")}.`;
-  }
-  if (body.length < 16 || !/^[A-Za-z0-9+/=]+$/.test(body) || body.length % 4 !== 0) {
-    return "After the type comes the key itself in base64; this one is incomplete or damaged. Copy the whole line again.";
-  }
-  return null;
-}
 
 /**
  * The selection once the keys are known (DEP-41): ids of deleted keys dropped, and the only

@@ -2,29 +2,25 @@
 // belongs — at a field of one step, or in a banner with what to do.
 
 import type { AppError } from "../../lib/ipc";
-import { resourceNameError } from "../instances/names";
+import type { NameCheck_Serialize, NameForm_Deserialize } from "../../bindings";
+import { errorAt } from "../../lib/checks";
 import { normalizeStatus } from "../instances/status";
 import type { InstanceRow } from "../instances/queries";
-import type { Draft, StepErrors, StepId } from "./wizard";
+import type { StepErrors, StepId } from "./wizard";
 
 /** Names in use in the account: those of VMs not deleted (a deleted VM's name is free again). */
 export function takenNames(rows: readonly InstanceRow[] | undefined): string[] {
   return (rows ?? []).filter((r) => normalizeStatus(r.vm.status) !== "DELETED").map((r) => r.vm.name);
 }
 
-/** DEP-60: the VM name rule, and unique in the account whatever the case. */
-export function nameError(name: string, taken: readonly string[]): string | null {
-  const shape = resourceNameError(name);
-  if (shape) return shape;
-  const lower = name.toLowerCase();
-  const clash = taken.find((t) => t.toLowerCase() === lower);
-  return clash !== undefined
-    ? `A VM named "${clash}" already exists: names are unique in the account, whatever the case.`
-    : null;
+/** The name form the review step asks Rust about (DEP-60: the rule, and unique whatever the case). */
+export function vmNameForm(name: string, taken: readonly string[]): NameForm_Deserialize {
+  return { name, noun: "vm", taken: [...taken] };
 }
 
-export function validateReview(draft: Draft, taken: readonly string[]): StepErrors {
-  const e = nameError(draft.name, taken);
+/** `name` is the backend's answer for the draft's name (`vmNameForm`); not in yet, nothing. */
+export function validateReview(name: NameCheck_Serialize | undefined): StepErrors {
+  const e = errorAt(name?.errors, "name");
   return e ? { name: e } : {};
 }
 

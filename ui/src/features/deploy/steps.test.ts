@@ -4,7 +4,9 @@ import { customImageItems, osImageItems, validateBoot, volumeItems } from "./boo
 import { emptyDraft } from "./draft";
 import { countChoices, validateGpu } from "./gpuStep";
 import { regionOptions, validateRegion } from "./regionStep";
-import { nameError, placeRefusal, validateReview } from "./review";
+import type { NameCheck_Serialize, NameForm } from "../../bindings";
+import { casesOf } from "../../test/formCases";
+import { placeRefusal, validateReview, vmNameForm } from "./review";
 import { catalogOf, image, osImage, snapshot, volume } from "./testCatalog";
 import type { Draft } from "./wizard";
 
@@ -116,20 +118,19 @@ describe("Boot step", () => {
 });
 
 describe("Name", () => {
-  it.each([
-    ["train-1", null],
-    ["", /required/],
-    ["x".repeat(51), /At most 50 characters \(it has 51\)/],
-    ["a/b", /found "\/"/],
-    ["TRAIN-H100", /already exists/],
-  ])("%j", (name, expected) => {
-    const e = nameError(name, ["train-h100"]);
-    if (expected === null) expect(e).toBeNull();
-    else expect(e).toMatch(expected);
+  it("is the review step's only field: Rust's answer for the VM name, at the name field", () => {
+    for (const c of casesOf("check_resource_name").filter((x) => (x.input.form as NameForm).noun === "vm")) {
+      const out = c.output as NameCheck_Serialize;
+      const e = validateReview(out);
+      if (out.errors.length === 0) expect(e).toEqual({});
+      else expect(e).toEqual({ name: out.errors[0]!.message });
+    }
+    // An answer not in yet says nothing (Deploy waits for it).
+    expect(validateReview(undefined)).toEqual({});
   });
 
-  it("is the review step's only field", () => {
-    expect(validateReview(d({ name: "ok" }), [])).toEqual({});
+  it("asks about the name with the VM noun and the names in use", () => {
+    expect(vmNameForm("box", ["a"])).toEqual({ name: "box", noun: "vm", taken: ["a"] });
   });
 });
 

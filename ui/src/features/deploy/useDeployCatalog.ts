@@ -1,15 +1,13 @@
-// The wizard's reads: the catalog (stock is live, so it is fetched again every 15 s while
-// the wizard is open), the boot sources of a region, the price of a configuration and the
-// equivalent command. Keys start with "deploy", or with the resource's own word, so the
-// poller's changes (events.ts) reach the image and snapshot lists.
+// The wizard's reads: the catalog (stock is live: while the wizard is open the backend's poller
+// follows it and the change feed marks the catalog stale when it moves), the boot sources of a
+// region, the price of a configuration and the equivalent command. Keys start with "deploy",
+// or with the resource's own word, so the change feed reaches the image and snapshot lists.
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { call } from "../../lib/ipc";
 import { commands, type DeploymentRequest_Serialize } from "../../bindings";
+import { useStockHeartbeat } from "./useStockHeartbeat";
 import { customImageItems, osImageItems, volumeItems, type BootKind, type BootLists } from "./bootStep";
-
-/** DEP-11: the counts follow the stock "in real time". */
-export const CATALOG_REFRESH_MS = 15_000;
 
 export const deployKeys = {
   catalog: ["deploy", "catalog"] as const,
@@ -21,11 +19,16 @@ export const deployKeys = {
   snapshots: (region: string) => ["snapshots", "deploy", region] as const,
 };
 
+/**
+ * DEP-11: the counts follow the stock "in real time". The poller is the one loop that watches
+ * resources: while this is mounted and visible it follows the stock too (`useStockHeartbeat`),
+ * and a change reaches the catalog through the change feed (kind `stock`).
+ */
 export function useDeployCatalog() {
+  useStockHeartbeat();
   return useQuery({
     queryKey: deployKeys.catalog,
     queryFn: () => call(commands.deployCatalog()),
-    refetchInterval: CATALOG_REFRESH_MS,
     staleTime: 0,
     meta: { quiet: true },
   });

@@ -12,7 +12,8 @@ import { formatGb } from "../../lib/storageFormat";
 import { Modal, ModalClose } from "../../components/ui/Modal";
 import { NAME_HINT, NameField } from "../../components/ui/NameField";
 import { useCreateImage } from "./mutations";
-import { nameError } from "../storage/names";
+import { errorAt, resourceNameCheck } from "../../lib/checks";
+import { useCheck, useCheckNow } from "../../lib/useCheck";
 import type { Snapshot } from "../storage/queries";
 
 type Props = {
@@ -56,7 +57,10 @@ function CreateImageForm({ snapshots, initialSnapshotId, takenNames, onDone }: P
   const [description, setDescription] = useState("");
   const [refusal, setRefusal] = useState<string | null>(null);
   const source = snapshots.find((s) => s.id === snapshotId);
-  const message = (touched ? nameError(name, takenNames, "image") : null) ?? refusal;
+  const checkNow = useCheckNow();
+  const nameForm = { name, noun: "image" as const, taken: [...takenNames] };
+  const nameAnswer = useCheck(resourceNameCheck, nameForm, touched).data;
+  const message = (touched ? errorAt(nameAnswer?.errors, "name") : null) ?? refusal;
   const other = create.error && create.error.field !== "name" ? create.error : null;
   // Asked for one that cannot be used yet: say why instead of silently picking another.
   const askedUnready = snapshots.find((s) => s.id === initialSnapshotId && imageVerdict(s) !== null);
@@ -64,10 +68,13 @@ function CreateImageForm({ snapshots, initialSnapshotId, takenNames, onDone }: P
   function submit(e: FormEvent) {
     e.preventDefault();
     setTouched(true);
-    if (!source || nameError(name, takenNames, "image")) return;
-    void guard(() =>
-      create.mutateAsync(
-        { snapshotId: source.id, name: name.trim(), description },
+    if (!source) return;
+    void guard(async () => {
+      // The name as Rust accepted it, for exactly what is typed now (IMG-02).
+      const checked = await checkNow(resourceNameCheck, nameForm);
+      if (checked.value == null) return;
+      await create.mutateAsync(
+        { snapshotId: source.id, name: checked.value, description },
         {
           onSuccess: (res) => {
             toast.success(`Image ${res.image.name} is being created`, {
@@ -79,8 +86,8 @@ function CreateImageForm({ snapshots, initialSnapshotId, takenNames, onDone }: P
             if (err.field === "name") setRefusal(withoutFieldPrefix(err.serverMessage, "name"));
           },
         },
-      ),
-    );
+      );
+    });
   }
 
   return (

@@ -4,9 +4,8 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { formatMoney } from "../../lib/format";
 import { cn } from "../../lib/cn";
-import { formatHourly, formatRunningTime } from "./money";
+import { formatHourly, formatRunningTime, stateBilling } from "./money";
 import type { InstanceRow } from "./queries";
-import { normalizeStatus } from "./status";
 import { StatusBadge } from "../../components/ui/StatusBadge";
 import { UnknownStateNote } from "./UnknownStateNote";
 import type { SortColumn, SortState } from "./table";
@@ -157,7 +156,7 @@ type RowProps = {
 
 const Row = memo(function Row({ row, index, top, currency, checked, onToggle, now }: RowProps) {
   const { vm } = row;
-  const stillBilling = normalizeStatus(vm.status) === "SHUTOFF";
+  const stillBilling = stateBilling(vm.status).billedWhileIdle;
   return (
     <div
       role="row"

@@ -2,7 +2,7 @@ import { useState } from "react";
 import * as Switch from "@radix-ui/react-switch";
 import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
 import { useTogglePublicIp } from "./mutations";
-import { activeOnlyReason, type VM } from "./status";
+import { settingVerdict, type VM } from "./status";
 import { useSubmitGuard } from "../../lib/useSubmitGuard";
 
 /** Turns the VM's public IP on or off (VM-06); off asks first, with the warning. */
@@ -10,7 +10,7 @@ export function PublicIpToggle({ vm }: { vm: VM }) {
   const toggle = useTogglePublicIp(vm);
   const guard = useSubmitGuard();
   const [confirmOff, setConfirmOff] = useState(false);
-  const reason = activeOnlyReason(vm.status, "The public IP");
+  const reason = settingVerdict(vm.status, "toggle_public_ip");
   const on = vm.public_ip_enabled;
 
   function change(next: boolean) {

@@ -1,50 +1,71 @@
 import { useState, type FormEvent, type ReactNode } from "react";
+import { RULE_CHOICES } from "../../bindings";
 import { withoutFieldPrefix } from "../settings/preferences";
 import { Button } from "../../components/ui/Button";
 import { Input, Select } from "../../components/ui/Input";
 import { ErrorBanner } from "../../components/ui/ErrorBanner";
+import type { AppError } from "../../lib/ipc";
+import { useCheck, useCheckNow } from "../../lib/useCheck";
+import { useSubmitGuard } from "../../lib/useSubmitGuard";
+import { securityRuleCheck } from "./checks";
 import { useAddSecurityRule } from "./mutations";
 import {
-  DIRECTIONS,
+  cidrHint,
+  directionLabel,
   EMPTY_RULE,
-  ETHERTYPES,
-  PROTOCOLS,
+  portHints,
   RULE_FIELDS,
-  ruleRequest,
-  validateRule,
+  ruleErrors,
   type RuleDraft,
   type RuleErrors,
   type RuleField,
 } from "./ruleForm";
 import type { VM } from "./status";
-import { useSubmitGuard } from "../../lib/useSubmitGuard";
 
-/** Adds a per-instance security rule; every mistake is shown at its field, before and after sending. */
+/**
+ * Adds a per-instance security rule. Rust checks it (checks.ts): once the user tried to add,
+ * the answer's errors show at their fields and follow every change; what is sent is the
+ * answer's request. The server's own field errors show at their field until the next change.
+ */
 export function RuleForm({ vm, disabledReason }: { vm: VM; disabledReason: string | null }) {
   const add = useAddSecurityRule(vm);
   const guard = useSubmitGuard();
+  const checkNow = useCheckNow();
   const [draft, setDraft] = useState<RuleDraft>(EMPTY_RULE);
-  const [errors, setErrors] = useState<RuleErrors>({});
   const [submitted, setSubmitted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<RuleErrors | null>(null);
+  const [checkError, setCheckError] = useState<AppError | null>(null);
+  // A VM's rules are not compared with each other here (the server keeps what it is given).
+  const form = { ...draft, existing: [] };
+  const answer = useCheck(securityRuleCheck, form, submitted).data;
+  const errors = serverErrors ?? (submitted ? ruleErrors(answer?.errors) : {});
   const otherError =
-    add.error && !(add.error.field && RULE_FIELDS.includes(add.error.field as RuleField)) ? add.error : null;
+    checkError ??
+    (add.error && !(add.error.field && RULE_FIELDS.includes(add.error.field as RuleField)) ? add.error : null);
 
   function edit(patch: Partial<RuleDraft>) {
-    const next = { ...draft, ...patch };
-    setDraft(next);
-    // Once the user has tried to add, the checks follow each change.
-    if (submitted) setErrors(validateRule(next));
+    setDraft((d) => ({ ...d, ...patch }));
+    setServerErrors(null);
   }
 
   function submit(e: FormEvent) {
     e.preventDefault();
     if (disabledReason) return;
     setSubmitted(true);
-    const found = validateRule(draft);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    void guard(() =>
-      add.mutateAsync(ruleRequest(draft), {
+    setServerErrors(null);
+    setCheckError(null);
+    void guard(async () => {
+      let value;
+      try {
+        // The answer for exactly what is in the fields now, not an older one.
+        value = (await checkNow(securityRuleCheck, form)).value;
+      } catch (err) {
+        setCheckError(err as AppError);
+        return;
+      }
+      // Refused: the live answer (the same one) shows the errors at their fields.
+      if (!value) return;
+      await add.mutateAsync(value, {
         onSuccess: () => {
           setDraft((d) => ({ ...d, remote_ip_prefix: "", port_range_min: "", port_range_max: "" }));
           setSubmitted(false);
@@ -52,13 +73,13 @@ export function RuleForm({ vm, disabledReason }: { vm: VM; disabledReason: strin
         onError: (err) => {
           const field = err.field as RuleField | undefined;
           if (field && RULE_FIELDS.includes(field))
-            setErrors({ [field]: withoutFieldPrefix(err.serverMessage, field) });
+            setServerErrors({ [field]: withoutFieldPrefix(err.serverMessage, field) });
         },
-      }),
-    );
+      });
+    });
   }
 
-  const icmp = draft.protocol === "icmp";
+  const ports = portHints(draft.protocol);
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-3" aria-label="Add a security rule">
       <div className="grid gap-3 sm:grid-cols-3">
@@ -66,11 +87,11 @@ export function RuleForm({ vm, disabledReason }: { vm: VM; disabledReason: strin
           <Select
             {...aria("direction", errors.direction)}
             value={draft.direction}
-            onChange={(e) => edit({ direction: e.target.value as RuleDraft["direction"] })}
+            onChange={(e) => edit({ direction: e.target.value })}
           >
-            {DIRECTIONS.map((d) => (
+            {RULE_CHOICES.directions.map((d) => (
               <option key={d} value={d}>
-                {d === "ingress" ? "Ingress (inbound)" : "Egress (outbound)"}
+                {directionLabel(d)}
               </option>
             ))}
           </Select>
@@ -79,9 +100,9 @@ export function RuleForm({ vm, disabledReason }: { vm: VM; disabledReason: strin
           <Select
             {...aria("protocol", errors.protocol)}
             value={draft.protocol}
-            onChange={(e) => edit({ protocol: e.target.value as RuleDraft["protocol"] })}
+            onChange={(e) => edit({ protocol: e.target.value })}
           >
-            {PROTOCOLS.map((p) => (
+            {RULE_CHOICES.protocols.map((p) => (
               <option key={p} value={p}>
                 {p.toUpperCase()}
               </option>
@@ -92,9 +113,9 @@ export function RuleForm({ vm, disabledReason }: { vm: VM; disabledReason: strin
           <Select
             {...aria("ethertype", errors.ethertype)}
             value={draft.ethertype}
-            onChange={(e) => edit({ ethertype: e.target.value as RuleDraft["ethertype"] })}
+            onChange={(e) => edit({ ethertype: e.target.value })}
           >
-            {ETHERTYPES.map((t) => (
+            {RULE_CHOICES.ethertypes.map((t) => (
               <option key={t} value={t}>
                 {t}
               </option>
@@ -106,11 +127,7 @@ export function RuleForm({ vm, disabledReason }: { vm: VM; disabledReason: strin
         <RuleField
           field="remote_ip_prefix"
           label="Remote range (CIDR)"
-          hint={
-            draft.ethertype === "IPv4"
-              ? "e.g. 203.0.113.1/32, or 0.0.0.0/0 for everyone"
-              : "e.g. 2001:db8::/32, or ::/0 for everyone"
-          }
+          hint={cidrHint(draft.ethertype)}
           error={errors.remote_ip_prefix}
         >
           <Input
@@ -120,12 +137,7 @@ export function RuleForm({ vm, disabledReason }: { vm: VM; disabledReason: strin
             onChange={(e) => edit({ remote_ip_prefix: e.target.value })}
           />
         </RuleField>
-        <RuleField
-          field="port_range_min"
-          label="Port from"
-          hint={icmp ? "Not for ICMP" : "1–65535"}
-          error={errors.port_range_min}
-        >
+        <RuleField field="port_range_min" label="Port from" hint={ports.min} error={errors.port_range_min}>
           <Input
             {...aria("port_range_min", errors.port_range_min)}
             inputMode="numeric"
@@ -133,12 +145,7 @@ export function RuleForm({ vm, disabledReason }: { vm: VM; disabledReason: strin
             onChange={(e) => edit({ port_range_min: e.target.value })}
           />
         </RuleField>
-        <RuleField
-          field="port_range_max"
-          label="Port to"
-          hint={icmp ? "Not for ICMP" : "Same as “from” for one port"}
-          error={errors.port_range_max}
-        >
+        <RuleField field="port_range_max" label="Port to" hint={ports.max} error={errors.port_range_max}>
           <Input
             {...aria("port_range_max", errors.port_range_max)}
             inputMode="numeric"

@@ -6,7 +6,7 @@ import { useRemoveSecurityRule } from "./mutations";
 import { RuleForm } from "./RuleForm";
 import { useSubmitGuard } from "../../lib/useSubmitGuard";
 import { formatPorts } from "./ruleForm";
-import { activeOnlyReason, type VM } from "./status";
+import { settingVerdict, type VM } from "./status";
 
 type Rule = VMSecurityRule_Serialize;
 
@@ -20,7 +20,7 @@ export function SecurityRules({ vm }: { vm: VM }) {
   const remove = useRemoveSecurityRule(vm);
   const guard = useSubmitGuard();
   const [removing, setRemoving] = useState<Rule | null>(null);
-  const reason = activeOnlyReason(vm.status, "Security rules");
+  const reason = settingVerdict(vm.status, "change_security_rules");
 
   return (
     <div className="flex flex-col gap-4">

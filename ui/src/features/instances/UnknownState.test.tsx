@@ -2,7 +2,7 @@ import { screen, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { mockBackend, renderApp } from "../../test/backend";
 import { accountOverviewOf, consequencesOf, instancesOverviewOf, rowOf, simulatedVms, vmOf } from "../../test/vms";
-import { billingNote } from "./money";
+import { stateBilling } from "./money";
 
 // As the backend answers for a VM in a state it does not know: the raw status, the flag,
 // and the full rate (barrack-api costs counts it as running).
@@ -51,7 +51,7 @@ describe("a VM in a state this app does not know", () => {
   });
 
   it("the billing note of an unknown state is the full rate, not a free transition", () => {
-    expect(billingNote("QUANTUM")).toMatch(/full rate/);
-    expect(billingNote("STARTING")).toMatch(/no extra charge/);
+    expect(stateBilling("QUANTUM").note).toMatch(/full rate/);
+    expect(stateBilling("STARTING").note).toMatch(/no extra charge/);
   });
 });

@@ -1,5 +1,4 @@
-import { billingNote, formatHourly, formatPerMinute } from "./money";
-import { normalizeStatus } from "./status";
+import { formatHourly, formatPerMinute, stateBilling } from "./money";
 import { UnknownStateNote } from "./UnknownStateNote";
 
 type Props = {
@@ -15,8 +14,9 @@ type Props = {
 
 /** What the VM costs now, per hour and per minute, and what its state means for the bill (VM-05). */
 export function VmPrice({ status, hourlyRate, fullRate, currency, unknownState = false }: Props) {
-  const s = normalizeStatus(status);
-  const showFull = fullRate != null && fullRate !== hourlyRate && s !== "ACTIVE" && s !== "SHUTOFF" && !unknownState;
+  const billing = stateBilling(status);
+  // The full rate beside a reduced one (hibernated, changing state): not when it bills in full already.
+  const showFull = fullRate != null && fullRate !== hourlyRate && billing.bills !== "full" && !unknownState;
   return (
     <div className="flex flex-col gap-1">
       <p className="flex flex-wrap items-baseline gap-x-3">
@@ -30,9 +30,9 @@ export function VmPrice({ status, hourlyRate, fullRate, currency, unknownState =
       {unknownState && <UnknownStateNote />}
       <p
         data-testid="vm-billing-note"
-        className={s === "SHUTOFF" ? "text-sm font-medium text-warning" : "text-sm text-fg-muted"}
+        className={billing.billedWhileIdle ? "text-sm font-medium text-warning" : "text-sm text-fg-muted"}
       >
-        {billingNote(status)}
+        {billing.note}
       </p>
       {showFull && <p className="text-xs text-fg-muted">Full rate when running: {formatHourly(fullRate, currency)}</p>}
     </div>

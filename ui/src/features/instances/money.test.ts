@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  billingNote,
-  formatClock,
-  formatHourly,
-  formatPerMinute,
-  formatRunningTime,
-  formatRunway,
-  runwayHours,
-} from "./money";
+import { formatClock, formatHourly, formatPerMinute, formatRunningTime, formatRunway, stateBilling } from "./money";
 
 describe("cost labels", () => {
   it.each([
@@ -36,22 +28,15 @@ describe("cost labels", () => {
   });
 
   it("says a stopped VM is still billing, and what the other states cost", () => {
-    expect(billingNote("SHUTOFF")).toMatch(/still billing the full rate/);
-    expect(billingNote("ACTIVE")).toMatch(/full rate/);
-    expect(billingNote("HIBERNATED")).toMatch(/hibernation rate/);
-    expect(billingNote("STOPPING")).toMatch(/no extra charge/);
-    expect(billingNote("ERROR")).toMatch(/not billed/);
+    expect(stateBilling("SHUTOFF").note).toMatch(/still billing the full rate/);
+    expect(stateBilling("ACTIVE").note).toMatch(/full rate/);
+    expect(stateBilling("HIBERNATED").note).toMatch(/hibernation rate/);
+    expect(stateBilling("STOPPING").note).toMatch(/no extra charge/);
+    expect(stateBilling("ERROR").note).toMatch(/not billed/);
   });
 });
 
 describe("runway", () => {
-  it("is the balance divided by the burn rate, none when nothing burns", () => {
-    expect(runwayHours(100, 4)).toBe(25);
-    expect(runwayHours(100, 0)).toBeNull();
-    expect(runwayHours(100, null)).toBeNull();
-    expect(runwayHours(-5, 2)).toBe(0);
-  });
-
   it.each([
     [null, "No running costs"],
     [25, "1 day 1 hour"],

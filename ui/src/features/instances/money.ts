@@ -2,7 +2,8 @@
 // these functions only format them and say what a state means for the bill (rules.md §2.1).
 
 import { formatMoney } from "../../lib/format";
-import { isKnownStatus, normalizeStatus } from "./status";
+import { VM_STATE_BILLING } from "../../bindings";
+import { normalizeStatus } from "./status";
 
 /** "4.98 USD/h"; "—" when Barrack's pricing does not list the VM. */
 export function formatHourly(rate: number | null | undefined, currency: string): string {
@@ -23,26 +24,11 @@ export function formatPerMinute(hourly: number | null | undefined, currency: str
   return `${text} ${currency}/min`;
 }
 
-/** What the VM's state means for the bill, next to its price. */
-export function billingNote(status: string): string {
-  // A state this app does not know is billed as running (barrack-api costs): never "free".
-  if (!isKnownStatus(status)) return "Billed at the full rate until the app knows what this state costs.";
-  switch (normalizeStatus(status)) {
-    case "ACTIVE":
-      return "Billing the full rate, per minute.";
-    case "SHUTOFF":
-      return "Stopped, but still billing the full rate: a stopped VM keeps its resources. Hibernate or delete it to pay less.";
-    case "HIBERNATED":
-      return "Hibernated: only the reduced hibernation rate is billed.";
-    case "DELETED":
-      return "Deleted: no longer billed.";
-    case "ERROR":
-      return "In ERROR: not billed. Delete it to clean up.";
-    case "UNKNOWN":
-      return "State unknown: billing not documented.";
-    default:
-      return "Changing state: no extra charge until it settles.";
-  }
+/** How a state bills (barrack-api costs::state_billing, generated): a state this app does not know bills in full. */
+export function stateBilling(status: string): { bills: string; billedWhileIdle: boolean; note: string } {
+  const table = VM_STATE_BILLING.byState as Record<string, { bills: string; billedWhileIdle: boolean; note: string }>;
+  const s = normalizeStatus(status);
+  return Object.hasOwn(table, s) ? table[s]! : VM_STATE_BILLING.unknownToApp;
 }
 
 function plural(n: number, one: string): string {
@@ -63,12 +49,6 @@ export function formatRunway(hours: number | null | undefined): string {
   if (h > 0) return `${plural(h, "hour")} ${plural(m, "minute")}`;
   if (m > 0) return plural(m, "minute");
   return "less than a minute";
-}
-
-/** Balance ÷ burn rate in hours; `null` when nothing burns. */
-export function runwayHours(balance: number | null | undefined, burnPerHour: number | null | undefined): number | null {
-  if (balance == null || burnPerHour == null || !(burnPerHour > 0)) return null;
-  return Math.max(0, balance / burnPerHour);
 }
 
 /** "3d 4h", "2h 05m", "12m", "<1m": time since `since`; "—" when not running. */

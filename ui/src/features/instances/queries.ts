@@ -1,12 +1,10 @@
 // The VM queries, their cache keys and the cache patches. Keys start with "instances" or
-// "dashboard" so the poller's `resourcesChanged` (events.ts) marks them stale; a changed
-// VM in that event, or an action's answer, is also written into the cache at once.
+// "dashboard"; the change feed (app/changeFeed.ts) marks them stale, and a changed VM in
+// it, or an action's answer, is also written into the cache at once.
 
-import { useEffect } from "react";
-import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { useQuery, type QueryClient } from "@tanstack/react-query";
 import {
   commands,
-  events,
   type AccountOverview_Serialize,
   type ActionInfo_Serialize,
   type InstanceRow_Serialize,
@@ -140,34 +138,4 @@ export async function cancelVmQueries(qc: QueryClient): Promise<void> {
 export function refetchVmQueries(qc: QueryClient): void {
   void qc.invalidateQueries({ queryKey: ["instances"] });
   void qc.invalidateQueries({ queryKey: ["dashboard"] });
-}
-
-/**
- * The VMs the poller reports as changed go into the cache at once (DASH-03); events.ts
- * also marks the lists stale, so rates and costs follow with the refetch.
- */
-export function useInstanceEventPatches(): void {
-  const qc = useQueryClient();
-  useEffect(() => {
-    let unlisten: (() => void) | undefined;
-    let gone = false;
-    events.resourcesChanged
-      .listen(({ payload }) => {
-        for (const vm of payload.instances) patchVm(qc, vm.id, vm);
-        // A patch marks the cached lists fresh with the old rates, burn rate and runway;
-        // fetch them again after it, whatever order the listeners ran in.
-        if (payload.instances.length > 0) refetchVmQueries(qc);
-      })
-      .then((u) => {
-        if (gone) u();
-        else unlisten = u;
-      })
-      .catch(() => {
-        // Outside the Tauri window there are no events.
-      });
-    return () => {
-      gone = true;
-      unlisten?.();
-    };
-  }, [qc]);
 }

@@ -1,24 +1,16 @@
-// The per-instance security rule form (VM-07): its draft, the checks the platform documents
-// (rules.md §6, the same as barrack-api's validate::security_rule) and the request it sends.
+// What a VM's rule form (RuleForm.tsx, VM-07) and the deploy wizard's rule editor (DEP-51)
+// share: the empty draft, the fields in the form's order, the backend's answer by field, and
+// how a rule and its ports are shown. What is valid is Rust's alone (checks.ts); the choices,
+// the protocols with ports and the port limits come from the generated constants.
 
-import type { VMSecurityRuleRequest_Deserialize } from "../../bindings";
+import { RULE_CHOICES, RULE_LIMITS, type FieldError } from "../../bindings";
+import type { RuleDraft } from "./checks";
 
-export const DIRECTIONS = ["ingress", "egress"] as const;
-export const PROTOCOLS = ["tcp", "udp", "icmp"] as const;
-export const ETHERTYPES = ["IPv4", "IPv6"] as const;
-
-export type RuleDraft = {
-  direction: (typeof DIRECTIONS)[number];
-  protocol: (typeof PROTOCOLS)[number];
-  ethertype: (typeof ETHERTYPES)[number];
-  remote_ip_prefix: string;
-  port_range_min: string;
-  port_range_max: string;
-};
-
+export type { RuleDraft } from "./checks";
 export type RuleField = keyof RuleDraft;
 export type RuleErrors = Partial<Record<RuleField, string>>;
 
+/** The fields in the form's order (the first at fault gets the focus). */
 export const RULE_FIELDS: readonly RuleField[] = [
   "direction",
   "protocol",
@@ -28,110 +20,62 @@ export const RULE_FIELDS: readonly RuleField[] = [
   "port_range_max",
 ];
 
+/** A new rule: the first of each choice (as Rust lists them) and nothing typed. */
 export const EMPTY_RULE: RuleDraft = {
-  direction: "ingress",
-  protocol: "tcp",
-  ethertype: "IPv4",
+  direction: RULE_CHOICES.directions[0],
+  protocol: RULE_CHOICES.protocols[0],
+  ethertype: RULE_CHOICES.ethertypes[0],
   remote_ip_prefix: "",
   port_range_min: "",
   port_range_max: "",
 };
 
-/** Dotted quad, each octet 0–255 without leading zeros. */
-export function isIPv4(addr: string): boolean {
-  const parts = addr.split(".");
-  return parts.length === 4 && parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255);
+/** Whether rules of `protocol` carry ports; for the others the port fields stay empty. */
+export function takesPorts(protocol: string): boolean {
+  return (RULE_CHOICES.portProtocols as readonly string[]).includes(protocol);
 }
 
-/** Eight hex groups, one "::" allowed for a run of zeros, an IPv4 tail allowed. */
-export function isIPv6(addr: string): boolean {
-  if (addr.split("::").length > 2) return false;
-  const [head = "", tail] = addr.split("::") as [string, string | undefined];
-  const groups = (s: string) => (s === "" ? [] : s.split(":"));
-  const all = [...groups(head), ...(tail === undefined ? [] : groups(tail))];
-  let count = 0;
-  for (let i = 0; i < all.length; i++) {
-    const g = all[i] ?? "";
-    if (i === all.length - 1 && g.includes(".")) {
-      if (!isIPv4(g)) return false;
-      count += 2;
-    } else if (/^[0-9a-fA-F]{1,4}$/.test(g)) {
-      count += 1;
-    } else {
-      return false;
-    }
+/** The answer's errors by field (the first of each); none before the first answer. */
+export function ruleErrors(errors: readonly FieldError[] | undefined): RuleErrors {
+  const found: RuleErrors = {};
+  for (const e of errors ?? []) {
+    const field = RULE_FIELDS.find((f) => f === e.field);
+    if (field && !found[field]) found[field] = e.message;
   }
-  return tail === undefined ? count === 8 : count < 8;
+  return found;
 }
 
-/** `null` when `value` is a CIDR range of the rule's IP version, otherwise what is wrong. */
-export function cidrError(value: string, ethertype: RuleDraft["ethertype"]): string | null {
-  const v = value.trim();
-  if (v === "") return "Required: a range such as 203.0.113.1/32, 0.0.0.0/0 or ::/0.";
-  const slash = v.indexOf("/");
-  if (slash < 0) return "Use CIDR notation, such as 203.0.113.1/32 (IPv4) or 2001:db8::/32 (IPv6).";
-  const addr = v.slice(0, slash);
-  const prefixText = v.slice(slash + 1);
-  if (!/^\d{1,3}$/.test(prefixText)) return "The prefix after / must be a whole number.";
-  const prefix = Number(prefixText);
-  const v4 = isIPv4(addr);
-  const v6 = !v4 && isIPv6(addr);
-  if (!v4 && !v6) return `"${addr}" is not an IPv4 or IPv6 address.`;
-  if (v4 && prefix > 32) return "An IPv4 prefix must be between 0 and 32.";
-  if (v6 && prefix > 128) return "An IPv6 prefix must be between 0 and 128.";
-  if (ethertype === "IPv4" && v6) return "This is an IPv6 range, but the rule is IPv4: pick IPv6 or use an IPv4 range.";
-  if (ethertype === "IPv6" && v4) return "This is an IPv4 range, but the rule is IPv6: pick IPv4 or use an IPv6 range.";
-  return null;
+/** The first field the answer refuses, in the form's order. */
+export function firstRuleFieldAtFault(errors: RuleErrors): RuleField | undefined {
+  return RULE_FIELDS.find((f) => errors[f]);
 }
 
-function portValue(text: string): number | null {
-  const t = text.trim();
-  if (!/^\d+$/.test(t)) return null;
-  const n = Number(t);
-  return n >= 1 && n <= 65535 ? n : null;
+// Display only: a choice without a label here is shown as the API spells it.
+const DIRECTION_LABELS: Partial<Record<string, string>> = {
+  ingress: "Ingress (inbound)",
+  egress: "Egress (outbound)",
+};
+const CIDR_EXAMPLES: Partial<Record<string, string>> = {
+  IPv4: "e.g. 203.0.113.1/32, or 0.0.0.0/0 for everyone",
+  IPv6: "e.g. 2001:db8::/32, or ::/0 for everyone",
+};
+
+export function directionLabel(direction: string): string {
+  return DIRECTION_LABELS[direction] ?? direction;
 }
 
-/** Ports: TCP and UDP need both, 1–65535, min ≤ max; ICMP takes none. */
-export function portErrors(d: Pick<RuleDraft, "protocol" | "port_range_min" | "port_range_max">): RuleErrors {
-  const errors: RuleErrors = {};
-  const min = d.port_range_min.trim();
-  const max = d.port_range_max.trim();
-  if (d.protocol === "icmp") {
-    if (min !== "") errors.port_range_min = "Ports do not apply to ICMP; leave this empty.";
-    if (max !== "") errors.port_range_max = "Ports do not apply to ICMP; leave this empty.";
-    return errors;
+/** Examples of a range of the rule's IP version. */
+export function cidrHint(ethertype: string): string {
+  return CIDR_EXAMPLES[ethertype] ?? "A range in CIDR notation, such as 203.0.113.1/32";
+}
+
+/** The port fields' hints: the range Rust allows, or that the protocol takes none. */
+export function portHints(protocol: string): { min: string; max: string } {
+  if (!takesPorts(protocol)) {
+    const none = `Not for ${protocol.toUpperCase()}`;
+    return { min: none, max: none };
   }
-  const lo = portValue(min);
-  const hi = portValue(max);
-  if (min === "") errors.port_range_min = "Required for TCP and UDP (for one port, use it in both fields).";
-  else if (lo === null) errors.port_range_min = "A whole number between 1 and 65535.";
-  if (max === "") errors.port_range_max = "Required for TCP and UDP (for one port, use it in both fields).";
-  else if (hi === null) errors.port_range_max = "A whole number between 1 and 65535.";
-  if (lo !== null && hi !== null && lo > hi) errors.port_range_max = `Must not be less than the minimum port (${lo}).`;
-  return errors;
-}
-
-export function validateRule(d: RuleDraft): RuleErrors {
-  const errors: RuleErrors = { ...portErrors(d) };
-  if (!DIRECTIONS.includes(d.direction)) errors.direction = "Pick ingress or egress.";
-  if (!PROTOCOLS.includes(d.protocol)) errors.protocol = "Pick TCP, UDP or ICMP.";
-  if (!ETHERTYPES.includes(d.ethertype)) errors.ethertype = "Pick IPv4 or IPv6.";
-  const cidr = cidrError(d.remote_ip_prefix, d.ethertype);
-  if (cidr) errors.remote_ip_prefix = cidr;
-  return errors;
-}
-
-/** The request for a draft that passed `validateRule`. */
-export function ruleRequest(d: RuleDraft): VMSecurityRuleRequest_Deserialize {
-  const ports = d.protocol !== "icmp";
-  return {
-    direction: d.direction,
-    protocol: d.protocol,
-    ethertype: d.ethertype,
-    remote_ip_prefix: d.remote_ip_prefix.trim(),
-    port_range_min: ports ? Number(d.port_range_min.trim()) : null,
-    port_range_max: ports ? Number(d.port_range_max.trim()) : null,
-  };
+  return { min: `${RULE_LIMITS.portMin}–${RULE_LIMITS.portMax}`, max: "Same as “from” for one port" };
 }
 
 /** "22", "8000–8100", "—" (ICMP or none). */
@@ -140,4 +84,25 @@ export function formatPorts(min: number | null | undefined, max: number | null |
   if (min === max || max == null) return String(min);
   if (min == null) return String(max);
   return `${min}–${max}`;
+}
+
+/** The fields a rule of a list is shown by (a draft's rule, a request, a stored rule). */
+export type RuleLike = {
+  direction: string;
+  protocol: string;
+  ethertype: string;
+  remote_ip_prefix: string;
+  port_range_min?: number | null;
+  port_range_max?: number | null;
+};
+
+/** "ingress TCP IPv4 0.0.0.0/0, port 22" (how the backend's messages name a rule too). */
+export function ruleSummary(r: RuleLike): string {
+  const base = `${r.direction} ${r.protocol.toUpperCase()} ${r.ethertype} ${r.remote_ip_prefix.trim()}`;
+  const none = r.port_range_min == null && r.port_range_max == null;
+  if (none && !takesPorts(r.protocol)) return base;
+  const lo = r.port_range_min ?? RULE_LIMITS.portMin;
+  const hi = r.port_range_max ?? RULE_LIMITS.portMax;
+  if (lo === RULE_LIMITS.portMin && hi === RULE_LIMITS.portMax) return `${base}, all ports`;
+  return lo === hi ? `${base}, port ${lo}` : `${base}, ports ${lo}–${hi}`;
 }

@@ -1,14 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { VM_ACTION_RULES } from "../../bindings";
 import { vmOf } from "../../test/vms";
-import { VM_ACTIONS, actionVerdict, isTransitional, planBulk, statusTone } from "./status";
+import { VM_ACTIONS, actionVerdict, isTransitional, planBulk, settingVerdict, statusTone } from "./status";
 
 const STATUSES = Object.keys(VM_ACTION_RULES) as (keyof typeof VM_ACTION_RULES)[];
 
 describe("state → allowed actions", () => {
-  it("covers every state the Rust table knows, with all seven actions", () => {
+  it("covers every state the Rust table knows, with all seven actions and the two ACTIVE-only settings", () => {
     expect(STATUSES).toHaveLength(13);
-    for (const s of STATUSES) expect(Object.keys(VM_ACTION_RULES[s]).sort()).toEqual([...VM_ACTIONS].sort());
+    const settings = ["change_security_rules", "toggle_public_ip"];
+    for (const s of STATUSES) {
+      expect(Object.keys(VM_ACTION_RULES[s]).sort()).toEqual([...VM_ACTIONS, ...settings].sort());
+    }
+  });
+
+  it("allows the public IP and security rules to change only while ACTIVE, in the Rust table's words", () => {
+    for (const status of STATUSES) {
+      for (const setting of ["toggle_public_ip", "change_security_rules"] as const) {
+        const verdict = settingVerdict(status, setting);
+        expect(verdict, `${status} ${setting}`).toBe(VM_ACTION_RULES[status][setting]);
+        expect(verdict === null, `${status} ${setting}`).toBe(status === "ACTIVE");
+      }
+    }
+    expect(settingVerdict("QUANTUM_FLUX", "toggle_public_ip")).toMatch(/QUANTUM_FLUX/);
   });
 
   it("follows VM_ACTION_RULES for every state × action", () => {

@@ -1,7 +1,7 @@
 // A VM's state and what it allows, from the Rust state table exported into the bindings
 // (VM_ACTION_RULES): the UI never decides on its own which action a state permits.
 
-import { VM_ACTION_RULES, type VMInstance_Serialize } from "../../bindings";
+import { TRANSITIONAL_VM_STATES, VM_ACTION_RULES, type VMInstance_Serialize } from "../../bindings";
 
 export type VM = VMInstance_Serialize;
 
@@ -65,21 +65,21 @@ export function actionVerdict(status: string, action: VmActionName): string | nu
   return VM_ACTION_RULES[s][action];
 }
 
-const TRANSITIONAL = new Set(["CREATING", "STARTING", "STOPPING", "REBOOTING", "HIBERNATING", "RESTORING", "DELETING"]);
+const TRANSITIONAL: ReadonlySet<string> = new Set(TRANSITIONAL_VM_STATES);
 
 /** Between two stable states (rules.md §2.1): the poller follows it until it settles. */
 export function isTransitional(status: string): boolean {
   return TRANSITIONAL.has(normalizeStatus(status));
 }
 
-/**
- * The public IP and the per-instance security rules can be changed only while the VM is
- * ACTIVE (rules.md §2.3; the same rule barrack-api's state table enforces).
- */
-export function activeOnlyReason(status: string, what: string): string | null {
-  return normalizeStatus(status) === "ACTIVE"
-    ? null
-    : `${what} can be changed only while the VM is ACTIVE (it is ${status}).`;
+/** The settings that change only while the VM is ACTIVE (rules.md §2.3), from the Rust state table. */
+export type ActiveOnlySetting = "toggle_public_ip" | "change_security_rules";
+
+/** `null` when `setting` can be changed in `status`, otherwise why not (the Rust state table's words). */
+export function settingVerdict(status: string, setting: ActiveOnlySetting): string | null {
+  const s = normalizeStatus(status);
+  if (!isKnownStatus(s)) return `A VM in state ${status || "(none)"} cannot be changed now.`;
+  return VM_ACTION_RULES[s][setting];
 }
 
 export type BulkPlan = {

@@ -57,7 +57,7 @@ export function filterRows(rows: readonly InstanceRow[], f: Filters): InstanceRo
 /** IPv4 as a number, so 10.0.0.9 sorts before 10.0.0.10. */
 function ipKey(ip: string): number | string {
   const parts = ip.split(".");
-  if (parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p))) {
+  if (parts.length === 4 && parts.every((p) => p !== "" && Number.isInteger(Number(p)))) {
     return parts.reduce((n, p) => n * 256 + Number(p), 0);
   }
   return ip;

@@ -13,7 +13,9 @@ import { useSubmitGuard } from "../../lib/useSubmitGuard";
 import { Modal, ModalClose } from "../../components/ui/Modal";
 import { NAME_HINT, NameField } from "../../components/ui/NameField";
 import { useCreateSnapshot } from "./mutations";
-import { nameError } from "../storage/names";
+import { errorAt, resourceNameCheck } from "../../lib/checks";
+import { useCheck, useCheckNow } from "../../lib/useCheck";
+import { RULE_LIMITS } from "../../bindings";
 import type { Snapshot, Vm } from "../storage/queries";
 import { snapshotsPath } from "./paths";
 import { vmLabel } from "./eligibility";
@@ -82,7 +84,10 @@ function CreateSnapshotForm({
   const [asImage, setAsImage] = useState(false);
   const [nameRefusal, setNameRefusal] = useState<string | null>(null);
 
-  const localError = touched ? nameError(name, takenNames, "snapshot") : null;
+  const checkNow = useCheckNow();
+  const nameForm = { name, noun: "snapshot" as const, taken: [...takenNames] };
+  const nameAnswer = useCheck(resourceNameCheck, nameForm, touched).data;
+  const localError = touched ? errorAt(nameAnswer?.errors, "name") : null;
   const nameMessage = localError ?? nameRefusal;
   const otherError: AppError | null =
     create.error && create.error.field !== "name" && create.error.field !== "profile" ? create.error : null;
@@ -91,10 +96,13 @@ function CreateSnapshotForm({
   function submit(e: FormEvent) {
     e.preventDefault();
     setTouched(true);
-    if (!vm || nameError(name, takenNames, "snapshot")) return;
-    void guard(() =>
-      create.mutateAsync(
-        { instanceId: vm.id, name: name.trim(), description, asImage },
+    if (!vm) return;
+    void guard(async () => {
+      // The name as Rust accepted it, for exactly what is typed now (SNAP-12).
+      const checked = await checkNow(resourceNameCheck, nameForm);
+      if (checked.value == null) return;
+      await create.mutateAsync(
+        { instanceId: vm.id, name: checked.value, description, asImage },
         {
           onSuccess: (res) => {
             announce(res.snapshot, fixedVm ? (to) => void navigate(to) : null);
@@ -104,8 +112,8 @@ function CreateSnapshotForm({
             if (err.field === "name") setNameRefusal(withoutFieldPrefix(err.serverMessage, "name"));
           },
         },
-      ),
-    );
+      );
+    });
   }
 
   return (
@@ -148,7 +156,7 @@ function CreateSnapshotForm({
         value={name}
         error={nameMessage}
         autoFocus
-        placeholder={vm ? `${vm.name}-backup`.slice(0, 50) : undefined}
+        placeholder={vm ? `${vm.name}-backup`.slice(0, RULE_LIMITS.nameMax) : undefined}
         counterTestId={legacyIds ? "snapshot-name-count" : "snapshot-name-counter"}
         onChange={(v) => {
           setName(v);

@@ -12,7 +12,9 @@ import { formatDateTime, formatGb } from "../../lib/storageFormat";
 import { Modal, ModalClose } from "../../components/ui/Modal";
 import { NAME_HINT, NameField } from "../../components/ui/NameField";
 import { useRestoreSnapshot } from "./mutations";
-import { nameError, restoredName } from "../storage/names";
+import { errorAt, resourceNameCheck } from "../../lib/checks";
+import { useCheck, useCheckNow } from "../../lib/useCheck";
+import { restoredNameCheck } from "../storage/checks";
 import type { Snapshot } from "../storage/queries";
 import { StorageStatusBadge } from "../storage/StorageStatusBadge";
 
@@ -31,20 +33,31 @@ export function RestoreDialog({ snapshot: s, vmNames, onOpenChange }: Props) {
   const restore = useRestoreSnapshot();
   const guard = useSubmitGuard();
   const navigate = useNavigate();
-  const [name, setName] = useState(() => restoredName(s.name));
+  const checkNow = useCheckNow();
+  // `{snapshot}-restored` (Rust's suggestion) until the user types a name of their own.
+  const suggested = useCheck(restoredNameCheck, s.name).data;
+  const [typed, setTyped] = useState<string | null>(null);
+  const name = typed ?? suggested ?? "";
+  const known = typed !== null || suggested !== undefined;
   const [refusal, setRefusal] = useState<string | null>(null);
-  const message = nameError(name, vmNames, "VM") ?? refusal;
+  const nameForm = { name, noun: "vm" as const, taken: [...vmNames] };
+  const nameAnswer = useCheck(resourceNameCheck, nameForm, known).data;
+  const message = (known ? errorAt(nameAnswer?.errors, "name") : null) ?? refusal;
   const other = restore.error && restore.error.field !== "name" ? restore.error : null;
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    if (nameError(name, vmNames, "VM")) return;
-    void guard(() =>
-      restore.mutateAsync(
-        { snapshotId: s.id, name: name.trim() },
+    if (!known) return;
+    void guard(async () => {
+      // The name as Rust accepted it, for exactly what is shown now (SNAP-31).
+      const checked = await checkNow(resourceNameCheck, nameForm);
+      const accepted = checked.value;
+      if (accepted == null) return;
+      await restore.mutateAsync(
+        { snapshotId: s.id, name: accepted },
         {
           onSuccess: (res) => {
-            toast.success(`Restoring ${s.name} to ${name.trim()}`, {
+            toast.success(`Restoring ${s.name} to ${accepted}`, {
               description: "A new VM is being created; you are notified when it is running.",
             });
             onOpenChange(false);
@@ -54,8 +67,8 @@ export function RestoreDialog({ snapshot: s, vmNames, onOpenChange }: Props) {
             if (err.field === "name") setRefusal(withoutFieldPrefix(err.serverMessage, "name"));
           },
         },
-      ),
-    );
+      );
+    });
   }
 
   return (
@@ -90,7 +103,7 @@ export function RestoreDialog({ snapshot: s, vmNames, onOpenChange }: Props) {
           error={message}
           autoFocus
           onChange={(v) => {
-            setName(v);
+            setTyped(v);
             setRefusal(null);
           }}
         />

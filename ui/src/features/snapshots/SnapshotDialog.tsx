@@ -10,7 +10,7 @@ type Props = { vm: VM; open: boolean; onOpenChange: (open: boolean) => void };
  * read only once it opens, for the live uniqueness check.
  */
 export function SnapshotDialog({ vm, open, onOpenChange }: Props) {
-  const overview = useStorageOverview("snapshots", { enabled: open });
+  const overview = useStorageOverview({ enabled: open });
   const taken = overview.data?.snapshots.map((r) => r.snapshot.name) ?? [];
   return (
     <CreateSnapshotDialog

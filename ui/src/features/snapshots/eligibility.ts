@@ -5,11 +5,12 @@
 import type { Snapshot, Vm } from "../storage/queries";
 import { inRegion } from "../../lib/regions";
 import { isSnapshotReady, normalize } from "../storage/status";
+import { actionVerdict } from "../instances/status";
 
 /** ACTIVE VMs of the region (all regions for the "" filter), by name. */
 export function snapshotableVms(vms: readonly Vm[], region: string): Vm[] {
   return vms
-    .filter((vm) => normalize(vm.status) === "ACTIVE" && inRegion(vm.region, region))
+    .filter((vm) => actionVerdict(vm.status, "snapshot") === null && inRegion(vm.region, region))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 

@@ -1,11 +1,8 @@
 // The one read behind the Snapshots and Images pages: `storageOverview` (every snapshot
 // with its storage cost and images, every image, the snapshot-able VMs, every VM).
 //
-// The poller's `resourcesChanged` event (events.ts) marks keys starting with "snapshots"
-// stale when snapshots change and keys starting with "images" when images change. One key
-// cannot start with both, so each page keeps its own copy under its own word: the page
-// follows the kind it is about (CREATING → SUCCESS, Creating → Available) without a click.
-// Changes made here write into both copies and mark both stale.
+// One query, one cache entry, read by both pages (and the VM page's snapshot dialog); the
+// change feed (app/changeFeed.ts) marks it stale when snapshots, images or VMs change.
 
 import { useQuery, type QueryClient } from "@tanstack/react-query";
 import {
@@ -24,18 +21,15 @@ export type Image = Image_Serialize;
 export type StorageOverview = StorageOverview_Serialize;
 export type Vm = VMInstance_Serialize;
 
-export type StorageView = "snapshots" | "images";
-
 export const storageKeys = {
-  overview: (view: StorageView) => [view, "storage"] as const,
+  all: ["storage"] as const,
+  overview: ["storage", "overview"] as const,
   snapshotBilling: (id: string, page: number) => ["snapshots", "billing", id, page] as const,
 };
 
-const VIEWS: StorageView[] = ["snapshots", "images"];
-
-export function useStorageOverview(view: StorageView, { enabled = true }: { enabled?: boolean } = {}) {
+export function useStorageOverview({ enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
-    queryKey: storageKeys.overview(view),
+    queryKey: storageKeys.overview,
     enabled,
     queryFn: () => call(commands.storageOverview()),
     // The page shows the error above its list (DataStatus), with the last data kept.
@@ -43,15 +37,14 @@ export function useStorageOverview(view: StorageView, { enabled = true }: { enab
   });
 }
 
-/** Writes a change into every cached copy of the overview (both pages). */
+/** Writes a change into the cached overview (both pages read it). */
 export function patchOverview(qc: QueryClient, patch: (o: StorageOverview) => StorageOverview): void {
-  for (const view of VIEWS) {
-    qc.setQueryData<StorageOverview>(storageKeys.overview(view), (old) => (old ? patch(old) : old));
-  }
+  qc.setQueryData<StorageOverview>(storageKeys.overview, (old) => (old ? patch(old) : old));
 }
 
-/** Both pages' copies (and billing) are fetched again. */
+/** The overview, a snapshot's billing and the wizard's snapshot and image lists are fetched again. */
 export function refetchStorage(qc: QueryClient): void {
+  void qc.invalidateQueries({ queryKey: storageKeys.all });
   void qc.invalidateQueries({ queryKey: ["snapshots"] });
   void qc.invalidateQueries({ queryKey: ["images"] });
 }
@@ -62,7 +55,7 @@ export function refetchStorage(qc: QueryClient): void {
  */
 export async function cancelStorage(qc: QueryClient): Promise<void> {
   const loaded = (q: { state: { data: unknown } }) => q.state.data !== undefined;
-  await Promise.all(VIEWS.map((v) => qc.cancelQueries({ queryKey: storageKeys.overview(v), predicate: loaded })));
+  await qc.cancelQueries({ queryKey: storageKeys.overview, predicate: loaded });
 }
 
 export const BILLING_PAGE_SIZE = 10;

@@ -1,6 +1,12 @@
 // Snapshot and image states (rules.md §3, §4). Barrack spells "done" several ways
 // (SUCCESS, available, AVAILABLE): every check goes through these functions.
 
+import { STORAGE_STATES } from "../../bindings";
+
+/** The states, as barrack-api's state module lists them (generated constants). */
+const READY: ReadonlySet<string> = new Set(STORAGE_STATES.ready);
+const IN_PROGRESS: ReadonlySet<string> = new Set(STORAGE_STATES.inProgress);
+
 export type StorageTone = "success" | "progress" | "danger" | "muted";
 
 export function normalize(status: string | null | undefined): string {
@@ -9,8 +15,7 @@ export function normalize(status: string | null | undefined): string {
 
 /** SUCCESS or available: restorable, can become an image, counts as "Restorable" (SNAP-02). */
 export function isSnapshotReady(status: string): boolean {
-  const s = normalize(status);
-  return s === "SUCCESS" || s === "AVAILABLE";
+  return READY.has(normalize(status));
 }
 
 /** Available (also SUCCESS): can boot a VM (IMG-05). */
@@ -20,8 +25,7 @@ export function isImageReady(status: string): boolean {
 
 /** Still being built: the poller follows it and the page refreshes by itself. */
 export function isInProgress(status: string): boolean {
-  const s = normalize(status);
-  return s === "CREATING" || s === "DELETING" || s === "PENDING" || s === "RESTORING";
+  return IN_PROGRESS.has(normalize(status));
 }
 
 /** Green when done, animated while in progress, red on error (SNAP-04). */
