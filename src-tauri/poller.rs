@@ -5,6 +5,7 @@
 
 use crate::state::{AppState, Session};
 use crate::watching::InstancesSeen;
+use barrack_api::lists;
 use barrack_api::state::is_transitional;
 use barrack_api::types::*;
 use serde::{Deserialize, Serialize};
@@ -342,19 +343,10 @@ fn timer_waits(state: &AppState, profile: &str) -> bool {
 /// must not stop them; those are left out of the look instead (`None`, tried again later).
 async fn fetch(session: &Session, extras: Extras) -> barrack_api::Result<Observed> {
     let c = &session.client;
-    let instances = c
-        .all_pages(100, 4, |p| {
-            let q = InstanceListQuery {
-                page: p.page,
-                limit: p.limit,
-                ..Default::default()
-            };
-            async move { c.list_instances(&q).await }
-        })
-        .await?;
+    let instances = lists::all_instances(c).await?;
     let balance = c.get_balance().await?;
     let (snapshots, images) = if extras.storage {
-        match fetch_storage(session).await {
+        match fetch_storage(c).await {
             Ok((snaps, imgs)) => (Some(snaps), Some(imgs)),
             Err(_) => (None, None),
         }
@@ -379,30 +371,12 @@ async fn fetch(session: &Session, extras: Extras) -> barrack_api::Result<Observe
     })
 }
 
-/// The snapshots and the images, both or neither (they are compared together).
-async fn fetch_storage(session: &Session) -> barrack_api::Result<(Vec<Snapshot>, Vec<Image>)> {
-    let c = &session.client;
-    let snaps = c
-        .all_pages(100, 2, |p| {
-            let q = RegionPageQuery {
-                page: p.page,
-                limit: p.limit,
-                region: None,
-            };
-            async move { c.list_snapshots(&q).await }
-        })
-        .await?;
-    let imgs = c
-        .all_pages(100, 2, |p| {
-            let q = RegionPageQuery {
-                page: p.page,
-                limit: p.limit,
-                region: None,
-            };
-            async move { c.list_images(&q).await }
-        })
-        .await?;
-    Ok((snaps, imgs))
+/// The snapshots and the images, both or neither (they are compared together), fetched at
+/// the same time.
+async fn fetch_storage(
+    c: &barrack_api::Client,
+) -> barrack_api::Result<(Vec<Snapshot>, Vec<Image>)> {
+    tokio::try_join!(lists::all_snapshots(c), lists::all_images(c))
 }
 
 /// Runs for the life of the app.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "./ipc";
-import { SERVER_TEXT_MAX, cutServerText, errorDetail } from "./notify";
+import { SERVER_TEXT_MAX } from "../bindings";
+import { cutServerText, errorDetail } from "./notify";
 
 describe("server text at a sane length", () => {
   it("cuts a long server message wherever it is shown, and keeps the request id", () => {

@@ -5,10 +5,10 @@ import { toast } from "sonner";
 import { SERVER_TEXT_MAX } from "../bindings";
 import type { AppError } from "./ipc";
 
-/** The longest server text shown (barrack-api's own cut, generated): never a page of HTML. */
-export { SERVER_TEXT_MAX };
-
-/** A server's (or backend's) words at a sane length: whitespace runs folded, cut with "…". */
+/**
+ * A server's (or backend's) words at a sane length (SERVER_TEXT_MAX, barrack-api's own cut):
+ * whitespace runs folded, cut with "…".
+ */
 export function cutServerText(text: string, max: number = SERVER_TEXT_MAX): string {
   const folded = text.replace(/\s+/g, " ").trim();
   if (folded.length <= max) return folded;
