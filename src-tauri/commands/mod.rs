@@ -1,8 +1,9 @@
-//! Every command the UI can call: the app's own and one per API operation. The list in
-//! `command_list.rs` is the one place they are named: it feeds the IPC handler, the
-//! generated TypeScript bindings, and (through build.rs) the permissions the capability
-//! grants.
+//! Every command the UI can call: the app's own, named in `command_list.rs`, and one per
+//! API operation, generated in `api.rs` from the operations' declarations. build.rs reads
+//! both lists: they feed the IPC handler, the generated TypeScript bindings and the
+//! permissions the capability grants.
 
+pub mod answers;
 pub mod api;
 pub mod app;
 pub mod billing;

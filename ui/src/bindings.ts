@@ -75,74 +75,6 @@ export const commands = {
 	startThenHibernate: (vmId: string, vmName: string) => typedError<HibernateTimer, AppError_Serialize>(__TAURI_INVOKE("start_then_hibernate", { vmId, vmName })),
 	postponeTimer: (id: string, minutes: number) => typedError<HibernateTimer, AppError_Serialize>(__TAURI_INVOKE("postpone_timer", { id, minutes })),
 	cancelTimer: (id: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("cancel_timer", { id })),
-	getBalance: () => typedError<CreditBalanceResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_balance")),
-	getGpuStocks: (query: GpuStocksQuery_Deserialize) => typedError<GPUStocksResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_gpu_stocks", { query })),
-	getGpuSpecs: () => typedError<GPUSpecsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_gpu_specs")),
-	listRegions: () => typedError<RegionsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("list_regions")),
-	getPricing: (query: PricingRequest_Deserialize) => typedError<PricingResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_pricing", { query })),
-	postPricing: (body: PricingRequest_Deserialize) => typedError<PricingResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("post_pricing", { body })),
-	deployInstance: (body: DeploymentRequest_Deserialize) => typedError<DeploymentResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("deploy_instance", { body })),
-	listInstances: (query: InstanceListQuery_Deserialize) => typedError<ListVMsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("list_instances", { query })),
-	getInstance: (instanceId: string) => typedError<VMDetailsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_instance", { instanceId })),
-	getInstanceBilling: (query: BillingQuery_Deserialize) => typedError<InstanceBillingResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_instance_billing", { query })),
-	startInstance: (instanceId: string) => typedError<InstanceActionResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("start_instance", { instanceId })),
-	stopInstance: (instanceId: string) => typedError<InstanceActionResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("stop_instance", { instanceId })),
-	rebootInstance: (instanceId: string) => typedError<InstanceActionResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("reboot_instance", { instanceId })),
-	hibernateInstance: (instanceId: string) => typedError<InstanceActionResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("hibernate_instance", { instanceId })),
-	restoreInstance: (instanceId: string) => typedError<InstanceActionResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("restore_instance", { instanceId })),
-	toggleInstancePublicIp: (instanceId: string, body: TogglePublicIpRequest_Deserialize) => typedError<ToggleVMPublicIPResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("toggle_instance_public_ip", { instanceId, body })),
-	addInstanceSecurityRule: (instanceId: string, body: VMSecurityRuleRequest_Deserialize) => typedError<AddVMSecurityRuleResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("add_instance_security_rule", { instanceId, body })),
-	removeInstanceSecurityRule: (instanceId: string, ruleId: string) => typedError<RemoveVMSecurityRuleResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("remove_instance_security_rule", { instanceId, ruleId })),
-	deleteInstance: (instanceId: string) => typedError<InstanceActionResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("delete_instance", { instanceId })),
-	getHibernatedInstancesCount: () => typedError<GetHibernatedVMsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_hibernated_instances_count")),
-	getInstanceFirewalls: (instanceId: string) => typedError<GetVMAttachedFirewallsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_instance_firewalls", { instanceId })),
-	listOsImages: (query: RegionQuery_Deserialize) => typedError<OSImagesResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("list_os_images", { query })),
-	listSshKeys: () => typedError<GetSSHKeysResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("list_ssh_keys")),
-	createSshKey: (body: CreateSSHKeyRequest_Deserialize) => typedError<CreateSSHKeyResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_ssh_key", { body })),
-	getSshKey: (keyId: string) => typedError<GetSSHKeyResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_ssh_key", { keyId })),
-	deleteSshKey: (keyId: string) => typedError<DeleteResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("delete_ssh_key", { keyId })),
-	listScripts: () => typedError<ScriptListResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("list_scripts")),
-	getScript: (scriptId: string) => typedError<ScriptResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_script", { scriptId })),
-	createScript: (body: CreateScriptRequest_Deserialize) => typedError<ScriptResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_script", { body })),
-	updateScript: (scriptId: string, body: UpdateScriptRequest_Deserialize) => typedError<ScriptResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("update_script", { scriptId, body })),
-	deleteScript: (scriptId: string) => typedError<DeleteResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("delete_script", { scriptId })),
-	deleteScripts: (body: DeleteScriptsRequest_Deserialize) => typedError<DeleteScriptsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("delete_scripts", { body })),
-	listFirewalls: (query: RegionPageQuery_Deserialize) => typedError<ListFirewallsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("list_firewalls", { query })),
-	getFirewall: (firewallId: string) => typedError<GetFirewallDetailsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_firewall", { firewallId })),
-	getFirewallProtocols: () => typedError<GetSupportedProtocolsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_firewall_protocols")),
-	listFirewallEligibleInstances: (query: RegionQuery_Deserialize) => typedError<FirewallEligibleInstancesResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("list_firewall_eligible_instances", { query })),
-	createFirewall: (body: CreateFirewallRequest_Deserialize) => typedError<CreateFirewallResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_firewall", { body })),
-	deleteFirewall: (firewallId: string) => typedError<DeleteResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("delete_firewall", { firewallId })),
-	addFirewallRule: (firewallId: string, body: VMSecurityRuleRequest_Deserialize) => typedError<AddFirewallRuleResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("add_firewall_rule", { firewallId, body })),
-	removeFirewallRule: (firewallId: string, ruleId: string) => typedError<RemoveFirewallRuleResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("remove_firewall_rule", { firewallId, ruleId })),
-	attachFirewall: (firewallId: string, body: AttachFirewallRequest_Deserialize) => typedError<AttachFirewallResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("attach_firewall", { firewallId, body })),
-	createSnapshot: (body: CreateSnapshotRequest_Deserialize) => typedError<CreateSnapshotResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_snapshot", { body })),
-	listSnapshots: (query: RegionPageQuery_Deserialize) => typedError<ListSnapshotsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("list_snapshots", { query })),
-	getSnapshot: (snapshotId: string) => typedError<SnapshotDetailsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_snapshot", { snapshotId })),
-	deleteSnapshot: (snapshotId: string) => typedError<DeleteResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("delete_snapshot", { snapshotId })),
-	restoreSnapshot: (snapshotId: string, body: RestoreSnapshotRequest_Deserialize) => typedError<RestoreSnapshotResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("restore_snapshot", { snapshotId, body })),
-	getSnapshotBilling: (query: BillingQuery_Deserialize) => typedError<SnapshotBillingResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_snapshot_billing", { query })),
-	listSnapshotEligibleInstances: (query: RegionQuery_Deserialize) => typedError<SnapshotEligibleInstancesResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("list_snapshot_eligible_instances", { query })),
-	listImages: (query: RegionPageQuery_Deserialize) => typedError<ImageListResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("list_images", { query })),
-	getImage: (imageId: string) => typedError<ImageDetailResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_image", { imageId })),
-	deleteImage: (imageId: string) => typedError<DeleteResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("delete_image", { imageId })),
-	createImage: (body: CreateImageFromSnapshotRequest_Deserialize) => typedError<ImageCreateResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_image", { body })),
-	getSnapshotImages: (snapshotId: string) => typedError<SnapshotImageRelationshipResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_snapshot_images", { snapshotId })),
-	getSnapshotImagesBatch: (body: GetBatchSnapshotImageRelationshipsRequest_Deserialize) => typedError<BatchSnapshotImageRelationshipResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_snapshot_images_batch", { body })),
-	aiChat: (body: ChatCompletionsRequest_Deserialize) => typedError<ChatCompletionsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("ai_chat", { body })),
-	aiModels: () => typedError<ModelsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("ai_models")),
-	aiUsageSummary: () => typedError<UsageSummaryResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("ai_usage_summary")),
-	aiUsageHistory: (query: PageQuery_Deserialize) => typedError<UsageHistoryResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("ai_usage_history", { query })),
-	attachVolumes: (instanceId: string, body: AttachVolumesRequest_Deserialize) => typedError<AttachVolumesResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("attach_volumes", { instanceId, body })),
-	detachVolumes: (instanceId: string, body: AttachVolumesRequest_Deserialize) => typedError<AttachVolumesResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("detach_volumes", { instanceId, body })),
-	cloneVolume: (volumeId: string, body: CloneVolumeRequest_Deserialize) => typedError<VolumeEnvelope_Serialize, AppError_Serialize>(__TAURI_INVOKE("clone_volume", { volumeId, body })),
-	resizeVolume: (volumeId: string, body: ResizeVolumeRequest_Deserialize) => typedError<VolumeEnvelope_Serialize, AppError_Serialize>(__TAURI_INVOKE("resize_volume", { volumeId, body })),
-	getVolumeBilling: (query: BillingQuery_Deserialize) => typedError<VolumeHourlyBillingResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_volume_billing", { query })),
-	listVolumeTypes: () => typedError<GetVolumeTypesResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("list_volume_types")),
-	listVolumes: (query: RegionPageQuery_Deserialize) => typedError<GetVolumesWithNextNameResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("list_volumes", { query })),
-	createVolume: (body: CreateVolumeRequest_Deserialize) => typedError<VolumeEnvelope_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_volume", { body })),
-	getVolume: (volumeId: string) => typedError<VolumeEnvelope_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_volume", { volumeId })),
-	deleteVolume: (volumeId: string) => typedError<DeleteResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("delete_volume", { volumeId })),
 	/**  The name of a VM, volume, snapshot, image, firewall or script, unique among `taken`. */
 	checkResourceName: (form: NameForm_Deserialize) => typedError<NameCheck_Serialize, AppError_Serialize>(__TAURI_INVOKE("check_resource_name", { form })),
 	/**  An SSH key to create or import (no `publicKey` when the app generates the pair). */
@@ -164,6 +96,142 @@ export const commands = {
 	 *  nothing happens.
 	 */
 	quitApp: (confirmed: boolean) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("quit_app", { confirmed })),
+	/** Get credit balance */
+	getBalance: () => typedError<CreditBalanceResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_balance")),
+	/** Get GPU stock availability */
+	getGpuStocks: (query: GpuStocksQuery_Deserialize) => typedError<GPUStocksResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_gpu_stocks", { query })),
+	/** Get GPU specifications */
+	getGpuSpecs: () => typedError<GPUSpecsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_gpu_specs")),
+	/** List available regions */
+	listRegions: () => typedError<RegionsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("list_regions")),
+	/** Get pricing information */
+	getPricing: (query: PricingRequest_Deserialize) => typedError<PricingResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_pricing", { query })),
+	/** Get pricing information */
+	postPricing: (body: PricingRequest_Deserialize) => typedError<PricingResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("post_pricing", { body })),
+	/** Create a new instance */
+	deployInstance: (body: DeploymentRequest_Deserialize) => typedError<DeploymentResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("deploy_instance", { body })),
+	/** List instances */
+	listInstances: (query: InstanceListQuery_Deserialize) => typedError<ListVMsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("list_instances", { query })),
+	/** Get instance details */
+	getInstance: (instanceId: string) => typedError<VMDetailsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_instance", { instanceId })),
+	/** Get instance billing */
+	getInstanceBilling: (query: BillingQuery_Deserialize) => typedError<InstanceBillingResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_instance_billing", { query })),
+	/** Start instance */
+	startInstance: (instanceId: string) => typedError<InstanceActionResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("start_instance", { instanceId })),
+	/** Stop instance */
+	stopInstance: (instanceId: string) => typedError<InstanceActionResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("stop_instance", { instanceId })),
+	/** Reboot instance */
+	rebootInstance: (instanceId: string) => typedError<InstanceActionResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("reboot_instance", { instanceId })),
+	/** Hibernate instance */
+	hibernateInstance: (instanceId: string) => typedError<InstanceActionResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("hibernate_instance", { instanceId })),
+	/** Restore hibernated instance */
+	restoreInstance: (instanceId: string) => typedError<InstanceActionResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("restore_instance", { instanceId })),
+	/** Toggle public IP for instance */
+	toggleInstancePublicIp: (instanceId: string, body: TogglePublicIpRequest_Deserialize) => typedError<ToggleVMPublicIPResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("toggle_instance_public_ip", { instanceId, body })),
+	/** Add instance security rule */
+	addInstanceSecurityRule: (instanceId: string, body: VMSecurityRuleRequest_Deserialize) => typedError<AddVMSecurityRuleResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("add_instance_security_rule", { instanceId, body })),
+	/** Remove instance security rule */
+	removeInstanceSecurityRule: (instanceId: string, ruleId: string) => typedError<RemoveVMSecurityRuleResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("remove_instance_security_rule", { instanceId, ruleId })),
+	/** Delete instance */
+	deleteInstance: (instanceId: string) => typedError<InstanceActionResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("delete_instance", { instanceId })),
+	/** Get hibernated instances count */
+	getHibernatedInstancesCount: () => typedError<GetHibernatedVMsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_hibernated_instances_count")),
+	/** Get firewalls attached to instance */
+	getInstanceFirewalls: (instanceId: string) => typedError<GetVMAttachedFirewallsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_instance_firewalls", { instanceId })),
+	/** List OS images */
+	listOsImages: (query: RegionQuery_Deserialize) => typedError<OSImagesResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("list_os_images", { query })),
+	/** List SSH keys */
+	listSshKeys: () => typedError<GetSSHKeysResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("list_ssh_keys")),
+	/** Create SSH key */
+	createSshKey: (body: CreateSSHKeyRequest_Deserialize) => typedError<CreateSSHKeyResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_ssh_key", { body })),
+	/** Get SSH key */
+	getSshKey: (keyId: string) => typedError<GetSSHKeyResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_ssh_key", { keyId })),
+	/** Delete SSH key */
+	deleteSshKey: (keyId: string) => typedError<DeleteResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("delete_ssh_key", { keyId })),
+	/** List all startup scripts */
+	listScripts: () => typedError<ScriptListResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("list_scripts")),
+	/** Get startup script details */
+	getScript: (scriptId: string) => typedError<ScriptResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_script", { scriptId })),
+	/** Create a startup script */
+	createScript: (body: CreateScriptRequest_Deserialize) => typedError<ScriptResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_script", { body })),
+	/** Update a startup script */
+	updateScript: (scriptId: string, body: UpdateScriptRequest_Deserialize) => typedError<ScriptResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("update_script", { scriptId, body })),
+	/** Delete a startup script */
+	deleteScript: (scriptId: string) => typedError<DeleteResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("delete_script", { scriptId })),
+	/** Delete multiple startup scripts */
+	deleteScripts: (body: DeleteScriptsRequest_Deserialize) => typedError<DeleteScriptsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("delete_scripts", { body })),
+	/** List firewalls */
+	listFirewalls: (query: RegionPageQuery_Deserialize) => typedError<ListFirewallsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("list_firewalls", { query })),
+	/** Get firewall details */
+	getFirewall: (firewallId: string) => typedError<GetFirewallDetailsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_firewall", { firewallId })),
+	/** Get supported protocols */
+	getFirewallProtocols: () => typedError<GetSupportedProtocolsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_firewall_protocols")),
+	/** List instances available for firewall attachment */
+	listFirewallEligibleInstances: (query: RegionQuery_Deserialize) => typedError<FirewallEligibleInstancesResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("list_firewall_eligible_instances", { query })),
+	/** Create firewall */
+	createFirewall: (body: CreateFirewallRequest_Deserialize) => typedError<CreateFirewallResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_firewall", { body })),
+	/** Delete firewall */
+	deleteFirewall: (firewallId: string) => typedError<DeleteResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("delete_firewall", { firewallId })),
+	/** Add firewall rule */
+	addFirewallRule: (firewallId: string, body: VMSecurityRuleRequest_Deserialize) => typedError<AddFirewallRuleResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("add_firewall_rule", { firewallId, body })),
+	/** Remove firewall rule */
+	removeFirewallRule: (firewallId: string, ruleId: string) => typedError<RemoveFirewallRuleResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("remove_firewall_rule", { firewallId, ruleId })),
+	/** Attach firewall to instances */
+	attachFirewall: (firewallId: string, body: AttachFirewallRequest_Deserialize) => typedError<AttachFirewallResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("attach_firewall", { firewallId, body })),
+	/** Create snapshot */
+	createSnapshot: (body: CreateSnapshotRequest_Deserialize) => typedError<CreateSnapshotResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_snapshot", { body })),
+	/** List snapshots */
+	listSnapshots: (query: RegionPageQuery_Deserialize) => typedError<ListSnapshotsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("list_snapshots", { query })),
+	/** Get snapshot details */
+	getSnapshot: (snapshotId: string) => typedError<SnapshotDetailsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_snapshot", { snapshotId })),
+	/** Delete snapshot */
+	deleteSnapshot: (snapshotId: string) => typedError<DeleteResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("delete_snapshot", { snapshotId })),
+	/** Restore snapshot */
+	restoreSnapshot: (snapshotId: string, body: RestoreSnapshotRequest_Deserialize) => typedError<RestoreSnapshotResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("restore_snapshot", { snapshotId, body })),
+	/** Get snapshot billing */
+	getSnapshotBilling: (query: BillingQuery_Deserialize) => typedError<SnapshotBillingResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_snapshot_billing", { query })),
+	/** List Instance eligible for snapshot creation */
+	listSnapshotEligibleInstances: (query: RegionQuery_Deserialize) => typedError<SnapshotEligibleInstancesResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("list_snapshot_eligible_instances", { query })),
+	/** List custom images */
+	listImages: (query: RegionPageQuery_Deserialize) => typedError<ImageListResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("list_images", { query })),
+	/** Get image details */
+	getImage: (imageId: string) => typedError<ImageDetailResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_image", { imageId })),
+	/** Delete custom image */
+	deleteImage: (imageId: string) => typedError<DeleteResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("delete_image", { imageId })),
+	/** Create image from snapshot */
+	createImage: (body: CreateImageFromSnapshotRequest_Deserialize) => typedError<ImageCreateResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_image", { body })),
+	/** Get snapshot-image relationship */
+	getSnapshotImages: (snapshotId: string) => typedError<SnapshotImageRelationshipResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_snapshot_images", { snapshotId })),
+	/** Get snapshot-image relationship list */
+	getSnapshotImagesBatch: (body: GetBatchSnapshotImageRelationshipsRequest_Deserialize) => typedError<BatchSnapshotImageRelationshipResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_snapshot_images_batch", { body })),
+	/** Chat with AI */
+	aiChat: (body: ChatCompletionsRequest_Deserialize) => typedError<ChatCompletionsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("ai_chat", { body })),
+	/** Get available AI models */
+	aiModels: () => typedError<ModelsResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("ai_models")),
+	/** Get AI usage summary */
+	aiUsageSummary: () => typedError<UsageSummaryResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("ai_usage_summary")),
+	/** Get AI usage history */
+	aiUsageHistory: (query: PageQuery_Deserialize) => typedError<UsageHistoryResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("ai_usage_history", { query })),
+	/** Attach volumes to instance */
+	attachVolumes: (instanceId: string, body: AttachVolumesRequest_Deserialize) => typedError<AttachVolumesResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("attach_volumes", { instanceId, body })),
+	/** Detach volumes from instance */
+	detachVolumes: (instanceId: string, body: AttachVolumesRequest_Deserialize) => typedError<AttachVolumesResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("detach_volumes", { instanceId, body })),
+	/** Clone volume */
+	cloneVolume: (volumeId: string, body: CloneVolumeRequest_Deserialize) => typedError<VolumeEnvelope_Serialize, AppError_Serialize>(__TAURI_INVOKE("clone_volume", { volumeId, body })),
+	/** Resize volume */
+	resizeVolume: (volumeId: string, body: ResizeVolumeRequest_Deserialize) => typedError<VolumeEnvelope_Serialize, AppError_Serialize>(__TAURI_INVOKE("resize_volume", { volumeId, body })),
+	/** Get volume billing */
+	getVolumeBilling: (query: BillingQuery_Deserialize) => typedError<VolumeHourlyBillingResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_volume_billing", { query })),
+	/** List available volume types */
+	listVolumeTypes: () => typedError<GetVolumeTypesResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("list_volume_types")),
+	/** List volumes */
+	listVolumes: (query: RegionPageQuery_Deserialize) => typedError<GetVolumesWithNextNameResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("list_volumes", { query })),
+	/** Create volume */
+	createVolume: (body: CreateVolumeRequest_Deserialize) => typedError<VolumeEnvelope_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_volume", { body })),
+	/** Get volume details */
+	getVolume: (volumeId: string) => typedError<VolumeEnvelope_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_volume", { volumeId })),
+	/** Delete volume */
+	deleteVolume: (volumeId: string) => typedError<DeleteResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("delete_volume", { volumeId })),
 };
 
 /** Events */

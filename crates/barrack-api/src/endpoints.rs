@@ -1,8 +1,9 @@
 //! The endpoint table: every operation of the documentation's table of contents, with its
 //! method, path template, request and response types, and whether the path is documented.
 //!
-//! This is the only place a path is written. The client builds URLs from it and
-//! barrack-sim mounts its routes from it, so correcting a path here corrects both.
+//! The table and the `Op` enum are read from operations.rs, the one declaration of every
+//! operation. The client builds URLs from the table and barrack-sim mounts its routes from
+//! it, so correcting a path there corrects both.
 //!
 //! Of the 68 paths only `POST pricing/` is documented verbatim
 //! (../shared/barrack/api/endpoints.md row 6). Every other path is **inferred** in the
@@ -46,85 +47,12 @@ pub enum Source {
     Inferred,
 }
 
-/// Every operation, one variant each. Matching on this is exhaustive, so a new operation
-/// cannot be forgotten by the emulator or the CLI.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Op {
-    GetBalance,
-    GetGpuStocks,
-    GetGpuSpecs,
-    ListRegions,
-    GetPricing,
-    PostPricing,
-    DeployInstance,
-    ListInstances,
-    GetInstance,
-    GetInstanceBilling,
-    StartInstance,
-    StopInstance,
-    RebootInstance,
-    HibernateInstance,
-    RestoreInstance,
-    ToggleInstancePublicIp,
-    AddInstanceSecurityRule,
-    RemoveInstanceSecurityRule,
-    DeleteInstance,
-    GetHibernatedInstancesCount,
-    GetInstanceFirewalls,
-    ListOsImages,
-    ListSshKeys,
-    CreateSshKey,
-    GetSshKey,
-    DeleteSshKey,
-    ListScripts,
-    GetScript,
-    CreateScript,
-    UpdateScript,
-    DeleteScript,
-    DeleteScripts,
-    ListFirewalls,
-    GetFirewall,
-    GetFirewallProtocols,
-    ListFirewallEligibleInstances,
-    CreateFirewall,
-    DeleteFirewall,
-    AddFirewallRule,
-    RemoveFirewallRule,
-    AttachFirewall,
-    CreateSnapshot,
-    ListSnapshots,
-    GetSnapshot,
-    DeleteSnapshot,
-    RestoreSnapshot,
-    GetSnapshotBilling,
-    ListSnapshotEligibleInstances,
-    ListImages,
-    GetImage,
-    DeleteImage,
-    CreateImage,
-    GetSnapshotImages,
-    GetSnapshotImagesBatch,
-    AiChat,
-    AiModels,
-    AiUsageSummary,
-    AiUsageHistory,
-    AttachVolumes,
-    DetachVolumes,
-    CloneVolume,
-    ResizeVolume,
-    GetVolumeBilling,
-    ListVolumeTypes,
-    ListVolumes,
-    CreateVolume,
-    GetVolume,
-    DeleteVolume,
-}
-
 /// One row of the table.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Endpoint {
     pub op: Op,
+    /// The operation's name in snake case: its `Client` method and its Tauri command.
+    pub name: &'static str,
     /// The group in Barrack's documentation.
     pub group: &'static str,
     /// The operation's title in Barrack's documentation.
@@ -135,7 +63,8 @@ pub struct Endpoint {
     pub source: Source,
     /// Whether the docs' menu showed this method (otherwise the method is inferred too).
     pub method_documented: bool,
-    /// Request body type (`-` for none) and query type, by name.
+    /// Request body type (`-` for none) and query type, by name (the names of the types
+    /// the declaration gives, which the compiler checks in the client methods).
     pub request: &'static str,
     pub query: &'static str,
     pub response: &'static str,
@@ -163,787 +92,134 @@ impl Endpoint {
     }
 }
 
-use Method::{Delete, Get, Post, Put};
-use Source::{Documented, Inferred};
-
-macro_rules! ep {
-    ($op:ident, $group:literal, $title:literal, $m:ident $(($md:ident))?, $path:literal, $src:ident, $req:literal, $q:literal, $resp:literal) => {
-        Endpoint {
-            op: Op::$op,
-            group: $group,
-            title: $title,
-            method: $m,
-            path: $path,
-            source: $src,
-            method_documented: ep!(@md $($md)?),
-            request: $req,
-            query: $q,
-            response: $resp,
+/// Whether a path template names exactly `params`, in that order. `const`, so that each
+/// declaration's `params:` line is checked against its path when the crate compiles.
+pub const fn path_names_exactly(path: &str, params: &[&str]) -> bool {
+    let p = path.as_bytes();
+    let (mut i, mut n) = (0, 0);
+    while i < p.len() {
+        if p[i] == b'{' {
+            let start = i + 1;
+            while i < p.len() && p[i] != b'}' {
+                i += 1;
+            }
+            if n >= params.len() || !same_bytes(p, start, i, params[n].as_bytes()) {
+                return false;
+            }
+            n += 1;
         }
-    };
-    (@md nav) => { true };
-    (@md) => { false };
+        i += 1;
+    }
+    n == params.len()
 }
 
-/// All 68 operations, in the order of the documentation's table of contents.
-/// `(nav)` after the method: the docs' menu shows that method.
-pub const ENDPOINTS: &[Endpoint] = &[
-    ep!(
-        GetBalance,
-        "Balance",
-        "Get credit balance",
-        Get(nav),
-        "balance/",
-        Inferred,
-        "-",
-        "-",
-        "CreditBalanceResponse"
-    ),
-    ep!(
-        GetGpuStocks,
-        "GPU Stocks",
-        "Get GPU stock availability",
-        Get(nav),
-        "gpus/stocks/",
-        Inferred,
-        "-",
-        "GpuStocksQuery",
-        "GPUStocksResponse"
-    ),
-    ep!(
-        GetGpuSpecs,
-        "GPU Specs",
-        "Get GPU specifications",
-        Get(nav),
-        "gpus/specs/",
-        Inferred,
-        "-",
-        "-",
-        "GPUSpecsResponse"
-    ),
-    ep!(
-        ListRegions,
-        "Regions",
-        "List available regions",
-        Get(nav),
-        "regions/",
-        Inferred,
-        "-",
-        "-",
-        "RegionsResponse"
-    ),
-    ep!(
-        GetPricing,
-        "Pricing",
-        "Get pricing information",
-        Get(nav),
-        "pricing/",
-        Inferred,
-        "-",
-        "PricingRequest",
-        "PricingResponse"
-    ),
-    ep!(
-        PostPricing,
-        "Pricing",
-        "Get pricing information",
-        Post(nav),
-        "pricing/",
-        Documented,
-        "PricingRequest",
-        "-",
-        "PricingResponse"
-    ),
-    ep!(
-        DeployInstance,
-        "Deploy Instance",
-        "Create a new instance",
-        Post(nav),
-        "instances/",
-        Inferred,
-        "DeploymentRequest",
-        "-",
-        "DeploymentResponse"
-    ),
-    ep!(
-        ListInstances,
-        "Instances",
-        "List instances",
-        Get(nav),
-        "instances/",
-        Inferred,
-        "-",
-        "InstanceListQuery",
-        "ListVMsResponse"
-    ),
-    ep!(
-        GetInstance,
-        "Instances",
-        "Get instance details",
-        Get(nav),
-        "instances/{instance_id}/",
-        Inferred,
-        "-",
-        "-",
-        "VMDetailsResponse"
-    ),
-    ep!(
-        GetInstanceBilling,
-        "Instances",
-        "Get instance billing",
-        Get(nav),
-        "instances/billing/",
-        Inferred,
-        "-",
-        "BillingQuery",
-        "InstanceBillingResponse"
-    ),
-    ep!(
-        StartInstance,
-        "Instances",
-        "Start instance",
-        Post(nav),
-        "instances/{instance_id}/start/",
-        Inferred,
-        "-",
-        "-",
-        "StartVMResponse"
-    ),
-    ep!(
-        StopInstance,
-        "Instances",
-        "Stop instance",
-        Post(nav),
-        "instances/{instance_id}/stop/",
-        Inferred,
-        "-",
-        "-",
-        "StopVMResponse"
-    ),
-    ep!(
-        RebootInstance,
-        "Instances",
-        "Reboot instance",
-        Post(nav),
-        "instances/{instance_id}/reboot/",
-        Inferred,
-        "-",
-        "-",
-        "RebootVMResponse"
-    ),
-    ep!(
-        HibernateInstance,
-        "Instances",
-        "Hibernate instance",
-        Post(nav),
-        "instances/{instance_id}/hibernate/",
-        Inferred,
-        "-",
-        "-",
-        "HibernateVMResponse"
-    ),
-    ep!(
-        RestoreInstance,
-        "Instances",
-        "Restore hibernated instance",
-        Post(nav),
-        "instances/{instance_id}/restore/",
-        Inferred,
-        "-",
-        "-",
-        "RestoreVMResponse"
-    ),
-    ep!(
-        ToggleInstancePublicIp,
-        "Instances",
-        "Toggle public IP for instance",
-        Post(nav),
-        "instances/{instance_id}/public-ip/",
-        Inferred,
-        "TogglePublicIpRequest",
-        "-",
-        "ToggleVMPublicIPResponse"
-    ),
-    ep!(
-        AddInstanceSecurityRule,
-        "Instances",
-        "Add instance security rule",
-        Post(nav),
-        "instances/{instance_id}/security-rules/",
-        Inferred,
-        "VMSecurityRuleRequest",
-        "-",
-        "AddVMSecurityRuleResponse"
-    ),
-    ep!(
-        RemoveInstanceSecurityRule,
-        "Instances",
-        "Remove instance security rule",
-        Delete(nav),
-        "instances/{instance_id}/security-rules/{rule_id}/",
-        Inferred,
-        "-",
-        "-",
-        "RemoveVMSecurityRuleResponse"
-    ),
-    ep!(
-        DeleteInstance,
-        "Instances",
-        "Delete instance",
-        Delete(nav),
-        "instances/{instance_id}/",
-        Inferred,
-        "-",
-        "-",
-        "DeleteVMResponse"
-    ),
-    ep!(
-        GetHibernatedInstancesCount,
-        "Instances",
-        "Get hibernated instances count",
-        Get(nav),
-        "instances/hibernated/",
-        Inferred,
-        "-",
-        "-",
-        "GetHibernatedVMsResponse"
-    ),
-    ep!(
-        GetInstanceFirewalls,
-        "Instances",
-        "Get firewalls attached to instance",
-        Get(nav),
-        "instances/{instance_id}/firewalls/",
-        Inferred,
-        "-",
-        "-",
-        "GetVMAttachedFirewallsResponse"
-    ),
-    ep!(
-        ListOsImages,
-        "OS Images",
-        "List OS images",
-        Get,
-        "os-images/",
-        Inferred,
-        "-",
-        "RegionQuery",
-        "OSImagesResponse"
-    ),
-    ep!(
-        ListSshKeys,
-        "SSH Keys",
-        "List SSH keys",
-        Get,
-        "ssh-keys/",
-        Inferred,
-        "-",
-        "-",
-        "GetSSHKeysResponse"
-    ),
-    ep!(
-        CreateSshKey,
-        "SSH Keys",
-        "Create SSH key",
-        Post,
-        "ssh-keys/",
-        Inferred,
-        "CreateSSHKeyRequest",
-        "-",
-        "CreateSSHKeyResponse"
-    ),
-    ep!(
-        GetSshKey,
-        "SSH Keys",
-        "Get SSH key",
-        Get,
-        "ssh-keys/{key_id}/",
-        Inferred,
-        "-",
-        "-",
-        "GetSSHKeyResponse"
-    ),
-    ep!(
-        DeleteSshKey,
-        "SSH Keys",
-        "Delete SSH key",
-        Delete,
-        "ssh-keys/{key_id}/",
-        Inferred,
-        "-",
-        "-",
-        "DeleteSSHKeyResponse"
-    ),
-    ep!(
-        ListScripts,
-        "Scripts",
-        "List all startup scripts",
-        Get,
-        "scripts/",
-        Inferred,
-        "-",
-        "-",
-        "ScriptListResponse"
-    ),
-    ep!(
-        GetScript,
-        "Scripts",
-        "Get startup script details",
-        Get,
-        "scripts/{script_id}/",
-        Inferred,
-        "-",
-        "-",
-        "ScriptResponse"
-    ),
-    ep!(
-        CreateScript,
-        "Scripts",
-        "Create a startup script",
-        Post,
-        "scripts/",
-        Inferred,
-        "CreateScriptRequest",
-        "-",
-        "ScriptResponse"
-    ),
-    ep!(
-        UpdateScript,
-        "Scripts",
-        "Update a startup script",
-        Put,
-        "scripts/{script_id}/",
-        Inferred,
-        "UpdateScriptRequest",
-        "-",
-        "ScriptResponse"
-    ),
-    ep!(
-        DeleteScript,
-        "Scripts",
-        "Delete a startup script",
-        Delete,
-        "scripts/{script_id}/",
-        Inferred,
-        "-",
-        "-",
-        "DeleteResponse"
-    ),
-    ep!(
-        DeleteScripts,
-        "Scripts",
-        "Delete multiple startup scripts",
-        Post,
-        "scripts/bulk-delete/",
-        Inferred,
-        "DeleteScriptsRequest",
-        "-",
-        "DeleteScriptsResponse"
-    ),
-    ep!(
-        ListFirewalls,
-        "Firewalls",
-        "List firewalls",
-        Get,
-        "firewalls/",
-        Inferred,
-        "-",
-        "RegionPageQuery",
-        "ListFirewallsResponse"
-    ),
-    ep!(
-        GetFirewall,
-        "Firewalls",
-        "Get firewall details",
-        Get,
-        "firewalls/{firewall_id}/",
-        Inferred,
-        "-",
-        "-",
-        "GetFirewallDetailsResponse"
-    ),
-    ep!(
-        GetFirewallProtocols,
-        "Firewalls",
-        "Get supported protocols",
-        Get,
-        "firewalls/protocols/",
-        Inferred,
-        "-",
-        "-",
-        "GetSupportedProtocolsResponse"
-    ),
-    ep!(
-        ListFirewallEligibleInstances,
-        "Firewalls",
-        "List instances available for firewall attachment",
-        Get,
-        "firewalls/eligible-instances/",
-        Inferred,
-        "-",
-        "RegionQuery",
-        "FirewallEligibleInstancesResponse"
-    ),
-    ep!(
-        CreateFirewall,
-        "Firewalls",
-        "Create firewall",
-        Post,
-        "firewalls/",
-        Inferred,
-        "CreateFirewallRequest",
-        "-",
-        "CreateFirewallResponse"
-    ),
-    ep!(
-        DeleteFirewall,
-        "Firewalls",
-        "Delete firewall",
-        Delete,
-        "firewalls/{firewall_id}/",
-        Inferred,
-        "-",
-        "-",
-        "DeleteFirewallResponse"
-    ),
-    ep!(
-        AddFirewallRule,
-        "Firewalls",
-        "Add firewall rule",
-        Post,
-        "firewalls/{firewall_id}/rules/",
-        Inferred,
-        "AddFirewallRuleRequest",
-        "-",
-        "AddFirewallRuleResponse"
-    ),
-    ep!(
-        RemoveFirewallRule,
-        "Firewalls",
-        "Remove firewall rule",
-        Delete,
-        "firewalls/{firewall_id}/rules/{rule_id}/",
-        Inferred,
-        "-",
-        "-",
-        "RemoveFirewallRuleResponse"
-    ),
-    ep!(
-        AttachFirewall,
-        "Firewalls",
-        "Attach firewall to instances",
-        Post,
-        "firewalls/{firewall_id}/attach/",
-        Inferred,
-        "AttachFirewallRequest",
-        "-",
-        "AttachFirewallResponse"
-    ),
-    ep!(
-        CreateSnapshot,
-        "Snapshots",
-        "Create snapshot",
-        Post,
-        "snapshots/",
-        Inferred,
-        "CreateSnapshotRequest",
-        "-",
-        "CreateSnapshotResponse"
-    ),
-    ep!(
-        ListSnapshots,
-        "Snapshots",
-        "List snapshots",
-        Get,
-        "snapshots/",
-        Inferred,
-        "-",
-        "RegionPageQuery",
-        "ListSnapshotsResponse"
-    ),
-    ep!(
-        GetSnapshot,
-        "Snapshots",
-        "Get snapshot details",
-        Get,
-        "snapshots/{snapshot_id}/",
-        Inferred,
-        "-",
-        "-",
-        "SnapshotDetailsResponse"
-    ),
-    ep!(
-        DeleteSnapshot,
-        "Snapshots",
-        "Delete snapshot",
-        Delete,
-        "snapshots/{snapshot_id}/",
-        Inferred,
-        "-",
-        "-",
-        "DeleteSnapshotResponse"
-    ),
-    ep!(
-        RestoreSnapshot,
-        "Snapshots",
-        "Restore snapshot",
-        Post,
-        "snapshots/{snapshot_id}/restore/",
-        Inferred,
-        "RestoreSnapshotRequest",
-        "-",
-        "RestoreSnapshotResponse"
-    ),
-    ep!(
-        GetSnapshotBilling,
-        "Snapshots",
-        "Get snapshot billing",
-        Get,
-        "snapshots/billing/",
-        Inferred,
-        "-",
-        "BillingQuery",
-        "SnapshotBillingResponse"
-    ),
-    ep!(
-        ListSnapshotEligibleInstances,
-        "Snapshots",
-        "List Instance eligible for snapshot creation",
-        Get(nav),
-        "snapshots/eligible-instances/",
-        Inferred,
-        "-",
-        "RegionQuery",
-        "SnapshotEligibleInstancesResponse"
-    ),
-    ep!(
-        ListImages,
-        "Images",
-        "List custom images",
-        Get,
-        "images/",
-        Inferred,
-        "-",
-        "RegionPageQuery",
-        "ImageListResponse"
-    ),
-    ep!(
-        GetImage,
-        "Images",
-        "Get image details",
-        Get,
-        "images/{image_id}/",
-        Inferred,
-        "-",
-        "-",
-        "ImageDetailResponse"
-    ),
-    ep!(
-        DeleteImage,
-        "Images",
-        "Delete custom image",
-        Delete,
-        "images/{image_id}/",
-        Inferred,
-        "-",
-        "-",
-        "ImageDeleteResponse"
-    ),
-    ep!(
-        CreateImage,
-        "Images",
-        "Create image from snapshot",
-        Post,
-        "images/",
-        Inferred,
-        "CreateImageFromSnapshotRequest",
-        "-",
-        "ImageCreateResponse"
-    ),
-    ep!(
-        GetSnapshotImages,
-        "Images",
-        "Get snapshot-image relationship",
-        Get,
-        "snapshots/{snapshot_id}/images/",
-        Inferred,
-        "-",
-        "-",
-        "SnapshotImageRelationshipResponse"
-    ),
-    ep!(
-        GetSnapshotImagesBatch,
-        "Images",
-        "Get snapshot-image relationship list",
-        Post,
-        "images/relationships/",
-        Inferred,
-        "GetBatchSnapshotImageRelationshipsRequest",
-        "-",
-        "BatchSnapshotImageRelationshipResponse"
-    ),
-    ep!(
-        AiChat,
-        "AI Chat",
-        "Chat with AI",
-        Post,
-        "ai/chat/",
-        Inferred,
-        "ChatCompletionsRequest",
-        "-",
-        "ChatCompletionsResponse"
-    ),
-    ep!(
-        AiModels,
-        "AI Chat",
-        "Get available AI models",
-        Get,
-        "ai/models/",
-        Inferred,
-        "-",
-        "-",
-        "ModelsResponse"
-    ),
-    ep!(
-        AiUsageSummary,
-        "AI Chat",
-        "Get AI usage summary",
-        Get,
-        "ai/usage/",
-        Inferred,
-        "-",
-        "-",
-        "UsageSummaryResponse"
-    ),
-    ep!(
-        AiUsageHistory,
-        "AI Chat",
-        "Get AI usage history",
-        Get,
-        "ai/usage/history/",
-        Inferred,
-        "-",
-        "PageQuery",
-        "UsageHistoryResponse"
-    ),
-    ep!(
-        AttachVolumes,
-        "Volumes",
-        "Attach volumes to instance",
-        Post,
-        "instances/{instance_id}/volumes/attach/",
-        Inferred,
-        "AttachVolumesRequest",
-        "-",
-        "AttachVolumesResponse"
-    ),
-    ep!(
-        DetachVolumes,
-        "Volumes",
-        "Detach volumes from instance",
-        Post,
-        "instances/{instance_id}/volumes/detach/",
-        Inferred,
-        "DetachVolumesRequest",
-        "-",
-        "DetachVolumesResponse"
-    ),
-    ep!(
-        CloneVolume,
-        "Volumes",
-        "Clone volume",
-        Post,
-        "volumes/{volume_id}/clone/",
-        Inferred,
-        "CloneVolumeRequest",
-        "-",
-        "CloneVolumeResponse"
-    ),
-    ep!(
-        ResizeVolume,
-        "Volumes",
-        "Resize volume",
-        Post,
-        "volumes/{volume_id}/resize/",
-        Inferred,
-        "ResizeVolumeRequest",
-        "-",
-        "ResizeVolumeResponse"
-    ),
-    ep!(
-        GetVolumeBilling,
-        "Volumes",
-        "Get volume billing",
-        Get,
-        "volumes/billing/",
-        Inferred,
-        "-",
-        "BillingQuery",
-        "VolumeHourlyBillingResponse"
-    ),
-    ep!(
-        ListVolumeTypes,
-        "Volumes",
-        "List available volume types",
-        Get,
-        "volumes/types/",
-        Inferred,
-        "-",
-        "-",
-        "GetVolumeTypesResponse"
-    ),
-    ep!(
-        ListVolumes,
-        "Volumes",
-        "List volumes",
-        Get,
-        "volumes/",
-        Inferred,
-        "-",
-        "RegionPageQuery",
-        "GetVolumesWithNextNameResponse"
-    ),
-    ep!(
-        CreateVolume,
-        "Volumes",
-        "Create volume",
-        Post,
-        "volumes/",
-        Inferred,
-        "CreateVolumeRequest",
-        "-",
-        "CreateVolumeResponse"
-    ),
-    ep!(
-        GetVolume,
-        "Volumes",
-        "Get volume details",
-        Get,
-        "volumes/{volume_id}/",
-        Inferred,
-        "-",
-        "-",
-        "GetVolumeDetailsResponse"
-    ),
-    ep!(
-        DeleteVolume,
-        "Volumes",
-        "Delete volume",
-        Delete,
-        "volumes/{volume_id}/",
-        Inferred,
-        "-",
-        "-",
-        "DeleteVolumeResponse"
-    ),
-];
+const fn same_bytes(hay: &[u8], from: usize, to: usize, name: &[u8]) -> bool {
+    if to - from != name.len() {
+        return false;
+    }
+    let mut k = 0;
+    while k < name.len() {
+        if hay[from + k] != name[k] {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
 
-/// The table row of an operation.
+/// Reads operations.rs (the one declaration of every operation) into the `Op` enum and
+/// the endpoint table.
+macro_rules! operations {
+    ($(
+        $op:ident => $name:ident {
+            docs: $group:literal, $title:literal;
+            http: $method:ident $path:literal $source:ident, method $method_doc:ident;
+            $(params: $($param:ident),+;)?
+            $(query: $query:ty;)?
+            $(body: $body:ty;)?
+            answer: $answer:ty;
+            command: $command:ident $(, answer through $through:ident)?;
+        }
+    )*) => {
+        /// Every operation, one variant each, in the table's order. Matching on this is
+        /// exhaustive, so a new operation cannot be forgotten by the emulator.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum Op {
+            $($op,)*
+        }
+
+        /// Every operation, in the order of the documentation's table of contents.
+        pub const ENDPOINTS: &[Endpoint] = &[$(
+            Endpoint {
+                op: Op::$op,
+                name: stringify!($name),
+                group: $group,
+                title: $title,
+                method: http_method!($method),
+                path: $path,
+                source: path_source!($source),
+                method_documented: method_documented!($method_doc),
+                request: type_name!($($body)?),
+                query: type_name!($($query)?),
+                response: stringify!($answer),
+            },
+        )*];
+
+        $(const _: () = assert!(
+            path_names_exactly($path, &[$($(stringify!($param)),+)?]),
+            concat!("the path of ", stringify!($name), " names other parameters than its `params:` line"),
+        );)*
+    };
+}
+
+macro_rules! http_method {
+    (GET) => {
+        Method::Get
+    };
+    (POST) => {
+        Method::Post
+    };
+    (PUT) => {
+        Method::Put
+    };
+    (DELETE) => {
+        Method::Delete
+    };
+}
+
+macro_rules! path_source {
+    (documented) => {
+        Source::Documented
+    };
+    (inferred) => {
+        Source::Inferred
+    };
+}
+
+macro_rules! method_documented {
+    (documented) => {
+        true
+    };
+    (inferred) => {
+        false
+    };
+}
+
+macro_rules! type_name {
+    () => {
+        "-"
+    };
+    ($t:ty) => {
+        stringify!($t)
+    };
+}
+
+include!("operations.rs");
+
+/// The table row of an operation (the enum's order is the table's).
 pub fn endpoint(op: Op) -> &'static Endpoint {
-    ENDPOINTS
-        .iter()
-        .find(|e| e.op == op)
-        .expect("every Op has a row in ENDPOINTS (checked by a test)")
+    &ENDPOINTS[op as usize]
 }
 
 /// The endpoint table as Markdown, for the README (a test keeps the README's copy current).
@@ -1031,6 +307,26 @@ mod tests {
         assert_eq!(count("AI Chat"), 4);
         assert_eq!(count("Volumes"), 10);
         assert_eq!(count("Pricing"), 2);
+    }
+
+    #[test]
+    fn each_row_is_found_by_its_op_and_named_once() {
+        for e in ENDPOINTS {
+            assert_eq!(endpoint(e.op).op, e.op);
+        }
+        let names: HashSet<&str> = ENDPOINTS.iter().map(|e| e.name).collect();
+        assert_eq!(names.len(), ENDPOINTS.len(), "two operations share a name");
+    }
+
+    #[test]
+    fn a_path_must_name_exactly_the_declared_parameters() {
+        let p = "firewalls/{firewall_id}/rules/{rule_id}/";
+        assert!(path_names_exactly(p, &["firewall_id", "rule_id"]));
+        assert!(!path_names_exactly(p, &["rule_id", "firewall_id"]));
+        assert!(!path_names_exactly(p, &["firewall_id"]));
+        assert!(!path_names_exactly(p, &["firewall_id", "rule_id", "x"]));
+        assert!(!path_names_exactly(p, &["firewall", "rule_id"]));
+        assert!(path_names_exactly("balance/", &[]));
     }
 
     #[test]

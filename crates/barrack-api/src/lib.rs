@@ -1,6 +1,7 @@
 //! Typed async client of the Barrack GPU cloud REST API.
 //!
-//! - [`endpoints`]: the one table of operations, paths and types (documented vs inferred).
+//! - `operations.rs`: the one declaration of every operation; [`endpoints`] reads it into the
+//!   table of operations, paths and types (documented vs inferred).
 //! - [`Client`]: builds, sends, retries and decodes; [`ops`] has one method per operation.
 //! - [`types`]: request and response types named after the documentation's schemas.
 //! - [`validate`] and [`state`]: the documented rules, shared by the UI, CLI and emulator.

@@ -17,7 +17,6 @@
 use crate::client::{decode_value, Client, Nothing};
 use crate::endpoints::{Endpoint, Method, Op, ENDPOINTS};
 use crate::error::ApiError;
-use crate::ops::METHOD_NAMES;
 use crate::types::*;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -184,11 +183,7 @@ fn parent(param: &str) -> Option<(Op, &'static str)> {
 }
 
 fn op_name(op: Op) -> &'static str {
-    METHOD_NAMES
-        .iter()
-        .find(|(o, _)| *o == op)
-        .map(|(_, n)| *n)
-        .unwrap_or("?")
+    crate::endpoints::endpoint(op).name
 }
 
 /// What one GET came to.
