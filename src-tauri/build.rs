@@ -15,28 +15,24 @@ macro_rules! command_list {
 }
 include!("command_list.rs");
 
+// Only the names and `command:` lines matter here, so each entry is read loosely (the
+// whole grammar is checked by barrack-api and commands/api.rs, which compile it).
 macro_rules! operations {
-    ($(
-        $op:ident => $name:ident {
-            docs: $group:literal, $title:literal;
-            http: $method:ident $path:literal $source:ident, method $method_doc:ident;
-            $(params: $($param:ident),+;)?
-            $(query: $query:ty;)?
-            $(body: $body:ty;)?
-            answer: $answer:ty;
-            command: $command:ident $(, answer through $through:ident)?;
-        }
-    )*) => {
-        const OPERATION_COMMANDS: &[Option<&str>] = &[$(command_name!($command $name)),*];
+    ($($op:ident => $name:ident { $($field:tt)* })*) => {
+        const OPERATION_COMMANDS: &[Option<&str>] = &[$(command_name!($name; $($field)*)),*];
     };
 }
 
+/// The command's name unless its declaration says `command: none`.
 macro_rules! command_name {
-    (none $name:ident) => {
+    ($name:ident; command: none; $($rest:tt)*) => {
         None
     };
-    ($command:ident $name:ident) => {
+    ($name:ident; command: $($rest:tt)*) => {
         Some(stringify!($name))
+    };
+    ($name:ident; $skip:tt $($rest:tt)*) => {
+        command_name!($name; $($rest)*)
     };
 }
 include!("../crates/barrack-api/src/operations.rs");

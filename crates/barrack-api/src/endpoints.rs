@@ -1,8 +1,8 @@
 //! The endpoint table: every operation of the documentation's table of contents, with its
 //! method, path template, request and response types, and whether the path is documented.
 //!
-//! The table and the `Op` enum are read from operations.rs, the one declaration of every
-//! operation. The client builds URLs from the table and barrack-sim mounts its routes from
+//! The table and the `Op` enum are generated in [`crate::ops`] from operations.rs, the one
+//! declaration of every operation. The client builds URLs from the table and barrack-sim mounts its routes from
 //! it, so correcting a path there corrects both.
 //!
 //! Of the 68 paths only `POST pricing/` is documented verbatim
@@ -127,95 +127,7 @@ const fn same_bytes(hay: &[u8], from: usize, to: usize, name: &[u8]) -> bool {
     true
 }
 
-/// Reads operations.rs (the one declaration of every operation) into the `Op` enum and
-/// the endpoint table.
-macro_rules! operations {
-    ($(
-        $op:ident => $name:ident {
-            docs: $group:literal, $title:literal;
-            http: $method:ident $path:literal $source:ident, method $method_doc:ident;
-            $(params: $($param:ident),+;)?
-            $(query: $query:ty;)?
-            $(body: $body:ty;)?
-            answer: $answer:ty;
-            command: $command:ident $(, answer through $through:ident)?;
-        }
-    )*) => {
-        /// Every operation, one variant each, in the table's order. Matching on this is
-        /// exhaustive, so a new operation cannot be forgotten by the emulator.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum Op {
-            $($op,)*
-        }
-
-        /// Every operation, in the order of the documentation's table of contents.
-        pub const ENDPOINTS: &[Endpoint] = &[$(
-            Endpoint {
-                op: Op::$op,
-                name: stringify!($name),
-                group: $group,
-                title: $title,
-                method: http_method!($method),
-                path: $path,
-                source: path_source!($source),
-                method_documented: method_documented!($method_doc),
-                request: type_name!($($body)?),
-                query: type_name!($($query)?),
-                response: stringify!($answer),
-            },
-        )*];
-
-        $(const _: () = assert!(
-            path_names_exactly($path, &[$($(stringify!($param)),+)?]),
-            concat!("the path of ", stringify!($name), " names other parameters than its `params:` line"),
-        );)*
-    };
-}
-
-macro_rules! http_method {
-    (GET) => {
-        Method::Get
-    };
-    (POST) => {
-        Method::Post
-    };
-    (PUT) => {
-        Method::Put
-    };
-    (DELETE) => {
-        Method::Delete
-    };
-}
-
-macro_rules! path_source {
-    (documented) => {
-        Source::Documented
-    };
-    (inferred) => {
-        Source::Inferred
-    };
-}
-
-macro_rules! method_documented {
-    (documented) => {
-        true
-    };
-    (inferred) => {
-        false
-    };
-}
-
-macro_rules! type_name {
-    () => {
-        "-"
-    };
-    ($t:ty) => {
-        stringify!($t)
-    };
-}
-
-include!("operations.rs");
+pub use crate::ops::{Op, ENDPOINTS};
 
 /// The table row of an operation (the enum's order is the table's).
 pub fn endpoint(op: Op) -> &'static Endpoint {

@@ -2,7 +2,8 @@
 //!
 //! - `operations.rs`: the one declaration of every operation; [`endpoints`] reads it into the
 //!   table of operations, paths and types (documented vs inferred).
-//! - [`Client`]: builds, sends, retries and decodes; [`ops`] has one method per operation.
+//! - [`Client`]: builds, sends, retries and decodes; [`ops`] generates one method per
+//!   operation, the `Op` enum and the endpoint table from `operations.rs`.
 //! - [`types`]: request and response types named after the documentation's schemas.
 //! - [`validate`] and [`state`]: the documented rules, shared by the UI, CLI and emulator.
 //! - [`ApiError`] with a stable [`ErrorCode`]; [`ApiKey`] that cannot be printed.
