@@ -1,9 +1,9 @@
 // Every operation of the Barrack API, declared once, in the order of the documentation's
 // table of contents. This file is not a module: it is one macro call, read by
-//   crates/barrack-api/src/endpoints.rs  the `Op` enum and the endpoint table (`ENDPOINTS`),
-//   crates/barrack-api/src/ops.rs        one typed `Client` method per operation,
-//   src-tauri/commands/api.rs            one Tauri command per operation,
-//   src-tauri/build.rs                   the command names, hence their permissions,
+//   crates/barrack-api/src/ops.rs  the `Op` enum, the endpoint table (`ENDPOINTS`) and one
+//                                  typed `Client` method per operation,
+//   src-tauri/commands/api.rs      one Tauri command per operation,
+//   src-tauri/build.rs             the command names, hence their permissions,
 // each of which defines its own `operations!` macro before including it. The TypeScript
 // bindings come from the generated commands (tauri-specta). Adding an operation means an
 // entry here, its types in `types/`, its handler in barrack-sim and its round-trip test
