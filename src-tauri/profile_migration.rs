@@ -2,20 +2,20 @@
 //! the CLI (barrack-credentials' `profiles.json`), at start, so there is one list and one
 //! sign-in for both.
 //!
-//! The rule: settings.json is read with its tolerant decoding (settings.rs: no profile is
-//! dropped, a lost name becomes `recovered-N`, a lost address stays empty, never the
-//! default). A profile whose name the store does not have is moved as it is. One it already
-//! has (made by `barrack login`) with the same address keeps the store's. With another
-//! address, the keyring decides: its entry of that name (one for both) holds the key of
-//! whichever signed in last, so the side whose key hint is that key's hint is kept; if
-//! neither or both match (or the keyring cannot be read), the profile is kept with no
+//! The rule: settings.json is read with its tolerant decoding (barrack-core's settings.rs:
+//! no profile is dropped, a lost name becomes `recovered-N`, a lost address stays empty,
+//! never the default). A profile whose name the store does not have is moved as it is. One
+//! it already has (made by `barrack login`) with the same address keeps the store's. With
+//! another address, the keyring decides: its entry of that name (one for both) holds the
+//! key of whichever signed in last, so the side whose key hint is that key's hint is kept;
+//! if neither or both match (or the keyring cannot be read), the profile is kept with no
 //! address (`""`), which sends its key nowhere until the user signs in to it again — a key
 //! is never sent to a server it was not entered for. The log says which.
 //!
 //! The app's active profile stays in settings.json (it is the app's preference, see
-//! session.rs) and becomes the store's default only when the store has none. The profiles
-//! leave settings.json only after the store has them, so a failed move is tried again at
-//! the next start.
+//! barrack-core's session.rs) and becomes the store's default only when the store has
+//! none. The profiles leave settings.json only after the store has them, so a failed move
+//! is tried again at the next start.
 
 use crate::error::AppError;
 use crate::state::AppState;

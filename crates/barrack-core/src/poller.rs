@@ -33,9 +33,7 @@ pub enum ResourceKind {
 }
 
 /// What changed since the last poll (the UI patches its cache from it).
-#[derive(
-    Debug, Clone, Default, PartialEq, Serialize, Deserialize, specta::Type, tauri_specta::Event,
-)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ResourcesChanged {
     pub kinds: Vec<ResourceKind>,
@@ -46,7 +44,7 @@ pub struct ResourcesChanged {
 }
 
 /// Whether the API can be reached (for the offline banner).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ConnectionChanged {
     pub online: bool,
@@ -55,7 +53,7 @@ pub struct ConnectionChanged {
 
 /// The server refused the signed-in profile's key (401): the poller stopped using it; the
 /// window says "the key for <profile> was refused — sign in again" and keeps its data.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct KeyRefused {
     pub profile: String,
@@ -1000,12 +998,9 @@ mod tests {
             state.sandbox_time_scale_for_tests(0.000001);
             crate::session::start_sandbox(&state).await.unwrap();
             let admin = state.sandbox.lock().await.as_ref().unwrap().admin_url();
-            let refused = Arc::new(Mutex::new(Vec::<KeyRefused>::new()));
-            let r = refused.clone();
-            let _ = state.hooks.set(crate::state::Hooks {
-                key_refused: Some(Box::new(move |e| r.lock().unwrap().push(e))),
-                ..Default::default()
-            });
+            let recorder = Arc::new(crate::effects::Recorder::default());
+            let _ = state.effects.set(recorder.effects());
+            let refused = &recorder.key_refused;
             let st = state.clone();
             let task = tokio::spawn(async move {
                 run(&st, |_| {}, |_| {}, |_| {}).await;
@@ -1027,6 +1022,10 @@ mod tests {
             }
             assert_eq!(refused.lock().unwrap().len(), 1, "told once");
             assert_eq!(refused.lock().unwrap()[0].profile, "sandbox");
+            // And as a notification: the window may be in the tray.
+            let told = recorder.notifications.lock().unwrap().clone();
+            assert_eq!(told.len(), 1, "{told:?}");
+            assert_eq!(told[0].1, refused.lock().unwrap()[0].message);
             let info = crate::session::SessionInfo::of(state.current().await.as_ref());
             assert!(info.key_refused && info.signed_in, "{info:?}");
             let before: serde_json::Value = counts(&admin).await;

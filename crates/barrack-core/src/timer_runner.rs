@@ -498,12 +498,9 @@ mod tests {
     async fn a_refused_key_is_not_hammered_and_the_timer_waits() {
         let (state, admin, vm) = sandbox().await;
         overdue(&state, &vm, 1);
-        let refusals = Arc::new(std::sync::Mutex::new(Vec::new()));
-        let seen = refusals.clone();
-        let _ = state.hooks.set(crate::state::Hooks {
-            key_refused: Some(Box::new(move |e| seen.lock().unwrap().push(e))),
-            ..Default::default()
-        });
+        let recorder = Arc::new(crate::effects::Recorder::default());
+        let _ = state.effects.set(recorder.effects());
+        let refusals = &recorder.key_refused;
         let revoked: serde_json::Value = reqwest::Client::builder()
             .no_proxy()
             .build()
