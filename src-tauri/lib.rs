@@ -7,15 +7,14 @@ pub mod desktop;
 pub mod dialogs;
 pub mod events;
 pub mod guard;
-pub mod profile_migration;
 pub mod store;
 pub mod tray;
 pub mod window;
 
 /// The core's modules keep their paths here (`crate::state::AppState`, …).
 pub use barrack_core::{
-    billing, deploy, deploy_store, effects, error, notices, overview, poller, session, settings,
-    state, storage, supervise, timer_runner, timers, watching,
+    billing, deploy, deploy_store, effects, error, notices, overview, poller, profile_migration,
+    session, settings, state, storage, supervise, timer_runner, timers, watching,
 };
 
 use state::AppState;

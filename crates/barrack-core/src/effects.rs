@@ -1,13 +1,16 @@
 //! What the app's logic does outside the process, as small traits: the desktop crate
 //! implements them with Tauri (notifications, typed events, native dialogs), tests with
-//! recorders and fakes. The stores are [`crate::state::SettingsBackend`] and
-//! [`crate::deploy_store::DocStore`].
+//! recorders and fakes. The stores' traits live with what they store and are named here
+//! too.
 
 use crate::error::AppError;
 use crate::poller::{ConnectionChanged, KeyRefused, ResourcesChanged};
 use std::future::Future;
 use std::path::PathBuf;
 use std::sync::Arc;
+
+pub use crate::deploy_store::DocStore;
+pub use crate::state::SettingsBackend;
 
 /// Desktop notifications (shown even while the window is in the tray).
 pub trait Notifier: Send + Sync {

@@ -14,6 +14,7 @@ pub mod error;
 pub mod notices;
 pub mod overview;
 pub mod poller;
+pub mod profile_migration;
 pub mod session;
 pub mod settings;
 pub mod state;

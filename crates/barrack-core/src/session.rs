@@ -95,7 +95,7 @@ pub fn load_profiles(state: &AppState) -> Result<Profiles, AppError> {
 }
 
 /// Tells the user, once, that a damaged profiles file was kept aside.
-pub fn tell_set_aside(state: &AppState, set_aside: Option<SetAside>) {
+pub(crate) fn tell_set_aside(state: &AppState, set_aside: Option<SetAside>) {
     if let Some(told) = set_aside {
         state.push_notice(AppNotice {
             kind: AppNoticeKind::SettingsDamaged,
