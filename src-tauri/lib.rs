@@ -83,23 +83,14 @@ fn wants_sandbox() -> bool {
 async fn run_tasks(handle: tauri::AppHandle, panic_once: Arc<supervise::PanicOnce>) {
     let fx = events::effects(&handle);
     let timers_handle = handle.clone();
-    let timers_hook = panic_once.clone();
-    let timers_fx = fx.clone();
+    let (timers_hook, timers_fx) = (panic_once.clone(), fx.clone());
     tauri::async_runtime::spawn(async move {
         let app = &timers_handle;
         let state: &AppState = &app.state::<AppState>();
         supervise::supervise(
             "timers",
             &timers_hook,
-            || {
-                let (n, e, t) = (timers_fx.clone(), timers_fx.clone(), app.clone());
-                timer_runner::run(
-                    state,
-                    move |notice| n.notifier.notify(&notice.title, &notice.body),
-                    move |change| e.events.resources_changed(change),
-                    move |_| desktop::refresh_tray(&t),
-                )
-            },
+            || timer_runner::run(state, &timers_fx, |_| desktop::refresh_tray(app)),
             tokio::time::sleep,
             supervise::log_to_stderr,
         )
@@ -109,15 +100,7 @@ async fn run_tasks(handle: tauri::AppHandle, panic_once: Arc<supervise::PanicOnc
     supervise::supervise(
         "poller",
         &panic_once,
-        || {
-            let (e, n, c) = (fx.clone(), fx.clone(), fx.clone());
-            poller::run(
-                state,
-                move |change| e.events.resources_changed(change),
-                move |notice| n.notifier.notify(&notice.title, &notice.body),
-                move |conn| c.events.connection_changed(conn),
-            )
-        },
+        || poller::run(state, &fx),
         tokio::time::sleep,
         supervise::log_to_stderr,
     )

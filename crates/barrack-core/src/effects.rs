@@ -47,6 +47,11 @@ pub struct Effects {
     pub notifier: Arc<dyn Notifier>,
 }
 
+/// Effects nobody looks at (for tests that do not).
+pub fn unheard() -> Effects {
+    Arc::new(Recorder::default()).effects()
+}
+
 /// Every effect, recorded (for tests here and in the desktop crate).
 #[derive(Default)]
 pub struct Recorder {
