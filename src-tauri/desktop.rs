@@ -32,6 +32,15 @@ pub fn notify<R: Runtime>(app: &AppHandle<R>, title: &str, body: &str) {
     let _ = app.notification().builder().title(title).body(body).show();
 }
 
+/// barrack-core's notifications, shown on the desktop.
+pub struct Notifications(pub AppHandle);
+
+impl barrack_core::effects::Notifier for Notifications {
+    fn notify(&self, title: &str, body: &str) {
+        notify(&self.0, title, body);
+    }
+}
+
 /// Whether the desktop shows tray icons. On Linux that is a StatusNotifierWatcher on the
 /// session bus (KDE, GNOME with the AppIndicator extension, most panels); Windows and
 /// macOS always have one.

@@ -1,32 +1,28 @@
-//! Barrack Desktop's backend: thin Tauri commands over barrack-api, the OS-keyring
-//! credentials, settings, the embedded sandbox and the poller.
+//! Barrack Desktop's backend: the Tauri side of the app. Its logic lives in barrack-core
+//! (no Tauri); here are the thin commands over it, the effects it asks for (events,
+//! notifications, dialogs, the store), the tray and the window.
 
 pub mod commands;
-pub mod deploy_store;
 pub mod desktop;
 pub mod dialogs;
-pub mod error;
+pub mod events;
 pub mod guard;
-pub mod notices;
-pub mod poller;
-pub mod profile_migration;
-pub mod session;
-pub mod settings;
-pub mod state;
 pub mod store;
-pub mod supervise;
-pub mod timer_runner;
-pub mod timers;
 pub mod tray;
-pub mod watching;
 pub mod window;
+
+/// The core's modules keep their paths here (`crate::state::AppState`, …).
+pub use barrack_core::{
+    billing, deploy, deploy_store, effects, error, notices, overview, poller, profile_migration,
+    session, settings, state, storage, supervise, timer_runner, timers, watching,
+};
 
 use state::AppState;
 use std::sync::Arc;
 use tauri::Manager;
 use tauri_plugin_store::StoreExt;
 use tauri_plugin_window_state::StateFlags;
-use tauri_specta::{collect_events, Event};
+use tauri_specta::collect_events;
 
 /// Where the command list's names are found: the commands/ modules, and the app's own
 /// life on the desktop (`quit_app`).
@@ -42,10 +38,10 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
     tauri_specta::Builder::<tauri::Wry>::new()
         .commands(collect_all_commands!())
         .events(collect_events![
-            poller::ResourcesChanged,
-            poller::ConnectionChanged,
-            notices::NoticesChanged,
-            poller::KeyRefused,
+            events::ResourcesChanged,
+            events::ConnectionChanged,
+            events::NoticesChanged,
+            events::KeyRefused,
             tray::QuitRequested
         ])
         .typ::<poller::ResourceKind>()
@@ -83,65 +79,28 @@ fn wants_sandbox() -> bool {
     std::env::args().any(|a| a == "--sandbox")
 }
 
-/// How the backend reaches the window on its own: events, and a desktop notification when
-/// the key is refused (the window may be in the tray).
-fn hooks(app: &tauri::AppHandle) -> state::Hooks {
-    let (notices, refused) = (app.clone(), app.clone());
-    state::Hooks {
-        notices_changed: Some(Box::new(move || {
-            let _ = notices::NoticesChanged {}.emit(&notices);
-        })),
-        key_refused: Some(Box::new(move |e: poller::KeyRefused| {
-            desktop::notify(&refused, "Barrack Desktop: key refused", &e.message);
-            let _ = e.emit(&refused);
-        })),
-    }
-}
-
 /// The poller and the timer runner, each restarted with backoff if it panics.
 async fn run_tasks(handle: tauri::AppHandle, panic_once: Arc<supervise::PanicOnce>) {
+    let fx = events::effects(&handle);
     let timers_handle = handle.clone();
-    let timers_hook = panic_once.clone();
+    let (timers_hook, timers_fx) = (panic_once.clone(), fx.clone());
     tauri::async_runtime::spawn(async move {
         let app = &timers_handle;
         let state: &AppState = &app.state::<AppState>();
         supervise::supervise(
             "timers",
             &timers_hook,
-            || {
-                let (n, e, t) = (app.clone(), app.clone(), app.clone());
-                timer_runner::run(
-                    state,
-                    move |notice| desktop::notify(&n, &notice.title, &notice.body),
-                    move |change| {
-                        let _ = change.emit(&e);
-                    },
-                    move |_| desktop::refresh_tray(&t),
-                )
-            },
+            || timer_runner::run(state, &timers_fx, |_| desktop::refresh_tray(app)),
             tokio::time::sleep,
             supervise::log_to_stderr,
         )
         .await;
     });
-    let app = &handle;
-    let state: &AppState = &app.state::<AppState>();
+    let state: &AppState = &handle.state::<AppState>();
     supervise::supervise(
         "poller",
         &panic_once,
-        || {
-            let (h1, h2, h3) = (app.clone(), app.clone(), app.clone());
-            poller::run(
-                state,
-                move |change| {
-                    let _ = change.emit(&h1);
-                },
-                move |notice| desktop::notify(&h2, &notice.title, &notice.body),
-                move |conn| {
-                    let _ = conn.emit(&h3);
-                },
-            )
-        },
+        || poller::run(state, &fx),
         tokio::time::sleep,
         supervise::log_to_stderr,
     )
@@ -167,7 +126,7 @@ fn profile_store(app_data: &std::path::Path) -> barrack_credentials::profiles::P
 pub fn run() {
     let builder = specta_builder();
     let handler = builder.invoke_handler();
-    // Read once at start (a test hook; see supervise.rs).
+    // Read once at start (a test hook; see barrack-core supervise.rs).
     let panic_once = Arc::new(supervise::PanicOnce::from_env());
     tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -197,7 +156,7 @@ pub fn run() {
             )
             .with_docs(Arc::new(store::PluginStore(store)))
             .with_profiles(Arc::new(profile_store(&app.path().app_data_dir()?)));
-            let _ = state.hooks.set(hooks(app.handle()));
+            let _ = state.effects.set(events::effects(app.handle()));
             damaged.into_iter().for_each(|n| state.push_notice(n));
             // One profile list with the CLI: an older app's profiles move there (once).
             if let Err(e) = profile_migration::move_profiles_from_settings(&state) {

@@ -143,6 +143,10 @@ fn damaged_path(dir: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::profile_migration;
+    use crate::state::AppState;
+    use barrack_credentials::profiles::ProfileStore;
+    use std::sync::Arc;
 
     fn temp_dir(tag: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!(
@@ -306,6 +310,73 @@ mod tests {
         let kept = damaged_files(&dir);
         assert_eq!(kept.len(), 1);
         assert_eq!(std::fs::read_to_string(&kept[0]).unwrap(), damaged);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// An older app's profiles leave the app's own store (settings.json through
+    /// tauri-plugin-store) for the store shared with the CLI, once (barrack-core's
+    /// profile_migration).
+    #[test]
+    fn the_apps_profiles_move_to_the_shared_store_once() {
+        let dir = temp_dir("move");
+        let settings_file = dir.join(STORE_FILE);
+        std::fs::write(
+            &settings_file,
+            serde_json::json!({"settings": {
+                "profiles": [
+                    {"name": "work", "baseUrl": "https://barrack.ai/api/", "authScheme": "x-api-key", "keyHint": "…abcd"},
+                    {"name": "lab", "baseUrl": 42, "authScheme": "bearer", "keyHint": "…wxyz"}
+                ],
+                "activeProfile": "work",
+                "theme": "dark"
+            }, "deploy_draft": {"x": 1}})
+            .to_string(),
+        )
+        .unwrap();
+        let store = Arc::new(ProfileStore::at(dir.join("profiles.json")));
+        let (_app, settings) = open_store(&settings_file);
+        let state = AppState::new(
+            Arc::new(barrack_credentials::MemoryStore::default()),
+            Arc::new(settings),
+        )
+        .with_profiles(store.clone());
+
+        let moved = profile_migration::move_profiles_from_settings(&state).unwrap();
+        assert_eq!(moved.moved, ["work", "lab"]);
+        let p = store.load().unwrap().profiles;
+        assert_eq!(p.default.as_deref(), Some("work"));
+        assert_eq!(
+            p.profiles["work"].base_url.as_deref(),
+            Some("https://barrack.ai/api/")
+        );
+        assert_eq!(p.profiles["work"].auth_scheme.as_deref(), Some("x-api-key"));
+        assert_eq!(p.profiles["work"].key_hint.as_deref(), Some("…abcd"));
+        assert_eq!(
+            p.profiles["lab"].base_url.as_deref(),
+            Some(""),
+            "an unreadable address stays unusable, never the default"
+        );
+
+        // settings.json keeps the preferences (and the other documents), not the profiles.
+        let written: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&settings_file).unwrap()).unwrap();
+        assert!(written["settings"].get("profiles").is_none(), "{written}");
+        assert_eq!(
+            written["settings"]["activeProfile"], "work",
+            "the app's own choice stays"
+        );
+        assert_eq!(written["settings"]["theme"], "dark");
+        assert_eq!(written["deploy_draft"]["x"], 1);
+
+        // The next start has nothing to move, and the UI still sees both profiles.
+        assert_eq!(
+            profile_migration::move_profiles_from_settings(&state).unwrap(),
+            profile_migration::Moved::default()
+        );
+        let ui = crate::session::settings_for_ui(&state).unwrap();
+        let names: Vec<&str> = ui.profiles.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["lab", "work"]);
+        assert_eq!(ui.active_profile.as_deref(), Some("work"));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

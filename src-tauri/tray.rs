@@ -123,7 +123,7 @@ pub fn tray_menu(pending: &[HibernateTimer], now: DateTime<Utc>) -> Vec<TrayItem
 }
 
 /// The timers this process would carry out: the signed-in profile's (a timer acts only in
-/// its own session, see timers.rs).
+/// its own session, see barrack-core timers.rs).
 pub fn pending_for(timers: &[HibernateTimer], profile: Option<&str>) -> Vec<HibernateTimer> {
     match profile {
         Some(p) => timers.iter().filter(|t| t.profile == p).cloned().collect(),

@@ -1,4 +1,5 @@
-//! The app's own commands: session, profiles, sandbox, settings, check connection.
+//! The app's own commands: session, profiles, sandbox, settings, check connection (the
+//! logic is barrack-core's `session`).
 
 use crate::error::AppError;
 use crate::guard::guarded;
@@ -11,16 +12,7 @@ use tauri::State;
 #[tauri::command]
 #[specta::specta]
 pub async fn get_session(state: State<'_, AppState>) -> Result<SessionInfo, AppError> {
-    guarded(async move {
-        // Wait for the start-up restore (a few milliseconds; the keyring and no network).
-        let startup_error = state.startup.lock().await.clone();
-        let mut info = SessionInfo::of(state.current().await.as_ref());
-        if !info.signed_in {
-            info.startup_error = startup_error;
-        }
-        Ok(info)
-    })
-    .await
+    guarded(async move { Ok(session::session_info(&state).await) }).await
 }
 
 /// Checks the key with a real call, then keeps it in the OS keyring only.
@@ -80,24 +72,14 @@ pub async fn set_settings(
     state: State<'_, AppState>,
     settings: Preferences,
 ) -> Result<Settings, AppError> {
-    guarded(async move {
-        let next = state.settings.load()?.with_preferences(settings)?;
-        state.settings.save(&next)?;
-        state.poke_poller();
-        session::settings_for_ui(&state)
-    })
-    .await
+    guarded(async move { session::set_preferences(&state, settings) }).await
 }
 
 /// Probes every read endpoint of the current account (Settings › Check connection).
 #[tauri::command]
 #[specta::specta]
 pub async fn check_connection(state: State<'_, AppState>) -> Result<Vec<ProbeResult>, AppError> {
-    guarded(async move {
-        let client = state.client().await?;
-        Ok(barrack_api::probe::probe_reads(&client).await)
-    })
-    .await
+    guarded(async move { session::check_connection(&state).await }).await
 }
 
 /// What the window must tell the user once (a damaged settings file kept aside, timers that

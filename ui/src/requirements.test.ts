@@ -32,7 +32,7 @@ const REQUIREMENTS: Record<string, Proof[]> = {
     [`${UI}/entryPoints.test.tsx`, "opens from the command palette"],
   ],
   "DEP-10": [
-    ["src-tauri/commands/deploy.rs", "fn the_catalog_joins_stock_specs_and_pricing_of_the_sandbox"],
+    ["crates/barrack-core/src/deploy.rs", "fn the_catalog_joins_stock_specs_and_pricing_of_the_sandbox"],
     [PAGE, "walks the steps, shows price and command"],
   ],
   "DEP-11": [
@@ -77,7 +77,12 @@ const REQUIREMENTS: Record<string, Proof[]> = {
       "imports a key: a bad line is refused at the field, a good one is sent and selected (DEP-43)",
     ],
     [`${UI}/KeysStep.test.tsx`, "creates a key: says where the private key goes first"],
-    ["src-tauri/commands/deploy.rs", "fn a_private_key_is_written_owner_only_even_over_an_open_file"],
+    ["crates/barrack-core/src/deploy.rs", "fn a_private_key_is_written_owner_only_even_over_an_open_file"],
+    [
+      "crates/barrack-core/src/deploy.rs",
+      "fn a_generated_key_is_saved_owner_only_and_returned_without_its_private_half",
+    ],
+    ["crates/barrack-core/src/deploy.rs", "fn a_cancelled_dialog_creates_no_key"],
     [E2E, '"deploy_imported_key"'],
   ],
   "DEP-44": [[E2E, '"deploy_imported_key"']],
@@ -110,7 +115,7 @@ const REQUIREMENTS: Record<string, Proof[]> = {
   ],
   "DEP-62": [
     [E2E, '"deploy_os_image"'],
-    ["src-tauri/poller.rs", "fn a_vm_first_seen_already_active_is_announced_once"],
+    ["crates/barrack-core/src/poller.rs", "fn a_vm_first_seen_already_active_is_announced_once"],
   ],
 };
 
@@ -205,15 +210,17 @@ const BILLING_REQUIREMENTS: Record<string, Proof[]> = {
   "BILL-07": [["ui/src/pages/DashboardPage.test.tsx", "shows balances per currency"]],
   "BILL-08": [
     [BP, "warns when the runway is under a day, below the threshold, and at zero"],
-    ["src-tauri/poller.rs", "fn running_vms_hibernated_at_zero_balance_are_announced"],
-    ["src-tauri/poller.rs", "fn snapshots_images_and_low_balance"],
+    ["crates/barrack-core/src/poller.rs", "fn running_vms_hibernated_at_zero_balance_are_announced"],
+    ["crates/barrack-core/src/poller.rs", "fn snapshots_images_and_low_balance"],
     [BILL_E2E, '"billing_low_balance"'],
     [BILL_E2E, '"billing_zero_balance"'],
   ],
   "BILL-09": [
     [BP, "pages and filters on the server, going back to page 1 on a filter change"],
     [BP, "switches kinds with their own columns and summary"],
-    ["src-tauri/commands/billing.rs", "fn the_overview_traces_to_the_records_and_the_pricing_table"],
+    ["crates/barrack-core/src/billing.rs", "fn the_overview_traces_to_the_records_and_the_pricing_table"],
+    ["crates/barrack-core/src/billing.rs", "fn the_csv_export_writes_the_filtered_records_where_the_dialog_says"],
+    ["crates/barrack-core/src/billing.rs", "fn a_cancelled_csv_export_writes_nothing"],
     [BILL_E2E, '"billing_csv_export"'],
   ],
   "BILL-10": [

@@ -353,8 +353,9 @@ fn whoami_with_the_environment_key_names_it_and_shows_only_its_hint() {
 }
 
 /// The desktop app signs in through the same function into the same store
-/// (src-tauri/session.rs, the profile store in the configuration folder): what it stores is
-/// what `barrack --profile NAME` resolves, and it does not move the CLI's default.
+/// (crates/barrack-core/src/session.rs, the profile store in the configuration folder):
+/// what it stores is what `barrack --profile NAME` resolves, and it does not move the CLI's
+/// default.
 #[test]
 fn a_profile_signed_in_as_the_app_does_works_in_whoami() {
     use barrack_credentials::profiles::ProfileStore;

@@ -3,6 +3,7 @@
 //! balance, once a minute by default, so an idle app makes about two requests a minute.
 //! Changes go to the UI as one batched event; notable ones also as desktop notifications.
 
+use crate::effects::Effects;
 use crate::state::{AppState, Session};
 use crate::watching::InstancesSeen;
 use barrack_api::lists;
@@ -33,9 +34,7 @@ pub enum ResourceKind {
 }
 
 /// What changed since the last poll (the UI patches its cache from it).
-#[derive(
-    Debug, Clone, Default, PartialEq, Serialize, Deserialize, specta::Type, tauri_specta::Event,
-)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ResourcesChanged {
     pub kinds: Vec<ResourceKind>,
@@ -46,7 +45,7 @@ pub struct ResourcesChanged {
 }
 
 /// Whether the API can be reached (for the offline banner).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ConnectionChanged {
     pub online: bool,
@@ -55,7 +54,7 @@ pub struct ConnectionChanged {
 
 /// The server refused the signed-in profile's key (401): the poller stopped using it; the
 /// window says "the key for <profile> was refused — sign in again" and keeps its data.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct KeyRefused {
     pub profile: String,
@@ -379,13 +378,9 @@ async fn fetch_storage(
     tokio::try_join!(lists::all_snapshots(c), lists::all_images(c))
 }
 
-/// Runs for the life of the app.
-pub async fn run<F, G, H>(state: &AppState, mut emit: F, mut notify: G, mut connection: H)
-where
-    F: FnMut(ResourcesChanged),
-    G: FnMut(Notice),
-    H: FnMut(ConnectionChanged),
-{
+/// Runs for the life of the app; what it sees reaches the window and the desktop through
+/// `fx`.
+pub async fn run(state: &AppState, fx: &Effects) {
     let mut seen = Seen::default();
     let mut session_key = String::new();
     let mut quiet = 0u32;
@@ -451,7 +446,7 @@ where
                 }
                 if !online {
                     online = true;
-                    connection(ConnectionChanged {
+                    fx.events.connection_changed(ConnectionChanged {
                         online: true,
                         message: None,
                     });
@@ -468,9 +463,11 @@ where
                     quiet += 1;
                 } else {
                     quiet = 0;
-                    emit(change);
+                    fx.events.resources_changed(change);
                 }
-                notices.into_iter().for_each(&mut notify);
+                for n in notices {
+                    fx.notifier.notify(&n.title, &n.body);
+                }
             }
             Err(e) if failure(e.code) == Failure::KeyRefused => {
                 // Said once; the next round finds the session unusable and waits.
@@ -481,7 +478,7 @@ where
                 // The API cannot be used: unreachable, or failing on the server's side.
                 if online && failure(e.code) == Failure::Offline {
                     online = false;
-                    connection(ConnectionChanged {
+                    fx.events.connection_changed(ConnectionChanged {
                         online: false,
                         message: Some(e.message.clone()),
                     });
@@ -784,6 +781,7 @@ mod tests {
 
     mod live {
         use super::super::*;
+        use crate::effects::Recorder;
         use crate::state::{AppState, MemorySettings, SettingsBackend};
         use barrack_credentials::MemoryStore;
         use std::sync::{Arc, Mutex};
@@ -829,11 +827,11 @@ mod tests {
             crate::session::start_sandbox(&state).await.unwrap();
             let admin = state.sandbox.lock().await.as_ref().unwrap().admin_url();
             // Nothing is in transition in a frozen sandbox once its VMs are stable.
-            let events = Arc::new(Mutex::new(Vec::new()));
-            let ev = events.clone();
-            let st = state.clone();
+            let recorder = Arc::new(Recorder::default());
+            let events = &recorder.changes;
+            let (st, fx) = (state.clone(), recorder.effects());
             let task = tokio::spawn(async move {
-                run(&st, move |c| ev.lock().unwrap().push(c), |_| {}, |_| {}).await;
+                run(&st, &fx).await;
             });
             tokio::time::sleep(Duration::from_millis(3600)).await;
             task.abort();
@@ -875,11 +873,11 @@ mod tests {
             state.sandbox_time_scale_for_tests(0.000001);
             crate::session::start_sandbox(&state).await.unwrap();
             let admin = state.sandbox.lock().await.as_ref().unwrap().admin_url();
-            let events = Arc::new(Mutex::new(Vec::<ResourcesChanged>::new()));
-            let ev = events.clone();
-            let st = state.clone();
+            let recorder = Arc::new(Recorder::default());
+            let events = &recorder.changes;
+            let (st, fx) = (state.clone(), recorder.effects());
             let task = tokio::spawn(async move {
-                run(&st, move |c| ev.lock().unwrap().push(c), |_| {}, |_| {}).await;
+                run(&st, &fx).await;
             });
             // Two rounds without a follower: no stock request.
             wait_for_requests(&admin, "get_balance", 1).await;
@@ -919,7 +917,7 @@ mod tests {
                     .iter()
                     .any(|c| c.kinds.contains(&ResourceKind::Stock))
             };
-            while !sent(&events) {
+            while !sent(events) {
                 assert!(Instant::now() < deadline, "no stock change sent");
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }
@@ -959,11 +957,11 @@ mod tests {
                 .unwrap();
             assert!(r.status().is_success());
             state.watching.want_stock(true);
-            let events = Arc::new(Mutex::new(Vec::<ResourcesChanged>::new()));
-            let ev = events.clone();
-            let st = state.clone();
+            let recorder = Arc::new(Recorder::default());
+            let events = &recorder.changes;
+            let (st, fx) = (state.clone(), recorder.effects());
             let task = tokio::spawn(async move {
-                run(&st, move |c| ev.lock().unwrap().push(c), |_| {}, |_| {}).await;
+                run(&st, &fx).await;
             });
             // Two rounds, each asking for the stock and refused.
             wait_for_requests(&admin, "get_gpu_stocks", 1).await;
@@ -1000,15 +998,13 @@ mod tests {
             state.sandbox_time_scale_for_tests(0.000001);
             crate::session::start_sandbox(&state).await.unwrap();
             let admin = state.sandbox.lock().await.as_ref().unwrap().admin_url();
-            let refused = Arc::new(Mutex::new(Vec::<KeyRefused>::new()));
-            let r = refused.clone();
-            let _ = state.hooks.set(crate::state::Hooks {
-                key_refused: Some(Box::new(move |e| r.lock().unwrap().push(e))),
-                ..Default::default()
-            });
+            let recorder = Arc::new(crate::effects::Recorder::default());
+            let _ = state.effects.set(recorder.effects());
+            let refused = &recorder.key_refused;
             let st = state.clone();
+            let fx = recorder.effects();
             let task = tokio::spawn(async move {
-                run(&st, |_| {}, |_| {}, |_| {}).await;
+                run(&st, &fx).await;
             });
             wait_for_requests(&admin, "get_balance", 0).await;
             let revoked: serde_json::Value = admin_http()
@@ -1027,6 +1023,10 @@ mod tests {
             }
             assert_eq!(refused.lock().unwrap().len(), 1, "told once");
             assert_eq!(refused.lock().unwrap()[0].profile, "sandbox");
+            // And as a notification: the window may be in the tray.
+            let told = recorder.notifications.lock().unwrap().clone();
+            assert_eq!(told.len(), 1, "{told:?}");
+            assert_eq!(told[0].1, refused.lock().unwrap()[0].message);
             let info = crate::session::SessionInfo::of(state.current().await.as_ref());
             assert!(info.key_refused && info.signed_in, "{info:?}");
             let before: serde_json::Value = counts(&admin).await;
@@ -1070,18 +1070,11 @@ mod tests {
             let state = Arc::new(AppState::new(Arc::new(MemoryStore::default()), settings));
             state.sandbox_time_scale_for_tests(120.0);
             crate::session::start_sandbox(&state).await.unwrap();
-            let notices = Arc::new(Mutex::new(Vec::<Notice>::new()));
-            let changes = Arc::new(Mutex::new(Vec::<ResourcesChanged>::new()));
-            let (n, c) = (notices.clone(), changes.clone());
-            let st = state.clone();
+            let recorder = Arc::new(Recorder::default());
+            let (notices, changes) = (&recorder.notifications, &recorder.changes);
+            let (st, fx) = (state.clone(), recorder.effects());
             let task = tokio::spawn(async move {
-                run(
-                    &st,
-                    move |x| c.lock().unwrap().push(x),
-                    move |x| n.lock().unwrap().push(x),
-                    |_| {},
-                )
-                .await;
+                run(&st, &fx).await;
             });
             tokio::time::sleep(Duration::from_millis(300)).await;
             let client = state.client().await.unwrap();
@@ -1116,7 +1109,7 @@ mod tests {
                     .lock()
                     .unwrap()
                     .iter()
-                    .any(|n| n.title == "watched is running")
+                    .any(|(title, _)| title == "watched is running")
             {
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }
@@ -1126,7 +1119,7 @@ mod tests {
                     .lock()
                     .unwrap()
                     .iter()
-                    .any(|n| n.title == "watched is running"),
+                    .any(|(title, _)| title == "watched is running"),
                 "{:?}",
                 notices.lock().unwrap()
             );

@@ -13,8 +13,9 @@
 
 use crate::error::{AppError, AppErrorCode};
 use crate::notices::{AppNotice, AppNoticeKind};
-use crate::settings::{Profile, Settings};
+use crate::settings::{Preferences, Profile, Settings};
 use crate::state::{AppState, Session};
+use barrack_api::probe::ProbeResult;
 use barrack_api::{ApiKey, AuthScheme, Client};
 use barrack_credentials::profiles::{ProfileError, Profiles, SetAside};
 use barrack_credentials::sign_in::{SignIn, SignInError, SignOutError};
@@ -115,6 +116,35 @@ fn sign_out_error(e: SignOutError) -> AppError {
         SignOutError::Keyring(k) => k.into(),
         SignOutError::Store(s) => store_error(s),
     }
+}
+
+/// The session as the window sees it; waits for the start-up restore first (a few
+/// milliseconds: the keyring and no network), and says why it failed when nobody is
+/// signed in.
+pub async fn session_info(state: &AppState) -> SessionInfo {
+    let startup_error = state.startup.lock().await.clone();
+    let mut info = SessionInfo::of(state.current().await.as_ref());
+    if !info.signed_in {
+        info.startup_error = startup_error;
+    }
+    info
+}
+
+/// Saves the UI's preferences into the stored settings. Only preferences: profiles, the
+/// active profile and the window are never taken from the webview (a profile's address,
+/// auth scheme and key change together through sign-in only), so a script cannot point
+/// the stored key at another server. Answers the whole settings, as saved.
+pub fn set_preferences(state: &AppState, prefs: Preferences) -> Result<Settings, AppError> {
+    let next = state.settings.load()?.with_preferences(prefs)?;
+    state.settings.save(&next)?;
+    state.poke_poller();
+    settings_for_ui(state)
+}
+
+/// Probes every read endpoint of the current account (Settings › Check connection).
+pub async fn check_connection(state: &AppState) -> Result<Vec<ProbeResult>, AppError> {
+    let client = state.client().await?;
+    Ok(barrack_api::probe::probe_reads(&client).await)
 }
 
 /// The settings the UI sees: its preferences, the profiles of the shared store, and the

@@ -6,6 +6,7 @@
 //! app was closed fire at the first round, and the user is told. With a refused key nothing
 //! is tried: the timers wait for the next sign-in.
 
+use crate::effects::Effects;
 use crate::notices::{AppNotice, AppNoticeKind};
 use crate::poller::{Notice, ResourceKind, ResourcesChanged};
 use crate::state::{AppState, Session};
@@ -200,24 +201,22 @@ async fn needs_a_look(state: &AppState, list: &[HibernateTimer]) -> bool {
 
 /// Runs for the life of the app. `timers_now` hears the timers after every round (the
 /// tray's menu shows them).
-pub async fn run<G, F, T>(state: &AppState, mut notify: G, mut emit: F, mut timers_now: T)
+pub async fn run<T>(state: &AppState, fx: &Effects, mut timers_now: T)
 where
-    G: FnMut(Notice),
-    F: FnMut(ResourcesChanged),
     T: FnMut(&[HibernateTimer]),
 {
     let mut looks = state.watching.subscribe_instances();
     loop {
         let r = round(state).await;
         if !r.fired_late.is_empty() {
-            notify(Notice {
-                title: "Hibernate timers fired late".into(),
-                body: late_message(&r.fired_late),
-            });
+            fx.notifier
+                .notify("Hibernate timers fired late", &late_message(&r.fired_late));
         }
-        r.notices.into_iter().for_each(&mut notify);
+        for n in &r.notices {
+            fx.notifier.notify(&n.title, &n.body);
+        }
         if r.changed {
-            emit(ResourcesChanged {
+            fx.events.resources_changed(ResourcesChanged {
                 kinds: vec![ResourceKind::Timers],
                 ..Default::default()
             });
@@ -353,7 +352,7 @@ mod tests {
         // The poller looks (its rounds run until its look is newer than the timer).
         let poller = tokio::spawn({
             let state = state.clone();
-            async move { crate::poller::run(&state, |_| {}, |_| {}, |_| {}).await }
+            async move { crate::poller::run(&state, &crate::effects::unheard()).await }
         });
         let mut looks = state.watching.subscribe_instances();
         let set_at = timer.at().unwrap();
@@ -430,11 +429,11 @@ mod tests {
         state.settings.save(&s).unwrap();
         let poller = tokio::spawn({
             let state = state.clone();
-            async move { crate::poller::run(&state, |_| {}, |_| {}, |_| {}).await }
+            async move { crate::poller::run(&state, &crate::effects::unheard()).await }
         });
         let runner = tokio::spawn({
             let state = state.clone();
-            async move { run(&state, |_| {}, |_| {}, |_| {}).await }
+            async move { run(&state, &crate::effects::unheard(), |_| {}).await }
         });
         // After the poller's first look (idle: its next is an hour away unless a timer waits).
         let mut looks = state.watching.subscribe_instances();
@@ -498,12 +497,9 @@ mod tests {
     async fn a_refused_key_is_not_hammered_and_the_timer_waits() {
         let (state, admin, vm) = sandbox().await;
         overdue(&state, &vm, 1);
-        let refusals = Arc::new(std::sync::Mutex::new(Vec::new()));
-        let seen = refusals.clone();
-        let _ = state.hooks.set(crate::state::Hooks {
-            key_refused: Some(Box::new(move |e| seen.lock().unwrap().push(e))),
-            ..Default::default()
-        });
+        let recorder = Arc::new(crate::effects::Recorder::default());
+        let _ = state.effects.set(recorder.effects());
+        let refusals = &recorder.key_refused;
         let revoked: serde_json::Value = reqwest::Client::builder()
             .no_proxy()
             .build()

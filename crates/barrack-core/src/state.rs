@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 use tokio::sync::{Mutex, Notify, RwLock};
 
-/// Where settings live: tauri-plugin-store in the app, memory in tests.
+/// Where settings live: tauri-plugin-store in the app (the desktop crate), memory in tests.
 pub trait SettingsBackend: Send + Sync {
     fn load(&self) -> Result<Settings, AppError>;
     fn save(&self, settings: &Settings) -> Result<(), AppError>;
@@ -63,16 +63,6 @@ impl Session {
     }
 }
 
-/// What the backend tells the window on its own; set once by the app (lib.rs), left unset
-/// in tests that do not look.
-#[derive(Default)]
-pub struct Hooks {
-    /// New notices are queued (the app emits `NoticesChanged`).
-    pub notices_changed: Option<Box<dyn Fn() + Send + Sync>>,
-    /// The signed-in key was refused (the app emits `KeyRefused`).
-    pub key_refused: Option<Box<dyn Fn(crate::poller::KeyRefused) + Send + Sync>>,
-}
-
 pub struct AppState {
     pub session: RwLock<Option<Session>>,
     pub sandbox: Mutex<Option<barrack_sim::RunningSim>>,
@@ -97,8 +87,8 @@ pub struct AppState {
     pub sandbox_time_scale: std::sync::Mutex<f64>,
     /// What the window must tell the user once (see notices.rs).
     pub notices: crate::notices::NoticeQueue,
-    /// How the backend reaches the window (see [`Hooks`]).
-    pub hooks: OnceLock<Hooks>,
+    /// How the background work reaches the user (set once by the app; see effects.rs).
+    pub effects: OnceLock<crate::effects::Effects>,
     /// What the poller saw, and what it is asked to follow (see watching.rs).
     pub watching: crate::watching::Watching,
 }
@@ -119,7 +109,7 @@ impl AppState {
             startup: Arc::new(Mutex::new(None)),
             sandbox_time_scale: std::sync::Mutex::new(30.0),
             notices: Default::default(),
-            hooks: OnceLock::new(),
+            effects: OnceLock::new(),
             watching: Default::default(),
         }
     }
@@ -199,8 +189,8 @@ impl AppState {
     /// Queues a notice for the window (it is told once).
     pub fn push_notice(&self, notice: crate::notices::AppNotice) {
         self.notices.push(notice);
-        if let Some(tell) = self.hooks.get().and_then(|h| h.notices_changed.as_ref()) {
-            tell();
+        if let Some(effects) = self.effects.get() {
+            effects.events.notices_changed();
         }
     }
 
@@ -221,8 +211,12 @@ impl AppState {
             return;
         }
         let event = crate::poller::KeyRefused::new(&session.profile, reason);
-        if let Some(tell) = self.hooks.get().and_then(|h| h.key_refused.as_ref()) {
-            tell(event);
+        if let Some(effects) = self.effects.get() {
+            // Also as a notification: the window may be in the tray.
+            effects
+                .notifier
+                .notify("Barrack Desktop: key refused", &event.message);
+            effects.events.key_refused(event);
         }
     }
 

@@ -2,20 +2,20 @@
 //! the CLI (barrack-credentials' `profiles.json`), at start, so there is one list and one
 //! sign-in for both.
 //!
-//! The rule: settings.json is read with its tolerant decoding (settings.rs: no profile is
-//! dropped, a lost name becomes `recovered-N`, a lost address stays empty, never the
-//! default). A profile whose name the store does not have is moved as it is. One it already
-//! has (made by `barrack login`) with the same address keeps the store's. With another
-//! address, the keyring decides: its entry of that name (one for both) holds the key of
-//! whichever signed in last, so the side whose key hint is that key's hint is kept; if
-//! neither or both match (or the keyring cannot be read), the profile is kept with no
+//! The rule: settings.json is read with its tolerant decoding (barrack-core's settings.rs:
+//! no profile is dropped, a lost name becomes `recovered-N`, a lost address stays empty,
+//! never the default). A profile whose name the store does not have is moved as it is. One
+//! it already has (made by `barrack login`) with the same address keeps the store's. With
+//! another address, the keyring decides: its entry of that name (one for both) holds the
+//! key of whichever signed in last, so the side whose key hint is that key's hint is kept;
+//! if neither or both match (or the keyring cannot be read), the profile is kept with no
 //! address (`""`), which sends its key nowhere until the user signs in to it again — a key
 //! is never sent to a server it was not entered for. The log says which.
 //!
 //! The app's active profile stays in settings.json (it is the app's preference, see
-//! session.rs) and becomes the store's default only when the store has none. The profiles
-//! leave settings.json only after the store has them, so a failed move is tried again at
-//! the next start.
+//! barrack-core's session.rs) and becomes the store's default only when the store has
+//! none. The profiles leave settings.json only after the store has them, so a failed move
+//! is tried again at the next start.
 
 use crate::error::AppError;
 use crate::state::AppState;
@@ -168,109 +168,8 @@ pub fn move_profiles_from_settings(state: &AppState) -> Result<Moved, AppError> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::{PluginStore, STORE_FILE};
     use barrack_credentials::profiles::{Profile, ProfileStore, Profiles};
     use std::sync::Arc;
-
-    /// A folder of its own, removed at the end.
-    struct TempDir(std::path::PathBuf);
-
-    impl TempDir {
-        fn new(tag: &str) -> TempDir {
-            let dir = std::env::temp_dir().join(format!(
-                "brk-profiles-{tag}-{}-{}",
-                std::process::id(),
-                chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default()
-            ));
-            std::fs::create_dir_all(&dir).unwrap();
-            TempDir(dir)
-        }
-    }
-
-    impl Drop for TempDir {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
-
-    /// The app's settings store (tauri-plugin-store in a mock app) on a real file.
-    fn open_settings(
-        file: &std::path::Path,
-    ) -> (
-        tauri::App<tauri::test::MockRuntime>,
-        PluginStore<tauri::test::MockRuntime>,
-    ) {
-        use tauri_plugin_store::StoreExt;
-        let app = tauri::test::mock_builder()
-            .plugin(tauri_plugin_store::Builder::new().build())
-            .build(tauri::test::mock_context(tauri::test::noop_assets()))
-            .unwrap();
-        let store = app.store(file).unwrap();
-        (app, PluginStore(store))
-    }
-
-    #[test]
-    fn the_apps_profiles_move_to_the_shared_store_once() {
-        let dir = TempDir::new("move");
-        let settings_file = dir.0.join(STORE_FILE);
-        std::fs::write(
-            &settings_file,
-            serde_json::json!({"settings": {
-                "profiles": [
-                    {"name": "work", "baseUrl": "https://barrack.ai/api/", "authScheme": "x-api-key", "keyHint": "…abcd"},
-                    {"name": "lab", "baseUrl": 42, "authScheme": "bearer", "keyHint": "…wxyz"}
-                ],
-                "activeProfile": "work",
-                "theme": "dark"
-            }, "deploy_draft": {"x": 1}})
-            .to_string(),
-        )
-        .unwrap();
-        let store = Arc::new(ProfileStore::at(dir.0.join("profiles.json")));
-        let (_app, settings) = open_settings(&settings_file);
-        let state = AppState::new(
-            Arc::new(barrack_credentials::MemoryStore::default()),
-            Arc::new(settings),
-        )
-        .with_profiles(store.clone());
-
-        let moved = move_profiles_from_settings(&state).unwrap();
-        assert_eq!(moved.moved, ["work", "lab"]);
-        let p = store.load().unwrap().profiles;
-        assert_eq!(p.default.as_deref(), Some("work"));
-        assert_eq!(
-            p.profiles["work"].base_url.as_deref(),
-            Some("https://barrack.ai/api/")
-        );
-        assert_eq!(p.profiles["work"].auth_scheme.as_deref(), Some("x-api-key"));
-        assert_eq!(p.profiles["work"].key_hint.as_deref(), Some("…abcd"));
-        assert_eq!(
-            p.profiles["lab"].base_url.as_deref(),
-            Some(""),
-            "an unreadable address stays unusable, never the default"
-        );
-
-        // settings.json keeps the preferences (and the other documents), not the profiles.
-        let written: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(&settings_file).unwrap()).unwrap();
-        assert!(written["settings"].get("profiles").is_none(), "{written}");
-        assert_eq!(
-            written["settings"]["activeProfile"], "work",
-            "the app's own choice stays"
-        );
-        assert_eq!(written["settings"]["theme"], "dark");
-        assert_eq!(written["deploy_draft"]["x"], 1);
-
-        // The next start has nothing to move, and the UI still sees both profiles.
-        assert_eq!(
-            move_profiles_from_settings(&state).unwrap(),
-            Moved::default()
-        );
-        let ui = crate::session::settings_for_ui(&state).unwrap();
-        let names: Vec<&str> = ui.profiles.iter().map(|p| p.name.as_str()).collect();
-        assert_eq!(names, ["lab", "work"]);
-        assert_eq!(ui.active_profile.as_deref(), Some("work"));
-    }
 
     #[test]
     fn a_profile_the_cli_already_has_keeps_the_clis() {

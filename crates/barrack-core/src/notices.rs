@@ -25,9 +25,7 @@ pub struct AppNotice {
 }
 
 /// There are notices to take (the UI calls `take_app_notices`).
-#[derive(
-    Debug, Clone, Default, PartialEq, Serialize, Deserialize, specta::Type, tauri_specta::Event,
-)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, specta::Type)]
 pub struct NoticesChanged {}
 
 /// The queue itself; held in `AppState`.
