@@ -521,10 +521,12 @@ journey!(
     unlisted
 );
 
-/// The app's registered commands (`src-tauri/command_list.rs`, the list the handler and the
-/// permissions are built from).
+/// The app's registered commands: its own (`src-tauri/command_list.rs`) and one per API
+/// operation whose declaration (`crates/barrack-api/src/operations.rs`) does not say
+/// `command: none` — the lists build.rs gives the handler and the permissions.
 fn registered_commands() -> Result<BTreeSet<String>> {
-    let path = barrack_e2e::workspace_root().join("src-tauri/command_list.rs");
+    let root = barrack_e2e::workspace_root();
+    let path = root.join("src-tauri/command_list.rs");
     let text =
         std::fs::read_to_string(&path).with_context(|| format!("read {}", path.display()))?;
     let body = text
@@ -533,14 +535,40 @@ fn registered_commands() -> Result<BTreeSet<String>> {
         .and_then(|(_, rest)| rest.split_once('}'))
         .map(|(body, _)| body.to_owned())
         .ok_or_else(|| anyhow!("no command_list! {{…}} in {}", path.display()))?;
-    Ok(body
+    let mut commands: BTreeSet<String> = body
         .lines()
         .map(|l| l.split("//").next().unwrap_or(""))
         .flat_map(|l| l.split(','))
         .map(str::trim)
         .filter(|w| !w.is_empty())
         .map(str::to_owned)
-        .collect())
+        .collect();
+    let path = root.join("crates/barrack-api/src/operations.rs");
+    let text =
+        std::fs::read_to_string(&path).with_context(|| format!("read {}", path.display()))?;
+    let mut operations = 0;
+    let mut last = None;
+    for line in text.lines().map(str::trim).filter(|l| !l.starts_with("//")) {
+        // `Variant => name {` opens a declaration; its `command:` line may opt out.
+        if let Some(name) = line
+            .split_once(" => ")
+            .and_then(|(_, rest)| rest.strip_suffix(" {"))
+        {
+            operations += 1;
+            commands.insert(name.to_owned());
+            last = Some(name.to_owned());
+        } else if line.starts_with("command: none") {
+            if let Some(name) = last.take() {
+                commands.remove(&name);
+            }
+        }
+    }
+    ensure!(
+        operations > 0,
+        "no operation declared in {}",
+        path.display()
+    );
+    Ok(commands)
 }
 
 /// The app commands the capability in tauri.conf.json grants (`allow-<kebab-name>`).
