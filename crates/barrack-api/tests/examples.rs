@@ -48,6 +48,20 @@ fn assert_close(actual: f64, expected: f64) {
     );
 }
 
+/// The charge every kind of billing record carries, in USD: minutes, rate per minute, cost,
+/// status and description (a macro: each record kind is its own type).
+macro_rules! assert_usd_charge {
+    ($r:expr, $minutes:expr, $rate:expr, $cost:expr, $status:expr, $description:expr) => {{
+        let r = &$r;
+        assert_close(r.total_duration_minutes, $minutes);
+        assert_close(r.per_minute_rate, $rate);
+        assert_close(r.total_cost, $cost);
+        assert_eq!(r.currency, CurrencyEnum::Usd);
+        assert_eq!(r.status, $status);
+        assert_eq!(r.description.as_deref(), Some($description));
+    }};
+}
+
 fn ts(s: &str) -> Timestamp {
     Timestamp::parse(s).unwrap_or_else(|| panic!("not a timestamp: {s}"))
 }
@@ -379,14 +393,13 @@ fn instance_billing_response_decodes_with_documented_values() {
     assert_eq!(start, ts("2025-01-15T10:30:00Z"));
     assert_eq!(start.to_string(), "2025-01-15T10:30:00Z");
     assert_eq!(r.end_time, None, "end_time: null is absent");
-    assert_close(r.total_duration_minutes, 7200.0);
-    assert_close(r.per_minute_rate, 0.166);
-    assert_close(r.total_cost, 1195.2);
-    assert_eq!(r.currency, CurrencyEnum::Usd);
-    assert_eq!(r.status, BillingStatus::Active);
-    assert_eq!(
-        r.description.as_deref(),
-        Some("Deployment billing - 7200 minutes for H100-SXM5-80GB x4 (ml-training-server)")
+    assert_usd_charge!(
+        r,
+        7200.0,
+        0.166,
+        1195.2,
+        BillingStatus::Active,
+        "Deployment billing - 7200 minutes for H100-SXM5-80GB x4 (ml-training-server)"
     );
 
     // camelCase on the wire.
@@ -433,14 +446,13 @@ fn volume_billing_response_decodes_with_documented_values() {
     assert_eq!(r.start_time.unwrap().to_string(), "2025-01-15T10:00:00Z");
     let minutes = (r.end_time.unwrap().0 - r.start_time.unwrap().0).num_minutes();
     assert_eq!(minutes as f64, r.total_duration_minutes);
-    assert_close(r.total_duration_minutes, 480.0);
-    assert_close(r.per_minute_rate, 0.0002);
-    assert_close(r.total_cost, 0.096);
-    assert_eq!(r.currency, CurrencyEnum::Usd);
-    assert_eq!(r.status, BillingStatus::Available);
-    assert_eq!(
-        r.description.as_deref(),
-        Some("Volume billing - 480 minutes at 1000GB (storage1)")
+    assert_usd_charge!(
+        r,
+        480.0,
+        0.0002,
+        0.096,
+        BillingStatus::Available,
+        "Volume billing - 480 minutes at 1000GB (storage1)"
     );
 
     let s = &resp.summary;
