@@ -4,7 +4,7 @@
 use super::instances::{create_vm, NewVm};
 use super::{paginate, reply, require_minimum_balance, require_profile, Ctx, Req};
 use crate::error::{SimError, SimResult};
-use crate::world::{after, durations, ts, Account, EventKind};
+use crate::world::{after, durations, snapshot_vm_config, ts, Account, EventKind};
 use barrack_api::state::{self, VmAction};
 use barrack_api::types::*;
 use barrack_api::validate::NAME_MAX;
@@ -56,14 +56,7 @@ pub fn create(acct: &mut Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
         size_gb: size,
         status: SnapshotStatus::Creating,
         is_image: body.is_image,
-        vm_config: Some(SnapshotVmConfig {
-            region: vm.region.clone(),
-            vcpus: Some(vm.flavor.cpu_cores),
-            ram_gb: Some(vm.flavor.ram_gb),
-            gpu_model: Some(vm.flavor.gpu_model.clone()),
-            gpu_count: Some(vm.flavor.gpu_count),
-            disk_gb: Some(vm.flavor.storage_gb as u64),
-        }),
+        vm_config: Some(snapshot_vm_config(&vm)),
         created_at: ts(ctx.now),
     };
     acct.snapshots.insert(id.clone(), snapshot.clone());

@@ -17,6 +17,29 @@ fn find<'a>(acct: &'a Account, id: &str) -> SimResult<&'a VolumeResponse> {
         .ok_or_else(|| SimError::not_found("Volume", id))
 }
 
+/// A volume still being created can be neither deleted, resized nor cloned.
+fn refuse_while_creating(vol: &VolumeResponse) -> SimResult<()> {
+    if vol.status == VolumeStatus::Creating {
+        return Err(SimError::conflict(format!(
+            "Volume {:?} is still being created",
+            vol.name
+        )));
+    }
+    Ok(())
+}
+
+/// The answer that carries one volume.
+fn reply_volume(volume: VolumeResponse, message: &str, ctx: &Ctx) -> SimResult<Value> {
+    reply(
+        VolumeEnvelope {
+            volume,
+            ..Default::default()
+        },
+        message,
+        ctx,
+    )
+}
+
 fn name_taken(acct: &Account, name: &str) -> bool {
     acct.volumes
         .values()
@@ -58,14 +81,7 @@ pub fn list(acct: &Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
 
 pub fn get(acct: &Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
     let volume = find(acct, req.param("volume_id")?)?.clone();
-    reply(
-        VolumeEnvelope {
-            volume,
-            ..Default::default()
-        },
-        "Volume retrieved successfully",
-        ctx,
-    )
+    reply_volume(volume, "Volume retrieved successfully", ctx)
 }
 
 pub fn types(ctx: &Ctx) -> SimResult<Value> {
@@ -144,14 +160,7 @@ pub fn create(acct: &mut Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
         after(ctx.now, durations::VOLUME),
         EventKind::VolumeReady { id },
     );
-    reply(
-        VolumeEnvelope {
-            volume,
-            ..Default::default()
-        },
-        "Volume creation started",
-        ctx,
-    )
+    reply_volume(volume, "Volume creation started", ctx)
 }
 
 pub fn delete(acct: &mut Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
@@ -163,12 +172,7 @@ pub fn delete(acct: &mut Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
             vol.name
         )));
     }
-    if vol.status == VolumeStatus::Creating {
-        return Err(SimError::conflict(format!(
-            "Volume {:?} is still being created",
-            vol.name
-        )));
-    }
+    refuse_while_creating(vol)?;
     acct.volumes.remove(&id);
     acct.close_volume_bill(&id, ctx.now);
     reply(
@@ -185,12 +189,7 @@ pub fn resize(acct: &mut Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
     let id = req.param("volume_id")?.to_owned();
     let body: ResizeVolumeRequest = req.body()?;
     let vol = find(acct, &id)?.clone();
-    if vol.status == VolumeStatus::Creating {
-        return Err(SimError::conflict(format!(
-            "Volume {:?} is still being created",
-            vol.name
-        )));
-    }
+    refuse_while_creating(&vol)?;
     if body.size_gb <= vol.size_gb {
         return Err(SimError::validation(
             "size_gb",
@@ -203,26 +202,14 @@ pub fn resize(acct: &mut Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
     acct.close_volume_bill(&id, ctx.now);
     acct.open_volume_bill(&id, ctx.now, ctx.catalog);
     let volume = find(acct, &id)?.clone();
-    reply(
-        VolumeEnvelope {
-            volume,
-            ..Default::default()
-        },
-        "Volume resized",
-        ctx,
-    )
+    reply_volume(volume, "Volume resized", ctx)
 }
 
 pub fn clone(acct: &mut Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
     let id = req.param("volume_id")?.to_owned();
     let body: CloneVolumeRequest = req.body()?;
     let src = find(acct, &id)?.clone();
-    if src.status == VolumeStatus::Creating {
-        return Err(SimError::conflict(format!(
-            "Volume {:?} is still being created",
-            src.name
-        )));
-    }
+    refuse_while_creating(&src)?;
     require_minimum_balance(acct, "Cloning a volume")?;
     if name_taken(acct, &body.name) {
         return Err(SimError::conflict(format!(
@@ -246,14 +233,7 @@ pub fn clone(acct: &mut Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
         after(ctx.now, durations::VOLUME),
         EventKind::VolumeReady { id: new_id },
     );
-    reply(
-        VolumeEnvelope {
-            volume,
-            ..Default::default()
-        },
-        "Volume clone started in the same region",
-        ctx,
-    )
+    reply_volume(volume, "Volume clone started in the same region", ctx)
 }
 
 fn vm_for(acct: &Account, id: &str, action: VmAction) -> SimResult<VMInstance> {
