@@ -8,52 +8,17 @@
 mod common;
 
 use barrack_api::ApiKey;
+use barrack_credentials::ci::{secret_service_usable, unique_test_profile};
 use barrack_credentials::{OsKeyring, SecretStore};
 use common::*;
 use predicates::prelude::*;
-use std::io::Write;
-
-/// Whether a Secret Service is usable here; `false` (after saying why) when it is not and
-/// this is not CI; a panic when it is not and this is CI.
-fn secret_service(test: &str) -> bool {
-    match OsKeyring.probe() {
-        Ok(()) => true,
-        Err(e) if barrack_credentials::ci::under_ci() => panic!(
-            "{test}: CI is set but no usable Secret Service ({}: {e}); run the tests through \
-             scripts/test, which starts gnome-keyring in a private D-Bus session",
-            e.code()
-        ),
-        Err(e) => {
-            // Straight to the process's stderr, past the test harness's capture.
-            let _ = writeln!(
-                std::io::stderr(),
-                "{test}: skipped: no usable Secret Service ({}: {e}). scripts/test runs this \
-                 inside a private D-Bus session with gnome-keyring; under CI (CI set, not 0/false) it fails instead.",
-                e.code()
-            );
-            false
-        }
-    }
-}
 
 /// A profile name no other test (or earlier run) uses; its keyring entry is deleted on drop.
 struct TestProfile(String);
 
 impl TestProfile {
     fn new(tag: &str) -> TestProfile {
-        use std::hash::{BuildHasher, Hasher};
-        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-        h.write_u128(
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap_or_default()
-                .as_nanos(),
-        );
-        TestProfile(format!(
-            "test-{tag}-{}-{:08x}",
-            std::process::id(),
-            h.finish() as u32
-        ))
+        TestProfile(unique_test_profile(tag))
     }
 }
 
@@ -118,7 +83,7 @@ fn hint(key: &str) -> String {
 
 #[test]
 fn login_with_stdin_stores_the_key_and_whoami_shows_only_its_hint() {
-    if !secret_service("login_with_stdin_stores_the_key_and_whoami_shows_only_its_hint") {
+    if !secret_service_usable("login_with_stdin_stores_the_key_and_whoami_shows_only_its_hint") {
         return;
     }
     let s = TestSim::sandbox();
@@ -172,7 +137,7 @@ fn login_with_stdin_stores_the_key_and_whoami_shows_only_its_hint() {
 
 #[test]
 fn login_with_a_wrong_key_exits_1_and_stores_nothing() {
-    if !secret_service("login_with_a_wrong_key_exits_1_and_stores_nothing") {
+    if !secret_service_usable("login_with_a_wrong_key_exits_1_and_stores_nothing") {
         return;
     }
     let s = TestSim::sandbox();
@@ -207,7 +172,7 @@ fn login_with_a_wrong_key_exits_1_and_stores_nothing() {
 
 #[test]
 fn logout_deletes_the_entry_and_the_hint() {
-    if !secret_service("logout_deletes_the_entry_and_the_hint") {
+    if !secret_service_usable("logout_deletes_the_entry_and_the_hint") {
         return;
     }
     let s = TestSim::sandbox();
@@ -248,7 +213,7 @@ fn logout_deletes_the_entry_and_the_hint() {
 
 #[test]
 fn login_saves_the_auth_scheme_given_with_it() {
-    if !secret_service("login_saves_the_auth_scheme_given_with_it") {
+    if !secret_service_usable("login_saves_the_auth_scheme_given_with_it") {
         return;
     }
     let s = TestSim::sandbox();
@@ -359,7 +324,7 @@ fn whoami_with_the_environment_key_names_it_and_shows_only_its_hint() {
 fn a_profile_signed_in_as_the_app_does_works_in_whoami() {
     use barrack_credentials::profiles::ProfileStore;
     use barrack_credentials::sign_in::{sign_in, SignIn};
-    if !secret_service("a_profile_signed_in_as_the_app_does_works_in_whoami") {
+    if !secret_service_usable("a_profile_signed_in_as_the_app_does_works_in_whoami") {
         return;
     }
     let s = TestSim::sandbox();
@@ -412,7 +377,7 @@ fn a_profile_signed_in_as_the_app_does_works_in_whoami() {
 /// or edited by hand) was stored for some server: it is not sent to Barrack's by default.
 #[test]
 fn a_key_without_a_profile_is_sent_nowhere() {
-    if !secret_service("a_key_without_a_profile_is_sent_nowhere") {
+    if !secret_service_usable("a_key_without_a_profile_is_sent_nowhere") {
         return;
     }
     let s = TestSim::sandbox();
