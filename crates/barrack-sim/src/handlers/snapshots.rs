@@ -2,7 +2,7 @@
 //! from SUCCESS only into a new VM, images from SUCCESS snapshots in the snapshot's region.
 
 use super::instances::{create_vm, NewVm};
-use super::{paginate, reply, require_minimum_balance, require_profile, Ctx, Req};
+use super::{region_page, reply, require_minimum_balance, require_profile, Ctx, Req};
 use crate::error::{SimError, SimResult};
 use crate::world::{after, durations, snapshot_vm_config, ts, Account, EventKind};
 use barrack_api::state::{self, VmAction};
@@ -75,15 +75,8 @@ pub fn create(acct: &mut Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
 }
 
 pub fn list(acct: &Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
-    let region = req.query_region()?;
-    let (page, limit) = req.page()?;
-    let all: Vec<Snapshot> = acct
-        .snapshots
-        .values()
-        .filter(|s| region.as_ref().is_none_or(|r| s.region == *r))
-        .cloned()
-        .collect();
-    let (snapshots, total, page, limit, total_pages) = paginate(&all, page, limit);
+    let (snapshots, total, page, limit, total_pages) =
+        region_page(req, acct.snapshots.values(), |s| &s.region)?;
     reply(
         ListSnapshotsResponse {
             snapshots,
@@ -249,15 +242,8 @@ pub fn eligible(acct: &Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
 }
 
 pub fn list_images(acct: &Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
-    let region = req.query_region()?;
-    let (page, limit) = req.page()?;
-    let all: Vec<Image> = acct
-        .images
-        .values()
-        .filter(|i| region.as_ref().is_none_or(|r| i.region == *r))
-        .cloned()
-        .collect();
-    let (images, total, page, limit, total_pages) = paginate(&all, page, limit);
+    let (images, total, page, limit, total_pages) =
+        region_page(req, acct.images.values(), |i| &i.region)?;
     reply(
         ImageListResponse {
             images,

@@ -2,7 +2,7 @@
 //! region, never the boot volume of a running VM, delete only when detached.
 
 use super::instances::attachment_of;
-use super::{paginate, reply, require_minimum_balance, require_profile, Ctx, Req};
+use super::{region_page, reply, require_minimum_balance, require_profile, Ctx, Req};
 use crate::catalog;
 use crate::error::{SimError, SimResult};
 use crate::world::{after, durations, ts, Account, EventKind};
@@ -55,15 +55,8 @@ fn next_name(acct: &Account) -> String {
 }
 
 pub fn list(acct: &Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
-    let region = req.query_region()?;
-    let (page, limit) = req.page()?;
-    let all: Vec<VolumeResponse> = acct
-        .volumes
-        .values()
-        .filter(|v| region.as_ref().is_none_or(|r| v.region == *r))
-        .cloned()
-        .collect();
-    let (volumes, total, page, limit, total_pages) = paginate(&all, page, limit);
+    let (volumes, total, page, limit, total_pages) =
+        region_page(req, acct.volumes.values(), |v| &v.region)?;
     reply(
         GetVolumesWithNextNameResponse {
             volumes,
