@@ -2,16 +2,11 @@
 mod common;
 
 use common::*;
-use predicates::prelude::*;
 
 #[test]
 fn balance_prints_a_table_and_json_is_the_api_answer() {
     let s = TestSim::sandbox();
-    s.cmd()
-        .arg("balance")
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("USD").and(predicate::str::contains("account currency")));
+    assert_succeeds_saying(s.cmd().arg("balance"), &["USD", "account currency"]);
     let v = s.json(&["balance"]);
     assert_eq!(v["success"], true);
     assert_eq!(v["currency"], "USD");
@@ -46,11 +41,7 @@ fn gpus_stock_and_specs() {
 #[test]
 fn regions_lists_the_three() {
     let s = TestSim::empty();
-    s.cmd().arg("regions").assert().success().stdout(
-        predicate::str::contains("NORWAY-1")
-            .and(predicate::str::contains("CANADA-1"))
-            .and(predicate::str::contains("US-1")),
-    );
+    assert_succeeds_saying(s.cmd().arg("regions"), &["NORWAY-1", "CANADA-1", "US-1"]);
 }
 
 #[test]
@@ -118,23 +109,22 @@ fn explain_prints_the_request_and_sends_nothing() {
     assert!(!text.contains(&s.key));
     assert_eq!(s.request_count("post_pricing"), 0);
     // No key is needed to explain.
-    s.cmd()
-        .env_remove("BARRACK_API_KEY")
-        .args(["--explain", "balance"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("GET"));
+    assert_succeeds_saying(
+        s.cmd()
+            .env_remove("BARRACK_API_KEY")
+            .args(["--explain", "balance"]),
+        &["GET"],
+    );
 }
 
 #[test]
 fn wrong_key_is_unauthorized_with_exit_1() {
     let s = TestSim::empty();
-    s.cmd()
-        .env("BARRACK_API_KEY", "sk-wrong")
-        .arg("balance")
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("error[Unauthorized]"));
+    assert_fails(
+        s.cmd().env("BARRACK_API_KEY", "sk-wrong").arg("balance"),
+        1,
+        &["error[Unauthorized]"],
+    );
 }
 
 #[test]

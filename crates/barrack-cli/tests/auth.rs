@@ -11,7 +11,6 @@ use barrack_api::ApiKey;
 use barrack_credentials::ci::{secret_service_usable, unique_test_profile};
 use barrack_credentials::{OsKeyring, SecretStore};
 use common::*;
-use predicates::prelude::*;
 
 /// A profile name no other test (or earlier run) uses; its keyring entry is deleted on drop.
 struct TestProfile(String);
@@ -128,11 +127,7 @@ fn login_with_stdin_stores_the_key_and_whoami_shows_only_its_hint() {
     assert!(!text.contains(&s.key) && !stderr(&out).contains(&s.key));
 
     // Other commands use the stored key.
-    keyring_cmd(&s, &p.0)
-        .arg("balance")
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("USD"));
+    assert_succeeds_saying(keyring_cmd(&s, &p.0).arg("balance"), &["USD"]);
 }
 
 #[test]
@@ -163,11 +158,7 @@ fn login_with_a_wrong_key_exits_1_and_stores_nothing() {
         Vec::<std::path::PathBuf>::new()
     );
     // And whoami says there is no key.
-    keyring_cmd(&s, &p.0)
-        .arg("whoami")
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("barrack login"));
+    assert_fails(keyring_cmd(&s, &p.0).arg("whoami"), 1, &["barrack login"]);
 }
 
 #[test]
@@ -184,31 +175,20 @@ fn logout_deletes_the_entry_and_the_hint() {
         .success();
     assert!(OsKeyring.get(&p.0).unwrap().is_some());
 
-    keyring_cmd(&s, &p.0)
-        .arg("logout")
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("Signed out"));
+    assert_succeeds_saying(keyring_cmd(&s, &p.0).arg("logout"), &["Signed out"]);
     assert_eq!(OsKeyring.get(&p.0), Ok(None));
     let saved = &profiles_json(&s)["profiles"][&p.0];
     assert!(saved["key_hint"].is_null(), "{saved}");
     assert_eq!(saved["base_url"], s.url.as_str(), "settings are kept");
 
     // Again: nothing to remove is not an error.
-    keyring_cmd(&s, &p.0)
-        .arg("logout")
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("nothing to remove"));
+    assert_succeeds_saying(keyring_cmd(&s, &p.0).arg("logout"), &["nothing to remove"]);
     // Signed out: commands that need a key say how to sign in.
-    keyring_cmd(&s, &p.0)
-        .arg("balance")
-        .assert()
-        .code(1)
-        .stderr(
-            predicate::str::contains("error[Unauthorized]")
-                .and(predicate::str::contains("barrack login")),
-        );
+    assert_fails(
+        keyring_cmd(&s, &p.0).arg("balance"),
+        1,
+        &["error[Unauthorized]", "barrack login"],
+    );
 }
 
 #[test]
@@ -228,11 +208,7 @@ fn login_saves_the_auth_scheme_given_with_it() {
         "x-api-key"
     );
     // Later commands use the saved scheme without the flag.
-    keyring_cmd(&s, &p.0)
-        .arg("whoami")
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("x-api-key"));
+    assert_succeeds_saying(keyring_cmd(&s, &p.0).arg("whoami"), &["x-api-key"]);
 }
 
 // The rest need no keyring.
@@ -262,20 +238,22 @@ fn login_never_takes_the_key_as_an_argument() {
 #[test]
 fn login_refuses_an_empty_key_and_a_bad_profile_name() {
     let s = TestSim::sandbox();
-    s.cmd()
-        .env_remove("BARRACK_API_KEY")
-        .args(["login", "--api-key-stdin"])
-        .write_stdin("\n")
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("empty"));
-    s.cmd()
-        .env_remove("BARRACK_API_KEY")
-        .args(["--profile", "no spaces please", "login", "--api-key-stdin"])
-        .write_stdin(s.key.clone())
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("profile"));
+    assert_fails(
+        s.cmd()
+            .env_remove("BARRACK_API_KEY")
+            .args(["login", "--api-key-stdin"])
+            .write_stdin("\n"),
+        2,
+        &["empty"],
+    );
+    assert_fails(
+        s.cmd()
+            .env_remove("BARRACK_API_KEY")
+            .args(["--profile", "no spaces please", "login", "--api-key-stdin"])
+            .write_stdin(s.key.clone()),
+        2,
+        &["profile"],
+    );
     assert_eq!(s.request_count("get_balance"), 0);
 }
 

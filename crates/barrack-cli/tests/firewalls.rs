@@ -3,7 +3,6 @@
 mod common;
 
 use common::*;
-use predicates::prelude::*;
 use serde_json::json;
 
 fn attached(s: &TestSim, id: &str) -> Vec<String> {
@@ -164,12 +163,13 @@ fn firewalls_create_bad_input_is_refused_before_sending() {
         ],
     );
     let long = "d".repeat(256);
-    s.cmd()
-        .args(["firewalls", "create", "--name", "ok", "--region", "US-1"])
-        .args(["--description", &long])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("description"));
+    assert_fails(
+        s.cmd()
+            .args(["firewalls", "create", "--name", "ok", "--region", "US-1"])
+            .args(["--description", &long]),
+        2,
+        &["description"],
+    );
     assert_eq!(s.request_count("create_firewall"), 0);
 }
 
@@ -459,12 +459,11 @@ fn firewalls_wrong_api_key_is_unauthorized() {
         vec!["firewalls", "list"],
         vec!["firewalls", "attach", "F1", "--instance", "VM1"],
     ] {
-        s.cmd()
-            .env("BARRACK_API_KEY", "sk-wrong")
-            .args(&args)
-            .assert()
-            .code(1)
-            .stderr(predicate::str::contains("Unauthorized"));
+        assert_fails(
+            s.cmd().env("BARRACK_API_KEY", "sk-wrong").args(&args),
+            1,
+            &["Unauthorized"],
+        );
     }
     assert_eq!(s.request_count("attach_firewall"), 0);
 }

@@ -2,7 +2,6 @@
 mod common;
 
 use common::*;
-use predicates::prelude::*;
 
 #[test]
 fn scripts_list_shows_the_saved_scripts() {
@@ -90,19 +89,19 @@ fn scripts_create_over_16_kb_is_refused_before_sending() {
     let dir = tempfile::tempdir().unwrap();
     let big = dir.path().join("big.sh");
     std::fs::write(&big, "#".repeat(16 * 1024 + 1)).unwrap();
-    s.cmd()
-        .args(["scripts", "create", "--name", "big", "--file"])
-        .arg(&big)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("content").and(predicate::str::contains("16 KB")));
+    assert_fails(
+        s.cmd()
+            .args(["scripts", "create", "--name", "big", "--file"])
+            .arg(&big),
+        2,
+        &["content", "16 KB"],
+    );
     let id = script_id(&s, "install-deps");
-    s.cmd()
-        .args(["scripts", "update", &id, "--file"])
-        .arg(&big)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("16 KB"));
+    assert_fails(
+        s.cmd().args(["scripts", "update", &id, "--file"]).arg(&big),
+        2,
+        &["16 KB"],
+    );
     // Names and descriptions are checked too.
     s.fails(
         &["scripts", "create", "--name", "bad/name", "--content", "x"],
@@ -245,10 +244,11 @@ fn scripts_explain_prints_requests_and_sends_nothing() {
 #[test]
 fn scripts_wrong_api_key_is_unauthorized() {
     let s = TestSim::sandbox();
-    s.cmd()
-        .env("BARRACK_API_KEY", "sk-wrong")
-        .args(["scripts", "list"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("Unauthorized"));
+    assert_fails(
+        s.cmd()
+            .env("BARRACK_API_KEY", "sk-wrong")
+            .args(["scripts", "list"]),
+        1,
+        &["Unauthorized"],
+    );
 }

@@ -2,7 +2,6 @@
 mod common;
 
 use common::*;
-use predicates::prelude::*;
 
 const PUBLIC: &str =
     "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGq1mHkq0T1kS2p3cH7u5dQ0ZQ9zJ9sV2y8b0o1e1x2Q me@host";
@@ -62,12 +61,13 @@ fn ssh_keys_create_generates_and_saves_0600() {
     let k = key_id(&s, "gen-key");
     assert!(!k.is_empty());
     // An existing file is never overwritten: refused before sending.
-    s.cmd()
-        .args(["ssh-keys", "create", "other-key", "--output"])
-        .arg(&file)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("exists"));
+    assert_fails(
+        s.cmd()
+            .args(["ssh-keys", "create", "other-key", "--output"])
+            .arg(&file),
+        2,
+        &["exists"],
+    );
     assert_eq!(s.request_count("create_ssh_key"), 1);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), saved);
 }
@@ -174,12 +174,13 @@ fn ssh_keys_create_bad_input_is_refused_before_sending() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.pub");
     std::fs::write(&bad, "not a key").unwrap();
-    s.cmd()
-        .args(["ssh-keys", "create", "k", "--public-key-file"])
-        .arg(&bad)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("public_key"));
+    assert_fails(
+        s.cmd()
+            .args(["ssh-keys", "create", "k", "--public-key-file"])
+            .arg(&bad),
+        2,
+        &["public_key"],
+    );
     s.fails(
         &[
             "ssh-keys",
@@ -271,21 +272,23 @@ fn ssh_keys_explain_prints_requests_and_sends_nothing() {
 #[test]
 fn ssh_keys_wrong_api_key_is_unauthorized() {
     let s = TestSim::sandbox();
-    s.cmd()
-        .env("BARRACK_API_KEY", "sk-wrong")
-        .args(["ssh-keys", "list"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("Unauthorized"));
+    assert_fails(
+        s.cmd()
+            .env("BARRACK_API_KEY", "sk-wrong")
+            .args(["ssh-keys", "list"]),
+        1,
+        &["Unauthorized"],
+    );
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("k");
-    s.cmd()
-        .env("BARRACK_API_KEY", "sk-wrong")
-        .args(["ssh-keys", "create", "nope", "--output"])
-        .arg(&file)
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("Unauthorized"));
+    assert_fails(
+        s.cmd()
+            .env("BARRACK_API_KEY", "sk-wrong")
+            .args(["ssh-keys", "create", "nope", "--output"])
+            .arg(&file),
+        1,
+        &["Unauthorized"],
+    );
     // The file opened for the key is removed when the request fails.
     assert!(!file.exists());
 }

@@ -19,6 +19,22 @@ pub fn assert_contains_none(text: &str, unwanted: &[&str]) {
     }
 }
 
+/// `cmd` exits with `code` and its stderr has every piece of `says`.
+#[track_caller]
+pub fn assert_fails(cmd: &mut assert_cmd::Command, code: i32, says: &[&str]) {
+    let out = cmd.output().expect("runs");
+    assert_eq!(out.status.code(), Some(code), "{}", stderr(&out));
+    assert_contains_all(&stderr(&out), says);
+}
+
+/// `cmd` succeeds and its stdout has every piece of `says`.
+#[track_caller]
+pub fn assert_succeeds_saying(cmd: &mut assert_cmd::Command, says: &[&str]) {
+    let out = cmd.output().expect("runs");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_contains_all(&stdout(&out), says);
+}
+
 impl TestSim {
     /// `barrack ARGS`, whatever it exits with.
     pub fn run(&self, args: &[&str]) -> std::process::Output {
