@@ -57,15 +57,13 @@ impl TestSim {
     /// `barrack ARGS` succeeds and its stdout has every piece of `says`.
     #[track_caller]
     pub fn succeeds_saying(&self, args: &[&str], says: &[&str]) {
-        assert_contains_all(&self.ok_stdout(args), says);
+        assert_succeeds_saying(self.cmd().args(args), says);
     }
 
     /// `barrack ARGS` exits with `code` and its stderr has every piece of `says`.
     #[track_caller]
     pub fn fails(&self, args: &[&str], code: i32, says: &[&str]) {
-        let out = self.run(args);
-        assert_eq!(out.status.code(), Some(code), "{args:?}: {}", stderr(&out));
-        assert_contains_all(&stderr(&out), says);
+        assert_fails(self.cmd().args(args), code, says);
     }
 
     /// Each `barrack PREFIX ARGS` is a usage error (exit 2) whose stderr names the case's fault.
