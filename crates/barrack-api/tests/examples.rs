@@ -62,6 +62,16 @@ macro_rules! assert_usd_charge {
     }};
 }
 
+/// The paging of the documented billing examples: page 1 of 1, 20 a page, `total` records.
+fn first_of_one_page(total: u64) -> PageInfo {
+    PageInfo {
+        total,
+        page: 1,
+        limit: 20,
+        total_pages: 1,
+    }
+}
+
 fn ts(s: &str) -> Timestamp {
     Timestamp::parse(s).unwrap_or_else(|| panic!("not a timestamp: {s}"))
 }
@@ -371,15 +381,7 @@ fn instance_billing_response_decodes_with_documented_values() {
     assert_eq!(resp.message, None);
     assert_eq!(resp.request_id, None);
     assert_eq!(resp.currency, Some(CurrencyEnum::Usd));
-    assert_eq!(
-        resp.page_info(),
-        PageInfo {
-            total: 17,
-            page: 1,
-            limit: 20,
-            total_pages: 1
-        }
-    );
+    assert_eq!(resp.page_info(), first_of_one_page(17));
 
     assert_eq!(resp.records.len(), 1);
     let r = &resp.records[0];
@@ -422,15 +424,7 @@ fn volume_billing_response_decodes_with_documented_values() {
     let resp: VolumeHourlyBillingResponse = decode(VOLUME_BILLING);
     assert!(resp.success);
     assert_eq!(resp.currency, Some(CurrencyEnum::Usd));
-    assert_eq!(
-        resp.page_info(),
-        PageInfo {
-            total: 1,
-            page: 1,
-            limit: 20,
-            total_pages: 1
-        }
-    );
+    assert_eq!(resp.page_info(), first_of_one_page(1));
 
     assert_eq!(resp.records.len(), 1);
     let r = &resp.records[0];
@@ -501,15 +495,7 @@ fn integers_may_arrive_as_floats_or_strings() {
     assert_close(r.total_duration_minutes, 7200.0);
     assert_close(r.per_minute_rate, 0.166);
     assert_eq!(r.billing_id, "123456", "a numeric id is kept as text");
-    assert_eq!(
-        resp.page_info(),
-        PageInfo {
-            total: 17,
-            page: 1,
-            limit: 20,
-            total_pages: 1
-        }
-    );
+    assert_eq!(resp.page_info(), first_of_one_page(17));
     assert_eq!(resp.summary.active_count, 3);
     assert_close(resp.summary.total_minutes, 19110.0);
 
