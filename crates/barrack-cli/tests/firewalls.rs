@@ -214,29 +214,19 @@ fn firewalls_rules_add_and_rm() {
         &show,
         &[&rule_id, "2001:db8::/32", "6000-6100", "Rules (3)"],
     );
-    let v = s.json(&[
+    let add_icmp = [
         "firewalls",
         "rules",
         "add",
-        &id,
+        id.as_str(),
         "--rule",
         "ingress,icmp,IPv4,0.0.0.0/0",
-    ]);
+    ];
+    let v = s.json(&add_icmp);
     assert_eq!(v["rule"]["protocol"], "icmp");
     assert_eq!(v["firewall_id"], id.as_str());
     // The same rule twice: the server's conflict.
-    s.fails(
-        &[
-            "firewalls",
-            "rules",
-            "add",
-            &id,
-            "--rule",
-            "ingress,icmp,IPv4,0.0.0.0/0",
-        ],
-        1,
-        &["identical rule"],
-    );
+    s.fails(&add_icmp, 1, &["identical rule"]);
     s.fails(&["firewalls", "rules", "rm", &id, &rule_id], 2, &["--yes"]);
     assert_eq!(s.request_count("remove_firewall_rule"), 0);
     s.succeeds_saying(
