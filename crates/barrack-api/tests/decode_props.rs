@@ -628,6 +628,13 @@ where
     ]
 }
 
+/// [`open_enum`] of one of barrack-api's open enums (each has `KNOWN`, `parse` and `is_other`).
+macro_rules! open_enum_of {
+    ($e:ident) => {
+        open_enum($e::KNOWN, $e::parse, $e::is_other)
+    };
+}
+
 /// A float that serde_json prints and parses back exactly (a short decimal).
 fn money() -> impl Strategy<Value = f64> {
     (-1_000_000_000i64..1_000_000_000, 0u32..7).prop_map(|(m, k)| m as f64 / 10f64.powi(k as i32))
@@ -641,29 +648,13 @@ fn timestamp() -> impl Strategy<Value = Timestamp> {
 fn billing_record() -> impl Strategy<Value = BillingRecord> {
     (
         (any::<String>(), any::<String>(), any::<String>()),
-        open_enum(
-            GpuModelEnum::KNOWN,
-            GpuModelEnum::parse,
-            GpuModelEnum::is_other,
-        ),
+        open_enum_of!(GpuModelEnum),
         any::<u32>(),
-        prop::option::of(open_enum(
-            TierEnum::KNOWN,
-            TierEnum::parse,
-            TierEnum::is_other,
-        )),
+        prop::option::of(open_enum_of!(TierEnum)),
         (prop::option::of(timestamp()), prop::option::of(timestamp())),
         (money(), money(), money()),
-        open_enum(
-            CurrencyEnum::KNOWN,
-            CurrencyEnum::parse,
-            CurrencyEnum::is_other,
-        ),
-        open_enum(
-            BillingStatus::KNOWN,
-            BillingStatus::parse,
-            BillingStatus::is_other,
-        ),
+        open_enum_of!(CurrencyEnum),
+        open_enum_of!(BillingStatus),
         prop::option::of(any::<String>()),
     )
         .prop_map(
@@ -698,32 +689,12 @@ fn billing_record() -> impl Strategy<Value = BillingRecord> {
 
 fn pricing_request() -> impl Strategy<Value = PricingRequest> {
     (
-        prop::option::of(open_enum(
-            TierEnum::KNOWN,
-            TierEnum::parse,
-            TierEnum::is_other,
-        )),
-        prop::option::of(open_enum(
-            CurrencyEnum::KNOWN,
-            CurrencyEnum::parse,
-            CurrencyEnum::is_other,
-        )),
-        prop::option::of(open_enum(
-            ResourceTypeEnum::KNOWN,
-            ResourceTypeEnum::parse,
-            ResourceTypeEnum::is_other,
-        )),
+        prop::option::of(open_enum_of!(TierEnum)),
+        prop::option::of(open_enum_of!(CurrencyEnum)),
+        prop::option::of(open_enum_of!(ResourceTypeEnum)),
         prop::option::of(0u64..=1 << 53),
-        prop::option::of(open_enum(
-            VolumeTypeEnum::KNOWN,
-            VolumeTypeEnum::parse,
-            VolumeTypeEnum::is_other,
-        )),
-        prop::option::of(open_enum(
-            GpuModelEnum::KNOWN,
-            GpuModelEnum::parse,
-            GpuModelEnum::is_other,
-        )),
+        prop::option::of(open_enum_of!(VolumeTypeEnum)),
+        prop::option::of(open_enum_of!(GpuModelEnum)),
         prop::option::of(any::<u32>()),
     )
         .prop_map(

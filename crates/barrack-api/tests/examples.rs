@@ -48,6 +48,30 @@ fn assert_close(actual: f64, expected: f64) {
     );
 }
 
+/// The charge every kind of billing record carries, in USD: minutes, rate per minute, cost,
+/// status and description (a macro: each record kind is its own type).
+macro_rules! assert_usd_charge {
+    ($r:expr, $minutes:expr, $rate:expr, $cost:expr, $status:expr, $description:expr) => {{
+        let r = &$r;
+        assert_close(r.total_duration_minutes, $minutes);
+        assert_close(r.per_minute_rate, $rate);
+        assert_close(r.total_cost, $cost);
+        assert_eq!(r.currency, CurrencyEnum::Usd);
+        assert_eq!(r.status, $status);
+        assert_eq!(r.description.as_deref(), Some($description));
+    }};
+}
+
+/// The paging of the documented billing examples: page 1 of 1, 20 a page, `total` records.
+fn first_of_one_page(total: u64) -> PageInfo {
+    PageInfo {
+        total,
+        page: 1,
+        limit: 20,
+        total_pages: 1,
+    }
+}
+
 fn ts(s: &str) -> Timestamp {
     Timestamp::parse(s).unwrap_or_else(|| panic!("not a timestamp: {s}"))
 }
@@ -357,15 +381,7 @@ fn instance_billing_response_decodes_with_documented_values() {
     assert_eq!(resp.message, None);
     assert_eq!(resp.request_id, None);
     assert_eq!(resp.currency, Some(CurrencyEnum::Usd));
-    assert_eq!(
-        resp.page_info(),
-        PageInfo {
-            total: 17,
-            page: 1,
-            limit: 20,
-            total_pages: 1
-        }
-    );
+    assert_eq!(resp.page_info(), first_of_one_page(17));
 
     assert_eq!(resp.records.len(), 1);
     let r = &resp.records[0];
@@ -379,14 +395,13 @@ fn instance_billing_response_decodes_with_documented_values() {
     assert_eq!(start, ts("2025-01-15T10:30:00Z"));
     assert_eq!(start.to_string(), "2025-01-15T10:30:00Z");
     assert_eq!(r.end_time, None, "end_time: null is absent");
-    assert_close(r.total_duration_minutes, 7200.0);
-    assert_close(r.per_minute_rate, 0.166);
-    assert_close(r.total_cost, 1195.2);
-    assert_eq!(r.currency, CurrencyEnum::Usd);
-    assert_eq!(r.status, BillingStatus::Active);
-    assert_eq!(
-        r.description.as_deref(),
-        Some("Deployment billing - 7200 minutes for H100-SXM5-80GB x4 (ml-training-server)")
+    assert_usd_charge!(
+        r,
+        7200.0,
+        0.166,
+        1195.2,
+        BillingStatus::Active,
+        "Deployment billing - 7200 minutes for H100-SXM5-80GB x4 (ml-training-server)"
     );
 
     // camelCase on the wire.
@@ -409,15 +424,7 @@ fn volume_billing_response_decodes_with_documented_values() {
     let resp: VolumeHourlyBillingResponse = decode(VOLUME_BILLING);
     assert!(resp.success);
     assert_eq!(resp.currency, Some(CurrencyEnum::Usd));
-    assert_eq!(
-        resp.page_info(),
-        PageInfo {
-            total: 1,
-            page: 1,
-            limit: 20,
-            total_pages: 1
-        }
-    );
+    assert_eq!(resp.page_info(), first_of_one_page(1));
 
     assert_eq!(resp.records.len(), 1);
     let r = &resp.records[0];
@@ -433,14 +440,13 @@ fn volume_billing_response_decodes_with_documented_values() {
     assert_eq!(r.start_time.unwrap().to_string(), "2025-01-15T10:00:00Z");
     let minutes = (r.end_time.unwrap().0 - r.start_time.unwrap().0).num_minutes();
     assert_eq!(minutes as f64, r.total_duration_minutes);
-    assert_close(r.total_duration_minutes, 480.0);
-    assert_close(r.per_minute_rate, 0.0002);
-    assert_close(r.total_cost, 0.096);
-    assert_eq!(r.currency, CurrencyEnum::Usd);
-    assert_eq!(r.status, BillingStatus::Available);
-    assert_eq!(
-        r.description.as_deref(),
-        Some("Volume billing - 480 minutes at 1000GB (storage1)")
+    assert_usd_charge!(
+        r,
+        480.0,
+        0.0002,
+        0.096,
+        BillingStatus::Available,
+        "Volume billing - 480 minutes at 1000GB (storage1)"
     );
 
     let s = &resp.summary;
@@ -489,15 +495,7 @@ fn integers_may_arrive_as_floats_or_strings() {
     assert_close(r.total_duration_minutes, 7200.0);
     assert_close(r.per_minute_rate, 0.166);
     assert_eq!(r.billing_id, "123456", "a numeric id is kept as text");
-    assert_eq!(
-        resp.page_info(),
-        PageInfo {
-            total: 17,
-            page: 1,
-            limit: 20,
-            total_pages: 1
-        }
-    );
+    assert_eq!(resp.page_info(), first_of_one_page(17));
     assert_eq!(resp.summary.active_count, 3);
     assert_close(resp.summary.total_minutes, 19110.0);
 

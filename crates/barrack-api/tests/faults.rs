@@ -127,6 +127,24 @@ impl Admin {
     }
 }
 
+/// A fresh emulator with `fault` injected, and its admin endpoint.
+async fn sim_with_fault(fault: Value) -> (RunningSim, Admin) {
+    let sim = sim().await;
+    let admin = Admin::new(&sim);
+    admin.fault(fault).await;
+    (sim, admin)
+}
+
+/// Listing the VMs fails; the error.
+async fn list_fails(sim: &RunningSim) -> ApiError {
+    client(sim).list_instances(&list_query()).await.unwrap_err()
+}
+
+/// `op` was tried once and retried as often as the policy allows.
+async fn assert_every_attempt_sent(admin: &Admin, op: &str) {
+    assert_eq!(admin.count(op).await, u64::from(MAX_RETRIES) + 1, "{op}");
+}
+
 fn list_query() -> InstanceListQuery {
     InstanceListQuery::default()
 }
@@ -172,11 +190,10 @@ fn assert_code(err: &ApiError, code: ErrorCode) {
 
 #[tokio::test]
 async fn get_is_retried_on_503_then_succeeds() {
-    let sim = sim().await;
-    let admin = Admin::new(&sim);
-    admin
-        .fault(json!({"op": "list_instances", "kind": "status", "status": 503, "times": 2}))
-        .await;
+    let (sim, admin) = sim_with_fault(
+        json!({"op": "list_instances", "kind": "status", "status": 503, "times": 2}),
+    )
+    .await;
     let list = client(&sim)
         .list_instances(&list_query())
         .await
@@ -188,32 +205,22 @@ async fn get_is_retried_on_503_then_succeeds() {
 
 #[tokio::test]
 async fn get_gives_up_after_max_retries_on_persistent_500() {
-    let sim = sim().await;
-    let admin = Admin::new(&sim);
-    admin
-        .fault(json!({"op": "list_instances", "kind": "status", "status": 500}))
-        .await;
-    let err = client(&sim)
-        .list_instances(&list_query())
-        .await
-        .unwrap_err();
+    let (sim, admin) =
+        sim_with_fault(json!({"op": "list_instances", "kind": "status", "status": 500})).await;
+    let err = list_fails(&sim).await;
     assert_code(&err, ErrorCode::Server);
     assert_eq!(err.status, Some(500));
     assert!(err.request_id.is_some(), "{err:?}");
-    assert_eq!(
-        admin.count("list_instances").await,
-        u64::from(MAX_RETRIES) + 1
-    );
+    assert_every_attempt_sent(&admin, "list_instances").await;
     sim.stop().await;
 }
 
 #[tokio::test]
 async fn retry_after_is_waited_for_then_the_read_succeeds() {
-    let sim = sim().await;
-    let admin = Admin::new(&sim);
-    admin
-        .fault(json!({"op": "get_balance", "kind": "status", "status": 429, "retry_after": 1, "times": 1}))
-        .await;
+    let (sim, admin) = sim_with_fault(
+        json!({"op": "get_balance", "kind": "status", "status": 429, "retry_after": 1, "times": 1}),
+    )
+    .await;
     let started = Instant::now();
     let balance = client(&sim).get_balance().await.expect("second attempt");
     let elapsed = started.elapsed();
@@ -228,11 +235,10 @@ async fn retry_after_is_waited_for_then_the_read_succeeds() {
 
 #[tokio::test]
 async fn retry_after_longer_than_the_limit_is_returned_at_once() {
-    let sim = sim().await;
-    let admin = Admin::new(&sim);
-    admin
-        .fault(json!({"op": "get_balance", "kind": "status", "status": 429, "retry_after": 10}))
-        .await;
+    let (sim, admin) = sim_with_fault(
+        json!({"op": "get_balance", "kind": "status", "status": 429, "retry_after": 10}),
+    )
+    .await;
     let started = Instant::now();
     let err = client(&sim).get_balance().await.unwrap_err();
     let elapsed = started.elapsed();
@@ -247,11 +253,8 @@ async fn retry_after_longer_than_the_limit_is_returned_at_once() {
 
 #[tokio::test]
 async fn dropped_connection_on_get_is_retried() {
-    let sim = sim().await;
-    let admin = Admin::new(&sim);
-    admin
-        .fault(json!({"op": "list_instances", "kind": "drop", "times": 1}))
-        .await;
+    let (sim, admin) =
+        sim_with_fault(json!({"op": "list_instances", "kind": "drop", "times": 1})).await;
     let list = client(&sim)
         .list_instances(&list_query())
         .await
@@ -263,31 +266,18 @@ async fn dropped_connection_on_get_is_retried() {
 
 #[tokio::test]
 async fn persistent_drop_on_get_is_a_network_error() {
-    let sim = sim().await;
-    let admin = Admin::new(&sim);
-    admin
-        .fault(json!({"op": "list_instances", "kind": "drop"}))
-        .await;
-    let err = client(&sim)
-        .list_instances(&list_query())
-        .await
-        .unwrap_err();
+    let (sim, admin) = sim_with_fault(json!({"op": "list_instances", "kind": "drop"})).await;
+    let err = list_fails(&sim).await;
     assert_code(&err, ErrorCode::Network);
     assert_eq!(err.status, None);
-    assert_eq!(
-        admin.count("list_instances").await,
-        u64::from(MAX_RETRIES) + 1
-    );
+    assert_every_attempt_sent(&admin, "list_instances").await;
     sim.stop().await;
 }
 
 #[tokio::test]
 async fn slow_answer_is_a_timeout() {
-    let sim = sim().await;
-    let admin = Admin::new(&sim);
-    admin
-        .fault(json!({"op": "list_instances", "kind": "latency", "ms": 1500}))
-        .await;
+    let (sim, admin) =
+        sim_with_fault(json!({"op": "list_instances", "kind": "latency", "ms": 1500})).await;
     let client = client_with(&sim, &sim.api_key, Duration::from_millis(300));
     let started = Instant::now();
     let err = client.list_instances(&list_query()).await.unwrap_err();
@@ -295,10 +285,7 @@ async fn slow_answer_is_a_timeout() {
     assert_code(&err, ErrorCode::Timeout);
     assert_eq!(err.status, None);
     // A time-out is transient, so the read was tried max_retries + 1 times, each cut at 300 ms.
-    assert_eq!(
-        admin.count("list_instances").await,
-        u64::from(MAX_RETRIES) + 1
-    );
+    assert_every_attempt_sent(&admin, "list_instances").await;
     assert!(elapsed >= Duration::from_millis(1200), "took {elapsed:?}");
     admin.clear_faults().await;
     sim.stop().await;
@@ -329,11 +316,8 @@ async fn deploy_is_not_retried_on_503() {
 
 #[tokio::test]
 async fn post_pricing_is_not_retried_on_503() {
-    let sim = sim().await;
-    let admin = Admin::new(&sim);
-    admin
-        .fault(json!({"op": "post_pricing", "kind": "status", "status": 503}))
-        .await;
+    let (sim, admin) =
+        sim_with_fault(json!({"op": "post_pricing", "kind": "status", "status": 503})).await;
     let err = client(&sim)
         .post_pricing(&PricingRequest::default())
         .await
@@ -360,11 +344,7 @@ async fn deploy_is_not_retried_on_a_dropped_connection() {
 
 #[tokio::test]
 async fn post_pricing_is_not_retried_on_a_dropped_connection() {
-    let sim = sim().await;
-    let admin = Admin::new(&sim);
-    admin
-        .fault(json!({"op": "post_pricing", "kind": "drop"}))
-        .await;
+    let (sim, admin) = sim_with_fault(json!({"op": "post_pricing", "kind": "drop"})).await;
     let err = client(&sim)
         .post_pricing(&PricingRequest::default())
         .await
@@ -384,10 +364,7 @@ async fn truncated_body_is_a_decode_error() {
     admin
         .fault(json!({"op": "list_instances", "kind": "truncate", "times": 1}))
         .await;
-    let err = client(&sim)
-        .list_instances(&list_query())
-        .await
-        .unwrap_err();
+    let err = list_fails(&sim).await;
     assert_code(&err, ErrorCode::Decode);
     assert!(
         err.message.contains("it began: {\""),
@@ -401,11 +378,8 @@ async fn truncated_body_is_a_decode_error() {
 
 #[tokio::test]
 async fn malformed_body_is_a_decode_error() {
-    let sim = sim().await;
-    let admin = Admin::new(&sim);
-    admin
-        .fault(json!({"op": "get_balance", "kind": "malformed", "times": 1}))
-        .await;
+    let (sim, admin) =
+        sim_with_fault(json!({"op": "get_balance", "kind": "malformed", "times": 1})).await;
     let err = client(&sim).get_balance().await.unwrap_err();
     assert_code(&err, ErrorCode::Decode);
     assert!(

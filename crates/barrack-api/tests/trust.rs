@@ -74,6 +74,43 @@ fn assert_code(e: &ApiError, code: ErrorCode) {
     assert_eq!(e.code, code, "{e:?}");
 }
 
+/// `get_balance` fails; the error, checked to have `code`.
+async fn balance_fails_with(sim: &RunningSim, code: ErrorCode) -> ApiError {
+    let e = client(sim).get_balance().await.unwrap_err();
+    assert_code(&e, code);
+    e
+}
+
+/// `get_balance` under `retry` fails; the error and how long the call took.
+async fn balance_fails_under(sim: &RunningSim, retry: RetryPolicy) -> (ApiError, Duration) {
+    let started = Instant::now();
+    let e = client_with(sim, AuthScheme::Bearer, retry)
+        .get_balance()
+        .await
+        .unwrap_err();
+    (e, started.elapsed())
+}
+
+#[track_caller]
+fn assert_message_has(e: &ApiError, part: &str) {
+    assert!(e.message.contains(part), "{}", e.message);
+}
+
+#[track_caller]
+fn assert_message_starts(e: &ApiError, start: &str) {
+    assert!(e.message.starts_with(start), "{}", e.message);
+}
+
+/// Nothing was waited for: well under any Retry-After the server asked for.
+#[track_caller]
+fn assert_answered_at_once(started: Instant) {
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
 fn http_date_in(secs: i64) -> String {
     (chrono::Utc::now() + chrono::Duration::seconds(secs))
         .format("%a, %d %b %Y %H:%M:%S GMT")
@@ -87,19 +124,9 @@ async fn retry_after_of_two_to_the_64_seconds_fails_at_once_naming_the_wait() {
     let sim = sim().await;
     fault(&sim, json!({"op":"get_balance","kind":"status","status":429,"retry_after_raw":"18446744073709551615","times":1})).await;
     let started = Instant::now();
-    let e = client(&sim).get_balance().await.unwrap_err();
-    assert_code(&e, ErrorCode::RateLimited);
-    assert!(
-        e.message
-            .starts_with("Barrack asks to wait 213503982334601 days"),
-        "{}",
-        e.message
-    );
-    assert!(
-        started.elapsed() < Duration::from_secs(3),
-        "{:?}",
-        started.elapsed()
-    );
+    let e = balance_fails_with(&sim, ErrorCode::RateLimited).await;
+    assert_message_starts(&e, "Barrack asks to wait 213503982334601 days");
+    assert_answered_at_once(started);
     assert_eq!(count(&sim, "get_balance").await, 1);
     // One more digit than a u64 holds: the same, never a panic.
     fault(
@@ -107,13 +134,8 @@ async fn retry_after_of_two_to_the_64_seconds_fails_at_once_naming_the_wait() {
         json!({"kind":"status","status":429,"retry_after_raw":"184467440737095516150000"}),
     )
     .await;
-    let e = client(&sim).get_balance().await.unwrap_err();
-    assert_code(&e, ErrorCode::RateLimited);
-    assert!(
-        e.message.contains("longer than this app can count"),
-        "{}",
-        e.message
-    );
+    let e = balance_fails_with(&sim, ErrorCode::RateLimited).await;
+    assert_message_has(&e, "longer than this app can count");
 }
 
 #[tokio::test]
@@ -144,27 +166,13 @@ async fn retry_after_as_a_far_http_date_or_garbage_fails_at_once() {
     let sim = sim().await;
     fault(&sim, json!({"op":"get_balance","kind":"status","status":429,"times":1,"retry_after_raw": http_date_in(330)})).await;
     let started = Instant::now();
-    let e = client(&sim).get_balance().await.unwrap_err();
-    assert_code(&e, ErrorCode::RateLimited);
-    assert!(
-        e.message.starts_with("Barrack asks to wait 5 minutes"),
-        "{}",
-        e.message
-    );
-    assert!(e.message.contains("Too many requests"), "{}", e.message);
+    let e = balance_fails_with(&sim, ErrorCode::RateLimited).await;
+    assert_message_starts(&e, "Barrack asks to wait 5 minutes");
+    assert_message_has(&e, "Too many requests");
     fault(&sim, json!({"op":"get_balance","kind":"status","status":429,"times":1,"retry_after_raw":"soon-ish"})).await;
-    let e = client(&sim).get_balance().await.unwrap_err();
-    assert_code(&e, ErrorCode::RateLimited);
-    assert!(
-        e.message.contains("\"soon-ish\" cannot be read"),
-        "{}",
-        e.message
-    );
-    assert!(
-        started.elapsed() < Duration::from_secs(3),
-        "{:?}",
-        started.elapsed()
-    );
+    let e = balance_fails_with(&sim, ErrorCode::RateLimited).await;
+    assert_message_has(&e, "\"soon-ish\" cannot be read");
+    assert_answered_at_once(started);
     assert_eq!(count(&sim, "get_balance").await, 2);
 }
 
@@ -186,12 +194,7 @@ async fn one_call_waits_at_most_its_total_budget() {
         json!({"op":"get_balance","kind":"status","status":429,"retry_after":1}),
     )
     .await;
-    let started = Instant::now();
-    let e = client_with(&sim, AuthScheme::Bearer, retry)
-        .get_balance()
-        .await
-        .unwrap_err();
-    let elapsed = started.elapsed();
+    let (e, elapsed) = balance_fails_under(&sim, retry).await;
     assert_code(&e, ErrorCode::RateLimited);
     // Waited once (1 s); a second wait would have passed the 1.5 s budget.
     assert_eq!(count(&sim, "get_balance").await, 2);
@@ -221,12 +224,7 @@ async fn slow_failing_attempts_count_against_the_budget() {
         json!({"op":"get_balance","kind":"status","status":503}),
     )
     .await;
-    let started = Instant::now();
-    let e = client_with(&sim, AuthScheme::Bearer, retry)
-        .get_balance()
-        .await
-        .unwrap_err();
-    let elapsed = started.elapsed();
+    let (e, elapsed) = balance_fails_under(&sim, retry).await;
     assert!(e.code.is_transient(), "{e:?}");
     assert!(elapsed < Duration::from_secs(3), "{elapsed:?}");
     // The first attempt and one retry cut short by what was left of the budget.
@@ -241,12 +239,11 @@ async fn a_40_mib_answer_is_refused_with_a_clear_error() {
     for chunked in [false, true] {
         fault(&sim, json!({"op":"get_balance","kind":"big_body","bytes":41943040,"chunked":chunked,"times":1})).await;
         let started = Instant::now();
-        let e = client(&sim).get_balance().await.unwrap_err();
-        assert_code(&e, ErrorCode::Decode);
-        assert!(e.message.contains("too large to read"), "{}", e.message);
-        assert!(e.message.contains("32 MiB"), "{}", e.message);
+        let e = balance_fails_with(&sim, ErrorCode::Decode).await;
+        assert_message_has(&e, "too large to read");
+        assert_message_has(&e, "32 MiB");
         if !chunked {
-            assert!(e.message.contains("40 MiB announced"), "{}", e.message);
+            assert_message_has(&e, "40 MiB announced");
         }
         assert!(
             started.elapsed() < Duration::from_secs(5),
@@ -313,7 +310,7 @@ async fn a_redirect_to_another_origin_is_not_followed_and_the_key_stays_home() {
             .unwrap_err();
         assert_code(&e, ErrorCode::Network);
         assert!(e.message.contains(&target), "{auth}: {}", e.message);
-        assert!(e.message.contains("not followed"), "{}", e.message);
+        assert_message_has(&e, "not followed");
     }
     // The other origin never heard of us: no request at all, so no key.
     assert_eq!(requests(&elsewhere).await, json!({}));
@@ -334,9 +331,8 @@ async fn a_redirect_loop_on_the_same_origin_ends() {
         json!({"op":"get_balance","kind":"redirect","to":format!("{}balance/", sim.url())}),
     )
     .await;
-    let e = client(&sim).get_balance().await.unwrap_err();
-    assert_code(&e, ErrorCode::Network);
-    assert!(e.message.contains("too many redirects"), "{}", e.message);
+    let e = balance_fails_with(&sim, ErrorCode::Network).await;
+    assert_message_has(&e, "too many redirects");
 }
 
 // ---- Base URLs and server text ------------------------------------------------------
@@ -392,11 +388,7 @@ async fn server_text_is_cut_short_and_never_holds_the_key() {
         e.message.chars().count()
     );
     assert!(e.message.ends_with('…'), "{}", e.message);
-    assert!(
-        e.message.starts_with("The key <redacted> is not valid."),
-        "{}",
-        e.message
-    );
+    assert_message_starts(&e, "The key <redacted> is not valid.");
     let all = format!("{e:?} {e}");
     assert!(!all.contains(key), "{all}");
     assert!(e.field.as_deref().unwrap().chars().count() <= 100);

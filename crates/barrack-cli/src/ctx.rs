@@ -59,6 +59,10 @@ pub struct Ctx {
 /// Stands in for "no query" / "no body".
 pub const NONE: Option<&barrack_api::Nothing> = None;
 
+/// A request body: sent as JSON once it passes its own checks.
+pub trait Body: Serialize + barrack_api::validate::Validate {}
+impl<B: Serialize + barrack_api::validate::Validate> Body for B {}
+
 impl Ctx {
     pub fn new(global: GlobalArgs) -> CliResult<Ctx> {
         let store = ProfileStore::default_location().map_err(|e| CliError::Usage(e.0))?;
@@ -174,7 +178,7 @@ impl Ctx {
     }
 
     /// Builds the request (checking the body first).
-    pub fn request<Q: Serialize, B: Serialize + barrack_api::validate::Validate>(
+    pub fn request<Q: Serialize, B: Body>(
         &self,
         op: Op,
         params: &[(&str, &str)],
@@ -202,11 +206,7 @@ impl Ctx {
     }
 
     /// `request` + `call` in one.
-    pub async fn send<
-        T: DeserializeOwned,
-        Q: Serialize,
-        B: Serialize + barrack_api::validate::Validate,
-    >(
+    pub async fn send<T: DeserializeOwned, Q: Serialize, B: Body>(
         &self,
         op: Op,
         params: &[(&str, &str)],
@@ -218,11 +218,7 @@ impl Ctx {
     }
 
     /// A request the command makes for itself (lookups, polling): never printed.
-    pub async fn fetch<
-        T: DeserializeOwned,
-        Q: Serialize,
-        B: Serialize + barrack_api::validate::Validate,
-    >(
+    pub async fn fetch<T: DeserializeOwned, Q: Serialize, B: Body>(
         &self,
         op: Op,
         params: &[(&str, &str)],
@@ -231,6 +227,22 @@ impl Ctx {
     ) -> CliResult<T> {
         let req = self.request(op, params, query, body)?;
         Ok(self.client()?.execute(&req).await?)
+    }
+
+    /// `NAME (ID)` of what a destructive command is about to act on, for its question; under
+    /// `--explain` nothing is looked up and the id stands for it.
+    pub async fn label_of<T: DeserializeOwned>(
+        &self,
+        op: Op,
+        param: (&str, &str),
+        name: impl FnOnce(T) -> String,
+    ) -> CliResult<String> {
+        let id = param.1;
+        if self.global.explain {
+            return Ok(id.to_owned());
+        }
+        let found: T = self.fetch(op, &[param], NONE, NONE).await?;
+        Ok(format!("{} ({id})", name(found)))
     }
 
     /// Prints human output unless `--json` already printed the answer.

@@ -44,42 +44,65 @@ pub fn time(t: &Option<barrack_api::decode::Timestamp>) -> String {
         .unwrap_or_else(|| "-".to_owned())
 }
 
-/// (name, size GB, status, start, end, minutes, rate per minute, cost) of one record.
-pub type StorageRow = (String, u64, String, String, String, f64, f64, f64);
-
-/// A page of volume or snapshot billing records and its summary, the same table for both.
-pub struct StorageBilling<'a> {
-    /// `SNAPSHOT` or `VOLUME`.
-    pub kind: &'a str,
-    pub rows: Vec<StorageRow>,
-    pub currency: String,
-    pub page: (u32, u32, u64),
-    pub summary: &'a barrack_api::types::StorageBillingSummary,
+/// A page of volume or snapshot billing records: the two answers carry the same fields, the
+/// record's name under its own kind.
+pub trait StorageBillingPage {
+    /// (name, size, status, start, end, minutes, rate per minute, cost) of each record.
+    fn rows(&self) -> Vec<Vec<String>>;
+    fn currency(&self) -> String;
+    /// (page, pages, records).
+    fn page(&self) -> (u32, u32, u64);
+    fn summary(&self) -> &barrack_api::types::StorageBillingSummary;
 }
 
-pub fn storage_billing(b: StorageBilling<'_>) -> String {
-    let rows = b
-        .rows
-        .into_iter()
-        .map(|(name, size, status, start, end, minutes, rate, cost)| {
-            vec![
-                name,
-                format!("{size} GB"),
-                status,
-                start,
-                end,
-                format!("{minutes}"),
-                format!("{rate:.6}"),
-                format!("{cost:.2}"),
-            ]
-        });
-    let (page, pages, total) = b.page;
-    let s = b.summary;
+macro_rules! storage_billing_page {
+    ($response:ty, $name:ident) => {
+        impl StorageBillingPage for $response {
+            fn rows(&self) -> Vec<Vec<String>> {
+                self.records
+                    .iter()
+                    .map(|b| {
+                        vec![
+                            b.$name.clone(),
+                            format!("{} GB", b.size_gb),
+                            b.status.to_string(),
+                            time(&b.start_time),
+                            time(&b.end_time),
+                            format!("{}", b.total_duration_minutes),
+                            format!("{:.6}", b.per_minute_rate),
+                            format!("{:.2}", b.total_cost),
+                        ]
+                    })
+                    .collect()
+            }
+            fn currency(&self) -> String {
+                self.currency
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default()
+            }
+            fn page(&self) -> (u32, u32, u64) {
+                (self.page, self.total_pages, self.total)
+            }
+            fn summary(&self) -> &barrack_api::types::StorageBillingSummary {
+                &self.summary
+            }
+        }
+    };
+}
+storage_billing_page!(barrack_api::types::VolumeHourlyBillingResponse, volume_name);
+storage_billing_page!(barrack_api::types::SnapshotBillingResponse, snapshot_name);
+
+/// The same table for volume and snapshot billing; `kind` (`SNAPSHOT` or `VOLUME`) heads the
+/// name column.
+pub fn storage_billing(kind: &str, b: &impl StorageBillingPage) -> String {
+    let (page, pages, total) = b.page();
+    let s = b.summary();
     format!(
         "{}\npage {page}/{pages} of {total} records · total {:.2} {} over {} minutes · {} GB billed · active {}",
-        table(&[b.kind, "SIZE", "STATUS", "START", "END", "MINUTES", "PER MIN", "COST"], rows),
+        table(&[kind, "SIZE", "STATUS", "START", "END", "MINUTES", "PER MIN", "COST"], b.rows()),
         s.total_cost,
-        b.currency,
+        b.currency(),
         s.total_minutes,
         s.total_size_gb,
         s.active_count

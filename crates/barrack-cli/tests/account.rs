@@ -2,16 +2,11 @@
 mod common;
 
 use common::*;
-use predicates::prelude::*;
 
 #[test]
 fn balance_prints_a_table_and_json_is_the_api_answer() {
     let s = TestSim::sandbox();
-    s.cmd()
-        .arg("balance")
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("USD").and(predicate::str::contains("account currency")));
+    assert_succeeds_saying(s.cmd().arg("balance"), &["USD", "account currency"]);
     let v = s.json(&["balance"]);
     assert_eq!(v["success"], true);
     assert_eq!(v["currency"], "USD");
@@ -32,13 +27,7 @@ fn gpus_stock_and_specs() {
         .unwrap();
     assert!(out.status.success());
     let text = stdout(&out);
-    assert!(
-        text.contains("L40")
-            && text.contains("US-1")
-            && text.contains("1x:5")
-            && text.contains("4x:1"),
-        "{text}"
-    );
+    assert_contains_all(&text, &["L40", "US-1", "1x:5", "4x:1"]);
     assert!(!text.contains("CANADA-1"));
     let v = s.json(&["gpus", "specs"]);
     assert!(v["specs"]
@@ -46,41 +35,27 @@ fn gpus_stock_and_specs() {
         .unwrap()
         .iter()
         .any(|g| g["gpu_model"] == "B300-262GB"));
-    s.cmd()
-        .args(["gpus", "specs"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("NVLINK").and(predicate::str::contains("H100-SXM5-80GB")));
+    s.succeeds_saying(&["gpus", "specs"], &["NVLINK", "H100-SXM5-80GB"]);
 }
 
 #[test]
 fn regions_lists_the_three() {
     let s = TestSim::empty();
-    s.cmd().arg("regions").assert().success().stdout(
-        predicate::str::contains("NORWAY-1")
-            .and(predicate::str::contains("CANADA-1"))
-            .and(predicate::str::contains("US-1")),
-    );
+    assert_succeeds_saying(s.cmd().arg("regions"), &["NORWAY-1", "CANADA-1", "US-1"]);
 }
 
 #[test]
 fn pricing_get_and_post_with_a_quote() {
     let s = TestSim::empty();
-    let out = s
-        .cmd()
-        .args([
-            "pricing",
-            "--currency",
-            "USD",
-            "--gpu-model",
-            "H100-SXM5-80GB",
-            "--gpu-count",
-            "4",
-        ])
-        .output()
-        .unwrap();
-    let text = stdout(&out);
-    assert!(out.status.success(), "{}", stderr(&out));
+    let text = s.ok_stdout(&[
+        "pricing",
+        "--currency",
+        "USD",
+        "--gpu-model",
+        "H100-SXM5-80GB",
+        "--gpu-count",
+        "4",
+    ]);
     assert!(
         text.contains("4 x H100-SXM5-80GB (advanced): 9.96 USD per hour"),
         "{text}"
@@ -91,11 +66,7 @@ fn pricing_get_and_post_with_a_quote() {
     assert_eq!(v["pricing_data"]["metadata"]["volume_minimum_size_gb"], 100);
     assert_eq!(s.request_count("post_pricing"), 1);
     // Bad input is refused before any request.
-    s.cmd()
-        .args(["pricing", "--currency", "GBP"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("currency"));
+    s.fails(&["pricing", "--currency", "GBP"], 2, &["currency"]);
 }
 
 #[test]
@@ -107,17 +78,13 @@ fn os_images_of_a_region() {
         .output()
         .unwrap();
     let text = stdout(&out);
-    assert!(
-        text.contains("Ubuntu Server 22.04") && text.contains("ubuntu") && !text.contains("US-1"),
-        "{text}"
+    assert_contains_all(&text, &["Ubuntu Server 22.04", "ubuntu"]);
+    assert_contains_none(&text, &["US-1"]);
+    s.fails(
+        &["os-images", "--region", "MARS-1"],
+        2,
+        &["unknown region", "NORWAY-1"],
     );
-    s.cmd()
-        .args(["os-images", "--region", "MARS-1"])
-        .assert()
-        .code(2)
-        .stderr(
-            predicate::str::contains("unknown region").and(predicate::str::contains("NORWAY-1")),
-        );
     assert_eq!(s.request_count("list_os_images"), 1);
 }
 
@@ -135,56 +102,48 @@ fn explain_prints_the_request_and_sends_nothing() {
         text.starts_with(&format!("POST {}pricing/", s.url)),
         "{text}"
     );
-    assert!(
-        text.contains("Authorization: Bearer <redacted>") && text.contains("\"currency\": \"EUR\""),
-        "{text}"
+    assert_contains_all(
+        &text,
+        &["Authorization: Bearer <redacted>", "\"currency\": \"EUR\""],
     );
     assert!(!text.contains(&s.key));
     assert_eq!(s.request_count("post_pricing"), 0);
     // No key is needed to explain.
-    s.cmd()
-        .env_remove("BARRACK_API_KEY")
-        .args(["--explain", "balance"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("GET"));
+    assert_succeeds_saying(
+        s.cmd()
+            .env_remove("BARRACK_API_KEY")
+            .args(["--explain", "balance"]),
+        &["GET"],
+    );
 }
 
 #[test]
 fn wrong_key_is_unauthorized_with_exit_1() {
     let s = TestSim::empty();
-    s.cmd()
-        .env("BARRACK_API_KEY", "sk-wrong")
-        .arg("balance")
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("error[Unauthorized]"));
+    assert_fails(
+        s.cmd().env("BARRACK_API_KEY", "sk-wrong").arg("balance"),
+        1,
+        &["error[Unauthorized]"],
+    );
 }
 
 #[test]
 fn auth_scheme_and_plain_http_rules() {
     let s = TestSim::empty();
     // The emulator accepts X-API-Key too.
-    s.cmd()
-        .args(["--auth-scheme", "x-api-key", "balance"])
-        .assert()
-        .success();
+    s.ok_stdout(&["--auth-scheme", "x-api-key", "balance"]);
     let out = s
         .cmd()
         .args(["--auth-scheme", "x-api-key", "--explain", "balance"])
         .output()
         .unwrap();
     assert!(stdout(&out).contains("X-API-Key: <redacted>"));
-    s.cmd()
-        .args(["--api-url", "http://example.com/api/", "balance"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("https"));
-    s.cmd()
-        .args(["--auth-scheme", "basic", "balance"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("auth_scheme"));
+    s.fails(
+        &["--api-url", "http://example.com/api/", "balance"],
+        2,
+        &["https"],
+    );
+    s.fails(&["--auth-scheme", "basic", "balance"], 2, &["auth_scheme"]);
 }
 
 #[test]
@@ -197,10 +156,7 @@ fn server_failures_exit_1_with_code_and_request_id() {
     let out = s.cmd().arg("balance").output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(
-        err.contains("error[Server]") && err.contains("request id"),
-        "{err}"
-    );
+    assert_contains_all(&err, &["error[Server]", "request id"]);
 }
 
 /// `barrack spend` shows the same figures as the app's Billing page: the burn rate from
@@ -239,10 +195,7 @@ fn spend_shows_burn_runway_costs_and_what_still_bills() {
     let out = s.cmd().arg("spend").output().unwrap();
     let text = stdout(&out);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(
-        text.contains("Burn rate") && text.contains("Runway") && text.contains("dev-a6000"),
-        "{text}"
-    );
+    assert_contains_all(&text, &["Burn rate", "Runway", "dev-a6000"]);
     // --explain cannot describe several reads: a usage error, nothing sent.
     let out = s.cmd().args(["--explain", "spend"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));

@@ -8,29 +8,25 @@ const MODEL: &str = "llama-3.1-8b-instruct";
 #[test]
 fn ai_chat_prints_the_reply_and_the_cost() {
     let s = TestSim::sandbox();
-    let out = s
-        .cmd()
-        .args([
-            "ai",
-            "chat",
-            "--model",
+    let text = s.ok_stdout(&[
+        "ai",
+        "chat",
+        "--model",
+        MODEL,
+        "what",
+        "does",
+        "hibernation",
+        "cost?",
+    ]);
+    assert_contains_all(
+        &text,
+        &[
+            "Hibernation saves the VM's state",
+            "You asked: \"what does hibernation cost?\"",
             MODEL,
-            "what",
-            "does",
-            "hibernation",
-            "cost?",
-        ])
-        .output()
-        .unwrap();
-    let text = stdout(&out);
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert!(
-        text.contains("Hibernation saves the VM's state")
-            && text.contains("You asked: \"what does hibernation cost?\"")
-            && text.contains(MODEL)
-            && text.contains("cost 0.0")
-            && text.contains("USD"),
-        "{text}"
+            "cost 0.0",
+            "USD",
+        ],
     );
     let v = s.json(&[
         "ai",
@@ -64,11 +60,9 @@ fn ai_chat_with_an_unknown_model_is_refused_by_the_server() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("error[Validation]")
-            && stderr(&out).contains("not an available model"),
-        "{}",
-        stderr(&out)
+    assert_contains_all(
+        &stderr(&out),
+        &["error[Validation]", "not an available model"],
     );
 }
 
@@ -86,11 +80,7 @@ fn ai_bad_input_is_refused_before_any_request() {
         ),
         (vec!["history", "--limit", "0"], "--limit"),
     ];
-    for (args, says) in cases {
-        let out = s.cmd().arg("ai").args(&args).output().unwrap();
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
-        assert!(stderr(&out).contains(says), "{args:?}: {}", stderr(&out));
-    }
+    s.refuses_each(&["ai"], &cases);
     assert_eq!(s.request_count("ai_chat"), 0);
     assert_eq!(s.request_count("ai_usage_history"), 0);
 }
@@ -98,21 +88,15 @@ fn ai_bad_input_is_refused_before_any_request() {
 #[test]
 fn ai_explain_prints_the_request_and_sends_nothing() {
     let s = TestSim::sandbox();
-    let out = s
-        .cmd()
-        .args([
-            "--explain",
-            "ai",
-            "chat",
-            "--model",
-            MODEL,
-            "hello",
-            "world",
-        ])
-        .output()
-        .unwrap();
-    let text = stdout(&out);
-    assert!(out.status.success(), "{}", stderr(&out));
+    let text = s.ok_stdout(&[
+        "--explain",
+        "ai",
+        "chat",
+        "--model",
+        MODEL,
+        "hello",
+        "world",
+    ]);
     assert!(
         text.starts_with(&format!("POST {}ai/chat/", s.url))
             && text.contains("<redacted>")
@@ -120,12 +104,7 @@ fn ai_explain_prints_the_request_and_sends_nothing() {
             && text.contains("\"role\": \"user\""),
         "{text}"
     );
-    let h = stdout(
-        &s.cmd()
-            .args(["--explain", "ai", "history", "--page", "2", "--limit", "3"])
-            .output()
-            .unwrap(),
-    );
+    let h = s.stdout_of(&["--explain", "ai", "history", "--page", "2", "--limit", "3"]);
     assert!(
         h.starts_with(&format!("GET {}ai/usage/history/", s.url))
             && h.contains("page=2")
@@ -142,27 +121,27 @@ fn ai_explain_prints_the_request_and_sends_nothing() {
             "{out}"
         );
     }
-    for op in [
+    s.assert_nothing_sent(&[
         "ai_chat",
         "ai_usage_history",
         "ai_models",
         "ai_usage_summary",
-    ] {
-        assert_eq!(s.request_count(op), 0, "{op}");
-    }
+    ]);
 }
 
 #[test]
 fn ai_models_lists_models_with_prices() {
     let s = TestSim::sandbox();
-    let out = stdout(&s.cmd().args(["ai", "models"]).output().unwrap());
-    assert!(
-        out.contains(MODEL)
-            && out.contains("Llama 3.1 8B Instruct")
-            && out.contains("131072")
-            && out.contains("0.0002")
-            && out.contains("qwen2.5-coder-32b"),
-        "{out}"
+    let out = s.stdout_of(&["ai", "models"]);
+    assert_contains_all(
+        &out,
+        &[
+            MODEL,
+            "Llama 3.1 8B Instruct",
+            "131072",
+            "0.0002",
+            "qwen2.5-coder-32b",
+        ],
     );
     let v = s.json(&["ai", "models"]);
     assert_eq!(v["models"].as_array().unwrap().len(), 3);
@@ -173,29 +152,15 @@ fn ai_models_lists_models_with_prices() {
 fn ai_usage_and_history_after_two_chats() {
     let s = TestSim::sandbox();
     for q in ["first question", "second question"] {
-        s.cmd()
-            .args(["ai", "chat", "--model", MODEL, q])
-            .assert()
-            .success();
+        s.ok_stdout(&["ai", "chat", "--model", MODEL, q]);
     }
-    let usage = stdout(&s.cmd().args(["ai", "usage"]).output().unwrap());
-    assert!(
-        usage.contains(MODEL) && usage.contains("2 requests") && usage.contains("USD"),
-        "{usage}"
-    );
+    let usage = s.stdout_of(&["ai", "usage"]);
+    assert_contains_all(&usage, &[MODEL, "2 requests", "USD"]);
     let v = s.json(&["ai", "usage"]);
     assert_eq!(v["total_requests"], 2);
     assert!(v["total_cost"].as_f64().unwrap() > 0.0);
-    let history = stdout(
-        &s.cmd()
-            .args(["ai", "history", "--limit", "1"])
-            .output()
-            .unwrap(),
-    );
-    assert!(
-        history.contains(MODEL) && history.contains("page 1/2 of 2 chats"),
-        "{history}"
-    );
+    let history = s.stdout_of(&["ai", "history", "--limit", "1"]);
+    assert_contains_all(&history, &[MODEL, "page 1/2 of 2 chats"]);
     let v = s.json(&["ai", "history"]);
     assert_eq!(v["total"], 2);
     assert_eq!(v["transactions"].as_array().unwrap().len(), 2);

@@ -8,52 +8,16 @@
 mod common;
 
 use barrack_api::ApiKey;
+use barrack_credentials::ci::{secret_service_usable, unique_test_profile};
 use barrack_credentials::{OsKeyring, SecretStore};
 use common::*;
-use predicates::prelude::*;
-use std::io::Write;
-
-/// Whether a Secret Service is usable here; `false` (after saying why) when it is not and
-/// this is not CI; a panic when it is not and this is CI.
-fn secret_service(test: &str) -> bool {
-    match OsKeyring.probe() {
-        Ok(()) => true,
-        Err(e) if barrack_credentials::ci::under_ci() => panic!(
-            "{test}: CI is set but no usable Secret Service ({}: {e}); run the tests through \
-             scripts/test, which starts gnome-keyring in a private D-Bus session",
-            e.code()
-        ),
-        Err(e) => {
-            // Straight to the process's stderr, past the test harness's capture.
-            let _ = writeln!(
-                std::io::stderr(),
-                "{test}: skipped: no usable Secret Service ({}: {e}). scripts/test runs this \
-                 inside a private D-Bus session with gnome-keyring; under CI (CI set, not 0/false) it fails instead.",
-                e.code()
-            );
-            false
-        }
-    }
-}
 
 /// A profile name no other test (or earlier run) uses; its keyring entry is deleted on drop.
 struct TestProfile(String);
 
 impl TestProfile {
     fn new(tag: &str) -> TestProfile {
-        use std::hash::{BuildHasher, Hasher};
-        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-        h.write_u128(
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap_or_default()
-                .as_nanos(),
-        );
-        TestProfile(format!(
-            "test-{tag}-{}-{:08x}",
-            std::process::id(),
-            h.finish() as u32
-        ))
+        TestProfile(unique_test_profile(tag))
     }
 }
 
@@ -118,7 +82,7 @@ fn hint(key: &str) -> String {
 
 #[test]
 fn login_with_stdin_stores_the_key_and_whoami_shows_only_its_hint() {
-    if !secret_service("login_with_stdin_stores_the_key_and_whoami_shows_only_its_hint") {
+    if !secret_service_usable("login_with_stdin_stores_the_key_and_whoami_shows_only_its_hint") {
         return;
     }
     let s = TestSim::sandbox();
@@ -163,16 +127,12 @@ fn login_with_stdin_stores_the_key_and_whoami_shows_only_its_hint() {
     assert!(!text.contains(&s.key) && !stderr(&out).contains(&s.key));
 
     // Other commands use the stored key.
-    keyring_cmd(&s, &p.0)
-        .arg("balance")
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("USD"));
+    assert_succeeds_saying(keyring_cmd(&s, &p.0).arg("balance"), &["USD"]);
 }
 
 #[test]
 fn login_with_a_wrong_key_exits_1_and_stores_nothing() {
-    if !secret_service("login_with_a_wrong_key_exits_1_and_stores_nothing") {
+    if !secret_service_usable("login_with_a_wrong_key_exits_1_and_stores_nothing") {
         return;
     }
     let s = TestSim::sandbox();
@@ -198,16 +158,12 @@ fn login_with_a_wrong_key_exits_1_and_stores_nothing() {
         Vec::<std::path::PathBuf>::new()
     );
     // And whoami says there is no key.
-    keyring_cmd(&s, &p.0)
-        .arg("whoami")
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("barrack login"));
+    assert_fails(keyring_cmd(&s, &p.0).arg("whoami"), 1, &["barrack login"]);
 }
 
 #[test]
 fn logout_deletes_the_entry_and_the_hint() {
-    if !secret_service("logout_deletes_the_entry_and_the_hint") {
+    if !secret_service_usable("logout_deletes_the_entry_and_the_hint") {
         return;
     }
     let s = TestSim::sandbox();
@@ -219,36 +175,25 @@ fn logout_deletes_the_entry_and_the_hint() {
         .success();
     assert!(OsKeyring.get(&p.0).unwrap().is_some());
 
-    keyring_cmd(&s, &p.0)
-        .arg("logout")
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("Signed out"));
+    assert_succeeds_saying(keyring_cmd(&s, &p.0).arg("logout"), &["Signed out"]);
     assert_eq!(OsKeyring.get(&p.0), Ok(None));
     let saved = &profiles_json(&s)["profiles"][&p.0];
     assert!(saved["key_hint"].is_null(), "{saved}");
     assert_eq!(saved["base_url"], s.url.as_str(), "settings are kept");
 
     // Again: nothing to remove is not an error.
-    keyring_cmd(&s, &p.0)
-        .arg("logout")
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("nothing to remove"));
+    assert_succeeds_saying(keyring_cmd(&s, &p.0).arg("logout"), &["nothing to remove"]);
     // Signed out: commands that need a key say how to sign in.
-    keyring_cmd(&s, &p.0)
-        .arg("balance")
-        .assert()
-        .code(1)
-        .stderr(
-            predicate::str::contains("error[Unauthorized]")
-                .and(predicate::str::contains("barrack login")),
-        );
+    assert_fails(
+        keyring_cmd(&s, &p.0).arg("balance"),
+        1,
+        &["error[Unauthorized]", "barrack login"],
+    );
 }
 
 #[test]
 fn login_saves_the_auth_scheme_given_with_it() {
-    if !secret_service("login_saves_the_auth_scheme_given_with_it") {
+    if !secret_service_usable("login_saves_the_auth_scheme_given_with_it") {
         return;
     }
     let s = TestSim::sandbox();
@@ -263,11 +208,7 @@ fn login_saves_the_auth_scheme_given_with_it() {
         "x-api-key"
     );
     // Later commands use the saved scheme without the flag.
-    keyring_cmd(&s, &p.0)
-        .arg("whoami")
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("x-api-key"));
+    assert_succeeds_saying(keyring_cmd(&s, &p.0).arg("whoami"), &["x-api-key"]);
 }
 
 // The rest need no keyring.
@@ -297,20 +238,22 @@ fn login_never_takes_the_key_as_an_argument() {
 #[test]
 fn login_refuses_an_empty_key_and_a_bad_profile_name() {
     let s = TestSim::sandbox();
-    s.cmd()
-        .env_remove("BARRACK_API_KEY")
-        .args(["login", "--api-key-stdin"])
-        .write_stdin("\n")
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("empty"));
-    s.cmd()
-        .env_remove("BARRACK_API_KEY")
-        .args(["--profile", "no spaces please", "login", "--api-key-stdin"])
-        .write_stdin(s.key.clone())
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("profile"));
+    assert_fails(
+        s.cmd()
+            .env_remove("BARRACK_API_KEY")
+            .args(["login", "--api-key-stdin"])
+            .write_stdin("\n"),
+        2,
+        &["empty"],
+    );
+    assert_fails(
+        s.cmd()
+            .env_remove("BARRACK_API_KEY")
+            .args(["--profile", "no spaces please", "login", "--api-key-stdin"])
+            .write_stdin(s.key.clone()),
+        2,
+        &["profile"],
+    );
     assert_eq!(s.request_count("get_balance"), 0);
 }
 
@@ -360,7 +303,7 @@ fn whoami_with_the_environment_key_names_it_and_shows_only_its_hint() {
 fn a_profile_signed_in_as_the_app_does_works_in_whoami() {
     use barrack_credentials::profiles::ProfileStore;
     use barrack_credentials::sign_in::{sign_in, SignIn};
-    if !secret_service("a_profile_signed_in_as_the_app_does_works_in_whoami") {
+    if !secret_service_usable("a_profile_signed_in_as_the_app_does_works_in_whoami") {
         return;
     }
     let s = TestSim::sandbox();
@@ -413,7 +356,7 @@ fn a_profile_signed_in_as_the_app_does_works_in_whoami() {
 /// or edited by hand) was stored for some server: it is not sent to Barrack's by default.
 #[test]
 fn a_key_without_a_profile_is_sent_nowhere() {
-    if !secret_service("a_key_without_a_profile_is_sent_nowhere") {
+    if !secret_service_usable("a_key_without_a_profile_is_sent_nowhere") {
         return;
     }
     let s = TestSim::sandbox();

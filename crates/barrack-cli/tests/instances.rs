@@ -2,7 +2,6 @@
 mod common;
 
 use common::*;
-use predicates::prelude::*;
 use serde_json::json;
 
 #[test]
@@ -11,29 +10,20 @@ fn instances_list_reads_every_page() {
     s.admin("seed", json!({"instances": 250}));
     // 250 more running VMs would spend the sandbox's credit in seconds at 600×.
     s.admin("balance", json!({"amount": 1.0e9}));
-    let out = s.cmd().args(["instances", "list"]).output().unwrap();
-    let text = stdout(&out);
-    assert!(out.status.success(), "{}", stderr(&out));
+    let text = s.ok_stdout(&["instances", "list"]);
     assert_eq!(text.lines().count(), 1 + 253, "a header and 253 VMs");
     assert!(text.contains("train-h100") && text.contains("bulk-00250"));
     assert_eq!(s.request_count("list_instances"), 3, "pages of 100");
-    let filtered = stdout(
-        &s.cmd()
-            .args([
-                "instances",
-                "list",
-                "--region",
-                "NORWAY-1",
-                "--status",
-                "SHUTOFF",
-            ])
-            .output()
-            .unwrap(),
-    );
-    assert!(
-        filtered.contains("dev-a6000") && !filtered.contains("train-h100"),
-        "{filtered}"
-    );
+    let filtered = s.stdout_of(&[
+        "instances",
+        "list",
+        "--region",
+        "NORWAY-1",
+        "--status",
+        "SHUTOFF",
+    ]);
+    assert_contains_all(&filtered, &["dev-a6000"]);
+    assert_contains_none(&filtered, &["train-h100"]);
     let v = s.json(&["instances", "list"]);
     assert_eq!(v["total"], 253);
 }
@@ -45,16 +35,13 @@ fn instances_show_has_ssh_and_allowed_actions() {
     let out = s.cmd().args(["instances", "show", &id]).output().unwrap();
     let text = stdout(&out);
     assert!(text.contains("ssh ubuntu@203.0.113."), "{text}");
-    assert!(
-        text.contains("actions now") && text.contains("stop") && text.contains("hibernate"),
-        "{text}"
-    );
+    assert_contains_all(&text, &["actions now", "stop", "hibernate"]);
     assert!(text.contains("datasets (500 GB)"));
-    s.cmd()
-        .args(["instances", "show", "BRK-999999D"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("error[NotFound]"));
+    s.fails(
+        &["instances", "show", "BRK-999999D"],
+        1,
+        &["error[NotFound]"],
+    );
 }
 
 #[test]
@@ -62,94 +49,59 @@ fn stop_start_reboot_with_wait() {
     let s = TestSim::sandbox();
     let id = s.vm_id("train-h100");
     // Destructive without --yes and without a terminal: refused, nothing sent.
-    s.cmd()
-        .args(["instances", "stop", &id])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("--yes").and(predicate::str::contains("full rate")));
+    s.fails(&["instances", "stop", &id], 2, &["--yes", "full rate"]);
     assert_eq!(s.request_count("stop_instance"), 0);
-    s.cmd()
-        .args(["--yes", "instances", "stop", &id, "--wait"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("is SHUTOFF"));
+    s.succeeds_saying(
+        &["--yes", "instances", "stop", &id, "--wait"],
+        &["is SHUTOFF"],
+    );
     // Refused early, with the reason, in the wrong state.
-    s.cmd()
-        .args(["instances", "reboot", &id])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("start it first"));
+    s.fails(&["instances", "reboot", &id], 2, &["start it first"]);
     assert_eq!(s.request_count("reboot_instance"), 0);
-    s.cmd()
-        .args(["instances", "start", &id, "--wait"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("is ACTIVE"));
-    s.cmd()
-        .args(["instances", "reboot", &id, "--wait"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("is ACTIVE"));
+    s.succeeds_saying(&["instances", "start", &id, "--wait"], &["is ACTIVE"]);
+    s.succeeds_saying(&["instances", "reboot", &id, "--wait"], &["is ACTIVE"]);
 }
 
 #[test]
 fn hibernate_restore_and_hibernated_count() {
     let s = TestSim::sandbox();
     let id = s.vm_id("train-h100");
-    s.cmd()
-        .args(["-y", "instances", "hibernate", &id, "--wait"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("is HIBERNATED"));
-    let out = stdout(
-        &s.cmd()
-            .args(["instances", "hibernated-count"])
-            .output()
-            .unwrap(),
+    s.succeeds_saying(
+        &["-y", "instances", "hibernate", &id, "--wait"],
+        &["is HIBERNATED"],
     );
-    assert!(
-        out.contains("2 hibernated") && out.contains("0.02 USD per hour"),
-        "{out}"
-    );
-    s.cmd()
-        .args(["instances", "restore", &id, "--wait"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("is ACTIVE"));
+    let out = s.stdout_of(&["instances", "hibernated-count"]);
+    assert_contains_all(&out, &["2 hibernated", "0.02 USD per hour"]);
+    s.succeeds_saying(&["instances", "restore", &id, "--wait"], &["is ACTIVE"]);
 }
 
 #[test]
 fn delete_with_wait_and_confirmation() {
     let s = TestSim::sandbox();
     let id = s.vm_id("dev-a6000");
-    s.cmd()
-        .args(["instances", "delete", &id])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("local data is lost"));
-    s.cmd()
-        .args(["--yes", "instances", "delete", &id, "--wait"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("DELETED"));
+    s.fails(&["instances", "delete", &id], 2, &["local data is lost"]);
+    s.succeeds_saying(
+        &["--yes", "instances", "delete", &id, "--wait"],
+        &["DELETED"],
+    );
 }
 
 #[test]
 fn wait_times_out_with_exit_3() {
     let s = TestSim::sandbox();
-    s.admin("clock", json!({"scale": 0.000001}));
+    s.freeze_clock();
     let id = s.vm_id("dev-a6000");
-    s.cmd()
-        .args(["--wait-timeout", "1", "instances", "start", &id, "--wait"])
-        .assert()
-        .code(3)
-        .stderr(predicate::str::contains("error[Timeout]"));
+    s.fails(
+        &["--wait-timeout", "1", "instances", "start", &id, "--wait"],
+        3,
+        &["error[Timeout]"],
+    );
 }
 
 #[test]
 fn wait_ends_with_exit_1_on_error() {
     let s = TestSim::sandbox();
-    s.admin("clock", json!({"scale": 0.000001}));
+    s.freeze_clock();
     let id = s.vm_id("dev-a6000");
     let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("barrack"))
         .args(["instances", "start", &id, "--wait"])
@@ -177,21 +129,19 @@ fn wait_ends_with_exit_1_on_error() {
 fn public_ip_toggle() {
     let s = TestSim::sandbox();
     let id = s.vm_id("train-h100");
-    s.cmd()
-        .args(["instances", "public-ip", &id, "--disable"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("unreachable"));
-    s.cmd()
-        .args(["-y", "instances", "public-ip", &id, "--disable"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("public IP off"));
-    s.cmd()
-        .args(["instances", "public-ip", &id, "--enable"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("public IP on 203.0.113."));
+    s.fails(
+        &["instances", "public-ip", &id, "--disable"],
+        2,
+        &["unreachable"],
+    );
+    s.succeeds_saying(
+        &["-y", "instances", "public-ip", &id, "--disable"],
+        &["public IP off"],
+    );
+    s.succeeds_saying(
+        &["instances", "public-ip", &id, "--enable"],
+        &["public IP on 203.0.113."],
+    );
     s.cmd()
         .args(["instances", "public-ip", &id])
         .assert()
@@ -216,21 +166,12 @@ fn rules_add_list_rm_and_bad_rules_refused_before_sending() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let rule_id = stdout(&out).split_whitespace().nth(1).unwrap().to_owned();
-    let list = stdout(
-        &s.cmd()
-            .args(["instances", "rules", "list", &id])
-            .output()
-            .unwrap(),
+    let list = s.stdout_of(&["instances", "rules", "list", &id]);
+    assert_contains_all(&list, &[&rule_id, "8000-8100", "10.0.0.0/8"]);
+    s.succeeds_saying(
+        &["-y", "instances", "rules", "rm", &id, &rule_id],
+        &["removed"],
     );
-    assert!(
-        list.contains(&rule_id) && list.contains("8000-8100") && list.contains("10.0.0.0/8"),
-        "{list}"
-    );
-    s.cmd()
-        .args(["-y", "instances", "rules", "rm", &id, &rule_id])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("removed"));
     for (bad, says) in [
         ("ingress,tcp,IPv4,10.0.0.0/33,22", "remote_ip_prefix"),
         ("ingress,tcp,IPv4,10.0.0.0/8,0", "port"),
@@ -238,11 +179,11 @@ fn rules_add_list_rm_and_bad_rules_refused_before_sending() {
         ("ingress,tcp,IPv4,2001:db8::/32,22", "IPv6"),
         ("sideways,tcp,IPv4,0.0.0.0/0,22", "direction"),
     ] {
-        s.cmd()
-            .args(["instances", "rules", "add", &id, "--rule", bad])
-            .assert()
-            .code(2)
-            .stderr(predicate::str::contains(says));
+        s.fails(
+            &["instances", "rules", "add", &id, "--rule", bad],
+            2,
+            &[says],
+        );
     }
     assert_eq!(s.request_count("add_instance_security_rule"), 1);
 }
@@ -251,11 +192,8 @@ fn rules_add_list_rm_and_bad_rules_refused_before_sending() {
 fn billing_firewalls_and_eligible() {
     let s = TestSim::sandbox();
     let id = s.vm_id("train-h100");
-    let out = stdout(&s.cmd().args(["instances", "billing"]).output().unwrap());
-    assert!(
-        out.contains("train-h100") && out.contains("total") && out.contains("USD"),
-        "{out}"
-    );
+    let out = s.stdout_of(&["instances", "billing"]);
+    assert_contains_all(&out, &["train-h100", "total", "USD"]);
     let v = s.json(&["instances", "billing", &id, "--limit", "5"]);
     assert!(v["records"]
         .as_array()
@@ -263,23 +201,11 @@ fn billing_firewalls_and_eligible() {
         .iter()
         .all(|r| r["instance_id"] == id.as_str()));
     assert_eq!(v["limit"], 5);
-    let fw = stdout(
-        &s.cmd()
-            .args(["instances", "firewalls", &id])
-            .output()
-            .unwrap(),
-    );
-    assert!(fw.contains("web-ssh") && fw.contains("SUCCESS"), "{fw}");
-    let el = stdout(
-        &s.cmd()
-            .args(["instances", "eligible-for-snapshot", "--region", "CANADA-1"])
-            .output()
-            .unwrap(),
-    );
-    assert!(
-        el.contains("train-h100") && !el.contains("dev-a6000"),
-        "{el}"
-    );
+    let fw = s.stdout_of(&["instances", "firewalls", &id]);
+    assert_contains_all(&fw, &["web-ssh", "SUCCESS"]);
+    let el = s.stdout_of(&["instances", "eligible-for-snapshot", "--region", "CANADA-1"]);
+    assert_contains_all(&el, &["train-h100"]);
+    assert_contains_none(&el, &["dev-a6000"]);
 }
 
 #[test]
@@ -324,10 +250,7 @@ fn deploy_from_an_os_image_with_wait() {
         .unwrap();
     let text = stdout(&out);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(
-        text.contains("cli-vm is ACTIVE") && text.contains("ssh ubuntu@"),
-        "{text}"
-    );
+    assert_contains_all(&text, &["cli-vm is ACTIVE", "ssh ubuntu@"]);
     let vm = s.vm_id("cli-vm");
     let d = s.api(|c| async move { c.get_instance(&vm).await }).instance;
     // DEP-61: the deployment id support asks for is printed.
@@ -369,11 +292,7 @@ fn deploy_from_a_custom_image_and_the_region_rule() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("error[Validation]") && stderr(&out).contains("snapshot"),
-        "{}",
-        stderr(&out)
-    );
+    assert_contains_all(&stderr(&out), &["error[Validation]", "snapshot"]);
     let v = s.json(&[
         "deploy",
         "--name",
@@ -442,8 +361,8 @@ fn deploy_bad_input_is_refused_before_any_request() {
         assert!(stderr(&out).contains(says), "{args:?}: {}", stderr(&out));
     }
     // No SSH key, no deploy; no boot source, no deploy.
-    s.cmd()
-        .args([
+    s.fails(
+        &[
             "deploy",
             "--name",
             "x",
@@ -453,10 +372,10 @@ fn deploy_bad_input_is_refused_before_any_request() {
             "A40",
             "--os-image",
             "OS-31",
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("ssh-key"));
+        ],
+        2,
+        &["ssh-key"],
+    );
     s.cmd()
         .args([
             "deploy",
@@ -500,12 +419,7 @@ fn deploy_explain_shows_the_body_and_sends_nothing() {
         text.starts_with(&format!("POST {}instances/", s.url)),
         "{text}"
     );
-    assert!(
-        text.contains("\"boot_source\"")
-            && text.contains("\"os_image\"")
-            && text.contains("<redacted>"),
-        "{text}"
-    );
+    assert_contains_all(&text, &["\"boot_source\"", "\"os_image\"", "<redacted>"]);
     assert_eq!(s.request_count("deploy_instance"), 0);
 }
 
@@ -532,11 +446,9 @@ fn deploy_with_too_little_credit_exits_1() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("error[InsufficientCredits]")
-            && stderr(&out).contains("Insufficient Credits"),
-        "{}",
-        stderr(&out)
+    assert_contains_all(
+        &stderr(&out),
+        &["error[InsufficientCredits]", "Insufficient Credits"],
     );
 }
 

@@ -2,7 +2,6 @@
 mod common;
 
 use common::*;
-use predicates::prelude::*;
 
 const PUBLIC: &str =
     "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGq1mHkq0T1kS2p3cH7u5dQ0ZQ9zJ9sV2y8b0o1e1x2Q me@host";
@@ -11,17 +10,9 @@ const PUBLIC: &str =
 fn ssh_keys_list_shows_keys_and_the_vms_using_them() {
     let s = TestSim::sandbox();
     let train = s.vm_id("train-h100");
-    let out = s.cmd().args(["ssh-keys", "list"]).output().unwrap();
-    let text = stdout(&out);
-    assert!(out.status.success(), "{}", stderr(&out));
+    let text = s.ok_stdout(&["ssh-keys", "list"]);
     assert!(text.trim_start().starts_with("ID"), "{text}");
-    assert!(
-        text.contains("alice-laptop")
-            && text.contains("ci-runner")
-            && text.contains("SHA256:")
-            && text.contains(&train),
-        "{text}"
-    );
+    assert_contains_all(&text, &["alice-laptop", "ci-runner", "SHA256:", &train]);
     let v = s.json(&["ssh-keys", "list"]);
     assert_eq!(v["ssh_keys"].as_array().unwrap().len(), 2);
     assert_eq!(v["success"], true);
@@ -31,23 +22,14 @@ fn ssh_keys_list_shows_keys_and_the_vms_using_them() {
 fn ssh_keys_show_prints_the_public_key() {
     let s = TestSim::sandbox();
     let id = key_id(&s, "ci-runner");
-    s.cmd()
-        .args(["ssh-keys", "show", &id])
-        .assert()
-        .success()
-        .stdout(
-            predicate::str::contains("ci-runner")
-                .and(predicate::str::contains("ssh-ed25519 AAAAC3"))
-                .and(predicate::str::contains("fingerprint")),
-        );
+    s.succeeds_saying(
+        &["ssh-keys", "show", &id],
+        &["ci-runner", "ssh-ed25519 AAAAC3", "fingerprint"],
+    );
     let v = s.json(&["ssh-keys", "show", &id]);
     assert_eq!(v["ssh_key"]["id"], id.as_str());
     assert_eq!(v["ssh_key"]["name"], "ci-runner");
-    s.cmd()
-        .args(["ssh-keys", "show", "K-NOPE"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("error[NotFound]"));
+    s.fails(&["ssh-keys", "show", "K-NOPE"], 1, &["error[NotFound]"]);
 }
 
 #[test]
@@ -63,10 +45,7 @@ fn ssh_keys_create_generates_and_saves_0600() {
         .unwrap();
     let text = stdout(&out);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(
-        text.contains("gen-key") && text.contains("generated") && text.contains("saved to"),
-        "{text}"
-    );
+    assert_contains_all(&text, &["gen-key", "generated", "saved to"]);
     assert!(!text.contains("PRIVATE KEY"), "printed: {text}");
     let saved = std::fs::read_to_string(&file).unwrap();
     assert!(
@@ -82,12 +61,13 @@ fn ssh_keys_create_generates_and_saves_0600() {
     let k = key_id(&s, "gen-key");
     assert!(!k.is_empty());
     // An existing file is never overwritten: refused before sending.
-    s.cmd()
-        .args(["ssh-keys", "create", "other-key", "--output"])
-        .arg(&file)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("exists"));
+    assert_fails(
+        s.cmd()
+            .args(["ssh-keys", "create", "other-key", "--output"])
+            .arg(&file),
+        2,
+        &["exists"],
+    );
     assert_eq!(s.request_count("create_ssh_key"), 1);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), saved);
 }
@@ -95,11 +75,11 @@ fn ssh_keys_create_generates_and_saves_0600() {
 #[test]
 fn ssh_keys_create_without_output_is_refused_before_sending() {
     let s = TestSim::sandbox();
-    s.cmd()
-        .args(["ssh-keys", "create", "lost-key"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("lost").and(predicate::str::contains("--output")));
+    s.fails(
+        &["ssh-keys", "create", "lost-key"],
+        2,
+        &["lost", "--output"],
+    );
     assert_eq!(s.request_count("create_ssh_key"), 0);
 }
 
@@ -181,50 +161,48 @@ fn ssh_keys_create_imports_a_public_key_or_file() {
 #[test]
 fn ssh_keys_create_bad_input_is_refused_before_sending() {
     let s = TestSim::sandbox();
-    s.cmd()
-        .args(["ssh-keys", "create", "my key", "--public-key", PUBLIC])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("name").and(predicate::str::contains("no spaces")));
-    s.cmd()
-        .args(["ssh-keys", "create", "k", "--public-key", "ssh-foo AAAA"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("public_key"));
+    s.fails(
+        &["ssh-keys", "create", "my key", "--public-key", PUBLIC],
+        2,
+        &["name", "no spaces"],
+    );
+    s.fails(
+        &["ssh-keys", "create", "k", "--public-key", "ssh-foo AAAA"],
+        2,
+        &["public_key"],
+    );
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.pub");
     std::fs::write(&bad, "not a key").unwrap();
-    s.cmd()
-        .args(["ssh-keys", "create", "k", "--public-key-file"])
-        .arg(&bad)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("public_key"));
-    s.cmd()
-        .args([
+    assert_fails(
+        s.cmd()
+            .args(["ssh-keys", "create", "k", "--public-key-file"])
+            .arg(&bad),
+        2,
+        &["public_key"],
+    );
+    s.fails(
+        &[
             "ssh-keys",
             "create",
             &"k".repeat(51),
             "--public-key",
             PUBLIC,
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("50"));
+        ],
+        2,
+        &["50"],
+    );
     assert_eq!(s.request_count("create_ssh_key"), 0);
 }
 
 #[test]
 fn ssh_keys_create_duplicate_name_is_the_servers_conflict() {
     let s = TestSim::sandbox();
-    s.cmd()
-        .args(["ssh-keys", "create", "alice-laptop", "--public-key", PUBLIC])
-        .assert()
-        .code(1)
-        .stderr(
-            predicate::str::contains("error[Conflict]")
-                .and(predicate::str::contains("already exists")),
-        );
+    s.fails(
+        &["ssh-keys", "create", "alice-laptop", "--public-key", PUBLIC],
+        1,
+        &["error[Conflict]", "already exists"],
+    );
 }
 
 #[test]
@@ -233,32 +211,17 @@ fn ssh_keys_delete_confirms_and_names_the_vms_on_conflict() {
     // In use by train-h100 and dev-a6000: the server refuses and says which VMs.
     let used = key_id(&s, "alice-laptop");
     let train = s.vm_id("train-h100");
-    s.cmd()
-        .args(["ssh-keys", "delete", &used])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("--yes"));
+    s.fails(&["ssh-keys", "delete", &used], 2, &["--yes"]);
     assert_eq!(s.request_count("delete_ssh_key"), 0);
-    s.cmd()
-        .args(["--yes", "ssh-keys", "delete", &used])
-        .assert()
-        .code(1)
-        .stderr(
-            predicate::str::contains("error[Conflict]")
-                .and(predicate::str::contains("is used by"))
-                .and(predicate::str::contains(train.as_str())),
-        );
+    s.fails(
+        &["--yes", "ssh-keys", "delete", &used],
+        1,
+        &["error[Conflict]", "is used by", train.as_str()],
+    );
     // An unused key goes.
-    s.cmd()
-        .args(["ssh-keys", "create", "spare", "--public-key", PUBLIC])
-        .assert()
-        .success();
+    s.ok_stdout(&["ssh-keys", "create", "spare", "--public-key", PUBLIC]);
     let spare = key_id(&s, "spare");
-    s.cmd()
-        .args(["-y", "ssh-keys", "delete", &spare])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("spare").and(predicate::str::contains("deleted")));
+    s.succeeds_saying(&["-y", "ssh-keys", "delete", &spare], &["spare", "deleted"]);
     let left = s.api(|c| async move { c.list_ssh_keys().await }).ssh_keys;
     assert!(left.iter().all(|k| k.name != "spare"));
 }
@@ -266,42 +229,30 @@ fn ssh_keys_delete_confirms_and_names_the_vms_on_conflict() {
 #[test]
 fn ssh_keys_explain_prints_requests_and_sends_nothing() {
     let s = TestSim::sandbox();
-    let cases: Vec<(Vec<&str>, String, &str)> = vec![
-        (
-            vec!["ssh-keys", "list"],
-            format!("GET {}ssh-keys/", s.url),
-            "list_ssh_keys",
-        ),
+    let cases: Vec<(Vec<&str>, &str, &str)> = vec![
+        (vec!["ssh-keys", "list"], "GET {}ssh-keys/", "list_ssh_keys"),
         (
             vec!["ssh-keys", "show", "K1"],
-            format!("GET {}ssh-keys/K1/", s.url),
+            "GET {}ssh-keys/K1/",
             "get_ssh_key",
         ),
         (
             vec!["ssh-keys", "create", "ex", "--public-key", PUBLIC],
-            format!("POST {}ssh-keys/", s.url),
+            "POST {}ssh-keys/",
             "create_ssh_key",
         ),
         (
             vec!["ssh-keys", "create", "gen"],
-            format!("POST {}ssh-keys/", s.url),
+            "POST {}ssh-keys/",
             "create_ssh_key",
         ),
         (
             vec!["ssh-keys", "delete", "K1"],
-            format!("DELETE {}ssh-keys/K1/", s.url),
+            "DELETE {}ssh-keys/K1/",
             "delete_ssh_key",
         ),
     ];
-    for (args, starts, op) in cases {
-        let out = s.cmd().arg("--explain").args(&args).output().unwrap();
-        let text = stdout(&out);
-        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
-        assert!(text.starts_with(&starts), "{args:?}: {text}");
-        assert!(text.contains("<redacted>"), "{text}");
-        assert!(!text.contains(&s.key));
-        assert_eq!(s.request_count(op), 0, "{op}");
-    }
+    s.explains_without_sending(&cases);
     let out = s
         .cmd()
         .args([
@@ -321,21 +272,23 @@ fn ssh_keys_explain_prints_requests_and_sends_nothing() {
 #[test]
 fn ssh_keys_wrong_api_key_is_unauthorized() {
     let s = TestSim::sandbox();
-    s.cmd()
-        .env("BARRACK_API_KEY", "sk-wrong")
-        .args(["ssh-keys", "list"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("Unauthorized"));
+    assert_fails(
+        s.cmd()
+            .env("BARRACK_API_KEY", "sk-wrong")
+            .args(["ssh-keys", "list"]),
+        1,
+        &["Unauthorized"],
+    );
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("k");
-    s.cmd()
-        .env("BARRACK_API_KEY", "sk-wrong")
-        .args(["ssh-keys", "create", "nope", "--output"])
-        .arg(&file)
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("Unauthorized"));
+    assert_fails(
+        s.cmd()
+            .env("BARRACK_API_KEY", "sk-wrong")
+            .args(["ssh-keys", "create", "nope", "--output"])
+            .arg(&file),
+        1,
+        &["Unauthorized"],
+    );
     // The file opened for the key is removed when the request fails.
     assert!(!file.exists());
 }

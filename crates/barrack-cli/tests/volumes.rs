@@ -4,8 +4,6 @@ mod common;
 
 use barrack_api::types::{RegionEnum, RegionPageQuery, RegionQuery, VolumeStatus};
 use common::*;
-use predicates::prelude::*;
-use serde_json::json;
 
 fn volume_id(s: &TestSim, name: &str) -> String {
     s.api(|c| async move { c.list_volumes(&RegionPageQuery::default()).await })
@@ -19,28 +17,21 @@ fn volume_id(s: &TestSim, name: &str) -> String {
 #[test]
 fn volumes_list_shows_volumes_and_the_next_name() {
     let s = TestSim::sandbox();
-    let out = s.cmd().args(["volumes", "list"]).output().unwrap();
-    let text = stdout(&out);
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert!(
-        text.contains("datasets")
-            && text.contains("ATTACHED")
-            && text.contains("train-h100")
-            && text.contains("ubuntu-boot")
-            && text.contains("500 GB")
-            && text.contains("suggested name for the next volume: volume1"),
-        "{text}"
+    let text = s.ok_stdout(&["volumes", "list"]);
+    assert_contains_all(
+        &text,
+        &[
+            "datasets",
+            "ATTACHED",
+            "train-h100",
+            "ubuntu-boot",
+            "500 GB",
+            "suggested name for the next volume: volume1",
+        ],
     );
-    let other = stdout(
-        &s.cmd()
-            .args(["volumes", "list", "--region", "NORWAY-1"])
-            .output()
-            .unwrap(),
-    );
-    assert!(
-        !other.contains("datasets") && other.contains("volume1"),
-        "{other}"
-    );
+    let other = s.stdout_of(&["volumes", "list", "--region", "NORWAY-1"]);
+    assert_contains_all(&other, &["volume1"]);
+    assert_contains_none(&other, &["datasets"]);
     let v = s.json(&["volumes", "list"]);
     assert_eq!(v["next_name"], "volume1");
     assert_eq!(v["volumes"].as_array().unwrap().len(), 2);
@@ -51,44 +42,38 @@ fn volumes_show_has_the_attachment_and_the_boot_image() {
     let s = TestSim::sandbox();
     let data = volume_id(&s, "datasets");
     let vm = s.vm_id("train-h100");
-    let out = stdout(&s.cmd().args(["volumes", "show", &data]).output().unwrap());
-    assert!(
-        out.contains(&format!("train-h100 ({vm}) ACTIVE"))
-            && out.contains("SSD (legacy)")
-            && out.contains("bootable     no"),
-        "{out}"
+    let out = s.stdout_of(&["volumes", "show", &data]);
+    assert_contains_all(
+        &out,
+        &[
+            &format!("train-h100 ({vm}) ACTIVE"),
+            "SSD (legacy)",
+            "bootable     no",
+        ],
     );
     let boot = volume_id(&s, "ubuntu-boot");
-    let out = stdout(&s.cmd().args(["volumes", "show", &boot]).output().unwrap());
+    let out = s.stdout_of(&["volumes", "show", &boot]);
     assert!(out.contains("yes, OS image OS-"), "{out}");
     let v = s.json(&["volumes", "show", &boot]);
     assert_eq!(v["volume"]["bootable"], true);
     assert_eq!(v["volume"]["size_gb"], 100);
-    s.cmd()
-        .args(["volumes", "show", "V-NOPE"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("error[NotFound]"));
+    s.fails(&["volumes", "show", "V-NOPE"], 1, &["error[NotFound]"]);
 }
 
 #[test]
 fn volumes_create_waits_until_available() {
     let s = TestSim::sandbox();
-    let out = s
-        .cmd()
-        .args([
-            "volumes", "create", "--name", "scratch", "--region", "US-1", "--size", "200",
-            "--type", "NVMe", "--wait",
-        ])
-        .output()
-        .unwrap();
-    let text = stdout(&out);
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert!(
-        text.contains("volume scratch")
-            && text.contains("created in US-1: 200 GB NVMe")
-            && text.contains("scratch is AVAILABLE"),
-        "{text}"
+    let text = s.ok_stdout(&[
+        "volumes", "create", "--name", "scratch", "--region", "US-1", "--size", "200", "--type",
+        "NVMe", "--wait",
+    ]);
+    assert_contains_all(
+        &text,
+        &[
+            "volume scratch",
+            "created in US-1: 200 GB NVMe",
+            "scratch is AVAILABLE",
+        ],
     );
     let id = volume_id(&s, "scratch");
     let v = s.api(|c| async move { c.get_volume(&id).await }).volume;
@@ -126,9 +111,9 @@ fn volumes_create_waits_until_available() {
 #[test]
 fn volumes_create_wait_times_out_with_exit_3() {
     let s = TestSim::sandbox();
-    s.admin("clock", json!({"scale": 0.000001}));
-    s.cmd()
-        .args([
+    s.freeze_clock();
+    s.fails(
+        &[
             "--wait-timeout",
             "0",
             "volumes",
@@ -140,12 +125,10 @@ fn volumes_create_wait_times_out_with_exit_3() {
             "--size",
             "100",
             "--wait",
-        ])
-        .assert()
-        .code(3)
-        .stderr(
-            predicate::str::contains("error[Timeout]").and(predicate::str::contains("AVAILABLE")),
-        );
+        ],
+        3,
+        &["error[Timeout]", "AVAILABLE"],
+    );
 }
 
 #[test]
@@ -211,12 +194,8 @@ fn volumes_bad_input_is_refused_before_any_request() {
         (vec!["billing", "--page", "0"], "--page"),
         (vec!["billing", "--to", "31/12/2025"], "not a date"),
     ];
-    for (args, says) in cases {
-        let out = s.cmd().arg("volumes").args(&args).output().unwrap();
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
-        assert!(stderr(&out).contains(says), "{args:?}: {}", stderr(&out));
-    }
-    for op in [
+    s.refuses_each(&["volumes"], &cases);
+    s.assert_nothing_sent(&[
         "create_volume",
         "resize_volume",
         "clone_volume",
@@ -224,9 +203,7 @@ fn volumes_bad_input_is_refused_before_any_request() {
         "list_volumes",
         "get_volume",
         "get_volume_billing",
-    ] {
-        assert_eq!(s.request_count(op), 0, "{op}");
-    }
+    ]);
 }
 
 #[test]
@@ -241,57 +218,41 @@ fn volumes_server_refusals_exit_1_with_the_reason() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("error[Validation]") && stderr(&out).contains("100 GB"),
-        "{}",
-        stderr(&out)
-    );
+    assert_contains_all(&stderr(&out), &["error[Validation]", "100 GB"]);
     // A volume of CANADA-1 cannot attach to a stopped VM of NORWAY-1.
     let boot = volume_id(&s, "ubuntu-boot");
     let dev = s.vm_id("dev-a6000");
-    s.cmd()
-        .args(["volumes", "attach", &boot, "--instance", &dev])
-        .assert()
-        .code(1)
-        .stderr(
-            predicate::str::contains("error[Conflict]")
-                .and(predicate::str::contains("start it first")),
-        );
+    s.fails(
+        &["volumes", "attach", &boot, "--instance", &dev],
+        1,
+        &["error[Conflict]", "start it first"],
+    );
     // Already attached.
     let data = volume_id(&s, "datasets");
     let train = s.vm_id("train-h100");
-    s.cmd()
-        .args(["volumes", "attach", &data, "--instance", &train])
-        .assert()
-        .code(1)
-        .stderr(
-            predicate::str::contains("error[Conflict]")
-                .and(predicate::str::contains("only Available volumes")),
-        );
+    s.fails(
+        &["volumes", "attach", &data, "--instance", &train],
+        1,
+        &["error[Conflict]", "only Available volumes"],
+    );
 }
 
 #[test]
 fn volumes_explain_prints_the_request_and_sends_nothing() {
     let s = TestSim::sandbox();
-    let out = s
-        .cmd()
-        .args([
-            "--explain",
-            "volumes",
-            "create",
-            "--name",
-            "x",
-            "--region",
-            "US-1",
-            "--size",
-            "100",
-            "--type",
-            "HDD",
-        ])
-        .output()
-        .unwrap();
-    let text = stdout(&out);
-    assert!(out.status.success(), "{}", stderr(&out));
+    let text = s.ok_stdout(&[
+        "--explain",
+        "volumes",
+        "create",
+        "--name",
+        "x",
+        "--region",
+        "US-1",
+        "--size",
+        "100",
+        "--type",
+        "HDD",
+    ]);
     assert!(
         text.starts_with(&format!("POST {}volumes/", s.url))
             && text.contains("<redacted>")
@@ -360,7 +321,7 @@ fn volumes_explain_prints_the_request_and_sends_nothing() {
             "{args:?}: {text}"
         );
     }
-    for op in [
+    s.assert_nothing_sent(&[
         "create_volume",
         "attach_volumes",
         "detach_volumes",
@@ -371,32 +332,21 @@ fn volumes_explain_prints_the_request_and_sends_nothing() {
         "list_volumes",
         "list_volume_types",
         "get_volume_billing",
-    ] {
-        assert_eq!(s.request_count(op), 0, "{op}");
-    }
+    ]);
 }
 
 #[test]
 fn volumes_delete_needs_yes_and_a_detached_volume() {
     let s = TestSim::sandbox();
     let boot = volume_id(&s, "ubuntu-boot");
-    s.cmd()
-        .args(["volumes", "delete", &boot])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("--yes").and(predicate::str::contains("data is gone")));
+    s.fails(&["volumes", "delete", &boot], 2, &["--yes", "data is gone"]);
     let data = volume_id(&s, "datasets");
-    s.cmd()
-        .args(["-y", "volumes", "delete", &data])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("detach it first"));
+    s.fails(&["-y", "volumes", "delete", &data], 2, &["detach it first"]);
     assert_eq!(s.request_count("delete_volume"), 0);
-    s.cmd()
-        .args(["-y", "volumes", "delete", &boot])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("ubuntu-boot").and(predicate::str::contains("deleted")));
+    s.succeeds_saying(
+        &["-y", "volumes", "delete", &boot],
+        &["ubuntu-boot", "deleted"],
+    );
     let left = s.api(|c| async move { c.list_volumes(&RegionPageQuery::default()).await });
     assert_eq!(left.volumes.len(), 1);
     // In JSON: the server's answer.
@@ -412,17 +362,13 @@ fn volumes_attach_and_detach() {
     let s = TestSim::sandbox();
     let boot = volume_id(&s, "ubuntu-boot");
     let train = s.vm_id("train-h100");
-    let out = s
-        .cmd()
-        .args(["volumes", "attach", &boot, "--instance", &train])
-        .output()
-        .unwrap();
-    let text = stdout(&out);
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert!(
-        text.contains(&format!("volume ubuntu-boot ({boot}) attached to {train}"))
-            && text.contains("datasets (500 GB), ubuntu-boot (100 GB)"),
-        "{text}"
+    let text = s.ok_stdout(&["volumes", "attach", &boot, "--instance", &train]);
+    assert_contains_all(
+        &text,
+        &[
+            &format!("volume ubuntu-boot ({boot}) attached to {train}"),
+            "datasets (500 GB), ubuntu-boot (100 GB)",
+        ],
     );
     let vm = train.clone();
     let d = s.api(|c| async move { c.get_instance(&vm).await }).instance;
@@ -432,17 +378,17 @@ fn volumes_attach_and_detach() {
         "volumes", "create", "--name", "far", "--region", "US-1", "--size", "100", "--wait",
     ]);
     let far = v["volume"]["id"].as_str().unwrap().to_owned();
-    s.cmd()
-        .args(["volumes", "attach", &far, "--instance", &train])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("US-1").and(predicate::str::contains("CANADA-1")));
+    s.fails(
+        &["volumes", "attach", &far, "--instance", &train],
+        1,
+        &["US-1", "CANADA-1"],
+    );
     // Detaching asks first.
-    s.cmd()
-        .args(["volumes", "detach", &boot, "--instance", &train])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("--yes").and(predicate::str::contains("unmount")));
+    s.fails(
+        &["volumes", "detach", &boot, "--instance", &train],
+        2,
+        &["--yes", "unmount"],
+    );
     assert_eq!(s.request_count("detach_volumes"), 0);
     let v = s.json(&["-y", "volumes", "detach", &boot, "--instance", &train]);
     assert_eq!(v["instance_id"], train.as_str());
@@ -450,27 +396,26 @@ fn volumes_attach_and_detach() {
     let id = boot.clone();
     let vol = s.api(|c| async move { c.get_volume(&id).await }).volume;
     assert_eq!(vol.status, VolumeStatus::Available);
-    s.cmd()
-        .args(["-y", "volumes", "detach", &boot, "--instance", &train])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("not attached"));
+    s.fails(
+        &["-y", "volumes", "detach", &boot, "--instance", &train],
+        1,
+        &["not attached"],
+    );
 }
 
 #[test]
 fn volumes_resize_only_grows() {
     let s = TestSim::sandbox();
     let boot = volume_id(&s, "ubuntu-boot");
-    s.cmd()
-        .args(["volumes", "resize", &boot, "--size", "250"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("100 GB → 250 GB"));
-    s.cmd()
-        .args(["volumes", "resize", &boot, "--size", "200"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("only grow").and(predicate::str::contains("250 GB now")));
+    s.succeeds_saying(
+        &["volumes", "resize", &boot, "--size", "250"],
+        &["100 GB → 250 GB"],
+    );
+    s.fails(
+        &["volumes", "resize", &boot, "--size", "200"],
+        2,
+        &["only grow", "250 GB now"],
+    );
     assert_eq!(s.request_count("resize_volume"), 1);
     let v = s.json(&["volumes", "resize", &boot, "--size", "300"]);
     assert_eq!(v["volume"]["size_gb"], 300);
@@ -480,25 +425,21 @@ fn volumes_resize_only_grows() {
 fn volumes_clone_waits_until_available() {
     let s = TestSim::sandbox();
     let data = volume_id(&s, "datasets");
-    let out = s
-        .cmd()
-        .args([
-            "volumes",
-            "clone",
-            &data,
-            "--name",
-            "datasets-copy",
-            "--wait",
-        ])
-        .output()
-        .unwrap();
-    let text = stdout(&out);
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert!(
-        text.contains("clone datasets-copy")
-            && text.contains("CANADA-1, the source's region")
-            && text.contains("datasets-copy is AVAILABLE"),
-        "{text}"
+    let text = s.ok_stdout(&[
+        "volumes",
+        "clone",
+        &data,
+        "--name",
+        "datasets-copy",
+        "--wait",
+    ]);
+    assert_contains_all(
+        &text,
+        &[
+            "clone datasets-copy",
+            "CANADA-1, the source's region",
+            "datasets-copy is AVAILABLE",
+        ],
     );
     let id = volume_id(&s, "datasets-copy");
     let v = s.api(|c| async move { c.get_volume(&id).await }).volume;
@@ -510,10 +451,10 @@ fn volumes_clone_waits_until_available() {
 #[test]
 fn volumes_clone_wait_times_out_with_exit_3() {
     let s = TestSim::sandbox();
-    s.admin("clock", json!({"scale": 0.000001}));
+    s.freeze_clock();
     let data = volume_id(&s, "datasets");
-    s.cmd()
-        .args([
+    s.fails(
+        &[
             "--wait-timeout",
             "0",
             "volumes",
@@ -522,34 +463,21 @@ fn volumes_clone_wait_times_out_with_exit_3() {
             "--name",
             "slow-copy",
             "--wait",
-        ])
-        .assert()
-        .code(3)
-        .stderr(predicate::str::contains("error[Timeout]"));
+        ],
+        3,
+        &["error[Timeout]"],
+    );
 }
 
 #[test]
 fn volumes_types_and_billing() {
     let s = TestSim::sandbox();
-    let out = stdout(&s.cmd().args(["volumes", "types"]).output().unwrap());
-    assert!(
-        out.contains("SSD")
-            && out.contains("HDD")
-            && out.contains("NVMe")
-            && out.contains("100 GB")
-            && out.contains("legacy"),
-        "{out}"
-    );
+    let out = s.stdout_of(&["volumes", "types"]);
+    assert_contains_all(&out, &["SSD", "HDD", "NVMe", "100 GB", "legacy"]);
     let v = s.json(&["volumes", "types"]);
     assert_eq!(v["volume_types"].as_array().unwrap().len(), 3);
-    let out = stdout(&s.cmd().args(["volumes", "billing"]).output().unwrap());
-    assert!(
-        out.contains("datasets")
-            && out.contains("ubuntu-boot")
-            && out.contains("total")
-            && out.contains("USD"),
-        "{out}"
-    );
+    let out = s.stdout_of(&["volumes", "billing"]);
+    assert_contains_all(&out, &["datasets", "ubuntu-boot", "total", "USD"]);
     let data = volume_id(&s, "datasets");
     let v = s.json(&["volumes", "billing", &data, "--limit", "5"]);
     let records = v["records"].as_array().unwrap();

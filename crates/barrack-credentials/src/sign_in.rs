@@ -5,7 +5,7 @@
 //! together: if the profile cannot be saved, the keyring entry is put back as it was, so
 //! the keyring never holds a key that the store says goes somewhere else.
 
-use crate::profiles::{Profile, ProfileError, ProfileStore, SetAside};
+use crate::profiles::{Profile, ProfileError, ProfileStore, Profiles, SetAside};
 use crate::{check_profile_name, CredentialError, SecretStore};
 use barrack_api::{ApiKey, AuthScheme};
 use std::future::Future;
@@ -142,16 +142,11 @@ pub fn sign_out(
     secrets: &dyn SecretStore,
     name: &str,
 ) -> Result<SignedOut, SignOutError> {
-    let had_key = secrets.delete(name)?;
-    let ((), set_aside) = store.update(|p| {
+    drop_key(store, secrets, name, |p| {
         if let Some(profile) = p.profiles.get_mut(name) {
             profile.key_hint = None;
         }
-        if p.default.as_deref() == Some(name) {
-            p.default = None;
-        }
-    })?;
-    Ok(SignedOut { had_key, set_aside })
+    })
 }
 
 /// Forgets the profile: its key and its entry in the store.
@@ -160,9 +155,22 @@ pub fn remove(
     secrets: &dyn SecretStore,
     name: &str,
 ) -> Result<SignedOut, SignOutError> {
+    drop_key(store, secrets, name, |p| {
+        p.profiles.remove(name);
+    })
+}
+
+/// Deletes the profile's key, applies `edit` to the store, and the profile stops being the
+/// default (whatever is left of it has no key).
+fn drop_key(
+    store: &ProfileStore,
+    secrets: &dyn SecretStore,
+    name: &str,
+    edit: impl FnOnce(&mut Profiles),
+) -> Result<SignedOut, SignOutError> {
     let had_key = secrets.delete(name)?;
     let ((), set_aside) = store.update(|p| {
-        p.profiles.remove(name);
+        edit(p);
         if p.default.as_deref() == Some(name) {
             p.default = None;
         }
@@ -186,6 +194,15 @@ mod tests {
 
     fn ok() -> std::future::Ready<Result<u8, String>> {
         std::future::ready(Ok(7))
+    }
+
+    /// Signs in with a key the server accepts.
+    fn sign_in_accepted(
+        store: &ProfileStore,
+        secrets: &MemoryStore,
+        r: SignIn,
+    ) -> Result<SignedIn<u8>, SignInError<String>> {
+        block_on(sign_in(store, secrets, r, ok))
     }
 
     fn block_on<F: Future>(f: F) -> F::Output {
@@ -223,13 +240,8 @@ mod tests {
     fn key_and_profile_are_stored_together_and_the_default_follows_the_rule() {
         let store = ProfileStore::in_memory();
         let secrets = MemoryStore::default();
-        let done = block_on(sign_in(
-            &store,
-            &secrets,
-            req("staging", "sk-staging-123456789"),
-            ok,
-        ))
-        .unwrap();
+        let done =
+            sign_in_accepted(&store, &secrets, req("staging", "sk-staging-123456789")).unwrap();
         assert_eq!(done.checked, 7);
         let p = store.load().unwrap().profiles;
         assert_eq!(
@@ -248,13 +260,7 @@ mod tests {
         );
 
         // A later sign-in (CLI or app) does not move an existing default.
-        block_on(sign_in(
-            &store,
-            &secrets,
-            req("work", "sk-work-1234567890"),
-            ok,
-        ))
-        .unwrap();
+        sign_in_accepted(&store, &secrets, req("work", "sk-work-1234567890")).unwrap();
         assert_eq!(
             store.load().unwrap().profiles.default.as_deref(),
             Some("staging")
@@ -267,13 +273,7 @@ mod tests {
             Some("staging")
         );
         store.update(|p| p.default = Some("work".into())).unwrap();
-        block_on(sign_in(
-            &store,
-            &secrets,
-            req("work", "sk-work-1234567890"),
-            ok,
-        ))
-        .unwrap();
+        sign_in_accepted(&store, &secrets, req("work", "sk-work-1234567890")).unwrap();
 
         // Sign-out deletes the key and the hint, keeps the address, and stops the default.
         let out = sign_out(&store, &secrets, "work").unwrap();
@@ -307,13 +307,8 @@ mod tests {
         let store = ProfileStore::at(blocker.join("profiles.json"));
         let secrets = MemoryStore::default();
 
-        let err = block_on(sign_in(
-            &store,
-            &secrets,
-            req("fresh", "sk-fresh-123456789"),
-            ok,
-        ))
-        .unwrap_err();
+        let err =
+            sign_in_accepted(&store, &secrets, req("fresh", "sk-fresh-123456789")).unwrap_err();
         assert!(
             matches!(err, SignInError::Store { undone: Ok(()), .. }),
             "{err}"
@@ -322,13 +317,7 @@ mod tests {
 
         let old = ApiKey::new("sk-previous-key-0000");
         secrets.set("work", &old).unwrap();
-        block_on(sign_in(
-            &store,
-            &secrets,
-            req("work", "sk-new-key-123456789"),
-            ok,
-        ))
-        .unwrap_err();
+        sign_in_accepted(&store, &secrets, req("work", "sk-new-key-123456789")).unwrap_err();
         assert_eq!(
             secrets.get("work").unwrap(),
             Some(old),

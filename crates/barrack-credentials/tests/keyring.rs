@@ -7,50 +7,9 @@
 //! deletes its entry when done, even on failure.
 
 use barrack_api::ApiKey;
+use barrack_credentials::ci::{secret_service_usable, unique_test_profile};
 use barrack_credentials::{CredentialError, OsKeyring, SecretStore, KEYRING_SERVICE};
-use std::io::Write;
 use std::process::Command;
-
-/// Whether a Secret Service is usable here; `false` (after saying why) when it is not and
-/// this is not CI; a panic when it is not and this is CI.
-fn secret_service(test: &str) -> bool {
-    match OsKeyring.probe() {
-        Ok(()) => true,
-        Err(e) if barrack_credentials::ci::under_ci() => panic!(
-            "{test}: CI is set but no usable Secret Service ({}: {e}); run the tests through \
-             scripts/test, which starts gnome-keyring in a private D-Bus session",
-            e.code()
-        ),
-        Err(e) => {
-            // Straight to the process's stderr, past the test harness's capture, so the
-            // reason shows in a normal `cargo test` run.
-            let _ = writeln!(
-                std::io::stderr(),
-                "{test}: skipped: no usable Secret Service ({}: {e}). scripts/test runs this \
-                 inside a private D-Bus session with gnome-keyring; under CI (CI set, not 0/false) it fails instead.",
-                e.code()
-            );
-            false
-        }
-    }
-}
-
-/// A profile name no other test (or earlier run) uses.
-fn unique_profile(tag: &str) -> String {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u128(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap_or_default()
-            .as_nanos(),
-    );
-    format!(
-        "test-{tag}-{}-{:08x}",
-        std::process::id(),
-        h.finish() as u32
-    )
-}
 
 /// Deletes the profile's entry when dropped.
 struct Cleanup(String);
@@ -63,10 +22,10 @@ impl Drop for Cleanup {
 
 #[test]
 fn set_get_delete_round_trip() {
-    if !secret_service("set_get_delete_round_trip") {
+    if !secret_service_usable("set_get_delete_round_trip") {
         return;
     }
-    let profile = unique_profile("roundtrip");
+    let profile = unique_test_profile("roundtrip");
     let _cleanup = Cleanup(profile.clone());
     let key = ApiKey::new("sk-test-round-trip-0123456789abcd");
 
@@ -85,10 +44,10 @@ fn set_get_delete_round_trip() {
 
 #[test]
 fn a_second_keyring_sees_the_first_ones_entry() {
-    if !secret_service("a_second_keyring_sees_the_first_ones_entry") {
+    if !secret_service_usable("a_second_keyring_sees_the_first_ones_entry") {
         return;
     }
-    let profile = unique_profile("shared");
+    let profile = unique_test_profile("shared");
     let _cleanup = Cleanup(profile.clone());
     let key = ApiKey::new("sk-test-shared-entry-0123456789efgh");
     let first = OsKeyring;
@@ -115,10 +74,10 @@ fn a_second_keyring_sees_the_first_ones_entry() {
 
 #[test]
 fn deleting_a_missing_entry_is_ok_false() {
-    if !secret_service("deleting_a_missing_entry_is_ok_false") {
+    if !secret_service_usable("deleting_a_missing_entry_is_ok_false") {
         return;
     }
-    let profile = unique_profile("missing");
+    let profile = unique_test_profile("missing");
     assert_eq!(OsKeyring.delete(&profile), Ok(false));
     assert_eq!(OsKeyring.get(&profile), Ok(None));
 }
@@ -132,7 +91,7 @@ const CHILD: &str = "BARRACK_KEYRING_TEST_CHILD";
 #[test]
 fn no_session_bus_is_unavailable() {
     if std::env::var_os(CHILD).is_some() {
-        let profile = unique_profile("nobus");
+        let profile = unique_test_profile("nobus");
         let key = ApiKey::new("sk-test-no-bus-0123456789ijkl");
         for (what, r) in [
             ("get", OsKeyring.get(&profile).map(|_| ())),

@@ -2,7 +2,7 @@
 //! and bulk instances for list and benchmark tests.
 
 use crate::handlers::seed_vm;
-use crate::world::{after, ts, Account, Catalog};
+use crate::world::{after, snapshot_vm_config, ts, Account, Catalog};
 use barrack_api::types::*;
 use chrono::{DateTime, Utc};
 
@@ -111,14 +111,7 @@ pub fn sandbox(acct: &mut Account, now: DateTime<Utc>, catalog: &Catalog) {
             size_gb: 42.5,
             status: SnapshotStatus::Success,
             is_image: false,
-            vm_config: Some(SnapshotVmConfig {
-                region: vm.region.clone(),
-                vcpus: Some(vm.flavor.cpu_cores),
-                ram_gb: Some(vm.flavor.ram_gb),
-                gpu_model: Some(vm.flavor.gpu_model.clone()),
-                gpu_count: Some(vm.flavor.gpu_count),
-                disk_gb: Some(vm.flavor.storage_gb as u64),
-            }),
+            vm_config: Some(snapshot_vm_config(&vm)),
             created_at: ts(after(started, 30.0)),
         },
     );

@@ -1,7 +1,7 @@
 //! deploy: one VM from an OS image, a bootable volume or a custom image.
 
 use crate::args;
-use crate::cmd::instances::wait_vm;
+use crate::cmd::instances::wait_until_reachable;
 use crate::ctx::{Ctx, NONE};
 use crate::error::{CliError, CliResult};
 use barrack_api::types::*;
@@ -123,26 +123,7 @@ pub async fn run(a: DeployArgs, ctx: &Ctx) -> CliResult {
         a.name, r.instance_id
     ));
     if a.wait {
-        wait_vm(ctx, &r.instance_id, VMStatus::Active).await?;
-        let d: VMDetailsResponse = ctx
-            .fetch(
-                Op::GetInstance,
-                &[("instance_id", &r.instance_id)],
-                NONE,
-                NONE,
-            )
-            .await?;
-        let ip = d.instance.public_ip.clone().unwrap_or_else(|| "-".into());
-        let user = d
-            .instance
-            .image
-            .default_user
-            .clone()
-            .unwrap_or_else(|| "ubuntu".into());
-        ctx.say(format!(
-            "{} is ACTIVE · public IP {ip} · ssh {user}@{ip}",
-            a.name
-        ));
+        wait_until_reachable(ctx, &r.instance_id, &a.name).await?;
     }
     Ok(())
 }

@@ -4,6 +4,8 @@
 //! see `AttachFirewallRequest`): `attach` sends the current attachments plus the new ones
 //! (unless `--replace`), `detach` sends the current ones minus the given.
 
+use super::listing::every_page;
+use super::rules;
 use crate::args;
 use crate::ctx::{Ctx, NONE};
 use crate::error::{CliError, CliResult};
@@ -185,22 +187,13 @@ pub async fn run(cmd: FirewallsCmd, ctx: &Ctx) -> CliResult {
                 page: None,
                 limit: None,
             };
-            if ctx.global.explain || ctx.json() {
-                let _: Option<ListFirewallsResponse> =
-                    ctx.send(Op::ListFirewalls, &[], Some(&q), NONE).await?;
+            let Some(fws) = every_page(ctx, Op::ListFirewalls, q, |c, q| async move {
+                c.list_firewalls(&q).await
+            })
+            .await?
+            else {
                 return Ok(());
-            }
-            let client = ctx.client()?;
-            let fws = client
-                .all_pages(100, 4, |p| {
-                    let q = RegionPageQuery {
-                        page: p.page,
-                        limit: p.limit,
-                        ..q.clone()
-                    };
-                    async move { client.list_firewalls(&q).await }
-                })
-                .await?;
+            };
             let rows = fws.iter().map(|f| {
                 vec![
                     f.id.clone(),
@@ -310,11 +303,13 @@ pub async fn run(cmd: FirewallsCmd, ctx: &Ctx) -> CliResult {
             }
         }
         FirewallsCmd::Delete { id } => {
-            let name = if ctx.global.explain {
-                id.clone()
-            } else {
-                format!("{} ({id})", get(ctx, &id).await?.name)
-            };
+            let name = ctx
+                .label_of(
+                    Op::GetFirewall,
+                    ("firewall_id", &id),
+                    |r: GetFirewallDetailsResponse| r.firewall.name,
+                )
+                .await?;
             ctx.confirm(&format!("Delete firewall {name} and its rules"))?;
             let Some(_r): Option<DeleteFirewallResponse> = ctx
                 .send(Op::DeleteFirewall, &[("firewall_id", &id)], NONE, NONE)
@@ -325,38 +320,37 @@ pub async fn run(cmd: FirewallsCmd, ctx: &Ctx) -> CliResult {
             ctx.say(format!("firewall {name} deleted"));
         }
         FirewallsCmd::Rules(RulesCmd::Add { id, rule }) => {
-            let Some(r): Option<AddFirewallRuleResponse> = ctx
-                .send(
-                    Op::AddFirewallRule,
-                    &[("firewall_id", &id)],
-                    NONE,
-                    Some(&rule),
-                )
-                .await?
-            else {
-                return Ok(());
-            };
-            ctx.say(format!(
-                "rule {} added to firewall {id}; it takes effect on attached VMs within 10 minutes",
-                r.rule.id
-            ));
+            let owner = ("firewall_id", id.as_str());
+            let added = rules::add(
+                ctx,
+                Op::AddFirewallRule,
+                owner,
+                &rule,
+                |r: AddFirewallRuleResponse| r.rule.id,
+            )
+            .await?;
+            if let Some(rule_id) = added {
+                ctx.say(format!(
+                    "rule {rule_id} added to firewall {id}; it takes effect on attached VMs within 10 minutes"
+                ));
+            }
         }
         FirewallsCmd::Rules(RulesCmd::Rm { id, rule_id }) => {
-            ctx.confirm(&format!(
+            let owner = ("firewall_id", id.as_str());
+            let question = format!(
                 "Remove rule {rule_id} from firewall {id}: the traffic it allows is blocked"
-            ))?;
-            let Some(_r): Option<RemoveFirewallRuleResponse> = ctx
-                .send(
-                    Op::RemoveFirewallRule,
-                    &[("firewall_id", &id), ("rule_id", &rule_id)],
-                    NONE,
-                    NONE,
-                )
-                .await?
-            else {
-                return Ok(());
-            };
-            ctx.say(format!("rule {rule_id} removed from firewall {id}"));
+            );
+            if rules::remove::<RemoveFirewallRuleResponse>(
+                ctx,
+                Op::RemoveFirewallRule,
+                owner,
+                &rule_id,
+                &question,
+            )
+            .await?
+            {
+                ctx.say(format!("rule {rule_id} removed from firewall {id}"));
+            }
         }
         FirewallsCmd::Attach {
             id,

@@ -1,6 +1,7 @@
 //! images list|show|create|delete|for-snapshot|relationships. A custom image is made from a
 //! SUCCESS snapshot, in the snapshot's region, and boots VMs in that region only.
 
+use super::listing::every_page;
 use crate::args;
 use crate::ctx::{Ctx, NONE};
 use crate::error::CliResult;
@@ -90,22 +91,13 @@ pub async fn run(cmd: ImagesCmd, ctx: &Ctx) -> CliResult {
                 page: None,
                 limit: None,
             };
-            if ctx.global.explain || ctx.json() {
-                let _: Option<ImageListResponse> =
-                    ctx.send(Op::ListImages, &[], Some(&q), NONE).await?;
+            let Some(images) = every_page(ctx, Op::ListImages, q, |c, q| async move {
+                c.list_images(&q).await
+            })
+            .await?
+            else {
                 return Ok(());
-            }
-            let client = ctx.client()?;
-            let images = client
-                .all_pages(100, 4, |p| {
-                    let q = RegionPageQuery {
-                        page: p.page,
-                        limit: p.limit,
-                        ..q.clone()
-                    };
-                    async move { client.list_images(&q).await }
-                })
-                .await?;
+            };
             ctx.say(table(IMAGE_HEADERS, image_rows(&images)));
         }
         ImagesCmd::Show { id } => {
@@ -172,14 +164,11 @@ pub async fn run(cmd: ImagesCmd, ctx: &Ctx) -> CliResult {
             }
         }
         ImagesCmd::Delete { id } => {
-            let name = if ctx.global.explain {
-                id.clone()
-            } else {
-                let d: ImageDetailResponse = ctx
-                    .fetch(Op::GetImage, &[("image_id", &id)], NONE, NONE)
-                    .await?;
-                format!("{} ({id})", d.image.name)
-            };
+            let name = ctx
+                .label_of(Op::GetImage, ("image_id", &id), |d: ImageDetailResponse| {
+                    d.image.name
+                })
+                .await?;
             ctx.confirm(&format!(
                 "Delete image {name}: no new VM can be deployed from it (VMs deployed from it are not affected)"
             ))?;

@@ -1,6 +1,8 @@
 //! instances list|show|start|stop|reboot|hibernate|restore|delete|public-ip|rules|billing|
 //! firewalls|eligible-for-snapshot|hibernated-count.
 
+use super::listing::every_page;
+use super::rules;
 use crate::args;
 use crate::ctx::{Ctx, NONE};
 use crate::error::{CliError, CliResult};
@@ -115,6 +117,25 @@ pub fn vm_rows(vms: &[VMInstance]) -> Vec<Vec<String>> {
 
 pub const VM_HEADERS: &[&str] = &["ID", "NAME", "STATUS", "GPU", "REGION", "PUBLIC IP"];
 
+/// Waits until a new VM is ACTIVE, then says how to reach it.
+pub async fn wait_until_reachable(ctx: &Ctx, id: &str, name: &str) -> CliResult {
+    wait_vm(ctx, id, VMStatus::Active).await?;
+    let d: VMDetailsResponse = ctx
+        .fetch(Op::GetInstance, &[("instance_id", id)], NONE, NONE)
+        .await?;
+    let ip = d.instance.public_ip.clone().unwrap_or_else(|| "-".into());
+    let user = d
+        .instance
+        .image
+        .default_user
+        .clone()
+        .unwrap_or_else(|| "ubuntu".into());
+    ctx.say(format!(
+        "{name} is ACTIVE · public IP {ip} · ssh {user}@{ip}"
+    ));
+    Ok(())
+}
+
 /// Waits until a VM is in `target` (DELETED also when it is gone).
 pub async fn wait_vm(ctx: &Ctx, id: &str, target: VMStatus) -> CliResult<String> {
     let what = format!("{id} → {target}");
@@ -198,22 +219,13 @@ pub async fn run(cmd: InstancesCmd, ctx: &Ctx) -> CliResult {
                 page: None,
                 limit: None,
             };
-            if ctx.global.explain || ctx.json() {
-                let _: Option<ListVMsResponse> =
-                    ctx.send(Op::ListInstances, &[], Some(&q), NONE).await?;
+            let Some(vms) = every_page(ctx, Op::ListInstances, q, |c, q| async move {
+                c.list_instances(&q).await
+            })
+            .await?
+            else {
                 return Ok(());
-            }
-            let client = ctx.client()?;
-            let vms = client
-                .all_pages(100, 4, |p| {
-                    let q = InstanceListQuery {
-                        page: p.page,
-                        limit: p.limit,
-                        ..q.clone()
-                    };
-                    async move { client.list_instances(&q).await }
-                })
-                .await?;
+            };
             ctx.say(table(VM_HEADERS, vm_rows(&vms)));
         }
         InstancesCmd::Show { id } => {
@@ -312,36 +324,35 @@ pub async fn run(cmd: InstancesCmd, ctx: &Ctx) -> CliResult {
             ));
         }
         InstancesCmd::Rules(RulesCmd::Add { id, rule }) => {
-            let Some(r): Option<AddVMSecurityRuleResponse> = ctx
-                .send(
-                    Op::AddInstanceSecurityRule,
-                    &[("instance_id", &id)],
-                    NONE,
-                    Some(&rule),
-                )
-                .await?
-            else {
-                return Ok(());
-            };
-            ctx.say(format!(
-                "rule {} added to {id}; it takes effect within 10 minutes",
-                r.rule.id
-            ));
+            let owner = ("instance_id", id.as_str());
+            let added = rules::add(
+                ctx,
+                Op::AddInstanceSecurityRule,
+                owner,
+                &rule,
+                |r: AddVMSecurityRuleResponse| r.rule.id,
+            )
+            .await?;
+            if let Some(rule_id) = added {
+                ctx.say(format!(
+                    "rule {rule_id} added to {id}; it takes effect within 10 minutes"
+                ));
+            }
         }
         InstancesCmd::Rules(RulesCmd::Rm { id, rule_id }) => {
-            ctx.confirm(&format!("Remove rule {rule_id} from {id}"))?;
-            let Some(_r): Option<RemoveVMSecurityRuleResponse> = ctx
-                .send(
-                    Op::RemoveInstanceSecurityRule,
-                    &[("instance_id", &id), ("rule_id", &rule_id)],
-                    NONE,
-                    NONE,
-                )
-                .await?
-            else {
-                return Ok(());
-            };
-            ctx.say(format!("rule {rule_id} removed from {id}"));
+            let owner = ("instance_id", id.as_str());
+            let question = format!("Remove rule {rule_id} from {id}");
+            if rules::remove::<RemoveVMSecurityRuleResponse>(
+                ctx,
+                Op::RemoveInstanceSecurityRule,
+                owner,
+                &rule_id,
+                &question,
+            )
+            .await?
+            {
+                ctx.say(format!("rule {rule_id} removed from {id}"));
+            }
         }
         InstancesCmd::Rules(RulesCmd::List { id }) => {
             let Some(r): Option<VMDetailsResponse> = ctx

@@ -8,6 +8,8 @@ mod doctor;
 mod firewalls;
 mod images;
 mod instances;
+mod listing;
+mod rules;
 mod sandbox;
 mod scripts;
 mod snapshots;

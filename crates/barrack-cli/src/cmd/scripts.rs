@@ -164,14 +164,11 @@ pub async fn run(cmd: ScriptsCmd, ctx: &Ctx) -> CliResult {
             ctx.say(script_fields(&r.script));
         }
         ScriptsCmd::Delete { id } => {
-            let name = if ctx.global.explain {
-                id.clone()
-            } else {
-                let r: ScriptResponse = ctx
-                    .fetch(Op::GetScript, &[("script_id", &id)], NONE, NONE)
-                    .await?;
-                format!("{} ({id})", r.script.name)
-            };
+            let name = ctx
+                .label_of(Op::GetScript, ("script_id", &id), |r: ScriptResponse| {
+                    r.script.name
+                })
+                .await?;
             ctx.confirm(&format!("Delete script {name}"))?;
             let Some(_r): Option<DeleteResponse> = ctx
                 .send(Op::DeleteScript, &[("script_id", &id)], NONE, NONE)

@@ -2,12 +2,13 @@
 //! VMs only (the VM keeps running), stay in the VM's region, and restore into a NEW VM of
 //! that region with new IPs.
 
+use super::listing::every_page;
 use crate::args;
 use crate::cmd::images::{image_rows, IMAGE_HEADERS};
-use crate::cmd::instances::{vm_rows, wait_vm, VM_HEADERS};
+use crate::cmd::instances::{vm_rows, wait_until_reachable, VM_HEADERS};
 use crate::ctx::{Ctx, NONE};
 use crate::error::CliResult;
-use crate::output::{fields, opt, storage_billing, table, time, StorageBilling};
+use crate::output::{fields, opt, storage_billing, table, time};
 use crate::wait::{self, Poll};
 use barrack_api::types::*;
 use barrack_api::Op;
@@ -228,22 +229,13 @@ pub async fn run(cmd: SnapshotsCmd, ctx: &Ctx) -> CliResult {
                 page: None,
                 limit: None,
             };
-            if ctx.global.explain || ctx.json() {
-                let _: Option<ListSnapshotsResponse> =
-                    ctx.send(Op::ListSnapshots, &[], Some(&q), NONE).await?;
+            let Some(snaps) = every_page(ctx, Op::ListSnapshots, q, |c, q| async move {
+                c.list_snapshots(&q).await
+            })
+            .await?
+            else {
                 return Ok(());
-            }
-            let client = ctx.client()?;
-            let snaps = client
-                .all_pages(100, 4, |p| {
-                    let q = RegionPageQuery {
-                        page: p.page,
-                        limit: p.limit,
-                        ..q.clone()
-                    };
-                    async move { client.list_snapshots(&q).await }
-                })
-                .await?;
+            };
             ctx.say(table(SNAPSHOT_HEADERS, snapshot_rows(&snaps)));
         }
         SnapshotsCmd::Show { id } => show(ctx, &id).await?,
@@ -290,14 +282,13 @@ pub async fn run(cmd: SnapshotsCmd, ctx: &Ctx) -> CliResult {
             }
         }
         SnapshotsCmd::Delete { id } => {
-            let name = if ctx.global.explain {
-                id.clone()
-            } else {
-                let d: SnapshotDetailsResponse = ctx
-                    .fetch(Op::GetSnapshot, &[("snapshot_id", &id)], NONE, NONE)
-                    .await?;
-                format!("{} ({id})", d.snapshot.name)
-            };
+            let name = ctx
+                .label_of(
+                    Op::GetSnapshot,
+                    ("snapshot_id", &id),
+                    |d: SnapshotDetailsResponse| d.snapshot.name,
+                )
+                .await?;
             ctx.confirm(&format!(
                 "Delete snapshot {name}: it can no longer be restored (VMs and images made from it are not affected)"
             ))?;
@@ -344,25 +335,7 @@ pub async fn run(cmd: SnapshotsCmd, ctx: &Ctx) -> CliResult {
                 r.instance_id
             ));
             if wait {
-                wait_vm(ctx, &r.instance_id, VMStatus::Active).await?;
-                let d: VMDetailsResponse = ctx
-                    .fetch(
-                        Op::GetInstance,
-                        &[("instance_id", &r.instance_id)],
-                        NONE,
-                        NONE,
-                    )
-                    .await?;
-                let ip = d.instance.public_ip.clone().unwrap_or_else(|| "-".into());
-                let user = d
-                    .instance
-                    .image
-                    .default_user
-                    .clone()
-                    .unwrap_or_else(|| "ubuntu".into());
-                ctx.say(format!(
-                    "{vm_name} is ACTIVE · public IP {ip} · ssh {user}@{ip}"
-                ));
+                wait_until_reachable(ctx, &r.instance_id, &vm_name).await?;
             }
         }
         SnapshotsCmd::Billing(a) => {
@@ -373,34 +346,7 @@ pub async fn run(cmd: SnapshotsCmd, ctx: &Ctx) -> CliResult {
             else {
                 return Ok(());
             };
-            let rows = r
-                .records
-                .iter()
-                .map(|b| {
-                    let (start, end) = (time(&b.start_time), time(&b.end_time));
-                    (
-                        b.snapshot_name.clone(),
-                        b.size_gb,
-                        b.status.to_string(),
-                        start,
-                        end,
-                        b.total_duration_minutes,
-                        b.per_minute_rate,
-                        b.total_cost,
-                    )
-                })
-                .collect();
-            ctx.say(storage_billing(StorageBilling {
-                kind: "SNAPSHOT",
-                rows,
-                currency: r
-                    .currency
-                    .as_ref()
-                    .map(ToString::to_string)
-                    .unwrap_or_default(),
-                page: (r.page, r.total_pages, r.total),
-                summary: &r.summary,
-            }));
+            ctx.say(storage_billing("SNAPSHOT", &r));
         }
         SnapshotsCmd::Eligible { region } => {
             let q = RegionQuery { region };

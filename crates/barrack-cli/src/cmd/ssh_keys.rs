@@ -239,14 +239,11 @@ pub async fn run(cmd: SshKeysCmd, ctx: &Ctx) -> CliResult {
             show_private,
         } => create(ctx, name, public_key, public_key_file, output, show_private).await?,
         SshKeysCmd::Delete { id } => {
-            let name = if ctx.global.explain {
-                id.clone()
-            } else {
-                let r: GetSSHKeyResponse = ctx
-                    .fetch(Op::GetSshKey, &[("key_id", &id)], NONE, NONE)
-                    .await?;
-                format!("{} ({id})", r.ssh_key.name)
-            };
+            let name = ctx
+                .label_of(Op::GetSshKey, ("key_id", &id), |r: GetSSHKeyResponse| {
+                    r.ssh_key.name
+                })
+                .await?;
             ctx.confirm(&format!(
                 "Delete SSH key {name} from every region: VMs deployed later cannot use it"
             ))?;

@@ -5,7 +5,7 @@ use crate::args;
 use crate::cmd::snapshots::StorageBillingArgs;
 use crate::ctx::{Ctx, NONE};
 use crate::error::{CliError, CliResult};
-use crate::output::{fields, opt, storage_billing, table, time, StorageBilling};
+use crate::output::{fields, opt, storage_billing, table, time};
 use crate::wait::{self, Poll};
 use barrack_api::types::*;
 use barrack_api::Op;
@@ -418,34 +418,7 @@ pub async fn run(cmd: VolumesCmd, ctx: &Ctx) -> CliResult {
             else {
                 return Ok(());
             };
-            let rows = r
-                .records
-                .iter()
-                .map(|b| {
-                    let (start, end) = (time(&b.start_time), time(&b.end_time));
-                    (
-                        b.volume_name.clone(),
-                        b.size_gb,
-                        b.status.to_string(),
-                        start,
-                        end,
-                        b.total_duration_minutes,
-                        b.per_minute_rate,
-                        b.total_cost,
-                    )
-                })
-                .collect();
-            ctx.say(storage_billing(StorageBilling {
-                kind: "VOLUME",
-                rows,
-                currency: r
-                    .currency
-                    .as_ref()
-                    .map(ToString::to_string)
-                    .unwrap_or_default(),
-                page: (r.page, r.total_pages, r.total),
-                summary: &r.summary,
-            }));
+            ctx.say(storage_billing("VOLUME", &r));
         }
     }
     Ok(())

@@ -6,6 +6,10 @@ use barrack_api::{ApiKey, Client};
 use barrack_sim::{RunningSim, Seed, SimConfig};
 use serde_json::Value;
 
+mod run;
+#[allow(unused_imports)] // not every test file checks output through these
+pub use run::*;
+
 pub struct TestSim {
     pub url: String,
     pub key: String,

@@ -107,6 +107,16 @@ pub fn instances(acct: &Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
 
 /// What the storage summaries need of a record (volumes and snapshots alike).
 trait StorageRecord: Clone {
+    /// The answer that carries a page of these records.
+    type Answer: serde::Serialize;
+    /// That answer for one page: its records, their summary, (total, page, limit, pages)
+    /// and the account's currency.
+    fn answer(
+        records: Vec<Self>,
+        summary: StorageBillingSummary,
+        paging: (u64, u32, u32, u32),
+        currency: CurrencyEnum,
+    ) -> Self::Answer;
     fn resource_id(&self) -> &str;
     fn span(&self) -> (Option<Timestamp>, Option<Timestamp>);
     fn minutes(&self) -> f64;
@@ -115,8 +125,27 @@ trait StorageRecord: Clone {
 }
 
 macro_rules! storage_record {
-    ($t:ty, $id:ident) => {
+    ($t:ty, $id:ident, $answer:ident { $($field:ident: $value:expr),* }) => {
         impl StorageRecord for $t {
+            type Answer = $answer;
+            fn answer(
+                records: Vec<Self>,
+                summary: StorageBillingSummary,
+                (total, page, limit, total_pages): (u64, u32, u32, u32),
+                currency: CurrencyEnum,
+            ) -> $answer {
+                $answer {
+                    records,
+                    summary,
+                    total,
+                    page,
+                    limit,
+                    total_pages,
+                    currency: Some(currency),
+                    $($field: $value,)*
+                    ..Default::default()
+                }
+            }
             fn resource_id(&self) -> &str {
                 &self.$id
             }
@@ -135,8 +164,18 @@ macro_rules! storage_record {
         }
     };
 }
-storage_record!(VolumeBillingRecord, volume_id);
-storage_record!(SnapshotBillingRecord, snapshot_id);
+storage_record!(
+    VolumeBillingRecord,
+    volume_id,
+    VolumeHourlyBillingResponse {}
+);
+storage_record!(
+    SnapshotBillingRecord,
+    snapshot_id,
+    SnapshotBillingResponse {
+        tier: Some(TierEnum::Legacy)
+    }
+);
 
 /// The records in the window, newest first, and their summary (open records count as active).
 fn storage_page<R: StorageRecord>(records: &[R], w: &Window) -> (Vec<R>, StorageBillingSummary) {
@@ -161,45 +200,32 @@ fn storage_page<R: StorageRecord>(records: &[R], w: &Window) -> (Vec<R>, Storage
     (all, summary)
 }
 
-pub fn volumes(acct: &Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
+/// The page of a storage kind's billing that `req` asks for.
+fn storage<R: StorageRecord>(
+    bills: &[R],
+    acct: &Account,
+    req: &Req,
+    ctx: &Ctx,
+    message: &str,
+) -> SimResult<Value> {
     let w = window(req)?;
     let (page, limit) = req.page()?;
-    let (all, summary) = storage_page(&acct.volume_bills, &w);
+    let (all, summary) = storage_page(bills, &w);
     let (records, total, page, limit, total_pages) = paginate(&all, page, limit);
+    let paging = (total, page, limit, total_pages);
     reply(
-        VolumeHourlyBillingResponse {
-            records,
-            summary,
-            total,
-            page,
-            limit,
-            total_pages,
-            currency: Some(acct.currency.clone()),
-            ..Default::default()
-        },
-        "Volume billing retrieved successfully",
+        R::answer(records, summary, paging, acct.currency.clone()),
+        message,
         ctx,
     )
 }
 
+pub fn volumes(acct: &Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
+    let message = "Volume billing retrieved successfully";
+    storage(&acct.volume_bills, acct, req, ctx, message)
+}
+
 pub fn snapshots(acct: &Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
-    let w = window(req)?;
-    let (page, limit) = req.page()?;
-    let (all, summary) = storage_page(&acct.snapshot_bills, &w);
-    let (records, total, page, limit, total_pages) = paginate(&all, page, limit);
-    reply(
-        SnapshotBillingResponse {
-            records,
-            summary,
-            total,
-            page,
-            limit,
-            total_pages,
-            currency: Some(acct.currency.clone()),
-            tier: Some(TierEnum::Legacy),
-            ..Default::default()
-        },
-        "Snapshot billing retrieved successfully",
-        ctx,
-    )
+    let message = "Snapshot billing retrieved successfully";
+    storage(&acct.snapshot_bills, acct, req, ctx, message)
 }

@@ -1,7 +1,7 @@
 //! Firewalls: region-bound, 25 per account, deletable only when detached, attached to
 //! ACTIVE VMs with a server_uuid (rules.md §6, §2.3).
 
-use super::{paginate, reply, Ctx, Req};
+use super::{region_page, reply, Ctx, Req};
 use crate::catalog;
 use crate::error::{SimError, SimResult};
 use crate::world::{after, durations, ts, Account, EventKind};
@@ -17,15 +17,8 @@ fn find<'a>(acct: &'a Account, id: &str) -> SimResult<&'a FirewallResponse> {
 }
 
 pub fn list(acct: &Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
-    let region = req.query_region()?;
-    let (page, limit) = req.page()?;
-    let all: Vec<FirewallResponse> = acct
-        .firewalls
-        .values()
-        .filter(|f| region.as_ref().is_none_or(|r| f.region == *r))
-        .cloned()
-        .collect();
-    let (firewalls, total, page, limit, total_pages) = paginate(&all, page, limit);
+    let (firewalls, total, page, limit, total_pages) =
+        region_page(req, acct.firewalls.values(), |f| &f.region)?;
     reply(
         ListFirewallsResponse {
             firewalls,

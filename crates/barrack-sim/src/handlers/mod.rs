@@ -136,6 +136,22 @@ pub fn paginate<T: Clone>(items: &[T], page: u32, limit: u32) -> (Vec<T>, u64, u
     (slice, total, page, limit, total_pages.max(1))
 }
 
+/// The page `req` asks for of the `items` in the region it names (every region when it names
+/// none), with the pagination fields.
+pub fn region_page<'a, T: Clone + 'a>(
+    req: &Req,
+    items: impl Iterator<Item = &'a T>,
+    region_of: impl Fn(&T) -> &RegionEnum,
+) -> SimResult<(Vec<T>, u64, u32, u32, u32)> {
+    let region = req.query_region()?;
+    let (page, limit) = req.page()?;
+    let all: Vec<T> = items
+        .filter(|i| region.as_ref().is_none_or(|r| region_of(i) == r))
+        .cloned()
+        .collect();
+    Ok(paginate(&all, page, limit))
+}
+
 pub fn dispatch(acct: &mut Account, op: Op, req: &Req, ctx: &Ctx) -> SimResult<Value> {
     use Op::*;
     match op {

@@ -2,9 +2,9 @@
 //! from SUCCESS only into a new VM, images from SUCCESS snapshots in the snapshot's region.
 
 use super::instances::{create_vm, NewVm};
-use super::{paginate, reply, require_minimum_balance, require_profile, Ctx, Req};
+use super::{region_page, reply, require_minimum_balance, require_profile, Ctx, Req};
 use crate::error::{SimError, SimResult};
-use crate::world::{after, durations, ts, Account, EventKind};
+use crate::world::{after, durations, snapshot_vm_config, ts, Account, EventKind};
 use barrack_api::state::{self, VmAction};
 use barrack_api::types::*;
 use barrack_api::validate::NAME_MAX;
@@ -56,14 +56,7 @@ pub fn create(acct: &mut Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
         size_gb: size,
         status: SnapshotStatus::Creating,
         is_image: body.is_image,
-        vm_config: Some(SnapshotVmConfig {
-            region: vm.region.clone(),
-            vcpus: Some(vm.flavor.cpu_cores),
-            ram_gb: Some(vm.flavor.ram_gb),
-            gpu_model: Some(vm.flavor.gpu_model.clone()),
-            gpu_count: Some(vm.flavor.gpu_count),
-            disk_gb: Some(vm.flavor.storage_gb as u64),
-        }),
+        vm_config: Some(snapshot_vm_config(&vm)),
         created_at: ts(ctx.now),
     };
     acct.snapshots.insert(id.clone(), snapshot.clone());
@@ -82,15 +75,8 @@ pub fn create(acct: &mut Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
 }
 
 pub fn list(acct: &Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
-    let region = req.query_region()?;
-    let (page, limit) = req.page()?;
-    let all: Vec<Snapshot> = acct
-        .snapshots
-        .values()
-        .filter(|s| region.as_ref().is_none_or(|r| s.region == *r))
-        .cloned()
-        .collect();
-    let (snapshots, total, page, limit, total_pages) = paginate(&all, page, limit);
+    let (snapshots, total, page, limit, total_pages) =
+        region_page(req, acct.snapshots.values(), |s| &s.region)?;
     reply(
         ListSnapshotsResponse {
             snapshots,
@@ -256,15 +242,8 @@ pub fn eligible(acct: &Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
 }
 
 pub fn list_images(acct: &Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
-    let region = req.query_region()?;
-    let (page, limit) = req.page()?;
-    let all: Vec<Image> = acct
-        .images
-        .values()
-        .filter(|i| region.as_ref().is_none_or(|r| i.region == *r))
-        .cloned()
-        .collect();
-    let (images, total, page, limit, total_pages) = paginate(&all, page, limit);
+    let (images, total, page, limit, total_pages) =
+        region_page(req, acct.images.values(), |i| &i.region)?;
     reply(
         ImageListResponse {
             images,

@@ -2,7 +2,7 @@
 //! region, never the boot volume of a running VM, delete only when detached.
 
 use super::instances::attachment_of;
-use super::{paginate, reply, require_minimum_balance, require_profile, Ctx, Req};
+use super::{region_page, reply, require_minimum_balance, require_profile, Ctx, Req};
 use crate::catalog;
 use crate::error::{SimError, SimResult};
 use crate::world::{after, durations, ts, Account, EventKind};
@@ -15,6 +15,29 @@ fn find<'a>(acct: &'a Account, id: &str) -> SimResult<&'a VolumeResponse> {
     acct.volumes
         .get(id)
         .ok_or_else(|| SimError::not_found("Volume", id))
+}
+
+/// A volume still being created can be neither deleted, resized nor cloned.
+fn refuse_while_creating(vol: &VolumeResponse) -> SimResult<()> {
+    if vol.status == VolumeStatus::Creating {
+        return Err(SimError::conflict(format!(
+            "Volume {:?} is still being created",
+            vol.name
+        )));
+    }
+    Ok(())
+}
+
+/// The answer that carries one volume.
+fn reply_volume(volume: VolumeResponse, message: &str, ctx: &Ctx) -> SimResult<Value> {
+    reply(
+        VolumeEnvelope {
+            volume,
+            ..Default::default()
+        },
+        message,
+        ctx,
+    )
 }
 
 fn name_taken(acct: &Account, name: &str) -> bool {
@@ -32,15 +55,8 @@ fn next_name(acct: &Account) -> String {
 }
 
 pub fn list(acct: &Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
-    let region = req.query_region()?;
-    let (page, limit) = req.page()?;
-    let all: Vec<VolumeResponse> = acct
-        .volumes
-        .values()
-        .filter(|v| region.as_ref().is_none_or(|r| v.region == *r))
-        .cloned()
-        .collect();
-    let (volumes, total, page, limit, total_pages) = paginate(&all, page, limit);
+    let (volumes, total, page, limit, total_pages) =
+        region_page(req, acct.volumes.values(), |v| &v.region)?;
     reply(
         GetVolumesWithNextNameResponse {
             volumes,
@@ -58,14 +74,7 @@ pub fn list(acct: &Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
 
 pub fn get(acct: &Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
     let volume = find(acct, req.param("volume_id")?)?.clone();
-    reply(
-        VolumeEnvelope {
-            volume,
-            ..Default::default()
-        },
-        "Volume retrieved successfully",
-        ctx,
-    )
+    reply_volume(volume, "Volume retrieved successfully", ctx)
 }
 
 pub fn types(ctx: &Ctx) -> SimResult<Value> {
@@ -144,14 +153,7 @@ pub fn create(acct: &mut Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
         after(ctx.now, durations::VOLUME),
         EventKind::VolumeReady { id },
     );
-    reply(
-        VolumeEnvelope {
-            volume,
-            ..Default::default()
-        },
-        "Volume creation started",
-        ctx,
-    )
+    reply_volume(volume, "Volume creation started", ctx)
 }
 
 pub fn delete(acct: &mut Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
@@ -163,12 +165,7 @@ pub fn delete(acct: &mut Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
             vol.name
         )));
     }
-    if vol.status == VolumeStatus::Creating {
-        return Err(SimError::conflict(format!(
-            "Volume {:?} is still being created",
-            vol.name
-        )));
-    }
+    refuse_while_creating(vol)?;
     acct.volumes.remove(&id);
     acct.close_volume_bill(&id, ctx.now);
     reply(
@@ -185,12 +182,7 @@ pub fn resize(acct: &mut Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
     let id = req.param("volume_id")?.to_owned();
     let body: ResizeVolumeRequest = req.body()?;
     let vol = find(acct, &id)?.clone();
-    if vol.status == VolumeStatus::Creating {
-        return Err(SimError::conflict(format!(
-            "Volume {:?} is still being created",
-            vol.name
-        )));
-    }
+    refuse_while_creating(&vol)?;
     if body.size_gb <= vol.size_gb {
         return Err(SimError::validation(
             "size_gb",
@@ -203,26 +195,14 @@ pub fn resize(acct: &mut Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
     acct.close_volume_bill(&id, ctx.now);
     acct.open_volume_bill(&id, ctx.now, ctx.catalog);
     let volume = find(acct, &id)?.clone();
-    reply(
-        VolumeEnvelope {
-            volume,
-            ..Default::default()
-        },
-        "Volume resized",
-        ctx,
-    )
+    reply_volume(volume, "Volume resized", ctx)
 }
 
 pub fn clone(acct: &mut Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
     let id = req.param("volume_id")?.to_owned();
     let body: CloneVolumeRequest = req.body()?;
     let src = find(acct, &id)?.clone();
-    if src.status == VolumeStatus::Creating {
-        return Err(SimError::conflict(format!(
-            "Volume {:?} is still being created",
-            src.name
-        )));
-    }
+    refuse_while_creating(&src)?;
     require_minimum_balance(acct, "Cloning a volume")?;
     if name_taken(acct, &body.name) {
         return Err(SimError::conflict(format!(
@@ -246,14 +226,7 @@ pub fn clone(acct: &mut Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
         after(ctx.now, durations::VOLUME),
         EventKind::VolumeReady { id: new_id },
     );
-    reply(
-        VolumeEnvelope {
-            volume,
-            ..Default::default()
-        },
-        "Volume clone started in the same region",
-        ctx,
-    )
+    reply_volume(volume, "Volume clone started in the same region", ctx)
 }
 
 fn vm_for(acct: &Account, id: &str, action: VmAction) -> SimResult<VMInstance> {

@@ -2,8 +2,8 @@
 //! balance goes down by the same amount, and when it reaches zero the running VMs are
 //! hibernated (rules.md §2.1, §2.4, §10).
 
-use super::{after, durations, round6, Account, Catalog, EventKind};
-use barrack_api::decode::Timestamp;
+use super::bills::{accrue_open, open_rate};
+use super::{after, durations, Account, Catalog, EventKind};
 use barrack_api::types::*;
 use chrono::{DateTime, Utc};
 
@@ -16,75 +16,18 @@ impl Account {
     /// Charges every open record for the whole minutes completed up to `until`.
     fn accrue_to(&mut self, until: DateTime<Utc>) {
         let mut charged = 0.0;
-        let mut step = |start: Option<Timestamp>, minutes: &mut f64, rate: f64, cost: &mut f64| {
-            let Some(start) = start else { return };
-            let whole = ((until - start.0).num_milliseconds().max(0) / 60_000) as f64;
-            if whole > *minutes {
-                let delta = (whole - *minutes) * rate;
-                *minutes = whole;
-                *cost = round6(*cost + delta);
-                charged += delta;
-            }
-        };
-        for r in self
-            .instance_bills
-            .iter_mut()
-            .filter(|r| r.end_time.is_none())
-        {
-            step(
-                r.start_time,
-                &mut r.total_duration_minutes,
-                r.per_minute_rate,
-                &mut r.total_cost,
-            );
-        }
-        for r in self
-            .volume_bills
-            .iter_mut()
-            .filter(|r| r.end_time.is_none())
-        {
-            step(
-                r.start_time,
-                &mut r.total_duration_minutes,
-                r.per_minute_rate,
-                &mut r.total_cost,
-            );
-        }
-        for r in self
-            .snapshot_bills
-            .iter_mut()
-            .filter(|r| r.end_time.is_none())
-        {
-            step(
-                r.start_time,
-                &mut r.total_duration_minutes,
-                r.per_minute_rate,
-                &mut r.total_cost,
-            );
-        }
+        accrue_open(&mut self.instance_bills, until, &mut charged);
+        accrue_open(&mut self.volume_bills, until, &mut charged);
+        accrue_open(&mut self.snapshot_bills, until, &mut charged);
         self.charge(charged);
         self.accrued_until = Some(until);
     }
 
     /// Sum of the per-minute rates of every open record: the burn rate now.
     pub fn burn_per_minute(&self) -> f64 {
-        self.instance_bills
-            .iter()
-            .filter(|r| r.end_time.is_none())
-            .map(|r| r.per_minute_rate)
-            .sum::<f64>()
-            + self
-                .volume_bills
-                .iter()
-                .filter(|r| r.end_time.is_none())
-                .map(|r| r.per_minute_rate)
-                .sum::<f64>()
-            + self
-                .snapshot_bills
-                .iter()
-                .filter(|r| r.end_time.is_none())
-                .map(|r| r.per_minute_rate)
-                .sum::<f64>()
+        open_rate(&self.instance_bills)
+            + open_rate(&self.volume_bills)
+            + open_rate(&self.snapshot_bills)
     }
 
     /// Accrues to `until`, hibernating running VMs at the minute the balance runs out.

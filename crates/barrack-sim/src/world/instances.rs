@@ -1,6 +1,7 @@
 //! VMs: their rate, their billing record per state, moving them between states (keeping
 //! billing, GPU stock and attachments in step) and the GPUs they hold.
 
+use super::bills::close_open;
 use super::{stock_key, ts, Account, Catalog};
 use barrack_api::hibernation_rate_per_hour;
 use barrack_api::types::*;
@@ -36,12 +37,7 @@ impl Account {
     /// Ends the VM's open record: each state has its own record, so a change closes one
     /// and opens the next at the same minute.
     fn close_vm_bill(&mut self, vm_id: &str, at: DateTime<Utc>) {
-        for rec in self.instance_bills.iter_mut().rev() {
-            if rec.instance_id == vm_id && rec.end_time.is_none() {
-                rec.end_time = ts(at);
-                rec.status = BillingStatus::Completed;
-            }
-        }
+        close_open(&mut self.instance_bills, vm_id, at);
     }
 
     /// Opens the billing record of a VM's current state (seeding uses this directly).

@@ -17,6 +17,7 @@
 //! This file holds the struct, its identity and balance, and the helpers all of them share.
 
 mod accrual;
+mod bills;
 mod events;
 mod instances;
 mod offer;
@@ -24,6 +25,7 @@ mod storage;
 
 pub use events::{Event, EventKind};
 pub use offer::Catalog;
+pub use storage::snapshot_vm_config;
 
 use crate::catalog;
 use barrack_api::decode::Timestamp;

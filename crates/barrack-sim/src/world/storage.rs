@@ -1,6 +1,7 @@
 //! Volumes and snapshots: their rates and their billing records, opened when they become
 //! ready and closed when they go away.
 
+use super::bills::close_open;
 use super::{ts, Account, Catalog};
 use barrack_api::types::*;
 use chrono::{DateTime, Utc};
@@ -54,12 +55,7 @@ impl Account {
     }
 
     pub fn close_volume_bill(&mut self, vol_id: &str, at: DateTime<Utc>) {
-        for rec in self.volume_bills.iter_mut() {
-            if rec.volume_id == vol_id && rec.end_time.is_none() {
-                rec.end_time = ts(at);
-                rec.status = BillingStatus::Completed;
-            }
-        }
+        close_open(&mut self.volume_bills, vol_id, at);
     }
 
     pub fn open_snapshot_bill(&mut self, snap_id: &str, at: DateTime<Utc>, catalog: &Catalog) {
@@ -91,11 +87,18 @@ impl Account {
     }
 
     pub fn close_snapshot_bill(&mut self, snap_id: &str, at: DateTime<Utc>) {
-        for rec in self.snapshot_bills.iter_mut() {
-            if rec.snapshot_id == snap_id && rec.end_time.is_none() {
-                rec.end_time = ts(at);
-                rec.status = BillingStatus::Completed;
-            }
-        }
+        close_open(&mut self.snapshot_bills, snap_id, at);
+    }
+}
+
+/// What a snapshot of `vm` records of the VM, for restoring it.
+pub fn snapshot_vm_config(vm: &VMInstance) -> SnapshotVmConfig {
+    SnapshotVmConfig {
+        region: vm.region.clone(),
+        vcpus: Some(vm.flavor.cpu_cores),
+        ram_gb: Some(vm.flavor.ram_gb),
+        gpu_model: Some(vm.flavor.gpu_model.clone()),
+        gpu_count: Some(vm.flavor.gpu_count),
+        disk_gb: Some(vm.flavor.storage_gb as u64),
     }
 }
