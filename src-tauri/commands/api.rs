@@ -14,7 +14,7 @@ use tauri::State;
 macro_rules! operations {
     ($(
         $op:ident => $name:ident {
-            docs: $group:literal, $title:literal;
+            docs: $group:literal, $title:literal $(, $absent:ident in the docs)?;
             http: $method:ident $path:literal $source:ident, method $method_doc:ident;
             $(params: $($param:ident),+;)?
             $(query: $query:ty;)?

@@ -11,7 +11,7 @@
 //
 // An entry:
 //   Variant => method_name {
-//       docs: "Group in the docs", "Title in the docs";
+//       docs: "Group in the docs", "Title in the docs" [, not in the docs];
 //       http: METHOD "path/{param}/" documented|inferred, method documented|inferred;
 //       params: param, ...;          path parameters, in the path's order (checked at compile time)
 //       query: QueryType;            optional: serialized as the query string
@@ -19,6 +19,7 @@
 //       answer: ResponseType;
 //       command: plain | wakes_poller | none [, answer through function];
 //   }
+// `not in the docs`: an operation Barrack's table of contents lacks, inferred by us.
 // `documented` paths were seen verbatim in Barrack's documentation; `inferred` ones were
 // chosen in its style (../shared/barrack/api/gaps.md) — correct them here when known.
 // `method documented`: the docs' menu showed that method. `command`: `wakes_poller` after a

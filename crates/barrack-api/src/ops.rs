@@ -17,7 +17,7 @@ use serde::Serialize;
 macro_rules! operations {
     ($(
         $op:ident => $name:ident {
-            docs: $group:literal, $title:literal;
+            docs: $group:literal, $title:literal $(, $absent:ident in the docs)?;
             http: $method:ident $path:literal $source:ident, method $method_doc:ident;
             $(params: $($param:ident),+;)?
             $(query: $query:ty;)?
@@ -41,6 +41,7 @@ macro_rules! operations {
                 name: stringify!($name),
                 group: $group,
                 title: $title,
+                in_docs: in_docs!($($absent)?),
                 method: http_method!($method),
                 path: $path,
                 source: path_source!($source),
@@ -55,6 +56,35 @@ macro_rules! operations {
             path_names_exactly($path, &[$($(stringify!($param)),+)?]),
             concat!("the path of ", stringify!($name), " names other parameters than its `params:` line"),
         );)*
+
+        /// Decodes an answer as the operation's declared answer type and writes it back as
+        /// JSON: what the typed client keeps of it (the doctor compares it with the raw
+        /// answer).
+        pub fn typed_answer(op: Op, raw: &serde_json::Value) -> Result<serde_json::Value> {
+            match op {
+                $(Op::$op => {
+                    let typed: $answer = crate::client::decode_value(raw.clone())?;
+                    Ok(serde_json::to_value(&typed).unwrap_or_default())
+                })*
+            }
+        }
+
+        /// Every type an operation names (answers, queries and bodies), once each, in the
+        /// table's order: for the tests that run every declared type through the lenient
+        /// decoder, so a new operation's types are covered without another list.
+        pub fn declared_types() -> Vec<DeclaredType> {
+            let mut out: Vec<DeclaredType> = Vec::new();
+            for t in [$(
+                declared::<$answer>(stringify!($answer)),
+                $(declared::<$query>(stringify!($query)),)?
+                $(declared::<$body>(stringify!($body)),)?
+            )*] {
+                if !out.iter().any(|seen| seen.name == t.name) {
+                    out.push(t);
+                }
+            }
+            out
+        }
 
         impl Client {
             $(
@@ -111,6 +141,15 @@ macro_rules! method_documented {
     };
 }
 
+macro_rules! in_docs {
+    () => {
+        true
+    };
+    (not) => {
+        false
+    };
+}
+
 macro_rules! type_name {
     () => {
         "-"
@@ -118,6 +157,32 @@ macro_rules! type_name {
     ($t:ty) => {
         stringify!($t)
     };
+}
+
+/// A type an operation names, with what the decoding tests need of it.
+#[derive(Clone, Copy)]
+pub struct DeclaredType {
+    /// As written in operations.rs (and in the endpoint table).
+    pub name: &'static str,
+    /// Decodes a body leniently and, when that works, encodes the value again; `false`
+    /// when the body was refused. Neither may panic, whatever the body.
+    pub decode_and_encode: fn(&[u8]) -> bool,
+    /// The type's default value as JSON (a body to mutate).
+    pub default_json: fn() -> serde_json::Value,
+}
+
+fn declared<T>(name: &'static str) -> DeclaredType
+where
+    T: serde::de::DeserializeOwned + Serialize + Default,
+{
+    DeclaredType {
+        name,
+        decode_and_encode: |body| match crate::decode::from_slice::<T>(body) {
+            Ok(value) => serde_json::to_vec(&value).is_ok(),
+            Err(_) => false,
+        },
+        default_json: || serde_json::to_value(T::default()).unwrap_or_default(),
+    }
 }
 
 /// `Some(query)` when the declaration has a query (or body), else no value of any type.

@@ -14,11 +14,9 @@
 //! - `failed`: the request failed (error code and message);
 //! - `skipped`: there was nothing to put in the path.
 
-use crate::client::{decode_value, Client, Nothing};
+use crate::client::{Client, Nothing};
 use crate::endpoints::{Endpoint, Method, Op, ENDPOINTS};
 use crate::error::ApiError;
-use crate::types::*;
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::btree_map::{BTreeMap, Entry};
@@ -64,108 +62,35 @@ struct Reading {
     first_id: Option<String>,
 }
 
-fn read<T: DeserializeOwned + Serialize>(
-    raw: &Value,
-    first_id: impl FnOnce(&T) -> Option<&String>,
-) -> Result<Reading, ApiError> {
-    let typed: T = decode_value(raw.clone())?;
-    let keys = match serde_json::to_value(&typed) {
-        Ok(Value::Object(map)) => map
-            .into_iter()
-            .filter(|(_, v)| !v.is_null())
-            .map(|(k, _)| k)
-            .collect(),
-        _ => Vec::new(),
-    };
-    Ok(Reading {
-        first_id: first_id(&typed).cloned(),
-        keys,
-    })
-}
-
-fn no_id<T>(_: &T) -> Option<&String> {
-    None
-}
-
-/// The typed response of each GET operation; `None` for the others (never probed).
+/// Reads a GET's answer through the operation's declared answer type (`None` for the
+/// others: never probed).
 fn typed_reading(op: Op, raw: &Value) -> Option<Result<Reading, ApiError>> {
-    Some(match op {
-        Op::GetBalance => read::<CreditBalanceResponse>(raw, no_id),
-        Op::GetGpuStocks => read::<GPUStocksResponse>(raw, no_id),
-        Op::GetGpuSpecs => read::<GPUSpecsResponse>(raw, no_id),
-        Op::ListRegions => read::<RegionsResponse>(raw, no_id),
-        Op::GetPricing => read::<PricingResponse>(raw, no_id),
-        Op::ListInstances => read::<ListVMsResponse>(raw, |r| r.instances.first().map(|v| &v.id)),
-        Op::GetInstance => read::<VMDetailsResponse>(raw, no_id),
-        Op::GetInstanceBilling => read::<InstanceBillingResponse>(raw, no_id),
-        Op::GetHibernatedInstancesCount => read::<GetHibernatedVMsResponse>(raw, no_id),
-        Op::GetInstanceFirewalls => read::<GetVMAttachedFirewallsResponse>(raw, no_id),
-        Op::ListOsImages => read::<OSImagesResponse>(raw, no_id),
-        Op::ListSshKeys => read::<GetSSHKeysResponse>(raw, |r| r.ssh_keys.first().map(|k| &k.id)),
-        Op::GetSshKey => read::<GetSSHKeyResponse>(raw, no_id),
-        Op::ListScripts => read::<ScriptListResponse>(raw, |r| r.scripts.first().map(|s| &s.id)),
-        Op::GetScript => read::<ScriptResponse>(raw, no_id),
-        Op::ListFirewalls => {
-            read::<ListFirewallsResponse>(raw, |r| r.firewalls.first().map(|f| &f.id))
+    if crate::endpoints::endpoint(op).method != Method::Get {
+        return None;
+    }
+    Some(crate::ops::typed_answer(op, raw).map(|typed| {
+        let keys = match &typed {
+            Value::Object(map) => map
+                .iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, _)| k.clone())
+                .collect(),
+            _ => Vec::new(),
+        };
+        Reading {
+            first_id: first_item_id(&typed),
+            keys,
         }
-        Op::GetFirewall => read::<GetFirewallDetailsResponse>(raw, no_id),
-        Op::GetFirewallProtocols => read::<GetSupportedProtocolsResponse>(raw, no_id),
-        Op::ListFirewallEligibleInstances => read::<FirewallEligibleInstancesResponse>(raw, no_id),
-        Op::ListSnapshots => {
-            read::<ListSnapshotsResponse>(raw, |r| r.snapshots.first().map(|s| &s.id))
-        }
-        Op::GetSnapshot => read::<SnapshotDetailsResponse>(raw, no_id),
-        Op::GetSnapshotBilling => read::<SnapshotBillingResponse>(raw, no_id),
-        Op::ListSnapshotEligibleInstances => read::<SnapshotEligibleInstancesResponse>(raw, no_id),
-        Op::ListImages => read::<ImageListResponse>(raw, |r| r.images.first().map(|i| &i.id)),
-        Op::GetImage => read::<ImageDetailResponse>(raw, no_id),
-        Op::GetSnapshotImages => read::<SnapshotImageRelationshipResponse>(raw, no_id),
-        Op::AiModels => read::<ModelsResponse>(raw, no_id),
-        Op::AiUsageSummary => read::<UsageSummaryResponse>(raw, no_id),
-        Op::AiUsageHistory => read::<UsageHistoryResponse>(raw, no_id),
-        Op::GetVolumeBilling => read::<VolumeHourlyBillingResponse>(raw, no_id),
-        Op::ListVolumeTypes => read::<GetVolumeTypesResponse>(raw, no_id),
-        Op::ListVolumes => {
-            read::<GetVolumesWithNextNameResponse>(raw, |r| r.volumes.first().map(|v| &v.id))
-        }
-        Op::GetVolume => read::<GetVolumeDetailsResponse>(raw, no_id),
-        // Not reads: doctor never sends them.
-        Op::PostPricing
-        | Op::DeployInstance
-        | Op::StartInstance
-        | Op::StopInstance
-        | Op::RebootInstance
-        | Op::HibernateInstance
-        | Op::RestoreInstance
-        | Op::ToggleInstancePublicIp
-        | Op::AddInstanceSecurityRule
-        | Op::RemoveInstanceSecurityRule
-        | Op::DeleteInstance
-        | Op::CreateSshKey
-        | Op::DeleteSshKey
-        | Op::CreateScript
-        | Op::UpdateScript
-        | Op::DeleteScript
-        | Op::DeleteScripts
-        | Op::CreateFirewall
-        | Op::DeleteFirewall
-        | Op::AddFirewallRule
-        | Op::RemoveFirewallRule
-        | Op::AttachFirewall
-        | Op::CreateSnapshot
-        | Op::DeleteSnapshot
-        | Op::RestoreSnapshot
-        | Op::DeleteImage
-        | Op::CreateImage
-        | Op::GetSnapshotImagesBatch
-        | Op::AiChat
-        | Op::AttachVolumes
-        | Op::DetachVolumes
-        | Op::CloneVolume
-        | Op::ResizeVolume
-        | Op::CreateVolume
-        | Op::DeleteVolume => return None,
-    })
+    }))
+}
+
+/// A list's first item's id: the first array of the answer whose items carry an `id`.
+fn first_item_id(typed: &Value) -> Option<String> {
+    let map = typed.as_object()?;
+    map.values()
+        .filter_map(Value::as_array)
+        .find(|items| items.first().is_some_and(|i| i.get("id").is_some()))
+        .and_then(|items| items[0]["id"].as_str().map(str::to_owned))
 }
 
 /// The list that supplies a path parameter, and what its items are called.
@@ -345,6 +270,17 @@ mod tests {
                 ep.op
             );
         }
+    }
+
+    #[test]
+    fn a_lists_first_id_is_read_from_its_typed_answer() {
+        let raw =
+            json!({"success": true, "instances": [{"id": "vm-1"}, {"id": "vm-2"}], "total": 2});
+        let reading = typed_reading(Op::ListInstances, &raw).unwrap().unwrap();
+        assert_eq!(reading.first_id.as_deref(), Some("vm-1"));
+        let empty = json!({"success": true, "volumes": [], "total": 0});
+        let reading = typed_reading(Op::ListVolumes, &empty).unwrap().unwrap();
+        assert_eq!(reading.first_id, None);
     }
 
     #[test]

@@ -47,61 +47,14 @@ fn decode_into_main_types(body: &[u8]) {
     let _ = ApiError::from_response(400, body, None);
 }
 
-/// Decodes `body` into every response type (and the request bodies the emulator decodes).
+/// Decodes `body` into every type the operations name (answers, queries, bodies: barrack-api's
+/// `declared_types`, from operations.rs) and the volume envelope.
 fn decode_into_everything(body: &[u8]) {
     decode_into_main_types(body);
-    decode_all!(
-        body;
-        GPUSpecsResponse,
-        RegionsResponse,
-        OSImagesResponse,
-        ModelsResponse,
-        UsageSummaryResponse,
-        UsageHistoryResponse,
-        DeleteResponse,
-        GetFirewallDetailsResponse,
-        GetSupportedProtocolsResponse,
-        FirewallEligibleInstancesResponse,
-        CreateFirewallResponse,
-        AddFirewallRuleResponse,
-        RemoveFirewallRuleResponse,
-        AttachFirewallResponse,
-        DeploymentResponse,
-        InstanceActionResponse,
-        ToggleVMPublicIPResponse,
-        AddVMSecurityRuleResponse,
-        RemoveVMSecurityRuleResponse,
-        GetHibernatedVMsResponse,
-        GetVMAttachedFirewallsResponse,
-        SnapshotDetailsResponse,
-        CreateSnapshotResponse,
-        RestoreSnapshotResponse,
-        SnapshotEligibleInstancesResponse,
-        ImageDetailResponse,
-        ImageCreateResponse,
-        SnapshotImageRelationshipResponse,
-        BatchSnapshotImageRelationshipResponse,
-        GetSSHKeysResponse,
-        CreateSSHKeyResponse,
-        GetSSHKeyResponse,
-        ScriptListResponse,
-        ScriptResponse,
-        DeleteScriptsResponse,
-        GetVolumeTypesResponse,
-        VolumeEnvelope,
-        AttachVolumesResponse,
-        // Request bodies (the emulator decodes these from clients).
-        PricingRequest,
-        VMSecurityRuleRequest,
-        CreateFirewallRequest,
-        AttachFirewallRequest,
-        CreateSnapshotRequest,
-        RestoreSnapshotRequest,
-        CreateImageFromSnapshotRequest,
-        CreateSSHKeyRequest,
-        CreateVolumeRequest,
-        ChatCompletionsRequest,
-    );
+    for t in barrack_api::ops::declared_types() {
+        let _ = (t.decode_and_encode)(body);
+    }
+    decode_all!(body; VolumeEnvelope);
     // Error bodies go through the same lenient decoder.
     for status in [400, 402, 404, 429, 500] {
         let _ = ApiError::from_response(status, body, None);
