@@ -178,6 +178,8 @@ export const commands = {
 	removeFirewallRule: (firewallId: string, ruleId: string) => typedError<RemoveFirewallRuleResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("remove_firewall_rule", { firewallId, ruleId })),
 	/** Attach firewall to instances */
 	attachFirewall: (firewallId: string, body: AttachFirewallRequest_Deserialize) => typedError<AttachFirewallResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("attach_firewall", { firewallId, body })),
+	/** Detach firewall from instances */
+	detachFirewall: (firewallId: string, body: DetachFirewallRequest_Deserialize) => typedError<AttachFirewallResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("detach_firewall", { firewallId, body })),
 	/** Create snapshot */
 	createSnapshot: (body: CreateSnapshotRequest_Deserialize) => typedError<CreateSnapshotResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_snapshot", { body })),
 	/** List snapshots */
@@ -1407,6 +1409,28 @@ export type DeploymentResponse_Serialize = {
 	/**  `DEP1234567` (DEP-61; inferred, like the instance's `deployment_id`). */
 	deployment_id: string | null,
 	request_id: string | null,
+};
+
+/**
+ *  Body of "detach firewall", an operation **inferred** by us (Barrack's table of contents
+ *  has none; see operations.rs): the VMs to take off the firewall; the others stay attached.
+ */
+export type DetachFirewallRequest = DetachFirewallRequest_Serialize | DetachFirewallRequest_Deserialize;
+
+/**
+ *  Body of "detach firewall", an operation **inferred** by us (Barrack's table of contents
+ *  has none; see operations.rs): the VMs to take off the firewall; the others stay attached.
+ */
+export type DetachFirewallRequest_Deserialize = {
+	instance_ids?: string[],
+};
+
+/**
+ *  Body of "detach firewall", an operation **inferred** by us (Barrack's table of contents
+ *  has none; see operations.rs): the VMs to take off the firewall; the others stay attached.
+ */
+export type DetachFirewallRequest_Serialize = {
+	instance_ids: string[],
 };
 
 /**  Stable error codes. The UI matches on these, never on message text. */

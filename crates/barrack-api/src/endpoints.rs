@@ -6,7 +6,7 @@
 //! it, so correcting a path there corrects both.
 //!
 //! The documentation's table of contents has 68 operations; operations it lacks that the
-//! app needs are added as inferred (`in_docs: false`).
+//! app needs are added as inferred (`in_docs: false`), today "detach firewall".
 //! Of the paths only `POST pricing/` is documented verbatim
 //! (../shared/barrack/api/endpoints.md row 6). Every other path is **inferred** in the
 //! documented style: lower case, plural nouns, trailing slash, relative to the base URL
@@ -192,7 +192,7 @@ mod tests {
             .filter(|e| !e.in_docs)
             .map(|e| e.op)
             .collect();
-        assert!(inferred.is_empty(), "{inferred:?}");
+        assert_eq!(inferred, vec![Op::DetachFirewall]);
         for e in ENDPOINTS.iter().filter(|e| !e.in_docs) {
             assert_eq!(e.source, Source::Inferred, "{:?}: an inferred path", e.op);
             assert!(!e.method_documented, "{:?}: an inferred method", e.op);

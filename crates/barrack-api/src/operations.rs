@@ -312,6 +312,14 @@ operations! {
         answer: AttachFirewallResponse;
         command: wakes_poller;
     }
+    DetachFirewall => detach_firewall {
+        docs: "Firewalls", "Detach firewall from instances", not in the docs;
+        http: POST "firewalls/{firewall_id}/detach/" inferred, method inferred;
+        params: firewall_id;
+        body: DetachFirewallRequest;
+        answer: DetachFirewallResponse;
+        command: wakes_poller;
+    }
     CreateSnapshot => create_snapshot {
         docs: "Snapshots", "Create snapshot";
         http: POST "snapshots/" inferred, method inferred;

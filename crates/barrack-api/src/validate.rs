@@ -587,6 +587,20 @@ impl Validate for AttachFirewallRequest {
     }
 }
 
+impl Validate for DetachFirewallRequest {
+    fn validate(&self) -> Checked {
+        if self.instance_ids.is_empty() {
+            return Err(FieldError::new(
+                "instance_ids",
+                "name at least one VM to detach",
+            ));
+        }
+        self.instance_ids
+            .iter()
+            .try_for_each(|id| required("instance_ids", id))
+    }
+}
+
 impl Validate for CreateSnapshotRequest {
     fn validate(&self) -> Checked {
         required("instance_id", &self.instance_id)?;

@@ -57,6 +57,7 @@ const FIREWALL_OPS: &[Op] = &[
     Op::AddFirewallRule,
     Op::RemoveFirewallRule,
     Op::AttachFirewall,
+    Op::DetachFirewall,
     Op::GetInstanceFirewalls,
 ];
 
@@ -951,12 +952,24 @@ async fn firewalls() {
         1
     );
 
-    // Attached firewalls cannot be deleted; attaching the empty list detaches.
+    // Attached firewalls cannot be deleted; detaching needs a VM, one it protects, and
+    // leaves the firewall deletable.
     assert_code(api.delete_firewall(&fw).await, ErrorCode::Conflict);
-    let detached = api
-        .attach_firewall(&fw, &AttachFirewallRequest::default())
-        .await
-        .unwrap();
+    let detach = |ids: &[&String]| DetachFirewallRequest {
+        instance_ids: ids.iter().map(|id| id.to_string()).collect(),
+    };
+    // An empty list is refused before sending (the body validates itself).
+    let empty = api.detach_firewall(&fw, &detach(&[])).await.unwrap_err();
+    assert_eq!(
+        (empty.code, empty.field.as_deref()),
+        (ErrorCode::Validation, Some("instance_ids"))
+    );
+    assert_code(
+        api.detach_firewall(&fw, &detach(&[&far])).await,
+        ErrorCode::Validation,
+    );
+    let detached = api.detach_firewall(&fw, &detach(&[&vm])).await.unwrap();
+    assert_eq!(detached.firewall_id, fw);
     assert!(detached.attachments.is_empty());
     assert!(api
         .get_instance_firewalls(&vm)

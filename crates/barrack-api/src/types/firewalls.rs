@@ -233,6 +233,20 @@ pub struct AttachFirewallRequest {
     pub instance_ids: Vec<String>,
 }
 
+/// Body of "detach firewall", an operation **inferred** by us (Barrack's table of contents
+/// has none; see operations.rs): the VMs to take off the firewall; the others stay attached.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(default)]
+pub struct DetachFirewallRequest {
+    #[serde(deserialize_with = "de::strings")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<String>))]
+    pub instance_ids: Vec<String>,
+}
+
+/// The answer to "detach firewall" (inferred): the attachments left, as attach answers.
+pub type DetachFirewallResponse = AttachFirewallResponse;
+
 /// Schema `AttachFirewallResponse`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

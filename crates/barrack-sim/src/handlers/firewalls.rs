@@ -319,3 +319,44 @@ pub fn attach(acct: &mut Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
         ctx,
     )
 }
+
+/// Takes the listed VMs off the firewall (inferred operation); a VM it does not protect is
+/// refused, naming it, and nothing changes.
+pub fn detach(acct: &mut Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
+    let id = req.param("firewall_id")?.to_owned();
+    let body: DetachFirewallRequest = req.body()?;
+    let fw = find(acct, &id)?;
+    if let Some(stray) = body
+        .instance_ids
+        .iter()
+        .find(|vm| !fw.attachments.iter().any(|a| a.instance_id == **vm))
+    {
+        return Err(SimError::validation(
+            "instance_ids",
+            format!("{stray} is not attached to firewall {:?}", fw.name),
+        ));
+    }
+    let attachments: Vec<FirewallAttachment> = fw
+        .attachments
+        .iter()
+        .filter(|a| !body.instance_ids.contains(&a.instance_id))
+        .cloned()
+        .collect();
+    for vm_id in &body.instance_ids {
+        if let Some(vm) = acct.instances.get_mut(vm_id) {
+            vm.firewall_ids.retain(|f| *f != id);
+        }
+    }
+    if let Some(f) = acct.firewalls.get_mut(&id) {
+        f.attachments = attachments.clone();
+    }
+    reply(
+        DetachFirewallResponse {
+            firewall_id: id,
+            attachments,
+            ..Default::default()
+        },
+        "Firewall detached; its rules no longer protect these VMs",
+        ctx,
+    )
+}

@@ -197,6 +197,7 @@ pub fn dispatch(acct: &mut Account, op: Op, req: &Req, ctx: &Ctx) -> SimResult<V
         AddFirewallRule => firewalls::add_rule(acct, req, ctx),
         RemoveFirewallRule => firewalls::remove_rule(acct, req, ctx),
         AttachFirewall => firewalls::attach(acct, req, ctx),
+        DetachFirewall => firewalls::detach(acct, req, ctx),
         CreateSnapshot => snapshots::create(acct, req, ctx),
         ListSnapshots => snapshots::list(acct, req, ctx),
         GetSnapshot => snapshots::get(acct, req, ctx),
