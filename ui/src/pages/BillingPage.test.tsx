@@ -11,6 +11,7 @@ import {
   timerOf,
 } from "../features/billing/testFixtures";
 import { appError, balanceOf, emitResourcesChanged, mockBackend, renderApp, settingsWith } from "../test/backend";
+import { retype } from "../test/typing";
 
 type Args = Record<string, unknown>;
 
@@ -289,10 +290,8 @@ describe("billing page: prices, calculator, timers, credits", () => {
     const user = userEvent.setup();
     await screen.findByTestId("calculator");
     await user.selectOptions(screen.getByTestId("calc-gpu"), "advanced|H100-SXM5-80GB");
-    await user.clear(screen.getByTestId("calc-count"));
-    await user.type(screen.getByTestId("calc-count"), "4");
-    await user.clear(screen.getByTestId("calc-hours"));
-    await user.type(screen.getByTestId("calc-hours"), "10");
+    await retype(user, "calc-count", "4");
+    await retype(user, "calc-hours", "10");
     await waitFor(() => expect(screen.getByTestId("calc-total")).toHaveTextContent("99.60 USD"));
     expect(backend.called("deploy_quote").at(-1)!.args.request).toEqual({
       gpuModel: "H100-SXM5-80GB",
@@ -301,8 +300,7 @@ describe("billing page: prices, calculator, timers, credits", () => {
     });
 
     await user.selectOptions(screen.getByTestId("calc-volume-type"), "advanced|NVMe");
-    await user.clear(screen.getByTestId("calc-volume-size"));
-    await user.type(screen.getByTestId("calc-volume-size"), "500");
+    await retype(user, "calc-volume-size", "500");
     // 0.30 × 500 / 1000 × 10 = 1.50 more (the sum is barrack-api's: calculate_cost).
     await waitFor(() => expect(screen.getByTestId("calc-total")).toHaveTextContent("101.10 USD"));
     expect(backend.called("calculate_cost").at(-1)!.args.input).toEqual({
@@ -312,8 +310,7 @@ describe("billing page: prices, calculator, timers, credits", () => {
       volumeSizeGb: 500,
     });
 
-    await user.clear(screen.getByTestId("calc-count"));
-    await user.type(screen.getByTestId("calc-count"), "9");
+    await retype(user, "calc-count", "9");
     expect(screen.getByTestId("calc-total")).toHaveTextContent("—");
     expect(screen.getByText("At most 8 for this model.")).toBeInTheDocument();
   });

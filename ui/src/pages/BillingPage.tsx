@@ -12,7 +12,6 @@ import { TimersList } from "../features/billing/TimersList";
 import { TopResourcesChart } from "../features/billing/TopResourcesChart";
 import { Card, CardTitle } from "../components/ui/Card";
 import { DataStatus } from "../components/ui/DataStatus";
-import { pageBySlug } from "../app/pages";
 import { PageHeader } from "../components/ui/PageHeader";
 
 /**
@@ -33,7 +32,7 @@ export function BillingPage() {
     // `page-billing` is every page's root id (the shell's tests); `billing-page` is this page's own.
     <div data-testid="page-billing">
       <div data-testid="billing-page" className="flex flex-col gap-4">
-        <PageHeader title="Billing & Credits" purpose={pageBySlug("billing").purpose} />
+        <PageHeader page="billing" />
         <DataStatus query={overview} />
         {o ? (
           <>

@@ -8,7 +8,6 @@ import { Card } from "../components/ui/Card";
 import { DataStatus } from "../components/ui/DataStatus";
 import { useAccountOverview } from "../features/instances/queries";
 import { normalizeStatus } from "../features/instances/status";
-import { pageBySlug } from "../app/pages";
 import { PageHeader } from "../components/ui/PageHeader";
 
 /**
@@ -39,7 +38,7 @@ export function DashboardPage() {
 
   return (
     <div data-testid="page-dashboard" className="flex flex-col gap-4">
-      <PageHeader title="Dashboard" purpose={pageBySlug("dashboard").purpose} />
+      <PageHeader page="dashboard" />
       <DataStatus query={overview} />
       <div className="grid items-start gap-6 lg:grid-cols-3">
         {overview.isPending ? (

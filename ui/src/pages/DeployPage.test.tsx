@@ -6,6 +6,7 @@ import { emptyDraft } from "../features/deploy/draft";
 import { catalogOf, image, osImage, page, quoteOf, snapshot } from "../features/deploy/testCatalog";
 import { deferred, fails, mockBackend, renderApp } from "../test/backend";
 import { instancesOverviewOf, rowOf, vmOf } from "../test/vms";
+import { replaceText, type User } from "../test/typing";
 
 const KEY = {
   id: "K1",
@@ -69,14 +70,6 @@ function backend(extra: Record<string, unknown> = {}) {
   });
 }
 
-type User = ReturnType<typeof userEvent.setup>;
-
-/** Replaces the VM name in one go, so the rules are asked only about inputs of their case table. */
-async function enterName(user: User, text: string) {
-  await user.clear(screen.getByTestId("deploy-name"));
-  await user.paste(text);
-}
-
 /** GPU → region → boot → keys → advanced → review, with H100 ×4 in CANADA-1 on an OS image. */
 async function walkToReview(user: User) {
   await user.click(await screen.findByTestId("gpu-card-H100-SXM5-80GB"));
@@ -113,7 +106,7 @@ describe("deploy wizard", () => {
     expect(screen.getByTestId("deploy-runway")).toHaveTextContent("1 day 0 hours");
     expect(screen.queryByTestId("deploy-runway-warning")).toBeNull();
 
-    await enterName(user, "train-2");
+    await replaceText(user, "deploy-name", "train-2");
     await waitFor(() =>
       expect(screen.getByTestId("deploy-command")).toHaveTextContent("barrack deploy --name train-2"),
     );
@@ -168,7 +161,7 @@ describe("deploy wizard", () => {
     const b = backend({ deploy_instance: fails("InsufficientCredits", "Insufficient Credits") });
     renderApp("/deploy");
     await walkToReview(user);
-    await enterName(user, "train-2");
+    await replaceText(user, "deploy-name", "train-2");
     await user.click(screen.getByTestId("deploy-submit"));
     const banner = await screen.findByTestId("deploy-error");
     expect(banner).toHaveTextContent("Your balance is too low");
@@ -185,9 +178,9 @@ describe("deploy wizard", () => {
     renderApp("/deploy");
     await walkToReview(user);
     const name = screen.getByTestId("deploy-name");
-    await enterName(user, "TRAIN-H100");
+    await replaceText(user, "deploy-name", "TRAIN-H100");
     expect(await screen.findByTestId("deploy-name-error")).toHaveTextContent(/already exists/);
-    await enterName(user, "x".repeat(51));
+    await replaceText(user, "deploy-name", "x".repeat(51));
     await waitFor(() =>
       expect(screen.getByTestId("deploy-name-error")).toHaveTextContent("at most 50 characters (it has 51)"),
     );
@@ -203,7 +196,7 @@ describe("deploy wizard", () => {
     });
     renderApp("/deploy");
     await walkToReview(user);
-    await enterName(user, "train-2");
+    await replaceText(user, "deploy-name", "train-2");
     await user.click(screen.getByTestId("deploy-submit"));
     expect(await screen.findByTestId("deploy-name-error")).toHaveTextContent("already exists");
     expect(screen.queryByTestId("deploy-error")).toBeNull();
@@ -214,7 +207,7 @@ describe("deploy wizard", () => {
     backend({ deploy_instance: fails("Validation", "OS image is in NORWAY-1", { field: "boot_source.id" }) });
     renderApp("/deploy");
     await walkToReview(user);
-    await enterName(user, "train-2");
+    await replaceText(user, "deploy-name", "train-2");
     await user.click(screen.getByTestId("deploy-submit"));
     expect(await screen.findByTestId("deploy-step-boot")).toBeInTheDocument();
     expect(screen.getByTestId("deploy-bootId-error")).toHaveTextContent("OS image is in NORWAY-1");

@@ -15,7 +15,6 @@ import type { Draft } from "../features/deploy/wizard";
 import { Button } from "../components/ui/Button";
 import { vmKeys } from "../features/instances/queries";
 import type { VM } from "../features/instances/status";
-import { pageBySlug } from "../app/pages";
 import { PageHeader } from "../components/ui/PageHeader";
 
 /**
@@ -99,8 +98,7 @@ export function DeployPage() {
   return (
     <div data-testid="page-deploy" className="flex flex-col gap-4">
       <PageHeader
-        title="Deploy VM"
-        purpose={pageBySlug("deploy").purpose}
+        page="deploy"
         actions={
           <Button data-testid="deploy-discard" variant="ghost" disabled={!draft} onClick={() => void discardDraft()}>
             <Trash2 aria-hidden className="size-4" />

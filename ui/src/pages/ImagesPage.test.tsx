@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { appError, deferred, emitResourcesChanged, mockBackend, renderApp } from "../test/backend";
 import { imageOf, overviewOf, rowOfSnapshot, snapshotOf, vmOf } from "../features/storage/fixtures";
 import type { Image } from "../features/storage/queries";
+import { replaceText } from "../test/typing";
 
 const train = vmOf("train-h100", "ACTIVE");
 const dev = vmOf("dev-a6000", "ACTIVE", { region: "US-1" });
@@ -66,12 +67,6 @@ function imagesSim() {
       images = images.map((i) => (i.id === id ? { ...i, ...patch } : i));
     },
   };
-}
-
-/** Replaces a field's text in one go, so the rules are asked only about inputs of their case table. */
-async function enterName(user: ReturnType<typeof userEvent.setup>, testId: string, text: string) {
-  await user.clear(screen.getByTestId(testId));
-  await user.paste(text);
 }
 
 describe("images page", () => {
@@ -145,11 +140,11 @@ describe("images page", () => {
     const user = userEvent.setup();
     await user.click(screen.getByTestId("image-submit"));
     expect(await screen.findByTestId("image-name-error")).toHaveTextContent("A name is required.");
-    await enterName(user, "image-name", "Train-V1");
+    await replaceText(user, "image-name", "Train-V1");
     await waitFor(() =>
       expect(screen.getByTestId("image-name-error")).toHaveTextContent('An image named "train-v1" already exists'),
     );
-    await enterName(user, "image-name", "train-v3");
+    await replaceText(user, "image-name", "train-v3");
     await waitFor(() => expect(screen.queryByTestId("image-name-error")).not.toBeInTheDocument());
     expect(screen.getByTestId("image-name-counter")).toHaveTextContent("8/50");
     await user.type(screen.getByTestId("image-description"), "feb weights");

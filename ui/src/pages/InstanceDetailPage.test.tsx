@@ -3,18 +3,10 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { VMSecurityRule_Serialize } from "../bindings";
 import { deferred, fails, mockBackend, renderApp } from "../test/backend";
+import { SSH_RULE } from "../test/rules";
 import { rowOf, simulatedVms, vmOf, type VM } from "../test/vms";
 
-const RULE: VMSecurityRule_Serialize = {
-  id: "R-1",
-  direction: "ingress",
-  protocol: "tcp",
-  ethertype: "IPv4",
-  remote_ip_prefix: "0.0.0.0/0",
-  port_range_min: 22,
-  port_range_max: 22,
-  created_at: null,
-};
+const RULE: VMSecurityRule_Serialize = { ...SSH_RULE, id: "R-1", created_at: null };
 
 function detailBackend(vm: VM, extra: Record<string, unknown> = {}, sim = simulatedVms([rowOf(vm)])) {
   const backend = mockBackend({

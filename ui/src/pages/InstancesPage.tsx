@@ -19,7 +19,8 @@ import { Card } from "../components/ui/Card";
 import { DataStatus } from "../components/ui/DataStatus";
 import { useInstancesOverview } from "../features/instances/queries";
 import { useNow } from "../lib/useNow";
-import { pageBySlug, pagePath } from "../app/pages";
+import { pagePath } from "../app/pages";
+import { LinkButton } from "../components/ui/LinkButton";
 import { PageHeader } from "../components/ui/PageHeader";
 
 const NO_ROWS: never[] = [];
@@ -73,15 +74,11 @@ export function InstancesPage() {
   return (
     <div data-testid="page-instances" className="flex flex-col gap-4">
       <PageHeader
-        title="Instances"
-        purpose={pageBySlug("instances").purpose}
+        page="instances"
         actions={
-          <Link
-            to={pagePath("deploy")}
-            className="rounded-md bg-primary px-3 py-2 text-sm font-medium text-primary-fg hover:opacity-90"
-          >
+          <LinkButton variant="primary" to={pagePath("deploy")}>
             Deploy VM
-          </Link>
+          </LinkButton>
         }
       />
       <DataStatus query={query} />

@@ -7,7 +7,7 @@ import { PageHeader } from "../components/ui/PageHeader";
 export function PlaceholderPage({ page }: { page: PageInfo }) {
   return (
     <div data-testid={`page-${page.slug}`}>
-      <PageHeader title={page.label} purpose={page.purpose} />
+      <PageHeader page={page.slug} />
       <Card className="flex items-center gap-4">
         <Construction aria-hidden className="size-6 shrink-0 text-fg-muted" />
         <p className="text-sm">The {page.label} page comes in a later release of Barrack Desktop.</p>

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { ProbeResult } from "../bindings";
 import type { Settings } from "../features/settings/queries";
 import { SIGNED_IN, deferred, fails, mockBackend, renderApp, settingsWith } from "../test/backend";
+import { retype, submitSignIn } from "../test/typing";
 
 describe("settings: accounts", () => {
   it("lists profiles with base URL, auth scheme and the key's ending", async () => {
@@ -54,13 +55,10 @@ describe("settings: accounts", () => {
     await user.click(screen.getByTestId("advanced-toggle"));
     expect(screen.getByTestId("base-url")).toHaveValue("https://staging.barrack.ai/api/");
     expect(screen.getByTestId("auth-scheme")).toHaveValue("x-api-key");
-    await user.clear(screen.getByTestId("base-url"));
-    await user.type(screen.getByTestId("base-url"), "https://eu.barrack.ai/api/");
+    await retype(user, "base-url", "https://eu.barrack.ai/api/");
     await user.type(screen.getByTestId("api-key"), "sk-lab-key-0002");
-    await user.click(screen.getByTestId("sign-in-submit"));
-    await screen.findByTestId("app-shell");
     // The new address goes with the key entered again, checked by sign-in.
-    expect(backend.called("sign_in")[0]!.args.request).toMatchObject({
+    expect(await submitSignIn(user, backend)).toMatchObject({
       profile: "lab",
       baseUrl: "https://eu.barrack.ai/api/",
       apiKey: "sk-lab-key-0002",
@@ -89,13 +87,10 @@ describe("settings: preferences", () => {
     const backend = mockBackend();
     renderApp("/settings");
     const user = userEvent.setup();
-    await user.clear(await screen.findByTestId("poll-fast-secs"));
-    await user.type(screen.getByTestId("poll-fast-secs"), "5");
-    await user.clear(screen.getByTestId("poll-idle-secs"));
-    await user.type(screen.getByTestId("poll-idle-secs"), "120");
+    await retype(user, "poll-fast-secs", "5");
+    await retype(user, "poll-idle-secs", "120");
     await user.click(screen.getByTestId("notify-snapshot-ready"));
-    await user.clear(screen.getByTestId("low-balance-threshold"));
-    await user.type(screen.getByTestId("low-balance-threshold"), "25.5");
+    await retype(user, "low-balance-threshold", "25.5");
     await user.click(screen.getByTestId("settings-save"));
     await waitFor(() => expect(backend.called("set_settings")).toHaveLength(1));
     // Preferences only: where the key goes (profiles) is never sent from the UI.
@@ -113,10 +108,8 @@ describe("settings: preferences", () => {
     const backend = mockBackend();
     renderApp("/settings");
     const user = userEvent.setup();
-    await user.clear(await screen.findByTestId("poll-fast-secs"));
-    await user.type(screen.getByTestId("poll-fast-secs"), "0");
-    await user.clear(screen.getByTestId("low-balance-threshold"));
-    await user.type(screen.getByTestId("low-balance-threshold"), "-3");
+    await retype(user, "poll-fast-secs", "0");
+    await retype(user, "low-balance-threshold", "-3");
     await user.click(screen.getByTestId("settings-save"));
     expect(await screen.findByTestId("poll-fast-secs-error")).toHaveTextContent("Between 1 and 60 seconds.");
     expect(screen.getByTestId("low-balance-threshold-error")).toHaveTextContent("0 or more.");

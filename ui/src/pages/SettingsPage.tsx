@@ -4,7 +4,6 @@ import { AccountsSection } from "../features/settings/AccountsSection";
 import { AppearanceSection } from "../features/settings/AppearanceSection";
 import { ConnectionCheck } from "../features/settings/ConnectionCheck";
 import { PreferencesForm } from "../features/settings/PreferencesForm";
-import { pageBySlug } from "../app/pages";
 import { PageHeader } from "../components/ui/PageHeader";
 
 export function SettingsPage() {
@@ -12,7 +11,7 @@ export function SettingsPage() {
   const session = useSession();
   return (
     <div data-testid="page-settings" className="flex max-w-4xl flex-col gap-6">
-      <PageHeader title="Settings" purpose={pageBySlug("settings").purpose} />
+      <PageHeader page="settings" />
       {settings.data && session.data ? (
         <>
           <AccountsSection settings={settings.data} session={session.data} />

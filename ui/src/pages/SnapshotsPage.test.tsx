@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { appError, deferred, emitResourcesChanged, mockBackend, renderApp } from "../test/backend";
 import { imageOf, overviewOf, rowOfSnapshot, snapshotOf, vmOf } from "../features/storage/fixtures";
 import type { Snapshot, SnapshotRow, StorageOverview } from "../features/storage/queries";
+import { replaceText } from "../test/typing";
 
 const train = vmOf("train-h100", "ACTIVE");
 const eu = vmOf("eu-a100", "ACTIVE", {
@@ -109,12 +110,6 @@ const ROWS = [
   rowOfSnapshot(creating, { hourlyCost: null }),
   rowOfSnapshot(euSnap, { hourlyCost: 0.25 }),
 ];
-
-/** Replaces a field's text in one go, so the rules are asked only about inputs of their case table. */
-async function enterName(user: ReturnType<typeof userEvent.setup>, testId: string, text: string) {
-  await user.clear(screen.getByTestId(testId));
-  await user.paste(text);
-}
 
 async function openPage(path = "/snapshots") {
   renderApp(path);
@@ -237,9 +232,9 @@ describe("snapshots page", () => {
     await user.click(screen.getByTestId("snapshot-submit"));
     expect(await screen.findByTestId("snapshot-name-error")).toHaveTextContent("A name is required.");
     // Names are unique in the account whatever the case (SNAP-12), as Rust answers.
-    await enterName(user, "snapshot-name", "TRAIN-BASELINE");
+    await replaceText(user, "snapshot-name", "TRAIN-BASELINE");
     await waitFor(() => expect(screen.getByTestId("snapshot-name-error")).toHaveTextContent("already exists"));
-    await enterName(user, "snapshot-name", "run 2");
+    await replaceText(user, "snapshot-name", "run 2");
     await waitFor(() => expect(screen.queryByTestId("snapshot-name-error")).not.toBeInTheDocument());
     expect(screen.getByTestId("snapshot-name-counter")).toHaveTextContent("5/50");
 
@@ -301,9 +296,9 @@ describe("snapshots page", () => {
     expect(screen.getByTestId("restore-notice")).toHaveTextContent(/SSH access and firewall rules/);
 
     // The name of an existing VM is refused as typed.
-    await enterName(user, "restore-name", "Train-H100");
+    await replaceText(user, "restore-name", "Train-H100");
     await waitFor(() => expect(screen.getByTestId("restore-name-error")).toHaveTextContent("already exists"));
-    await enterName(user, "restore-name", "train-baseline-restored");
+    await replaceText(user, "restore-name", "train-baseline-restored");
     await waitFor(() => expect(screen.queryByTestId("restore-name-error")).not.toBeInTheDocument());
 
     await user.click(screen.getByTestId("restore-submit"));

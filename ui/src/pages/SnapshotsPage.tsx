@@ -1,8 +1,5 @@
 import { useMemo, useState } from "react";
-import { Plus } from "lucide-react";
 import { Card } from "../components/ui/Card";
-import { Button } from "../components/ui/Button";
-import { DataStatus } from "../components/ui/DataStatus";
 import { CreateSnapshotDialog } from "../features/snapshots/CreateSnapshotDialog";
 import { DeleteSnapshotDialog } from "../features/snapshots/DeleteSnapshotDialog";
 import { createVerdict, snapshotableVms } from "../features/snapshots/eligibility";
@@ -16,16 +13,13 @@ import { SnapshotTable } from "../features/snapshots/SnapshotTable";
 import { SnapshotToolbar, type SnapshotView } from "../features/snapshots/SnapshotToolbar";
 import { snapshotStats } from "../features/snapshots/stats";
 import { useStorageOverview, type SnapshotRow } from "../features/storage/queries";
-import { RefreshButton } from "../components/ui/RefreshButton";
+import { ListPage } from "../components/ui/ListPage";
 import { RegionSelect } from "../components/ui/RegionSelect";
 import { regionOptions } from "../lib/regions";
-import { useParamAction, useRegionParam } from "../lib/useRegionParam";
-import { pageBySlug } from "../app/pages";
-import { PageHeader } from "../components/ui/PageHeader";
+import { useItemDialog } from "../lib/useItemDialog";
+import { useRegionParam } from "../lib/useRegionParam";
 
 const NONE: never[] = [];
-
-type Open = { action: SnapshotAction; id: string } | null;
 
 /** SNAP-01…41: a region's snapshots as cards or a table, with create, details, restore and delete. */
 export function SnapshotsPage() {
@@ -38,9 +32,8 @@ export function SnapshotsPage() {
   const [view, setView] = useState<SnapshotView>("cards");
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
-  const [open, setOpen] = useState<Open>(null);
   // `?details=ID` (from a VM's page or the Images page) opens that snapshot's details.
-  const [linked, clearLinked] = useParamAction("details");
+  const dialog = useItemDialog<SnapshotAction, SnapshotRow>((id) => rows.find((r) => r.snapshot.id === id));
 
   const vms = useMemo(() => snapshotableVms(data?.eligible ?? NONE, region), [data, region]);
   const regionRows = useMemo(() => inRegionRows(rows, region), [rows, region]);
@@ -49,39 +42,23 @@ export function SnapshotsPage() {
   const regions = useMemo(() => regionOptions(rows.map((r) => r.snapshot.region)), [rows]);
   const blocked = createVerdict(vms, region);
 
-  const current: Open = open ?? (linked ? { action: "details", id: linked } : null);
-  const openRow = current ? rows.find((r) => r.snapshot.id === current.id) : undefined;
-  const close = () => {
-    setOpen(null);
-    if (linked) clearLinked();
-  };
-
-  const act = (row: SnapshotRow, action: SnapshotAction) => setOpen({ action, id: row.snapshot.id });
+  const shownDialog = dialog.shown;
+  const act = (row: SnapshotRow, action: SnapshotAction) => dialog.open(action, row.snapshot.id);
 
   return (
-    // `page-snapshots` is the shell's convention for every page; `snapshots-page` the e2e suite's.
-    <div data-testid="page-snapshots">
-      <div data-testid="snapshots-page" className="flex flex-col gap-4">
-        <PageHeader
-          title="Snapshots"
-          purpose={pageBySlug("snapshots").purpose}
-          actions={
-            <div className="flex flex-wrap items-center justify-end gap-2">
-              <RefreshButton fetching={query.isFetching} onRefresh={() => void query.refetch()} />
-              <Button
-                variant="primary"
-                data-testid="snapshot-create"
-                disabled={!data || blocked !== null}
-                title={blocked ?? undefined}
-                onClick={() => setCreating(true)}
-              >
-                <Plus aria-hidden className="size-4" />
-                Create Snapshot
-              </Button>
-            </div>
-          }
-        />
-        <div className="flex flex-wrap items-center gap-3">
+    <ListPage
+      page="snapshots"
+      query={query}
+      create={{
+        testId: "snapshot-create",
+        label: "Create Snapshot",
+        disabled: !data || blocked !== null,
+        title: blocked ?? undefined,
+        onClick: () => setCreating(true),
+      }}
+      loading="Loading snapshots…"
+      toolbar={
+        <>
           <RegionSelect
             value={region}
             options={regions}
@@ -95,60 +72,66 @@ export function SnapshotsPage() {
               {blocked}
             </p>
           )}
-        </div>
-        <DataStatus query={query} />
-        {query.isPending ? (
-          <p className="text-sm text-fg-muted">Loading snapshots…</p>
-        ) : data ? (
-          <>
-            <SnapshotStats stats={stats} currency={data.currency} />
-            <SnapshotToolbar
-              search={search}
-              onSearch={(s) => {
-                setSearch(s);
-                setPage(1);
-              }}
-              sort={sort}
-              onSort={setSort}
-              view={view}
-              onView={setView}
+        </>
+      }
+      dialogs={
+        <>
+          {data && (
+            <CreateSnapshotDialog
+              open={creating}
+              onOpenChange={setCreating}
+              vms={vms}
+              takenNames={rows.map((r) => r.snapshot.name)}
+              profileComplete={data.profileComplete}
             />
-            {shown.length === 0 ? (
-              <Card data-testid="snapshots-empty" className="text-sm text-fg-muted">
-                {regionRows.length === 0
-                  ? `No snapshots${region ? ` in ${region}` : ""} yet. A snapshot copies a running VM's disk; restore it to a new VM or turn it into an image.`
-                  : "No snapshot matches the search."}
-              </Card>
-            ) : view === "cards" ? (
-              <SnapshotGrid rows={shown} page={page} onPage={setPage} onAction={act} />
-            ) : (
-              <SnapshotTable rows={shown} onAction={act} />
-            )}
-          </>
-        ) : null}
-      </div>
-      {data && (
-        <CreateSnapshotDialog
-          open={creating}
-          onOpenChange={setCreating}
-          vms={vms}
-          takenNames={rows.map((r) => r.snapshot.name)}
-          profileComplete={data.profileComplete}
-        />
+          )}
+          {shownDialog?.action === "details" && (
+            <SnapshotDetailsDialog
+              row={shownDialog.item}
+              vms={data?.instances ?? NONE}
+              onOpenChange={dialog.onOpenChange}
+            />
+          )}
+          {shownDialog?.action === "restore" && (
+            <RestoreDialog
+              snapshot={shownDialog.item.snapshot}
+              vmNames={(data?.instances ?? NONE).map((vm) => vm.name)}
+              onOpenChange={dialog.onOpenChange}
+            />
+          )}
+          {shownDialog?.action === "delete" && (
+            <DeleteSnapshotDialog snapshot={shownDialog.item.snapshot} onOpenChange={dialog.onOpenChange} />
+          )}
+        </>
+      }
+    >
+      {(loaded) => (
+        <>
+          <SnapshotStats stats={stats} currency={loaded.currency} />
+          <SnapshotToolbar
+            search={search}
+            onSearch={(s) => {
+              setSearch(s);
+              setPage(1);
+            }}
+            sort={sort}
+            onSort={setSort}
+            view={view}
+            onView={setView}
+          />
+          {shown.length === 0 ? (
+            <Card data-testid="snapshots-empty" className="text-sm text-fg-muted">
+              {regionRows.length === 0
+                ? `No snapshots${region ? ` in ${region}` : ""} yet. A snapshot copies a running VM's disk; restore it to a new VM or turn it into an image.`
+                : "No snapshot matches the search."}
+            </Card>
+          ) : view === "cards" ? (
+            <SnapshotGrid rows={shown} page={page} onPage={setPage} onAction={act} />
+          ) : (
+            <SnapshotTable rows={shown} onAction={act} />
+          )}
+        </>
       )}
-      {current && openRow && current.action === "details" && (
-        <SnapshotDetailsDialog row={openRow} vms={data?.instances ?? NONE} onOpenChange={(o) => !o && close()} />
-      )}
-      {current && openRow && current.action === "restore" && (
-        <RestoreDialog
-          snapshot={openRow.snapshot}
-          vmNames={(data?.instances ?? NONE).map((vm) => vm.name)}
-          onOpenChange={(o) => !o && close()}
-        />
-      )}
-      {current && openRow && current.action === "delete" && (
-        <DeleteSnapshotDialog snapshot={openRow.snapshot} onOpenChange={(o) => !o && close()} />
-      )}
-    </div>
+    </ListPage>
   );
 }

@@ -1,8 +1,8 @@
-import { useCallback, useState } from "react";
+import { useCallback, useState, type ComponentType } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";
 import { useConnectionEvents, useKeyRefusedEvents } from "../../lib/events";
 import { useChangeFeed } from "../changeFeed";
-import { PAGES, pagePath, type PageInfo } from "../pages";
+import { PAGES, pagePath, type PageInfo, type PageSlug } from "../pages";
 import { BillingPage } from "../../pages/BillingPage";
 import { DashboardPage } from "../../pages/DashboardPage";
 import { DeployPage } from "../../pages/DeployPage";
@@ -21,25 +21,20 @@ import { OfflineScreen } from "./OfflineScreen";
 import { useHasRemoteData } from "./useHasRemoteData";
 import { Sidebar } from "./Sidebar";
 
+/** The pages built so far; the others show what they will be for. */
+const BUILT: Partial<Record<PageSlug, ComponentType>> = {
+  dashboard: DashboardPage,
+  deploy: DeployPage,
+  instances: InstancesPage,
+  snapshots: SnapshotsPage,
+  images: ImagesPage,
+  billing: BillingPage,
+  settings: SettingsPage,
+};
+
 function pageElement(page: PageInfo) {
-  switch (page.slug) {
-    case "dashboard":
-      return <DashboardPage />;
-    case "deploy":
-      return <DeployPage />;
-    case "instances":
-      return <InstancesPage />;
-    case "snapshots":
-      return <SnapshotsPage />;
-    case "images":
-      return <ImagesPage />;
-    case "billing":
-      return <BillingPage />;
-    case "settings":
-      return <SettingsPage />;
-    default:
-      return <PlaceholderPage page={page} />;
-  }
+  const Page = BUILT[page.slug];
+  return Page ? <Page /> : <PlaceholderPage page={page} />;
 }
 
 function PageRoutes() {

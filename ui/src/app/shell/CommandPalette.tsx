@@ -1,7 +1,7 @@
-import { useEffect } from "react";
+import { useEffect, type ReactNode } from "react";
 import * as Dialog from "@radix-ui/react-dialog";
 import { Command } from "cmdk";
-import { LogOut, SunMoon, UserPlus } from "lucide-react";
+import { LogOut, SunMoon, UserPlus, type LucideIcon } from "lucide-react";
 import { useNavigate } from "react-router";
 import { useSetTheme } from "../../features/settings/queries";
 import { useSignOut } from "../../features/account/session";
@@ -10,8 +10,6 @@ import { toggledTheme } from "../../lib/theme";
 import { useAccountFlow } from "./AccountFlow";
 
 type Props = { open: boolean; onOpenChange: (open: boolean) => void };
-
-const ITEM = "flex cursor-pointer items-center gap-3 rounded px-3 py-2 text-sm";
 
 /** Ctrl/Cmd+K toggles the palette. */
 export function usePaletteShortcut(onToggle: () => void) {
@@ -33,6 +31,25 @@ export function CommandPalette({ open, onOpenChange }: Props) {
   const setTheme = useSetTheme();
   const signOut = useSignOut();
   const { addAccount } = useAccountFlow();
+
+  // `value` is what typing matches; the label is what shows.
+  const actions = [
+    {
+      value: "Toggle theme light dark",
+      testId: "command-toggle-theme",
+      icon: SunMoon,
+      label: "Toggle theme",
+      run: () => setTheme.mutate(toggledTheme()),
+    },
+    {
+      value: "Add account",
+      testId: "command-add-account",
+      icon: UserPlus,
+      label: "Add account",
+      run: () => addAccount(),
+    },
+    { value: "Sign out", testId: "command-sign-out", icon: LogOut, label: "Sign out", run: () => signOut.mutate() },
+  ];
 
   function run(action: () => void) {
     onOpenChange(false);
@@ -56,55 +73,53 @@ export function CommandPalette({ open, onOpenChange }: Props) {
             />
             <Command.List className="max-h-80 overflow-y-auto p-2">
               <Command.Empty className="px-3 py-6 text-center text-sm text-fg-muted">Nothing matches.</Command.Empty>
-              <Command.Group
-                heading="Pages"
-                className="text-xs text-fg-muted [&_[cmdk-group-heading]]:px-3 [&_[cmdk-group-heading]]:py-1"
-              >
-                {PAGES.map(({ slug, label, icon: Icon }) => (
-                  <Command.Item
+              <Group heading="Pages">
+                {PAGES.map(({ slug, label, icon }) => (
+                  <Item
                     key={slug}
                     value={`Go to ${label}`}
-                    data-testid={`command-${slug}`}
+                    testId={`command-${slug}`}
+                    icon={icon}
+                    label={label}
                     onSelect={() => run(() => void navigate(pagePath(slug)))}
-                    className={ITEM + " text-fg"}
-                  >
-                    <Icon aria-hidden className="size-4" /> {label}
-                  </Command.Item>
+                  />
                 ))}
-              </Command.Group>
-              <Command.Group
-                heading="Actions"
-                className="text-xs text-fg-muted [&_[cmdk-group-heading]]:px-3 [&_[cmdk-group-heading]]:py-1"
-              >
-                <Command.Item
-                  value="Toggle theme light dark"
-                  data-testid="command-toggle-theme"
-                  onSelect={() => run(() => setTheme.mutate(toggledTheme()))}
-                  className={ITEM + " text-fg"}
-                >
-                  <SunMoon aria-hidden className="size-4" /> Toggle theme
-                </Command.Item>
-                <Command.Item
-                  value="Add account"
-                  data-testid="command-add-account"
-                  onSelect={() => run(() => addAccount())}
-                  className={ITEM + " text-fg"}
-                >
-                  <UserPlus aria-hidden className="size-4" /> Add account
-                </Command.Item>
-                <Command.Item
-                  value="Sign out"
-                  data-testid="command-sign-out"
-                  onSelect={() => run(() => signOut.mutate())}
-                  className={ITEM + " text-fg"}
-                >
-                  <LogOut aria-hidden className="size-4" /> Sign out
-                </Command.Item>
-              </Command.Group>
+              </Group>
+              <Group heading="Actions">
+                {actions.map((a) => (
+                  <Item key={a.testId} {...a} onSelect={() => run(a.run)} />
+                ))}
+              </Group>
             </Command.List>
           </Command>
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
+  );
+}
+
+function Group({ heading, children }: { heading: string; children: ReactNode }) {
+  return (
+    <Command.Group
+      heading={heading}
+      className="text-xs text-fg-muted [&_[cmdk-group-heading]]:px-3 [&_[cmdk-group-heading]]:py-1"
+    >
+      {children}
+    </Command.Group>
+  );
+}
+
+type ItemProps = { value: string; testId: string; icon: LucideIcon; label: string; onSelect: () => void };
+
+function Item({ value, testId, icon: Icon, label, onSelect }: ItemProps) {
+  return (
+    <Command.Item
+      value={value}
+      data-testid={testId}
+      onSelect={onSelect}
+      className="flex cursor-pointer items-center gap-3 rounded px-3 py-2 text-sm text-fg"
+    >
+      <Icon aria-hidden className="size-4" /> {label}
+    </Command.Item>
   );
 }

@@ -11,6 +11,7 @@ import {
   renderApp,
 } from "../../test/backend";
 import { accountOverviewOf, rowOf, vmOf } from "../../test/vms";
+import { submitSignIn } from "../../test/typing";
 
 const TRAIN = rowOf(vmOf("train-h100"));
 
@@ -78,9 +79,7 @@ describe("a refused key", () => {
     expect(screen.getByTestId("auth-scheme")).toHaveValue("bearer");
 
     await user.type(screen.getByTestId("api-key"), "sk-new-key-0001");
-    await user.click(screen.getByTestId("sign-in-submit"));
-    await screen.findByTestId("app-shell");
-    expect(backend.called("sign_in")[0]!.args.request).toMatchObject({
+    expect(await submitSignIn(user, backend)).toMatchObject({
       profile: "work",
       baseUrl: "https://barrack.ai/api/",
       authScheme: "bearer",

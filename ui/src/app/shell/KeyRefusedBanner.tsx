@@ -4,6 +4,7 @@ import { useKeyRefusal } from "../../features/account/keyRefusal";
 import { cutServerText } from "../../lib/notify";
 import { Button } from "../../components/ui/Button";
 import { useAccountFlow } from "./AccountFlow";
+import { ShellBanner } from "./ShellBanner";
 
 /** The profile whose key Barrack refused, from the event/command store or the session. */
 function useRefusedProfile(): { profile: string; message: string | null } | null {
@@ -23,12 +24,7 @@ export function KeyRefusedBanner() {
   const { addAccount } = useAccountFlow();
   if (!refused) return null;
   return (
-    <div
-      data-testid="key-refused-banner"
-      role="alert"
-      className="flex items-center gap-3 border-b border-danger bg-danger-soft px-4 py-2 text-sm"
-    >
-      <KeyRound aria-hidden className="size-4 shrink-0 text-danger" />
+    <ShellBanner testId="key-refused-banner" tone="danger" icon={KeyRound}>
       <p className="flex-1">
         <span className="font-semibold">The key for {refused.profile} was refused — sign in again.</span>{" "}
         <span className="text-fg-muted">
@@ -38,6 +34,6 @@ export function KeyRefusedBanner() {
       <Button variant="primary" data-testid="key-refused-sign-in" onClick={() => addAccount(refused.profile)}>
         Sign in
       </Button>
-    </div>
+    </ShellBanner>
   );
 }

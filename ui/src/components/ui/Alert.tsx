@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
 import { cn } from "../../lib/cn";
+import type { AppError } from "../../lib/ipc";
+import { errorDetail } from "../../lib/notify";
 
 type Props = { tone?: "danger" | "warning"; title: ReactNode; children?: ReactNode; testId?: string };
 
@@ -17,5 +19,14 @@ export function Alert({ tone = "danger", title, children, testId }: Props) {
       <p className="font-medium">{title}</p>
       {children && <div className="mt-1 text-fg-muted">{children}</div>}
     </div>
+  );
+}
+
+/** An error the user can act on: what went wrong, then the detail. */
+export function ErrorAlert({ error, testId }: { error: AppError; testId?: string }) {
+  return (
+    <Alert testId={testId} title={error.humanMessage}>
+      {errorDetail(error)}
+    </Alert>
   );
 }

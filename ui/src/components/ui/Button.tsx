@@ -2,7 +2,7 @@ import type { ButtonHTMLAttributes } from "react";
 import { LoaderCircle } from "lucide-react";
 import { cn } from "../../lib/cn";
 
-type Variant = "primary" | "secondary" | "ghost" | "danger";
+export type Variant = "primary" | "secondary" | "ghost" | "danger";
 
 const VARIANTS: Record<Variant, string> = {
   primary: "bg-primary text-primary-fg hover:opacity-90",
@@ -10,6 +10,16 @@ const VARIANTS: Record<Variant, string> = {
   ghost: "text-fg hover:bg-surface-2",
   danger: "bg-danger text-white hover:opacity-90 dark:text-black",
 };
+
+/** A button's look, for a link that acts as one. */
+export function buttonClass(variant: Variant = "secondary", className?: string): string {
+  return cn(
+    "inline-flex items-center justify-center gap-2 rounded-md px-3 py-2 text-sm font-medium transition-colors",
+    "disabled:cursor-not-allowed disabled:opacity-60",
+    VARIANTS[variant],
+    className,
+  );
+}
 
 type Props = ButtonHTMLAttributes<HTMLButtonElement> & {
   variant?: Variant;
@@ -31,12 +41,7 @@ export function Button({
       type={type ?? "button"}
       disabled={disabled || pending}
       aria-busy={pending || undefined}
-      className={cn(
-        "inline-flex items-center justify-center gap-2 rounded-md px-3 py-2 text-sm font-medium transition-colors",
-        "disabled:cursor-not-allowed disabled:opacity-60",
-        VARIANTS[variant],
-        className,
-      )}
+      className={buttonClass(variant, className)}
       {...rest}
     >
       {pending && <LoaderCircle aria-hidden className="size-4 animate-spin" />}

@@ -1,33 +1,43 @@
 import type { ReactNode } from "react";
 import { TriangleAlert } from "lucide-react";
+import { toast } from "sonner";
 import type { AppError } from "../../lib/ipc";
-import { errorDetail } from "../../lib/notify";
-import { Alert } from "./Alert";
-import { Button } from "./Button";
-import { Modal, ModalClose } from "./Modal";
+import { useSubmitGuard } from "../../lib/useSubmitGuard";
+import { ErrorAlert } from "./Alert";
+import { Modal, ModalActions } from "./Modal";
 
 type Props = {
-  open: boolean;
   onOpenChange: (open: boolean) => void;
-  /** "snapshot" or "image". */
-  noun: string;
+  noun: "snapshot" | "image";
+  /** The item's id, what the delete request takes. */
+  id: string;
   /** The exact name, as the user knows it (SNAP-40). */
   name: string;
   /** What is not affected (SNAP-41, IMG-06). */
   children: ReactNode;
-  pending: boolean;
-  error: AppError | null;
-  onConfirm: () => void;
+  /** The delete mutation. */
+  deletion: { mutateAsync: (id: string) => Promise<unknown>; isPending: boolean; error: AppError | null };
 };
+
+const NOUN_TITLE = { snapshot: "Snapshot", image: "Image" } as const;
 
 /**
  * Asks before deleting a snapshot or an image (GEN-01): names it, says it cannot be
  * undone, and shows a refusal (e.g. a restore still running) inside, without closing.
  */
-export function DeleteDialog({ open, onOpenChange, noun, name, children, pending, error, onConfirm }: Props) {
+export function DeleteDialog({ onOpenChange, noun, id, name, children, deletion }: Props) {
+  const guard = useSubmitGuard();
+  const pending = deletion.isPending;
+  // Awaited: the list drops the item (unmounting this dialog) before a `mutate` callback would run.
+  const confirm = () =>
+    void guard(async () => {
+      await deletion.mutateAsync(id);
+      toast.success(`${NOUN_TITLE[noun]} ${name} deleted`);
+      onOpenChange(false);
+    });
   return (
     <Modal
-      open={open}
+      open
       // Closing while the request is out would hide its answer.
       onOpenChange={(o) => (pending ? undefined : onOpenChange(o))}
       testId="confirm-dialog"
@@ -43,21 +53,21 @@ export function DeleteDialog({ open, onOpenChange, noun, name, children, pending
           <p className="text-fg-muted">{children}</p>
         </div>
       </div>
-      {error && (
+      {deletion.error && (
         <div className="mt-3">
-          <Alert testId="delete-error" title={error.humanMessage}>
-            {errorDetail(error)}
-          </Alert>
+          <ErrorAlert testId="delete-error" error={deletion.error} />
         </div>
       )}
-      <div className="mt-5 flex justify-end gap-2">
-        <ModalClose asChild>
-          <Button disabled={pending}>Cancel</Button>
-        </ModalClose>
-        <Button variant="danger" data-testid="confirm-delete" pending={pending} onClick={onConfirm}>
-          {pending ? "Deleting…" : "Delete"}
-        </Button>
-      </div>
+      <ModalActions
+        className="mt-5"
+        testId="confirm-delete"
+        label="Delete"
+        pendingLabel="Deleting…"
+        pending={pending}
+        variant="danger"
+        onClick={confirm}
+        holdCancel
+      />
     </Modal>
   );
 }

@@ -1,4 +1,5 @@
-import type { ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
+import { Input } from "./Input";
 
 type Props = {
   /** The id of the control, so the label and messages point at it. */
@@ -10,11 +11,13 @@ type Props = {
   /** The error's test id is `<testId>-error`; by default the id's (when the DOM id, which
    * focus needs, differs from the name tests use). */
   testId?: string;
+  /** The error's own test id, where it does not follow `<testId>-error`. */
+  errorTestId?: string;
   children: ReactNode;
 };
 
 /** A labelled control with its hint and its error. */
-export function Field({ id, label, hint, error, testId = id, children }: Props) {
+export function Field({ id, label, hint, error, testId = id, errorTestId = `${testId}-error`, children }: Props) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium">
@@ -27,7 +30,7 @@ export function Field({ id, label, hint, error, testId = id, children }: Props) 
         </div>
       )}
       {error && (
-        <p id={`${id}-error`} role="alert" data-testid={`${testId}-error`} className="text-xs font-medium text-danger">
+        <p id={`${id}-error`} role="alert" data-testid={errorTestId} className="text-xs font-medium text-danger">
           {error}
         </p>
       )}
@@ -42,4 +45,53 @@ export function fieldAria(id: string, error?: string | null) {
     "aria-invalid": error ? true : undefined,
     "aria-describedby": error ? `${id}-error` : `${id}-hint`,
   } as const;
+}
+
+/** An optional free-text description: its id is its test id. */
+export function DescriptionField({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: string;
+  onChange: (v: string) => void;
+}) {
+  return (
+    <Field id={id} label="Description (optional)">
+      <textarea
+        id={id}
+        data-testid={id}
+        rows={3}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className="w-full rounded-md border border-border bg-surface px-3 py-2 text-sm"
+      />
+    </Field>
+  );
+}
+
+type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "value" | "onChange"> & {
+  /** The input's id and test id. */
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | null | undefined;
+  value: string;
+  onChange: (value: string) => void;
+};
+
+/** A one-line input in its Field; other props go to the input. */
+export function TextField({ id, label, hint, error, value, onChange, ...input }: TextFieldProps) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      <Input
+        {...fieldAria(id, error)}
+        data-testid={id}
+        {...input}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </Field>
+  );
 }

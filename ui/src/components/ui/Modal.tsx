@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
 import * as Dialog from "@radix-ui/react-dialog";
+import { cn } from "../../lib/cn";
+import { Button } from "./Button";
 
 type Props = {
   open: boolean;
@@ -43,3 +45,49 @@ export function Modal({ open, onOpenChange, title, description, testId, wide, ch
 }
 
 export const ModalClose = Dialog.Close;
+
+type ActionsProps = {
+  /** The confirming button's test id and words, before and while its action is sent. */
+  testId: string;
+  label: string;
+  pendingLabel: string;
+  pending: boolean;
+  disabled?: boolean;
+  variant?: "primary" | "danger";
+  /** Without it the button submits the dialog's form. */
+  onClick?: () => void;
+  /** Cancel waits while the action is sent (closing would hide how it ends). */
+  holdCancel?: boolean;
+  className?: string;
+};
+
+/** A dialog's buttons: Cancel (closes it), then the one that confirms. */
+export function ModalActions({
+  testId,
+  label,
+  pendingLabel,
+  pending,
+  disabled,
+  variant = "primary",
+  onClick,
+  holdCancel = false,
+  className,
+}: ActionsProps) {
+  return (
+    <div className={cn("flex justify-end gap-2", className)}>
+      <ModalClose asChild>
+        <Button disabled={holdCancel && pending}>Cancel</Button>
+      </ModalClose>
+      <Button
+        type={onClick ? "button" : "submit"}
+        variant={variant}
+        data-testid={testId}
+        disabled={disabled}
+        pending={pending}
+        onClick={onClick}
+      >
+        {pending ? pendingLabel : label}
+      </Button>
+    </div>
+  );
+}

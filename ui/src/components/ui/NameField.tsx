@@ -1,8 +1,10 @@
 import { Field, fieldAria } from "./Field";
 import { Input } from "./Input";
 import { RULE_LIMITS } from "../../bindings";
+import type { ResourceName } from "../../lib/useResourceName";
 
 const NAME_MAX = RULE_LIMITS.nameMax;
+const NAME_HINT = `1–${NAME_MAX} letters, digits, spaces, "-", "_" or "."`;
 
 /** Characters as a person counts them (an emoji is one), for the "n/50" counter only. */
 function nameLength(name: string): number {
@@ -12,27 +14,30 @@ function nameLength(name: string): number {
 type Props = {
   /** The input's id and test id; the error is `${id}-error`. */
   id: string;
-  label: string;
-  value: string;
-  error: string | null;
-  onChange: (value: string) => void;
-  hint: string;
-  placeholder?: string;
-  autoFocus?: boolean;
+  label?: string;
+  /** The name and its checks (lib/useResourceName). */
+  name: ResourceName;
+  /** Where the name must be unique, for the hint: "among your images". */
+  unique: string;
+  placeholder?: string | undefined;
   /** The counter's test id (defaults to `${id}-counter`). */
   counterTestId?: string;
 };
 
-/** A name input with its live "n/50" counter and its error under it (GEN-03). */
-export function NameField({ id, label, value, error, onChange, hint, placeholder, autoFocus, counterTestId }: Props) {
+/**
+ * A new resource's name input, focused when its dialog opens, with its live "n/50" counter
+ * and its error under it (GEN-03).
+ */
+export function NameField({ id, label = "Name", name, unique, placeholder, counterTestId }: Props) {
+  const { value, error, onChange } = name.field;
   const length = nameLength(value);
   return (
-    <Field id={id} label={label} hint={hint} error={error}>
+    <Field id={id} label={label} hint={`${NAME_HINT}; unique ${unique}.`} error={error}>
       <div className="relative">
         <Input
           {...fieldAria(id, error)}
           data-testid={id}
-          autoFocus={autoFocus}
+          autoFocus
           autoComplete="off"
           spellCheck={false}
           value={value}
@@ -53,5 +58,3 @@ export function NameField({ id, label, value, error, onChange, hint, placeholder
     </Field>
   );
 }
-
-export const NAME_HINT = `1–${NAME_MAX} letters, digits, spaces, "-", "_" or "."`;

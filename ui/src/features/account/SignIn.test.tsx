@@ -14,6 +14,7 @@ import {
   settingsWith,
 } from "../../test/backend";
 import { SignInScreen } from "./SignInScreen";
+import { retype, submitSignIn } from "../../test/typing";
 
 const signedOut = { get_session: SIGNED_OUT, get_settings: settingsWith({ profiles: [], activeProfile: null }) };
 
@@ -113,16 +114,12 @@ describe("sign-in screen", () => {
     renderApp();
     const user = userEvent.setup();
     await user.type(await screen.findByTestId("api-key"), "sk-live-123456789");
-    await user.clear(screen.getByTestId("profile-name"));
-    await user.type(screen.getByTestId("profile-name"), "lab");
+    await retype(user, "profile-name", "lab");
     await user.click(screen.getByTestId("advanced-toggle"));
-    await user.clear(screen.getByTestId("base-url"));
-    await user.type(screen.getByTestId("base-url"), "http://127.0.0.1:8080/api/");
+    await retype(user, "base-url", "http://127.0.0.1:8080/api/");
     await user.selectOptions(screen.getByTestId("auth-scheme"), "header");
     await user.type(screen.getByTestId("auth-header-name"), "X-Barrack-Token");
-    await user.click(screen.getByTestId("sign-in-submit"));
-    await screen.findByTestId("app-shell");
-    expect(backend.called("sign_in")[0]!.args.request).toMatchObject({
+    expect(await submitSignIn(user, backend)).toMatchObject({
       profile: "lab",
       baseUrl: "http://127.0.0.1:8080/api/",
       authScheme: "header:X-Barrack-Token",

@@ -4,7 +4,7 @@ import type { Session } from "./session";
 import { errorDetail } from "../../lib/notify";
 import { Alert } from "../../components/ui/Alert";
 import { Button } from "../../components/ui/Button";
-import { Field, fieldAria } from "../../components/ui/Field";
+import { Field, fieldAria, TextField } from "../../components/ui/Field";
 import { Input } from "../../components/ui/Input";
 import { AuthSchemeField } from "./AuthSchemeField";
 import { DEFAULT_AUTH, authSchemeText, parseAuthScheme, type AuthSchemeValue } from "./authScheme";
@@ -67,6 +67,8 @@ export function SignInForm({ initialProfile, initialBaseUrl, initialAuthScheme, 
     if (field === "baseUrl" || field === "authScheme") setAdvancedOpen(true);
   }, [field]);
   const showAdvanced = advancedOpen || field === "baseUrl" || field === "authScheme";
+  // Names and addresses, not words: no suggestions or spelling marks; locked while signing in.
+  const plainText = { autoComplete: "off", spellCheck: false, disabled: pending };
 
   return (
     <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
@@ -89,22 +91,15 @@ export function SignInForm({ initialProfile, initialBaseUrl, initialAuthScheme, 
           disabled={pending}
         />
       </Field>
-      <Field
+      <TextField
         id="profile-name"
         label="Profile name"
         hint="Letters, digits, _ - and . (up to 50). One profile per account."
         error={fieldError("profile")}
-      >
-        <Input
-          {...fieldAria("profile-name", fieldError("profile"))}
-          data-testid="profile-name"
-          value={profile}
-          onChange={(e) => edit(setProfile)(e.target.value)}
-          autoComplete="off"
-          spellCheck={false}
-          disabled={pending}
-        />
-      </Field>
+        value={profile}
+        onChange={edit(setProfile)}
+        {...plainText}
+      />
 
       <div className="rounded-md border border-border">
         <button
@@ -120,22 +115,15 @@ export function SignInForm({ initialProfile, initialBaseUrl, initialAuthScheme, 
         </button>
         {showAdvanced && (
           <div id="signin-advanced" className="flex flex-col gap-4 border-t border-border p-3">
-            <Field
+            <TextField
               id="base-url"
               label="Base URL"
               hint="HTTPS, or http only for this computer (127.0.0.1)."
               error={fieldError("baseUrl")}
-            >
-              <Input
-                {...fieldAria("base-url", fieldError("baseUrl"))}
-                data-testid="base-url"
-                value={baseUrl}
-                onChange={(e) => edit(setBaseUrl)(e.target.value)}
-                autoComplete="off"
-                spellCheck={false}
-                disabled={pending}
-              />
-            </Field>
+              value={baseUrl}
+              onChange={edit(setBaseUrl)}
+              {...plainText}
+            />
             <AuthSchemeField
               value={auth}
               onChange={edit(setAuth)}

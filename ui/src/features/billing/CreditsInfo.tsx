@@ -5,8 +5,27 @@ import { toast } from "sonner";
 import { toAppError } from "../../lib/ipc";
 import { Button } from "../../components/ui/Button";
 import { Card, CardTitle } from "../../components/ui/Card";
+import { DataTable, type Column } from "../../components/ui/DataTable";
 import { CREDITS_URL, CREDIT_RULES, CURRENCY_TERMS } from "./credits";
 import { money } from "./format";
+
+/** Each currency's terms; the user's own is marked. */
+function termsColumns(currency: string): Column<(typeof CURRENCY_TERMS)[number]>[] {
+  return [
+    {
+      head: "Currency",
+      cell: (t) => (
+        <>
+          {t.currency}
+          {t.currency === currency && <span className="ml-1 text-xs text-fg-muted">(yours)</span>}
+        </>
+      ),
+    },
+    { head: "Minimum purchase", cell: (t) => money(t.minimum, t.currency), className: "tabular-nums" },
+    { head: "Payment methods", cell: (t) => t.methods.join(", ") },
+    { head: "Tax", cell: (t) => t.tax ?? "—" },
+  ];
+}
 
 /**
  * BILL-01…05: how buying credits works, and "Add credits", which opens Barrack's credits
@@ -46,33 +65,13 @@ export function CreditsInfo({ currency }: { currency: string }) {
           Credits are bought on barrack.ai (a package or a custom amount, paid through Razorpay) and added at once; this
           app takes no payment. Purchases are charged in the currency of your profile's country, which must be complete.
         </p>
-        <table className="w-full text-left">
-          <thead className="text-xs text-fg-muted">
-            <tr>
-              <th className="py-1 pr-4 font-medium">Currency</th>
-              <th className="py-1 pr-4 font-medium">Minimum purchase</th>
-              <th className="py-1 pr-4 font-medium">Payment methods</th>
-              <th className="py-1 font-medium">Tax</th>
-            </tr>
-          </thead>
-          <tbody>
-            {CURRENCY_TERMS.map((t) => (
-              <tr
-                key={t.currency}
-                data-testid={`credits-terms-${t.currency}`}
-                className={t.currency === currency ? "border-t border-border font-medium" : "border-t border-border"}
-              >
-                <td className="py-1.5 pr-4">
-                  {t.currency}
-                  {t.currency === currency && <span className="ml-1 text-xs text-fg-muted">(yours)</span>}
-                </td>
-                <td className="py-1.5 pr-4 tabular-nums">{money(t.minimum, t.currency)}</td>
-                <td className="py-1.5 pr-4">{t.methods.join(", ")}</td>
-                <td className="py-1.5">{t.tax ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          columns={termsColumns(currency)}
+          rows={CURRENCY_TERMS}
+          rowKey={(t) => t.currency}
+          rowTestId={(t) => `credits-terms-${t.currency}`}
+          rowClassName={(t) => (t.currency === currency ? "font-medium" : undefined)}
+        />
         <ul className="list-disc pl-5 text-fg-muted">
           {CREDIT_RULES.map((r) => (
             <li key={r}>{r}</li>

@@ -3,19 +3,11 @@ import uPlot from "uplot";
 import type { DayCost } from "../../bindings";
 import { money } from "./format";
 import { ChartFigures } from "./ChartFigures";
-import { KIND_LABEL, STACK, dailySeries, type ChartTheme } from "./charts";
+import { axis, BAR_POINTER, FROM_ZERO, kindBars, moneyAxis } from "./barChart";
+import { KIND_LABEL, STACK, dailySeries } from "./charts";
 import { UPlotChart } from "./UPlotChart";
 
 const HEIGHT = 220;
-
-function axis(theme: ChartTheme, extra: uPlot.Axis = {}): uPlot.Axis {
-  return {
-    stroke: theme.muted,
-    grid: { stroke: theme.grid, width: 1 },
-    ticks: { stroke: theme.grid, width: 1 },
-    ...extra,
-  };
-}
 
 /** Cost per local day for the last 30 days, stacked by kind; hovering shows each kind's amount. */
 export function DailyCostChart({ daily, currency }: { daily: readonly DayCost[]; currency: string }) {
@@ -35,30 +27,25 @@ export function DailyCostChart({ daily, currency }: { daily: readonly DayCost[];
         height={HEIGHT}
         data={data}
         options={(theme) => ({
-          scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(max, 0.01) * 1.1] } },
+          scales: { x: { time: true }, y: FROM_ZERO },
           axes: [
             axis(theme, {
               values: (_u, ticks) =>
                 ticks.map((t) => new Date(t * 1000).toLocaleDateString(undefined, { month: "short", day: "numeric" })),
             }),
-            axis(theme, { size: 60, values: (_u, ticks) => ticks.map((t) => t.toFixed(2)) }),
+            moneyAxis(theme),
           ],
           series: [
             { label: "Day", value: (_u, v) => (v == null ? "—" : new Date(v * 1000).toLocaleDateString()) },
-            ...drawOrder.map<uPlot.Series>((kind) => ({
-              label: KIND_LABEL[kind],
-              stroke: theme.kinds[kind],
-              fill: theme.kinds[kind],
-              width: 0,
-              paths: bars,
-              points: { show: false },
-              // The bar reaches the running sum; the legend names the kind's own amount.
-              value: (_u, _v, _s, idx) => (idx == null ? "—" : money(series.own[kind][idx], currency)),
-            })),
+            // The bar reaches the running sum; the legend names the kind's own amount.
+            ...kindBars(
+              drawOrder,
+              theme,
+              bars,
+              (kind) => (_u, _v, _s, idx) => (idx == null ? "—" : money(series.own[kind][idx], currency)),
+            ),
           ],
-          legend: { live: true },
-          // Bars, not a time series to zoom into: no drag-to-zoom.
-          cursor: { points: { show: false }, drag: { x: false, y: false } },
+          ...BAR_POINTER,
         })}
       />
       <figcaption className="text-xs text-fg-muted">

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { appError, mockBackend, renderWithProviders } from "../../test/backend";
 import { HibernateTimerControl } from "./HibernateTimerControl";
 import { timerOf } from "./testFixtures";
+import { retype } from "../../test/typing";
 
 type Args = Record<string, unknown>;
 
@@ -17,8 +18,7 @@ describe("HibernateTimerControl", () => {
     });
     renderWithProviders(<HibernateTimerControl vm={vm} />);
     const user = userEvent.setup();
-    await user.clear(screen.getByTestId("timer-hours"));
-    await user.type(screen.getByTestId("timer-hours"), "3");
+    await retype(user, "timer-hours", "3");
     const before = Date.now();
     await user.click(screen.getByTestId("timer-set"));
     await waitFor(() => expect(backend.called("set_hibernate_timer")).toHaveLength(1));
@@ -59,14 +59,12 @@ describe("HibernateTimerControl", () => {
     });
     renderWithProviders(<HibernateTimerControl vm={vm} />);
     const user = userEvent.setup();
-    await user.clear(screen.getByTestId("timer-hours"));
-    await user.type(screen.getByTestId("timer-hours"), "0");
+    await retype(user, "timer-hours", "0");
     await user.click(screen.getByTestId("timer-set"));
     expect(screen.getByTestId("timer-error")).toHaveTextContent("A number of hours above 0.");
     expect(backend.called("set_hibernate_timer")).toHaveLength(0);
 
-    await user.clear(screen.getByTestId("timer-hours"));
-    await user.type(screen.getByTestId("timer-hours"), "1");
+    await retype(user, "timer-hours", "1");
     await user.click(screen.getByTestId("timer-set"));
     expect(await screen.findByText("Pick a time in the future.")).toBeInTheDocument();
   });

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState, type ReactNode } from "react";
 import { Download } from "lucide-react";
 import type { CostKind } from "../../bindings";
 import { cn } from "../../lib/cn";
@@ -117,8 +117,7 @@ export function RecordsSection({ overview }: { overview: BillingOverview | undef
           ))}
         </div>
         <div className="flex flex-wrap items-end gap-3 text-sm">
-          <label className="flex flex-col gap-1">
-            <span className="text-xs text-fg-muted">Resource</span>
+          <Labelled label="Resource">
             <Select
               data-testid="records-resource"
               className="w-56"
@@ -132,29 +131,23 @@ export function RecordsSection({ overview }: { overview: BillingOverview | undef
                 </option>
               ))}
             </Select>
-          </label>
-          <label className="flex flex-col gap-1">
-            <span className="text-xs text-fg-muted">From</span>
-            <Input
-              type="date"
-              data-testid="records-from"
-              value={filter.from}
-              max={filter.to || undefined}
-              aria-invalid={invalidRange ? true : undefined}
-              onChange={(e) => change(withFilter(filter, { from: e.target.value }))}
-            />
-          </label>
-          <label className="flex flex-col gap-1">
-            <span className="text-xs text-fg-muted">To (inclusive)</span>
-            <Input
-              type="date"
-              data-testid="records-to"
-              value={filter.to}
-              min={filter.from || undefined}
-              aria-invalid={invalidRange ? true : undefined}
-              onChange={(e) => change(withFilter(filter, { to: e.target.value }))}
-            />
-          </label>
+          </Labelled>
+          <DateFilter
+            label="From"
+            testId="records-from"
+            value={filter.from}
+            max={filter.to}
+            invalid={invalidRange !== null}
+            onChange={(from) => change(withFilter(filter, { from }))}
+          />
+          <DateFilter
+            label="To (inclusive)"
+            testId="records-to"
+            value={filter.to}
+            min={filter.from}
+            invalid={invalidRange !== null}
+            onChange={(to) => change(withFilter(filter, { to }))}
+          />
           {(filter.resourceId || filter.from || filter.to) && (
             <Button variant="ghost" onClick={() => change(EMPTY_FILTER)}>
               Clear filters
@@ -213,5 +206,42 @@ export function RecordsSection({ overview }: { overview: BillingOverview | undef
         )}
       </div>
     </Card>
+  );
+}
+
+/** A filter control with its small label above it. */
+function Labelled({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <label className="flex flex-col gap-1">
+      <span className="text-xs text-fg-muted">{label}</span>
+      {children}
+    </label>
+  );
+}
+
+type DateProps = {
+  label: string;
+  testId: string;
+  value: string;
+  /** The other end of the range ("" when unset): the picker offers no day beyond it. */
+  min?: string;
+  max?: string;
+  invalid: boolean;
+  onChange: (value: string) => void;
+};
+
+function DateFilter({ label, testId, value, min, max, invalid, onChange }: DateProps) {
+  return (
+    <Labelled label={label}>
+      <Input
+        type="date"
+        data-testid={testId}
+        value={value}
+        min={min || undefined}
+        max={max || undefined}
+        aria-invalid={invalid ? true : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </Labelled>
   );
 }

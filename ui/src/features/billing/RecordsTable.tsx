@@ -1,10 +1,39 @@
-import { memo } from "react";
 import { Link } from "react-router";
 import type { CostKind } from "../../bindings";
+import { DataTable, type Column } from "../../components/ui/DataTable";
 import { money, rate, when } from "./format";
-import { resourcePath, type RecordRow } from "./records";
+import { RECORD_KINDS, resourcePath, type RecordRow } from "./records";
 
 const DETAIL_HEAD: Record<CostKind, string> = { instance: "GPU", volume: "Size", snapshot: "Size" };
+
+function columnsFor(kind: CostKind): Column<RecordRow>[] {
+  return [
+    {
+      head: "Resource",
+      cell: (r) => (
+        <Link to={resourcePath(kind, r.resourceId)} className="font-medium text-primary hover:underline">
+          {r.resourceName || r.resourceId}
+        </Link>
+      ),
+    },
+    { head: DETAIL_HEAD[kind], cell: (r) => r.detail, className: "whitespace-nowrap" },
+    { head: "Tier", cell: (r) => r.tier ?? "—" },
+    { head: "From", cell: (r) => when(r.start), className: "whitespace-nowrap" },
+    { head: "To", cell: (r) => (r.end ? when(r.end) : "ongoing"), className: "whitespace-nowrap" },
+    { head: "Minutes", cell: (r) => r.minutes ?? "—", ...NUMBER },
+    { head: "Per minute", cell: (r) => rate(r.perMinute, r.currency), ...NUMBER },
+    { head: "Cost", cell: (r) => money(r.cost, r.currency), ...NUMBER },
+    { head: "Status", cell: (r) => r.status },
+  ];
+}
+
+const NUMBER = { className: "text-right tabular-nums", headClassName: "text-right" };
+
+/** Built once per kind, so the table's memoised rows stay as they are across refetches. */
+const COLUMNS = Object.fromEntries(RECORD_KINDS.map(({ kind }) => [kind, columnsFor(kind)])) as Record<
+  CostKind,
+  Column<RecordRow>[]
+>;
 
 /**
  * One page of records (50 rows): a plain table renders that in a frame or two, so no
@@ -13,52 +42,15 @@ const DETAIL_HEAD: Record<CostKind, string> = { instance: "GPU", volume: "Size",
 export function RecordsTable({ kind, rows }: { kind: CostKind; rows: readonly RecordRow[] }) {
   return (
     <div className="overflow-x-auto">
-      <table data-testid="records-table" className="w-full text-left text-sm [&_td]:pr-4 [&_th]:pr-4">
-        <thead className="text-xs text-fg-muted">
-          <tr>
-            <th className="py-2 font-medium">Resource</th>
-            <th className="py-2 font-medium">{DETAIL_HEAD[kind]}</th>
-            <th className="py-2 font-medium">Tier</th>
-            <th className="py-2 font-medium">From</th>
-            <th className="py-2 font-medium">To</th>
-            <th className="py-2 text-right font-medium">Minutes</th>
-            <th className="py-2 text-right font-medium">Per minute</th>
-            <th className="py-2 text-right font-medium">Cost</th>
-            <th className="py-2 font-medium">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 ? (
-            <tr className="border-t border-border">
-              <td data-testid="records-empty" colSpan={9} className="py-3 text-fg-muted">
-                No records match.
-              </td>
-            </tr>
-          ) : (
-            rows.map((r) => <Row key={r.billingId} kind={kind} row={r} />)
-          )}
-        </tbody>
-      </table>
+      <DataTable
+        testId="records-table"
+        columns={COLUMNS[kind]}
+        rows={rows}
+        rowKey={(r) => r.billingId}
+        rowTestId={(r) => `record-row-${r.billingId}`}
+        rowTitle={(r) => r.description ?? undefined}
+        empty={{ testId: "records-empty", text: "No records match." }}
+      />
     </div>
   );
 }
-
-const Row = memo(function Row({ kind, row: r }: { kind: CostKind; row: RecordRow }) {
-  return (
-    <tr data-testid={`record-row-${r.billingId}`} className="border-t border-border" title={r.description ?? undefined}>
-      <td className="py-1.5">
-        <Link to={resourcePath(kind, r.resourceId)} className="font-medium text-primary hover:underline">
-          {r.resourceName || r.resourceId}
-        </Link>
-      </td>
-      <td className="py-1.5 whitespace-nowrap">{r.detail}</td>
-      <td className="py-1.5">{r.tier ?? "—"}</td>
-      <td className="py-1.5 whitespace-nowrap">{when(r.start)}</td>
-      <td className="py-1.5 whitespace-nowrap">{r.end ? when(r.end) : "ongoing"}</td>
-      <td className="py-1.5 text-right tabular-nums">{r.minutes ?? "—"}</td>
-      <td className="py-1.5 text-right tabular-nums">{rate(r.perMinute, r.currency)}</td>
-      <td className="py-1.5 text-right tabular-nums">{money(r.cost, r.currency)}</td>
-      <td className="py-1.5">{r.status}</td>
-    </tr>
-  );
-});

@@ -1,6 +1,7 @@
 import { useMemo } from "react";
 import uPlot from "uplot";
 import type { ResourceCost } from "../../bindings";
+import { BAR_POINTER, FROM_ZERO, kindBars, moneyAxis } from "./barChart";
 import { ChartFigures } from "./ChartFigures";
 import { KIND_LABEL, STACK, topSeries } from "./charts";
 import { money } from "./format";
@@ -34,7 +35,7 @@ export function TopResourcesChart({ top, currency }: { top: readonly ResourceCos
           padding: [12, 48, 0, 0],
           scales: {
             x: { time: false, range: () => [-0.5, n - 0.5] },
-            y: { range: (_u, _min, max) => [0, Math.max(max, 0.01) * 1.1] },
+            y: FROM_ZERO,
           },
           axes: [
             {
@@ -47,28 +48,13 @@ export function TopResourcesChart({ top, currency }: { top: readonly ResourceCos
               size: 70,
               values: (_u, ticks) => ticks.map((t) => short(series.names[t] ?? "")),
             },
-            {
-              stroke: theme.muted,
-              size: 60,
-              grid: { stroke: theme.grid, width: 1 },
-              values: (_u, t) => t.map((v) => v.toFixed(2)),
-            },
+            moneyAxis(theme),
           ],
           series: [
             { label: "Resource", value: (_u, v) => (v == null ? "—" : (series.names[v] ?? "—")) },
-            ...STACK.map<uPlot.Series>((kind) => ({
-              label: KIND_LABEL[kind],
-              stroke: theme.kinds[kind],
-              fill: theme.kinds[kind],
-              width: 0,
-              paths: bars,
-              points: { show: false },
-              value: (_u, v) => (v == null ? "—" : money(v, currency)),
-            })),
+            ...kindBars(STACK, theme, bars, () => (_u, v) => (v == null ? "—" : money(v, currency))),
           ],
-          legend: { live: true },
-          // Bars, not a time series to zoom into: no drag-to-zoom.
-          cursor: { points: { show: false }, drag: { x: false, y: false } },
+          ...BAR_POINTER,
         })}
       />
       <figcaption className="text-xs text-fg-muted">

@@ -112,6 +112,13 @@ export function recordRows(res: RecordsResponse): RecordRow[] {
     status: r.status,
     description: r.description,
   });
+  // Volumes and snapshots are billed by size.
+  const stored = (r: RecordsResponse["records"][number] & { size_gb: number | null }, id: string, name: string) => ({
+    ...common(r),
+    resourceId: id,
+    resourceName: name,
+    detail: size(r.size_gb),
+  });
   switch (res.kind) {
     case "instance":
       return res.records.map((r) => ({
@@ -121,19 +128,9 @@ export function recordRows(res: RecordsResponse): RecordRow[] {
         detail: `${r.gpu_type} × ${r.gpu_count}`,
       }));
     case "volume":
-      return res.records.map((r) => ({
-        ...common(r),
-        resourceId: r.volume_id,
-        resourceName: r.volume_name,
-        detail: size(r.size_gb),
-      }));
+      return res.records.map((r) => stored(r, r.volume_id, r.volume_name));
     case "snapshot":
-      return res.records.map((r) => ({
-        ...common(r),
-        resourceId: r.snapshot_id,
-        resourceName: r.snapshot_name,
-        detail: size(r.size_gb),
-      }));
+      return res.records.map((r) => stored(r, r.snapshot_id, r.snapshot_name));
   }
 }
 

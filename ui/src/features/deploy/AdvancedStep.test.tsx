@@ -9,6 +9,7 @@ import { AdvancedStep } from "./AdvancedStep";
 import { validateAdvanced } from "./advancedStep";
 import type { Script } from "../scripts/queries";
 import type { Draft, Secrets, StepErrors } from "./wizard";
+import { replaceText } from "../../test/typing";
 
 const BASE = {
   sshKeyIds: ["k1"],
@@ -31,28 +32,6 @@ const SCRIPTS: Script[] = [
   { id: "s2", name: "mount-data", description: null, content: "#!/bin/sh", created_at: null, updated_at: null },
 ];
 
-/** Replaces a field's text in one go, so the rules are asked only about inputs of their case table. */
-async function enter(user: ReturnType<typeof userEvent.setup>, testId: string, text: string) {
-  await user.clear(screen.getByTestId(testId));
-  await user.paste(text);
-}
-
-/** The step on a draft and secrets of its own. */
-function Stepped({ patch, errors }: { patch: Partial<Draft>; errors: StepErrors }) {
-  const [draft, setDraft] = useState<Draft>({ ...BASE, ...patch });
-  const [secrets, setSecrets] = useState<Secrets>({ jupyterPassword: "" });
-  return (
-    <AdvancedStep
-      draft={draft}
-      errors={errors}
-      update={(p) => setDraft((d) => ({ ...d, ...p }))}
-      secrets={secrets}
-      setSecrets={setSecrets}
-      scripts={[]}
-    />
-  );
-}
-
 /** The step with a draft and secrets of its own; `state()` is the latest of both. */
 function renderStep(patch: Partial<Draft> = {}, errors: StepErrors = {}, scripts?: Script[]) {
   let latest: { draft: Draft; secrets: Secrets } = { draft: { ...BASE, ...patch }, secrets: { jupyterPassword: "" } };
@@ -71,8 +50,8 @@ function renderStep(patch: Partial<Draft> = {}, errors: StepErrors = {}, scripts
       />
     );
   }
-  renderWithProviders(<Harness />);
-  return { state: () => latest };
+  const { unmount } = renderWithProviders(<Harness />);
+  return { state: () => latest, unmount };
 }
 
 describe("Advanced step: public IP (DEP-50)", () => {
@@ -108,7 +87,7 @@ describe("Advanced step: Jupyter (DEP-52)", () => {
       ["abcdefg1", "medium"],
       ["Abcdefg1!xyz", "strong"],
     ]) {
-      await enter(user, "deploy-jupyter-password", password!);
+      await replaceText(user, "deploy-jupyter-password", password!);
       await waitFor(() => expect(screen.getByTestId("jupyter-strength")).toHaveTextContent(`Strength: ${strength}`));
     }
     expect(state().secrets.jupyterPassword).toBe("Abcdefg1!xyz");
@@ -119,7 +98,7 @@ describe("Advanced step: Jupyter (DEP-52)", () => {
     mockBackend({});
     renderStep({ jupyterEnabled: true }, {}, []);
     const user = userEvent.setup();
-    await enter(user, "deploy-jupyter-password", "short");
+    await replaceText(user, "deploy-jupyter-password", "short");
     await waitFor(() => expect(screen.getByTestId("jupyter-strength")).toHaveTextContent("Strength: weak"));
     expect(screen.queryByTestId("deploy-jupyter-password-error")).not.toBeInTheDocument();
     await user.tab();
@@ -136,10 +115,10 @@ describe("Advanced step: Jupyter (DEP-52)", () => {
       mockBackend({});
       // An empty password is said only once the user tries to go on: the step's error, from the same answer.
       const errors = password === "" ? validateAdvanced({ ...BASE, jupyterEnabled: true }, [], { jupyter: out }) : {};
-      const { unmount } = renderWithProviders(<Stepped patch={{ jupyterEnabled: true }} errors={errors} />);
+      const { unmount } = renderStep({ jupyterEnabled: true }, errors, []);
       const user = userEvent.setup();
       if (password !== "") {
-        await enter(user, "deploy-jupyter-password", password);
+        await replaceText(user, "deploy-jupyter-password", password);
         await waitFor(() =>
           expect(screen.getByTestId("jupyter-strength")).toHaveTextContent(`Strength: ${out.strength}`),
         );
@@ -165,7 +144,7 @@ describe("Advanced step: cloud-init (DEP-53)", () => {
       "cloud-init-size",
     );
     expect(screen.queryByTestId("deploy-cloud-init-error")).not.toBeInTheDocument();
-    await enter(user, "deploy-cloud-init", "x".repeat(16394));
+    await replaceText(user, "deploy-cloud-init", "x".repeat(16394));
     await waitFor(() => expect(screen.getByTestId("cloud-init-size")).toHaveTextContent("16,394 bytes"));
     expect(screen.getByTestId("deploy-cloud-init-error")).toHaveTextContent("10 too many");
     expect(screen.getByTestId("deploy-cloud-init")).toHaveAttribute("aria-invalid", "true");
@@ -178,7 +157,7 @@ describe("Advanced step: cloud-init (DEP-53)", () => {
       const out = c.output as CloudInitCheck;
       const expected = out.errors.find((e) => e.field === "cloudInit")?.message;
       mockBackend({});
-      const { unmount } = renderWithProviders(<Stepped patch={{ cloudInit: script }} errors={{}} />);
+      const { unmount } = renderStep({ cloudInit: script }, {}, []);
       await waitFor(() =>
         expect(screen.getByTestId("cloud-init-size")).toHaveTextContent(`${out.bytes.toLocaleString("en-US")} bytes`),
       );

@@ -9,24 +9,10 @@ import { KeysStep } from "./KeysStep";
 import { SshKeyCreate, SshKeyImport } from "./SshKeyInline";
 import type { SshKey } from "../sshKeys/queries";
 import type { Draft, StepErrors } from "./wizard";
+import { GOOD_KEY, keyOf } from "../../test/sshKeys";
+import { replaceText } from "../../test/typing";
 
-const GOOD_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGq1mHkq0T1kS2p3cH7u5dQ0ZQ9zJ9sV2y8b0o1e1x2Q me@host";
-
-const key = (id: string, name = id): SshKey => ({
-  id,
-  name,
-  public_key: GOOD_KEY,
-  fingerprint: `SHA256:${id}`,
-  used_by: [],
-  created_at: null,
-});
 const list = (keys: SshKey[]) => ({ success: true, message: null, ssh_keys: keys, request_id: "r" });
-
-/** Replaces a field's text in one go, so the rules are asked only about inputs of their case table. */
-async function enter(user: ReturnType<typeof userEvent.setup>, testId: string, text: string) {
-  await user.clear(screen.getByTestId(testId));
-  await user.paste(text);
-}
 
 /** The step with a draft of its own; `seen` records every selection it was given. */
 function renderStep(sshKeyIds: string[] = [], errors: StepErrors = {}) {
@@ -50,14 +36,14 @@ function renderStep(sshKeyIds: string[] = [], errors: StepErrors = {}) {
 
 describe("SSH keys step", () => {
   it("loads the keys and pre-selects the only one (DEP-40, DEP-41)", async () => {
-    mockBackend({ list_ssh_keys: list([key("k1", "laptop")]) });
+    mockBackend({ list_ssh_keys: list([keyOf("k1", "laptop")]) });
     const { last } = renderStep();
     await waitFor(() => expect(screen.getByTestId("ssh-key-k1")).toBeChecked());
     expect(last()).toEqual(["k1"]);
   });
 
   it("lets several keys be chosen, and pre-selects none of several (DEP-42)", async () => {
-    mockBackend({ list_ssh_keys: list([key("a"), key("b"), key("c")]) });
+    mockBackend({ list_ssh_keys: list([keyOf("a"), keyOf("b"), keyOf("c")]) });
     const { last } = renderStep();
     const user = userEvent.setup();
     await user.click(await screen.findByTestId("ssh-key-a"));
@@ -69,13 +55,13 @@ describe("SSH keys step", () => {
   });
 
   it("drops a chosen key that no longer exists", async () => {
-    mockBackend({ list_ssh_keys: list([key("a"), key("b")]) });
+    mockBackend({ list_ssh_keys: list([keyOf("a"), keyOf("b")]) });
     const { last } = renderStep(["a", "deleted"]);
     await waitFor(() => expect(last()).toEqual(["a"]));
   });
 
   it("shows the step's error at the key list, and the first key carries the field's id", async () => {
-    mockBackend({ list_ssh_keys: list([key("a"), key("b")]) });
+    mockBackend({ list_ssh_keys: list([keyOf("a"), keyOf("b")]) });
     renderStep([], { sshKeyIds: "Choose at least one SSH key: a VM cannot be deployed without one." });
     expect(await screen.findByTestId("deploy-sshKeyIds-error")).toHaveTextContent("Choose at least one SSH key");
     expect(await screen.findByTestId("ssh-key-a")).toHaveAttribute("id", "deploy-sshKeyIds");
@@ -83,13 +69,13 @@ describe("SSH keys step", () => {
 
   it("imports a key: a bad line is refused at the field, a good one is sent and selected (DEP-43)", async () => {
     const backend = mockBackend({
-      list_ssh_keys: list([key("d", "desktop")]),
+      list_ssh_keys: list([keyOf("d", "desktop")]),
       create_ssh_key: (args: Record<string, unknown>) => {
         const body = args.body as { name: string; public_key: string };
         return {
           success: true,
           message: null,
-          ssh_key: { ...key("new", body.name), public_key: body.public_key },
+          ssh_key: { ...keyOf("new", body.name), public_key: body.public_key },
           private_key: null,
           request_id: "r",
         };
@@ -98,8 +84,8 @@ describe("SSH keys step", () => {
     const { last } = renderStep(["d"]);
     const user = userEvent.setup();
     await user.click(await screen.findByTestId("ssh-key-import"));
-    await enter(user, "ssh-import-name", "laptop");
-    await enter(user, "ssh-import-key", "ssh-foo AAAAC3NzaC1lZDI1NTE5");
+    await replaceText(user, "ssh-import-name", "laptop");
+    await replaceText(user, "ssh-import-key", "ssh-foo AAAAC3NzaC1lZDI1NTE5");
     await user.click(screen.getByTestId("ssh-import-submit"));
     await waitFor(() =>
       expect(screen.getByTestId("deploy-ssh-import-key-error")).toHaveTextContent("Must start with the key type"),
@@ -108,7 +94,7 @@ describe("SSH keys step", () => {
     await waitFor(() => expect(screen.getByTestId("ssh-import-key")).toHaveFocus());
     expect(backend.called("create_ssh_key")).toEqual([]);
 
-    await enter(user, "ssh-import-key", GOOD_KEY);
+    await replaceText(user, "ssh-import-key", GOOD_KEY);
     await waitFor(() => expect(screen.queryByTestId("deploy-ssh-import-key-error")).not.toBeInTheDocument());
     await user.click(screen.getByTestId("ssh-import-submit"));
     await waitFor(() => expect(backend.called("create_ssh_key")).toHaveLength(1));
@@ -121,12 +107,12 @@ describe("SSH keys step", () => {
   });
 
   it("refuses an import name already taken (whatever the case) at the name field", async () => {
-    const backend = mockBackend({ list_ssh_keys: list([key("a", "laptop")]) });
+    const backend = mockBackend({ list_ssh_keys: list([keyOf("a", "laptop")]) });
     renderStep();
     const user = userEvent.setup();
     await user.click(await screen.findByTestId("ssh-key-import"));
-    await enter(user, "ssh-import-name", "Laptop");
-    await enter(user, "ssh-import-key", GOOD_KEY);
+    await replaceText(user, "ssh-import-name", "Laptop");
+    await replaceText(user, "ssh-import-key", GOOD_KEY);
     await waitFor(() =>
       expect(screen.getByTestId("deploy-ssh-import-name-error")).toHaveTextContent(
         'A key named "laptop" already exists',
@@ -139,14 +125,14 @@ describe("SSH keys step", () => {
 
   it("shows the server's refusal of a field at that field", async () => {
     mockBackend({
-      list_ssh_keys: list([key("d", "desktop")]),
+      list_ssh_keys: list([keyOf("d", "desktop")]),
       create_ssh_key: fails("Validation", "name: is already taken", { field: "name" }),
     });
     renderStep();
     const user = userEvent.setup();
     await user.click(await screen.findByTestId("ssh-key-import"));
-    await enter(user, "ssh-import-name", "laptop");
-    await enter(user, "ssh-import-key", GOOD_KEY);
+    await replaceText(user, "ssh-import-name", "laptop");
+    await replaceText(user, "ssh-import-key", GOOD_KEY);
     await user.click(screen.getByTestId("ssh-import-submit"));
     expect(await screen.findByTestId("deploy-ssh-import-name-error")).toHaveTextContent("is already taken");
   });
@@ -155,7 +141,7 @@ describe("SSH keys step", () => {
     const backend = mockBackend({
       list_ssh_keys: list([]),
       generate_ssh_key: (args: Record<string, unknown>) => ({
-        sshKey: key("gen", args.name as string),
+        sshKey: keyOf("gen", args.name as string),
         savedTo: "/home/me/.ssh/gpu-box",
       }),
     });
@@ -171,7 +157,7 @@ describe("SSH keys step", () => {
     expect(await screen.findByTestId("deploy-ssh-create-name-error")).toHaveTextContent("A name is required.");
     expect(backend.called("generate_ssh_key")).toEqual([]);
 
-    await enter(user, "ssh-create-name", "generated");
+    await replaceText(user, "ssh-create-name", "generated");
     await user.click(screen.getByTestId("ssh-create-submit"));
     expect(await screen.findByTestId("ssh-create-saved")).toHaveTextContent(
       "Private key saved to /home/me/.ssh/gpu-box",
@@ -189,7 +175,7 @@ describe("SSH keys step", () => {
     renderStep();
     const user = userEvent.setup();
     await user.click(await screen.findByTestId("ssh-key-create"));
-    await enter(user, "ssh-create-name", "generated");
+    await replaceText(user, "ssh-create-name", "generated");
     await user.click(screen.getByTestId("ssh-create-submit"));
     expect(await screen.findByTestId("ssh-create-cancelled")).toHaveTextContent("no key was created");
     expect(screen.queryByTestId("error-banner")).not.toBeInTheDocument();
@@ -202,7 +188,7 @@ describe("the key forms show exactly Rust's answer (check_ssh_key)", () => {
     const form = c.input.form as SshKeyForm;
     const answer = c.output as SshKeyCheck_Serialize;
     const at = (field: string) => answer.errors.find((e) => e.field === field)?.message;
-    const keys = (form.taken ?? []).map((name) => key(`id-${name}`, name));
+    const keys = (form.taken ?? []).map((name) => keyOf(`id-${name}`, name));
     const imported = form.publicKey != null;
     it(`${imported ? "import" : "create"} ${JSON.stringify(form.name)} ${JSON.stringify(form.publicKey)}`, async () => {
       const backend = mockBackend({
@@ -218,8 +204,8 @@ describe("the key forms show exactly Rust's answer (check_ssh_key)", () => {
           <SshKeyCreate keys={keys} onCreated={() => {}} onClose={() => {}} />
         ),
       );
-      if (form.name !== "") await enter(user, `${prefix}-name`, form.name);
-      if (imported && form.publicKey !== "") await enter(user, "ssh-import-key", form.publicKey!);
+      if (form.name !== "") await replaceText(user, `${prefix}-name`, form.name);
+      if (imported && form.publicKey !== "") await replaceText(user, "ssh-import-key", form.publicKey!);
       // A submit shows every field's error (and sends only what Rust accepted).
       await user.click(screen.getByTestId(`${prefix}-submit`));
       await waitFor(() =>

@@ -11,7 +11,9 @@ import {
 } from "../../bindings";
 import { mockBackend, renderWithProviders } from "../../test/backend";
 import { casesOf } from "../../test/formCases";
-import { takesPorts, type RuleField } from "../instances/ruleForm";
+import { RULE_SELECT_CHOICES, RULE_SELECTS, SSH_RULE } from "../../test/rules";
+import { RULE_TEST_IDS } from "../firewalls/RuleFields";
+import { RULE_FIELDS, takesPorts, type RuleField } from "../instances/ruleForm";
 import { SecurityRulesEditor } from "./SecurityRulesEditor";
 
 type Rule = VMSecurityRuleRequest_Serialize;
@@ -28,36 +30,12 @@ function renderEditor(initial: Rule[] = [], error?: string) {
   return { rules: () => latest };
 }
 
-const TEST_ID: Record<RuleField, string> = {
-  direction: "rule-direction",
-  protocol: "rule-protocol",
-  ethertype: "rule-ethertype",
-  remote_ip_prefix: "rule-cidr",
-  port_range_min: "rule-port-min",
-  port_range_max: "rule-port-max",
-};
-const FIELDS = Object.keys(TEST_ID) as RuleField[];
-const SELECTS = ["direction", "protocol", "ethertype"] as const;
-const CHOICES: Record<(typeof SELECTS)[number], readonly string[]> = {
-  direction: RULE_CHOICES.directions,
-  protocol: RULE_CHOICES.protocols,
-  ethertype: RULE_CHOICES.ethertypes,
-};
 /** Where a field's error shows (ui/Field under the control's DOM id). */
-const errorOf = (f: RuleField) => screen.queryByTestId(`deploy-${TEST_ID[f]}-error`);
-
-const ssh: Rule = {
-  direction: "ingress",
-  protocol: "tcp",
-  ethertype: "IPv4",
-  remote_ip_prefix: "0.0.0.0/0",
-  port_range_min: 22,
-  port_range_max: 22,
-};
+const errorOf = (f: RuleField) => screen.queryByTestId(`deploy-${RULE_TEST_IDS[f]}-error`);
 
 /** Types a text field as a whole (straight to an input of the case table). */
 async function fill(user: ReturnType<typeof userEvent.setup>, field: RuleField, text: string) {
-  const el = screen.getByTestId(TEST_ID[field]);
+  const el = screen.getByTestId(RULE_TEST_IDS[field]);
   await user.clear(el);
   if (text !== "") {
     await user.click(el);
@@ -69,7 +47,7 @@ describe("the wizard's rule editor shows exactly what Rust answers (DEP-51)", ()
   // Choices the selects do not offer, and ports on a protocol whose port fields are
   // disabled, cannot be entered here (the VM page's form walks the latter).
   const enterable = (f: RuleForm_Serialize) =>
-    SELECTS.every((s) => CHOICES[s].includes(f[s])) &&
+    RULE_SELECTS.every((s) => RULE_SELECT_CHOICES[s].includes(f[s])) &&
     (takesPorts(f.protocol) || (f.port_range_min === "" && f.port_range_max === ""));
   const cases = casesOf("check_security_rule").filter((c) => enterable((c.input as { form: RuleForm_Serialize }).form));
 
@@ -83,7 +61,7 @@ describe("the wizard's rule editor shows exactly what Rust answers (DEP-51)", ()
     const answer = c.output as RuleCheck_Serialize;
     const { rules } = renderEditor(form.existing);
     const user = userEvent.setup();
-    for (const s of SELECTS) await user.selectOptions(screen.getByTestId(TEST_ID[s]), form[s]);
+    for (const s of RULE_SELECTS) await user.selectOptions(screen.getByTestId(RULE_TEST_IDS[s]), form[s]);
     await fill(user, "remote_ip_prefix", form.remote_ip_prefix);
     if (takesPorts(form.protocol)) {
       await fill(user, "port_range_min", form.port_range_min);
@@ -93,11 +71,11 @@ describe("the wizard's rule editor shows exactly what Rust answers (DEP-51)", ()
 
     if (answer.value) {
       await waitFor(() => expect(rules()).toEqual([...form.existing, answer.value]));
-      for (const f of FIELDS) expect(errorOf(f)).not.toBeInTheDocument();
+      for (const f of RULE_FIELDS) expect(errorOf(f)).not.toBeInTheDocument();
       return;
     }
     await waitFor(() => expect(errorOf(answer.errors[0]!.field as RuleField)).toBeInTheDocument());
-    for (const f of FIELDS) {
+    for (const f of RULE_FIELDS) {
       const message = answer.errors.find((e) => e.field === f)?.message;
       if (message) expect(errorOf(f)?.textContent).toBe(message);
       else expect(errorOf(f)).not.toBeInTheDocument();
@@ -162,7 +140,7 @@ describe("Advanced step: security rules (DEP-51)", () => {
 
   it("refuses a rule the list already covers, adds one that fits, and removes", async () => {
     mockBackend({});
-    const { rules } = renderEditor([ssh]);
+    const { rules } = renderEditor([SSH_RULE]);
     const user = userEvent.setup();
     expect(screen.getByTestId("rule-item-0")).toHaveTextContent("ingress TCP IPv4 0.0.0.0/0, port 22");
     await fill(user, "remote_ip_prefix", "10.0.0.0/8");
@@ -172,13 +150,13 @@ describe("Advanced step: security rules (DEP-51)", () => {
     expect(await screen.findByTestId("deploy-rule-cidr-error")).toHaveTextContent(
       "Already covered by rule 1 (ingress TCP IPv4 0.0.0.0/0, port 22)",
     );
-    expect(rules()).toEqual([ssh]);
+    expect(rules()).toEqual([SSH_RULE]);
 
     await user.selectOptions(screen.getByTestId("rule-protocol"), "udp");
     await fill(user, "remote_ip_prefix", "0.0.0.0/0");
     await user.click(screen.getByTestId("rule-add"));
-    const udp = { ...ssh, protocol: "udp" };
-    await waitFor(() => expect(rules()).toEqual([ssh, udp]));
+    const udp = { ...SSH_RULE, protocol: "udp" };
+    await waitFor(() => expect(rules()).toEqual([SSH_RULE, udp]));
     expect(screen.getByTestId("rule-item-1")).toHaveTextContent("ingress UDP IPv4 0.0.0.0/0, port 22");
     // The kind of rule stays for the next one; the range and ports start empty.
     expect(screen.getByTestId("rule-protocol")).toHaveValue("udp");
@@ -214,7 +192,7 @@ describe("Advanced step: security rules (DEP-51)", () => {
 
   it("shows the conflicts of a saved draft next to the rule at fault", async () => {
     mockBackend({});
-    renderEditor([ssh, ssh], "Rule 2: Repeats rule 1");
+    renderEditor([SSH_RULE, SSH_RULE], "Rule 2: Repeats rule 1");
     expect(await screen.findByTestId("rule-conflict-1")).toHaveTextContent("Repeats rule 1");
     expect(screen.queryByTestId("rule-conflict-0")).not.toBeInTheDocument();
     expect(screen.getByTestId("deploy-securityRules-error")).toHaveTextContent("Rule 2: Repeats rule 1");

@@ -5,25 +5,22 @@
 
 import { leavingForSubmit, SUBMIT_ATTR } from "../../components/ui/leavingFor";
 import { useFocusRequest } from "../../components/ui/useFocusRequest";
-import { useState, type FocusEvent, type KeyboardEvent, type ReactNode } from "react";
-import { RULE_CHOICES, type RuleProblem_Serialize, type VMSecurityRuleRequest_Serialize } from "../../bindings";
+import { useState, type FocusEvent, type KeyboardEvent } from "react";
+import type { RuleProblem_Serialize, VMSecurityRuleRequest_Serialize } from "../../bindings";
 import { Button } from "../../components/ui/Button";
-import { Field, fieldAria } from "../../components/ui/Field";
-import { Input, Select } from "../../components/ui/Input";
 import { useCheck, useCheckNow } from "../../lib/useCheck";
 import { useSubmitGuard } from "../../lib/useSubmitGuard";
 import { ruleListCheck, securityRuleCheck, type RuleDraft } from "../instances/checks";
 import {
-  cidrHint,
-  directionLabel,
+  RULE_FIELDS,
   EMPTY_RULE,
   firstRuleFieldAtFault,
-  portHints,
   ruleErrors,
   ruleSummary,
-  takesPorts,
+  type RuleErrors,
   type RuleField,
 } from "../instances/ruleForm";
+import { RULE_TEST_IDS, RuleFields } from "../firewalls/RuleFields";
 import { fieldDomId } from "./wizard";
 
 /** A rule as the draft keeps it: the request Rust built from the form. */
@@ -36,18 +33,8 @@ type Props = {
   error?: string | undefined;
 };
 
-const CONTROL: Record<RuleField, { id: string; testId: string }> = {
-  direction: { id: fieldDomId("rule-direction"), testId: "rule-direction" },
-  protocol: { id: fieldDomId("rule-protocol"), testId: "rule-protocol" },
-  ethertype: { id: fieldDomId("rule-ethertype"), testId: "rule-ethertype" },
-  remote_ip_prefix: { id: fieldDomId("rule-cidr"), testId: "rule-cidr" },
-  port_range_min: { id: fieldDomId("rule-port-min"), testId: "rule-port-min" },
-  port_range_max: { id: fieldDomId("rule-port-max"), testId: "rule-port-max" },
-};
-
-function control(field: RuleField, error: string | undefined) {
-  return { ...fieldAria(CONTROL[field].id, error), "data-testid": CONTROL[field].testId };
-}
+/** A rule field's DOM id: the wizard's prefix on its test id, e.g. `deploy-rule-cidr`. */
+const ruleDomId = (field: RuleField) => fieldDomId(RULE_TEST_IDS[field]);
 
 /** The list's problems by rule index, in the order Rust gave them. */
 function problemsByRule(problems: readonly RuleProblem_Serialize[] | undefined): Map<number, string[]> {
@@ -143,9 +130,9 @@ function NewRule({ rules, onAdd }: { rules: readonly DraftRule[]; onAdd: (r: Dra
   // Compared with the list it joins: a rule that repeats, covers or is covered by one is refused.
   const form = { ...draft, existing: [...rules] };
   const errors = ruleErrors(useCheck(securityRuleCheck, form).data?.errors);
-  const shown = (f: RuleField) => (tried || touched[f] ? errors[f] : undefined);
-  const ports = takesPorts(draft.protocol);
-  const hints = portHints(draft.protocol);
+  const shown: RuleErrors = Object.fromEntries(
+    RULE_FIELDS.filter((f) => tried || touched[f]).map((f) => [f, errors[f]]),
+  );
 
   function edit(patch: Partial<RuleDraft>) {
     setDraft((d) => ({ ...d, ...patch }));
@@ -158,7 +145,7 @@ function NewRule({ rules, onAdd }: { rules: readonly DraftRule[]; onAdd: (r: Dra
       const answer = await checkNow(securityRuleCheck, form);
       if (!answer.value) {
         // Focus the first field at fault, in the form's order (a conflict is the range's).
-        focusOn(CONTROL[firstRuleFieldAtFault(ruleErrors(answer.errors)) ?? "remote_ip_prefix"].id);
+        focusOn(ruleDomId(firstRuleFieldAtFault(ruleErrors(answer.errors)) ?? "remote_ip_prefix"));
         return;
       }
       onAdd(answer.value);
@@ -184,104 +171,12 @@ function NewRule({ rules, onAdd }: { rules: readonly DraftRule[]; onAdd: (r: Dra
       onKeyDown={enter}
       className="flex flex-col gap-3 rounded-md border border-border p-3"
     >
-      <div className="grid gap-3 sm:grid-cols-3">
-        <Choice field="direction" label="Direction" error={shown("direction")}>
-          <Select
-            {...control("direction", shown("direction"))}
-            value={draft.direction}
-            onChange={(e) => edit({ direction: e.target.value })}
-          >
-            {RULE_CHOICES.directions.map((d) => (
-              <option key={d} value={d}>
-                {directionLabel(d)}
-              </option>
-            ))}
-          </Select>
-        </Choice>
-        <Choice field="protocol" label="Protocol" error={shown("protocol")}>
-          <Select
-            {...control("protocol", shown("protocol"))}
-            value={draft.protocol}
-            // A protocol without ports: clear them rather than leave values that would be refused.
-            onChange={(e) => {
-              const protocol = e.target.value;
-              edit(takesPorts(protocol) ? { protocol } : { protocol, port_range_min: "", port_range_max: "" });
-            }}
-          >
-            {RULE_CHOICES.protocols.map((p) => (
-              <option key={p} value={p}>
-                {p.toUpperCase()}
-              </option>
-            ))}
-          </Select>
-        </Choice>
-        <Choice field="ethertype" label="IP version" error={shown("ethertype")}>
-          <Select
-            {...control("ethertype", shown("ethertype"))}
-            value={draft.ethertype}
-            onChange={(e) => edit({ ethertype: e.target.value })}
-          >
-            {RULE_CHOICES.ethertypes.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </Select>
-        </Choice>
-      </div>
-      <div className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr]">
-        <Choice
-          field="remote_ip_prefix"
-          label="Remote range (CIDR)"
-          hint={cidrHint(draft.ethertype)}
-          error={shown("remote_ip_prefix")}
-        >
-          <Input
-            {...control("remote_ip_prefix", shown("remote_ip_prefix"))}
-            spellCheck={false}
-            autoComplete="off"
-            value={draft.remote_ip_prefix}
-            onBlur={blur("remote_ip_prefix")}
-            onChange={(e) => edit({ remote_ip_prefix: e.target.value })}
-          />
-        </Choice>
-        <Choice field="port_range_min" label="Port from" hint={hints.min} error={shown("port_range_min")}>
-          <Input
-            {...control("port_range_min", shown("port_range_min"))}
-            inputMode="numeric"
-            disabled={!ports}
-            value={draft.port_range_min}
-            onBlur={blur("port_range_min")}
-            onChange={(e) => edit({ port_range_min: e.target.value })}
-          />
-        </Choice>
-        <Choice field="port_range_max" label="Port to" hint={hints.max} error={shown("port_range_max")}>
-          <Input
-            {...control("port_range_max", shown("port_range_max"))}
-            inputMode="numeric"
-            disabled={!ports}
-            value={draft.port_range_max}
-            onBlur={blur("port_range_max")}
-            onChange={(e) => edit({ port_range_max: e.target.value })}
-          />
-        </Choice>
-      </div>
+      <RuleFields draft={draft} errors={shown} onEdit={edit} idOf={ruleDomId} onLeave={blur} portsFollowProtocol />
       <div>
         <Button variant="secondary" data-testid="rule-add" {...SUBMIT_ATTR} onClick={add}>
           Add rule
         </Button>
       </div>
     </div>
-  );
-}
-
-type ChoiceProps = { field: RuleField; label: string; hint?: string; error: string | undefined; children: ReactNode };
-
-/** ui/Field with the rule control's id, so its error's test id is `deploy-rule-…-error`. */
-function Choice({ field, label, hint, error, children }: ChoiceProps) {
-  return (
-    <Field id={CONTROL[field].id} label={label} hint={hint} error={error}>
-      {children}
-    </Field>
   );
 }

@@ -3,7 +3,7 @@
 // at its field; a submit sends the request Rust built, and a new key is handed to the step,
 // which selects it.
 
-import { useState, type KeyboardEvent, type ReactNode } from "react";
+import { useState, type FocusEvent, type KeyboardEvent, type ReactNode } from "react";
 import type { AppError } from "../../lib/ipc";
 import { withoutFieldPrefix } from "../settings/preferences";
 import { Button } from "../../components/ui/Button";
@@ -37,11 +37,23 @@ function otherError(error: AppError | null, fields: string[]): AppError | null {
   return error;
 }
 
+type PanelProps = {
+  title: string;
+  children: ReactNode;
+  onSubmit: () => void;
+  onClose: () => void;
+  /** The submit button's test id and words, before and while it is sent. */
+  submit: { testId: string; label: string; pendingLabel: string };
+  pending: boolean;
+  /** A refusal not about a field, shown above the buttons. */
+  error: AppError | null;
+};
+
 /**
  * A group, not a <form>: the wizard may sit in a form of its own, and forms cannot nest.
  * Enter in a one-line field still submits this panel only.
  */
-function Panel({ title, children, onSubmit }: { title: string; children: ReactNode; onSubmit: () => void }) {
+function Panel({ title, children, onSubmit, onClose, submit, pending, error }: PanelProps) {
   function enter(e: KeyboardEvent) {
     if (e.key === "Enter" && e.target instanceof HTMLInputElement) {
       e.preventDefault();
@@ -57,7 +69,47 @@ function Panel({ title, children, onSubmit }: { title: string; children: ReactNo
     >
       <h3 className="text-sm font-semibold">{title}</h3>
       {children}
+      {error && <ErrorBanner error={error} />}
+      <div className="flex gap-2">
+        <Button variant="primary" data-testid={submit.testId} {...SUBMIT_ATTR} onClick={onSubmit} pending={pending}>
+          {pending ? submit.pendingLabel : submit.label}
+        </Button>
+        <Button onClick={onClose} disabled={pending}>
+          Cancel
+        </Button>
+      </div>
     </div>
+  );
+}
+
+type NameProps = {
+  id: string;
+  testId: string;
+  value: string;
+  error: string | null;
+  onChange: (value: string) => void;
+  onBlur?: (e: FocusEvent) => void;
+};
+
+/** The key's name (SSH-02), as both panels ask for it. */
+function KeyNameField({ id, testId, value, error, onChange, onBlur }: NameProps) {
+  return (
+    <Field
+      id={id}
+      label="Key name"
+      hint={`Up to ${RULE_LIMITS.nameMax} letters, digits, '-', '_' and '.'; unique in your account.`}
+      error={error}
+    >
+      <Input
+        {...fieldAria(id, error)}
+        data-testid={testId}
+        autoComplete="off"
+        spellCheck={false}
+        value={value}
+        onBlur={onBlur}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </Field>
   );
 }
 
@@ -97,25 +149,24 @@ export function SshKeyCreate({ keys, onCreated, onClose }: Props) {
 
   if (savedTo !== null) return <SavedNote path={savedTo} onClose={onClose} />;
   return (
-    <Panel title="Create a key" onSubmit={submit}>
-      <Field
+    <Panel
+      title="Create a key"
+      onSubmit={submit}
+      onClose={onClose}
+      submit={{ testId: "ssh-create-submit", label: "Create and save private key…", pendingLabel: "Creating…" }}
+      pending={generate.isPending}
+      error={otherError(generate.error, ["name"])}
+    >
+      <KeyNameField
         id={nameId}
-        label="Key name"
-        hint={`Up to ${RULE_LIMITS.nameMax} letters, digits, '-', '_' and '.'; unique in your account.`}
+        testId="ssh-create-name"
+        value={name}
         error={nameError}
-      >
-        <Input
-          {...fieldAria(nameId, nameError)}
-          data-testid="ssh-create-name"
-          autoComplete="off"
-          spellCheck={false}
-          value={name}
-          onChange={(e) => {
-            setName(e.target.value);
-            generate.reset();
-          }}
-        />
-      </Field>
+        onChange={(v) => {
+          setName(v);
+          generate.reset();
+        }}
+      />
       <p className="text-sm">
         You'll choose where to save the private key; it is shown only once and the app does not keep it.
       </p>
@@ -124,21 +175,6 @@ export function SshKeyCreate({ keys, onCreated, onClose }: Props) {
           No file was chosen, so no key was created.
         </p>
       )}
-      {otherError(generate.error, ["name"]) && <ErrorBanner error={generate.error!} />}
-      <div className="flex gap-2">
-        <Button
-          variant="primary"
-          data-testid="ssh-create-submit"
-          {...SUBMIT_ATTR}
-          onClick={submit}
-          pending={generate.isPending}
-        >
-          {generate.isPending ? "Creating…" : "Create and save private key…"}
-        </Button>
-        <Button onClick={onClose} disabled={generate.isPending}>
-          Cancel
-        </Button>
-      </div>
     </Panel>
   );
 }
@@ -202,26 +238,25 @@ export function SshKeyImport({ keys, onCreated, onClose }: Props) {
   }
 
   return (
-    <Panel title="Import a public key" onSubmit={submit}>
-      <Field
+    <Panel
+      title="Import a public key"
+      onSubmit={submit}
+      onClose={onClose}
+      submit={{ testId: "ssh-import-submit", label: "Import key", pendingLabel: "Importing…" }}
+      pending={importKey.isPending}
+      error={otherError(importKey.error, ["name", "public_key"])}
+    >
+      <KeyNameField
         id={nameId}
-        label="Key name"
-        hint={`Up to ${RULE_LIMITS.nameMax} letters, digits, '-', '_' and '.'; unique in your account.`}
+        testId="ssh-import-name"
+        value={name}
         error={nameError}
-      >
-        <Input
-          {...fieldAria(nameId, nameError)}
-          data-testid="ssh-import-name"
-          autoComplete="off"
-          spellCheck={false}
-          value={name}
-          onBlur={(e) => leavingForSubmit(e) || setTouched((t) => ({ ...t, name: true }))}
-          onChange={(e) => {
-            setName(e.target.value);
-            importKey.reset();
-          }}
-        />
-      </Field>
+        onBlur={(e) => leavingForSubmit(e) || setTouched((t) => ({ ...t, name: true }))}
+        onChange={(v) => {
+          setName(v);
+          importKey.reset();
+        }}
+      />
       <Field
         id={keyId}
         label="Public key"
@@ -251,21 +286,6 @@ export function SshKeyImport({ keys, onCreated, onClose }: Props) {
           }}
         />
       </Field>
-      {otherError(importKey.error, ["name", "public_key"]) && <ErrorBanner error={importKey.error!} />}
-      <div className="flex gap-2">
-        <Button
-          variant="primary"
-          data-testid="ssh-import-submit"
-          {...SUBMIT_ATTR}
-          onClick={submit}
-          pending={importKey.isPending}
-        >
-          {importKey.isPending ? "Importing…" : "Import key"}
-        </Button>
-        <Button onClick={onClose} disabled={importKey.isPending}>
-          Cancel
-        </Button>
-      </div>
     </Panel>
   );
 }

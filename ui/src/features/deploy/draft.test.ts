@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SSH_RULE } from "../../test/rules";
 import { vmOf } from "../../test/vms";
 import type { BootItem } from "./bootStep";
 import {
@@ -58,16 +59,7 @@ describe("buildRequest", () => {
     bootId: "IMG-1",
     sshKeyIds: ["K1", "K2"],
     publicIp: false,
-    securityRules: [
-      {
-        direction: "ingress",
-        protocol: "tcp",
-        ethertype: "IPv4",
-        remote_ip_prefix: "0.0.0.0/0",
-        port_range_min: 22,
-        port_range_max: 22,
-      },
-    ],
+    securityRules: [SSH_RULE],
     jupyterEnabled: true,
     cloudInit: "#cloud-config\n",
     startupScriptId: "S1",
@@ -83,16 +75,7 @@ describe("buildRequest", () => {
       boot_source: { type: "custom_image", id: "IMG-1" },
       ssh_key_ids: ["K1", "K2"],
       public_ip: false,
-      security_rules: [
-        {
-          direction: "ingress",
-          protocol: "tcp",
-          ethertype: "IPv4",
-          remote_ip_prefix: "0.0.0.0/0",
-          port_range_min: 22,
-          port_range_max: 22,
-        },
-      ],
+      security_rules: [SSH_RULE],
       jupyter: { enabled: true, password: "s3cret-pass" },
       cloud_init: "#cloud-config\n",
       startup_script_id: "S1",
@@ -162,18 +145,7 @@ describe("links into the wizard", () => {
       image: { id: "IMG-9", name: "trained", type: "custom_image", default_user: "ubuntu" },
       ssh_key_ids: ["K1"],
       public_ip_enabled: false,
-      security_rules: [
-        {
-          id: "R1",
-          direction: "ingress",
-          protocol: "tcp",
-          ethertype: "IPv4",
-          remote_ip_prefix: "10.0.0.0/8",
-          port_range_min: 22,
-          port_range_max: 22,
-          created_at: null,
-        },
-      ],
+      security_rules: [{ ...SSH_RULE, id: "R1", remote_ip_prefix: "10.0.0.0/8", created_at: null }],
     });
     const d = draftFromVm(vm);
     expect(d).toMatchObject({
@@ -188,16 +160,7 @@ describe("links into the wizard", () => {
       sshKeyIds: ["K1"],
       publicIp: false,
     });
-    expect(d.securityRules).toEqual([
-      {
-        direction: "ingress",
-        protocol: "tcp",
-        ethertype: "IPv4",
-        remote_ip_prefix: "10.0.0.0/8",
-        port_range_min: 22,
-        port_range_max: 22,
-      },
-    ]);
+    expect(d.securityRules).toEqual([{ ...SSH_RULE, remote_ip_prefix: "10.0.0.0/8" }]);
     // Older answers call an OS image "os".
     expect(draftFromVm(vmOf("x")).bootKind).toBe("os_image");
   });

@@ -1,7 +1,17 @@
 import { Link } from "react-router";
 import { pagePath } from "../../app/pages";
+import { DataTable, type Column } from "../../components/ui/DataTable";
 import { ErrorBanner } from "../../components/ui/ErrorBanner";
 import { useInstanceFirewalls } from "../instances/queries";
+
+type Firewall = NonNullable<ReturnType<typeof useInstanceFirewalls>["data"]>[number];
+
+const COLUMNS: Column<Firewall>[] = [
+  { head: "Name", cell: (f) => f.name },
+  { head: "Firewall", cell: (f) => f.status },
+  { head: "Attachment", cell: (f) => f.attachment_status },
+  { head: "Rules", cell: (f) => f.rules_count, className: "tabular-nums" },
+];
 
 /** Firewalls attached to the VM (VM-08). */
 export function FirewallsList({ vmId }: { vmId: string }) {
@@ -23,25 +33,12 @@ export function FirewallsList({ vmId }: { vmId: string }) {
     );
   }
   return (
-    <table data-testid="firewalls-table" className="w-full text-left text-sm [&_td]:pr-4 [&_th]:pr-4">
-      <thead className="text-xs text-fg-muted">
-        <tr>
-          <th className="py-2 font-medium">Name</th>
-          <th className="py-2 font-medium">Firewall</th>
-          <th className="py-2 font-medium">Attachment</th>
-          <th className="py-2 font-medium">Rules</th>
-        </tr>
-      </thead>
-      <tbody>
-        {list.map((f) => (
-          <tr key={f.firewall_id} data-testid={`firewall-row-${f.name}`} className="border-t border-border">
-            <td className="py-1.5">{f.name}</td>
-            <td className="py-1.5">{f.status}</td>
-            <td className="py-1.5">{f.attachment_status}</td>
-            <td className="py-1.5 tabular-nums">{f.rules_count}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      testId="firewalls-table"
+      columns={COLUMNS}
+      rows={list}
+      rowKey={(f) => f.firewall_id}
+      rowTestId={(f) => `firewall-row-${f.name}`}
+    />
   );
 }

@@ -1,19 +1,15 @@
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
-import { errorDetail } from "../../lib/notify";
-import { withoutFieldPrefix } from "../settings/preferences";
-import { Alert } from "../../components/ui/Alert";
-import { Button } from "../../components/ui/Button";
-import { Field } from "../../components/ui/Field";
+import { Alert, ErrorAlert } from "../../components/ui/Alert";
+import { DescriptionField, Field } from "../../components/ui/Field";
 import { Select } from "../../components/ui/Input";
 import { useSubmitGuard } from "../../lib/useSubmitGuard";
 import { imageVerdict } from "../snapshots/eligibility";
 import { formatGb } from "../../lib/storageFormat";
-import { Modal, ModalClose } from "../../components/ui/Modal";
-import { NAME_HINT, NameField } from "../../components/ui/NameField";
+import { Modal, ModalActions } from "../../components/ui/Modal";
+import { NameField } from "../../components/ui/NameField";
 import { useCreateImage } from "./mutations";
-import { errorAt, resourceNameCheck } from "../../lib/checks";
-import { useCheck, useCheckNow } from "../../lib/useCheck";
+import { useResourceName } from "../../lib/useResourceName";
 import type { Snapshot } from "../storage/queries";
 
 type Props = {
@@ -52,42 +48,33 @@ function CreateImageForm({ snapshots, initialSnapshotId, takenNames, onDone }: P
   const create = useCreateImage();
   const guard = useSubmitGuard();
   const [snapshotId, setSnapshotId] = useState(() => firstChoice(snapshots, initialSnapshotId));
-  const [name, setName] = useState("");
-  const [touched, setTouched] = useState(false);
+  const name = useResourceName("image", takenNames);
   const [description, setDescription] = useState("");
-  const [refusal, setRefusal] = useState<string | null>(null);
   const source = snapshots.find((s) => s.id === snapshotId);
-  const checkNow = useCheckNow();
-  const nameForm = { name, noun: "image" as const, taken: [...takenNames] };
-  const nameAnswer = useCheck(resourceNameCheck, nameForm, touched).data;
-  const message = (touched ? errorAt(nameAnswer?.errors, "name") : null) ?? refusal;
   const other = create.error && create.error.field !== "name" ? create.error : null;
   // Asked for one that cannot be used yet: say why instead of silently picking another.
   const askedUnready = snapshots.find((s) => s.id === initialSnapshotId && imageVerdict(s) !== null);
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    setTouched(true);
     if (!source) return;
-    void guard(async () => {
-      // The name as Rust accepted it, for exactly what is typed now (IMG-02).
-      const checked = await checkNow(resourceNameCheck, nameForm);
-      if (checked.value == null) return;
-      await create.mutateAsync(
-        { snapshotId: source.id, name: checked.value, description },
-        {
-          onSuccess: (res) => {
-            toast.success(`Image ${res.image.name} is being created`, {
-              description: `In ${res.image.region || source.region}; you are notified when it is available.`,
-            });
-            onDone();
+    // The name as Rust accepted it, for exactly what is typed now (IMG-02).
+    void guard(() =>
+      name.whenAccepted((accepted) =>
+        create.mutateAsync(
+          { snapshotId: source.id, name: accepted, description },
+          {
+            onSuccess: (res) => {
+              toast.success(`Image ${res.image.name} is being created`, {
+                description: `In ${res.image.region || source.region}; you are notified when it is available.`,
+              });
+              onDone();
+            },
+            onError: name.refused,
           },
-          onError: (err) => {
-            if (err.field === "name") setRefusal(withoutFieldPrefix(err.serverMessage, "name"));
-          },
-        },
-      );
-    });
+        ),
+      ),
+    );
   }
 
   return (
@@ -125,48 +112,16 @@ function CreateImageForm({ snapshots, initialSnapshotId, takenNames, onDone }: P
           another region, make a snapshot and an image in that region.
         </p>
       )}
-      <NameField
-        id="image-name"
-        label="Name"
-        hint={`${NAME_HINT}; unique among your images.`}
-        value={name}
-        error={message}
-        autoFocus
-        onChange={(v) => {
-          setName(v);
-          setTouched(true);
-          setRefusal(null);
-        }}
+      <NameField id="image-name" name={name} unique="among your images" />
+      <DescriptionField id="image-description" value={description} onChange={setDescription} />
+      {other && <ErrorAlert testId="image-error" error={other} />}
+      <ModalActions
+        testId="image-submit"
+        label="Create Image"
+        pendingLabel="Creating…"
+        pending={create.isPending}
+        disabled={!source}
       />
-      <Field id="image-description" label="Description (optional)">
-        <textarea
-          id="image-description"
-          data-testid="image-description"
-          rows={3}
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-          className="w-full rounded-md border border-border bg-surface px-3 py-2 text-sm"
-        />
-      </Field>
-      {other && (
-        <Alert testId="image-error" title={other.humanMessage}>
-          {errorDetail(other)}
-        </Alert>
-      )}
-      <div className="flex justify-end gap-2">
-        <ModalClose asChild>
-          <Button>Cancel</Button>
-        </ModalClose>
-        <Button
-          type="submit"
-          variant="primary"
-          data-testid="image-submit"
-          disabled={!source}
-          pending={create.isPending}
-        >
-          {create.isPending ? "Creating…" : "Create Image"}
-        </Button>
-      </div>
     </form>
   );
 }

@@ -1,8 +1,8 @@
 import { Link } from "react-router";
-import { formatDateTime, formatGb } from "../../lib/storageFormat";
+import { DataTable, type Column } from "../../components/ui/DataTable";
 import { snapshotsPath } from "../snapshots/paths";
 import type { Image } from "../storage/queries";
-import { StorageStatusBadge } from "../storage/StorageStatusBadge";
+import { actionsColumn, storageColumns } from "../storage/columns";
 import { ImageActions, type ImageAction } from "./ImageActions";
 
 type Props = {
@@ -14,49 +14,35 @@ type Props = {
 
 /** Images as rows: name, size, region, status, created, source snapshot, description (IMG-03/04). */
 export function ImageTable({ images, snapshotIds, onAction }: Props) {
+  const columns: Column<Image>[] = [
+    ...storageColumns<Image>(
+      (i) => `image-status-${i.name}`,
+      (i) => i,
+    ),
+    {
+      head: "Source snapshot",
+      cell: (i) => <SourceSnapshot image={i} exists={i.snapshot_id != null && snapshotIds.has(i.snapshot_id)} />,
+    },
+    {
+      head: "Description",
+      cell: (i) => (
+        <span className="line-clamp-2" title={i.description ?? undefined}>
+          {i.description || "—"}
+        </span>
+      ),
+      className: "max-w-xs text-fg-muted",
+    },
+    actionsColumn((i) => <ImageActions image={i} onAction={(a) => onAction(i, a)} />),
+  ];
   return (
-    <div className="overflow-x-auto rounded-lg border border-border">
-      <table className="w-full text-left text-sm [&_td]:px-3 [&_th]:px-3">
-        <thead className="bg-surface-2 text-xs text-fg-muted">
-          <tr>
-            <th className="py-2 font-medium">Name</th>
-            <th className="py-2 font-medium">Status</th>
-            <th className="py-2 font-medium">Size</th>
-            <th className="py-2 font-medium">Region</th>
-            <th className="py-2 font-medium">Created</th>
-            <th className="py-2 font-medium">Source snapshot</th>
-            <th className="py-2 font-medium">Description</th>
-            <th className="py-2 font-medium">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {images.map((i) => (
-            <tr key={i.id} data-testid={`image-row-${i.name}`} className="border-t border-border align-top">
-              <td className="py-2 font-medium break-all">{i.name}</td>
-              <td className="py-2">
-                <StorageStatusBadge status={i.status} testId={`image-status-${i.name}`} />
-              </td>
-              <td className="py-2 tabular-nums">{formatGb(i.size_gb)}</td>
-              <td className="py-2">{i.region}</td>
-              <td className="py-2 whitespace-nowrap">{formatDateTime(i.created_at)}</td>
-              <td className="py-2">
-                <SourceSnapshot image={i} exists={i.snapshot_id != null && snapshotIds.has(i.snapshot_id)} />
-              </td>
-              <td className="max-w-xs py-2 text-fg-muted">
-                <span className="line-clamp-2" title={i.description ?? undefined}>
-                  {i.description || "—"}
-                </span>
-              </td>
-              <td className="py-2">
-                <ImageActions image={i} onAction={(a) => onAction(i, a)} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      look="boxed"
+      alignTop
+      columns={columns}
+      rows={images}
+      rowKey={(i) => i.id}
+      rowTestId={(i) => `image-row-${i.name}`}
+    />
   );
 }
 

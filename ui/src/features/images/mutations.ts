@@ -5,7 +5,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { commands } from "../../bindings";
 import { call } from "../../lib/ipc";
-import { cancelStorage, patchOverview, refetchStorage, type Image } from "../storage/queries";
+import {
+  applyStorageChange,
+  optionalText,
+  refetchWhenStale,
+  type Image,
+  type StorageOverview,
+} from "../storage/queries";
 
 export type CreateImageInput = { snapshotId: string; name: string; description: string };
 
@@ -17,44 +23,34 @@ export function useCreateImage() {
         commands.createImage({
           snapshot_id: snapshotId,
           name,
-          description: description.trim() ? description.trim() : null,
+          description: optionalText(description),
         }),
       ),
-    onSuccess: async (res) => {
-      await cancelStorage(qc);
-      insertImage(qc, res.image);
-      refetchStorage(qc);
-    },
+    onSuccess: (res) => applyStorageChange(qc, withImage(res.image)),
     meta: { quiet: true },
   });
 }
 
-function insertImage(qc: ReturnType<typeof useQueryClient>, image: Image) {
-  patchOverview(qc, (o) => {
-    if (o.images.some((i) => i.id === image.id)) return o;
-    const snapshots = o.snapshots.map((r) =>
-      r.snapshot.id === image.snapshot_id ? { ...r, images: [image, ...r.images] } : r,
-    );
-    return { ...o, images: [image, ...o.images], snapshots };
-  });
-}
+/** The overview with a new image, listed under its snapshot too. */
+const withImage = (image: Image) => (o: StorageOverview) => {
+  if (o.images.some((i) => i.id === image.id)) return o;
+  const snapshots = o.snapshots.map((r) =>
+    r.snapshot.id === image.snapshot_id ? { ...r, images: [image, ...r.images] } : r,
+  );
+  return { ...o, images: [image, ...o.images], snapshots };
+};
 
 export function useDeleteImage() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => call(commands.deleteImage(id)),
-    onSuccess: async (_res, id) => {
-      await cancelStorage(qc);
-      patchOverview(qc, (o) => ({
+    onSuccess: (_res, id) =>
+      applyStorageChange(qc, (o) => ({
         ...o,
         images: o.images.filter((i) => i.id !== id),
         snapshots: o.snapshots.map((r) => ({ ...r, images: r.images.filter((i) => i.id !== id) })),
-      }));
-      refetchStorage(qc);
-    },
-    onError: (e) => {
-      if (e.code === "NotFound" || e.code === "Conflict") refetchStorage(qc);
-    },
+      })),
+    onError: (e) => refetchWhenStale(qc, e),
     meta: { quiet: true },
   });
 }

@@ -10,6 +10,13 @@ type Props = {
   total: number;
 };
 
+/** The select filters, in order: which filter, its label and the options it offers. */
+const FILTERS: { key: Exclude<keyof Filters, "search">; label: string; options: keyof Props["options"] }[] = [
+  { key: "status", label: "Status", options: "statuses" },
+  { key: "region", label: "Region", options: "regions" },
+  { key: "gpu", label: "GPU", options: "gpus" },
+];
+
 /** Search and the status, region and GPU filters. */
 export function InstancesToolbar({ filters, options, onChange, shown, total }: Props) {
   return (
@@ -29,27 +36,16 @@ export function InstancesToolbar({ filters, options, onChange, shown, total }: P
           className="pl-9"
         />
       </label>
-      <FilterSelect
-        testId="filter-status"
-        label="Status"
-        value={filters.status}
-        values={options.statuses}
-        onChange={(status) => onChange({ status })}
-      />
-      <FilterSelect
-        testId="filter-region"
-        label="Region"
-        value={filters.region}
-        values={options.regions}
-        onChange={(region) => onChange({ region })}
-      />
-      <FilterSelect
-        testId="filter-gpu"
-        label="GPU"
-        value={filters.gpu}
-        values={options.gpus}
-        onChange={(gpu) => onChange({ gpu })}
-      />
+      {FILTERS.map(({ key, label, options: of }) => (
+        <FilterSelect
+          key={key}
+          testId={`filter-${key}`}
+          label={label}
+          value={filters[key]}
+          values={options[of]}
+          onChange={(value) => onChange({ [key]: value })}
+        />
+      ))}
       <p data-testid="instances-count" className="pb-2 text-sm text-fg-muted tabular-nums" aria-live="polite">
         {shown === total ? `${total} VMs` : `${shown} of ${total} VMs`}
       </p>

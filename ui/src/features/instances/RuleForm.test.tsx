@@ -1,35 +1,22 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { RULE_CHOICES, type RuleCheck_Serialize, type RuleForm_Serialize } from "../../bindings";
+import type { RuleCheck_Serialize, RuleForm_Serialize } from "../../bindings";
 import { mockBackend, renderWithProviders } from "../../test/backend";
 import { casesOf } from "../../test/formCases";
+import { RULE_SELECT_CHOICES, RULE_SELECTS } from "../../test/rules";
+import { RULE_TEST_IDS } from "../firewalls/RuleFields";
 import { vmOf } from "../../test/vms";
 import { RuleForm } from "./RuleForm";
-import type { RuleField } from "./ruleForm";
+import { RULE_FIELDS, type RuleField } from "./ruleForm";
 
-const TEST_ID: Record<RuleField, string> = {
-  direction: "rule-direction",
-  protocol: "rule-protocol",
-  ethertype: "rule-ethertype",
-  remote_ip_prefix: "rule-cidr",
-  port_range_min: "rule-port-min",
-  port_range_max: "rule-port-max",
-};
-const FIELDS = Object.keys(TEST_ID) as RuleField[];
-const SELECTS = ["direction", "protocol", "ethertype"] as const;
 const TEXTS = ["remote_ip_prefix", "port_range_min", "port_range_max"] as const;
-const CHOICES: Record<(typeof SELECTS)[number], readonly string[]> = {
-  direction: RULE_CHOICES.directions,
-  protocol: RULE_CHOICES.protocols,
-  ethertype: RULE_CHOICES.ethertypes,
-};
 
 describe("a VM's rule form shows exactly what Rust answers (VM-07)", () => {
   // A VM's form compares with no list, and its selects offer only Rust's choices.
   const cases = casesOf("check_security_rule").filter((c) => {
     const f = (c.input as { form: RuleForm_Serialize }).form;
-    return f.existing.length === 0 && SELECTS.every((s) => CHOICES[s].includes(f[s]));
+    return f.existing.length === 0 && RULE_SELECTS.every((s) => RULE_SELECT_CHOICES[s].includes(f[s]));
   });
 
   it("walks most of the table", () => {
@@ -52,9 +39,9 @@ describe("a VM's rule form shows exactly what Rust answers (VM-07)", () => {
     const answer = c.output as RuleCheck_Serialize;
     renderWithProviders(<RuleForm vm={vm} disabledReason={null} />);
     const user = userEvent.setup();
-    for (const s of SELECTS) await user.selectOptions(screen.getByTestId(TEST_ID[s]), form[s]);
+    for (const s of RULE_SELECTS) await user.selectOptions(screen.getByTestId(RULE_TEST_IDS[s]), form[s]);
     for (const t of TEXTS) {
-      const el = screen.getByTestId(TEST_ID[t]);
+      const el = screen.getByTestId(RULE_TEST_IDS[t]);
       await user.clear(el);
       if (form[t] !== "") {
         await user.click(el);
@@ -70,17 +57,20 @@ describe("a VM's rule form shows exactly what Rust answers (VM-07)", () => {
           { instanceId: vm.id, body: answer.value },
         ]),
       );
-      for (const f of FIELDS) expect(screen.queryByTestId(`rule-error-${f}`)).not.toBeInTheDocument();
+      for (const f of RULE_FIELDS) expect(screen.queryByTestId(`rule-error-${f}`)).not.toBeInTheDocument();
       return;
     }
     await screen.findByTestId(`rule-error-${answer.errors[0]!.field}`);
-    for (const f of FIELDS) {
+    for (const f of RULE_FIELDS) {
       const message = answer.errors.find((e) => e.field === f)?.message;
       const shown = screen.queryByTestId(`rule-error-${f}`);
       if (message) expect(shown?.textContent).toBe(message);
       else expect(shown).not.toBeInTheDocument();
     }
-    expect(screen.getByTestId(TEST_ID[answer.errors[0]!.field as RuleField])).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByTestId(RULE_TEST_IDS[answer.errors[0]!.field as RuleField])).toHaveAttribute(
+      "aria-invalid",
+      "true",
+    );
     expect(backend.called("add_instance_security_rule")).toEqual([]);
   });
 });

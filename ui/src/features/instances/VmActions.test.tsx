@@ -4,9 +4,16 @@ import { describe, expect, it } from "vitest";
 import { ERROR_MESSAGES } from "../../lib/ipc";
 import { VM_ACTION_RULES } from "../../bindings";
 import { deferred, fails, mockBackend, renderWithProviders } from "../../test/backend";
-import { actionAnswer, consequencesOf, vmOf } from "../../test/vms";
+import { actionAnswer, consequencesOf, vmOf, type VM } from "../../test/vms";
 import { VM_ACTIONS } from "./status";
 import { VmActions } from "./VmActions";
+
+/** The VM's actions with the backend's consequences, and whatever else the test answers. */
+function renderActions(vm: VM, answers: Record<string, unknown> = {}) {
+  const backend = mockBackend({ instance_actions: consequencesOf(), ...answers });
+  renderWithProviders(<VmActions vm={vm} />);
+  return { backend, user: userEvent.setup() };
+}
 
 const STATUSES = Object.keys(VM_ACTION_RULES) as (keyof typeof VM_ACTION_RULES)[];
 
@@ -47,12 +54,9 @@ describe("VM actions follow the state rules", () => {
 
 describe("confirmations", () => {
   it("asks before stopping, naming the VM; cancel sends nothing", async () => {
-    const backend = mockBackend({
-      instance_actions: consequencesOf(),
+    const { backend, user } = renderActions(vmOf("train", "ACTIVE"), {
       stop_instance: actionAnswer("vm-train", "STOPPING"),
     });
-    renderWithProviders(<VmActions vm={vmOf("train", "ACTIVE")} />);
-    const user = userEvent.setup();
     await user.click(screen.getByTestId("action-stop"));
     const dialog = screen.getByTestId("confirm-dialog");
     expect(dialog).toHaveTextContent("Stop train?");
@@ -69,12 +73,9 @@ describe("confirmations", () => {
   });
 
   it("asks before hibernating too, but starts, reboots and restores at once", async () => {
-    const backend = mockBackend({
-      instance_actions: consequencesOf(),
+    const { backend, user } = renderActions(vmOf("a", "ACTIVE"), {
       reboot_instance: actionAnswer("vm-a", "REBOOTING"),
     });
-    renderWithProviders(<VmActions vm={vmOf("a", "ACTIVE")} />);
-    const user = userEvent.setup();
     await user.click(screen.getByTestId("action-hibernate"));
     expect(screen.getByTestId("confirm-dialog")).toHaveTextContent("Hibernate a?");
     await user.keyboard("{Escape}");
@@ -84,12 +85,9 @@ describe("confirmations", () => {
   });
 
   it("deletes only after the VM's name is typed exactly", async () => {
-    const backend = mockBackend({
-      instance_actions: consequencesOf(),
+    const { backend, user } = renderActions(vmOf("train-h100", "SHUTOFF"), {
       delete_instance: actionAnswer("vm-train-h100", "DELETING"),
     });
-    renderWithProviders(<VmActions vm={vmOf("train-h100", "SHUTOFF")} />);
-    const user = userEvent.setup();
     await user.click(screen.getByTestId("action-delete"));
     const dialog = screen.getByTestId("confirm-dialog");
     expect(dialog).toHaveTextContent("Delete train-h100?");
@@ -112,9 +110,7 @@ describe("confirmations", () => {
   });
 
   it("starts the typed name afresh each time the dialog opens", async () => {
-    mockBackend({ instance_actions: consequencesOf() });
-    renderWithProviders(<VmActions vm={vmOf("box", "ACTIVE")} />);
-    const user = userEvent.setup();
+    const { user } = renderActions(vmOf("box", "ACTIVE"));
     await user.click(screen.getByTestId("action-delete"));
     await user.type(screen.getByTestId("confirm-input"), "box");
     await user.keyboard("{Escape}");
@@ -127,9 +123,7 @@ describe("confirmations", () => {
 describe("no double submit", () => {
   it("sends one start for a double click, and shows progress meanwhile", async () => {
     const answer = deferred<unknown>();
-    const backend = mockBackend({ instance_actions: consequencesOf(), start_instance: () => answer.promise });
-    renderWithProviders(<VmActions vm={vmOf("dev", "SHUTOFF")} />);
-    const user = userEvent.setup();
+    const { backend, user } = renderActions(vmOf("dev", "SHUTOFF"), { start_instance: () => answer.promise });
     await user.dblClick(screen.getByTestId("action-start"));
     await user.click(screen.getByTestId("action-start"));
     expect(screen.getByTestId("action-start")).toBeDisabled();
@@ -143,9 +137,7 @@ describe("no double submit", () => {
 
   it("sends one delete when the confirm button is clicked twice", async () => {
     const answer = deferred<unknown>();
-    const backend = mockBackend({ instance_actions: consequencesOf(), delete_instance: () => answer.promise });
-    renderWithProviders(<VmActions vm={vmOf("old", "ERROR")} />);
-    const user = userEvent.setup();
+    const { backend, user } = renderActions(vmOf("old", "ERROR"), { delete_instance: () => answer.promise });
     await user.click(screen.getByTestId("action-delete"));
     await user.type(screen.getByTestId("confirm-input"), "old");
     await user.dblClick(screen.getByTestId("confirm-action"));

@@ -6,10 +6,12 @@ import { useAccountFlow } from "../../app/shell/AccountFlow";
 import { Button } from "../../components/ui/Button";
 import { Card, CardTitle } from "../../components/ui/Card";
 import { ConfirmDialog } from "../../components/ui/ConfirmDialog";
+import { DataTable, type Column } from "../../components/ui/DataTable";
 import { keyEnding } from "./keyEnding";
 import { useRemoveProfile } from "./useRemoveProfile";
 
 type Props = { settings: Settings; session: Session };
+type Profile = Settings["profiles"][number];
 
 /**
  * The saved account profiles: which is in use, where each points, and its key's ending.
@@ -22,6 +24,60 @@ export function AccountsSection({ settings, session }: Props) {
   const remove = useRemoveProfile();
   const [removing, setRemoving] = useState<string | null>(null);
   const active = session.sandbox ? null : session.profile;
+  const columns: Column<Profile>[] = [
+    {
+      head: "Profile",
+      cell: (p) => (
+        <>
+          {p.name}
+          {p.name === active && (
+            <span className="ml-2 rounded bg-success-soft px-1.5 py-0.5 text-xs text-success">in use</span>
+          )}
+        </>
+      ),
+      className: "font-medium",
+    },
+    { head: "Base URL", cell: (p) => p.baseUrl, className: "font-mono text-xs" },
+    { head: "Auth scheme", cell: (p) => p.authScheme },
+    { head: "Key", cell: (p) => (p.keyHint ? keyEnding(p.keyHint) : "signed out") },
+    {
+      head: null,
+      cell: (p) => {
+        const isActive = p.name === active;
+        return (
+          <>
+            <Button
+              variant="ghost"
+              data-testid={`profile-use-${p.name}`}
+              disabled={isActive}
+              pending={switchProfile.isPending && switchProfile.variables === p.name}
+              onClick={() => (p.keyHint ? switchProfile.mutate(p.name) : addAccount(p.name))}
+            >
+              {p.keyHint ? "Use" : "Sign in"}
+            </Button>
+            <Button
+              variant="ghost"
+              data-testid={`profile-change-${p.name}`}
+              title="Sign in again with a new base URL, auth scheme or key (checked before it is saved)"
+              onClick={() => addAccount(p.name)}
+            >
+              Change URL or key…
+            </Button>
+            <Button
+              variant="ghost"
+              data-testid={`profile-remove-${p.name}`}
+              disabled={isActive}
+              title={isActive ? "Switch to another account or sign out first" : undefined}
+              onClick={() => setRemoving(p.name)}
+            >
+              Remove
+            </Button>
+          </>
+        );
+      },
+      className: "text-right whitespace-nowrap",
+    },
+  ];
 
   return (
     <Card data-testid="profiles">
@@ -39,63 +95,12 @@ export function AccountsSection({ settings, session }: Props) {
           No saved accounts{session.sandbox ? " — you are in the sandbox" : ""}. Add one with an API key.
         </p>
       ) : (
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs text-fg-muted">
-            <tr>
-              <th className="py-2 font-medium">Profile</th>
-              <th className="py-2 font-medium">Base URL</th>
-              <th className="py-2 font-medium">Auth scheme</th>
-              <th className="py-2 font-medium">Key</th>
-              <th className="py-2" />
-            </tr>
-          </thead>
-          <tbody>
-            {settings.profiles.map((p) => {
-              const isActive = p.name === active;
-              return (
-                <tr key={p.name} data-testid={`profile-row-${p.name}`} className="border-t border-border">
-                  <td className="py-2 font-medium">
-                    {p.name}
-                    {isActive && (
-                      <span className="ml-2 rounded bg-success-soft px-1.5 py-0.5 text-xs text-success">in use</span>
-                    )}
-                  </td>
-                  <td className="py-2 font-mono text-xs">{p.baseUrl}</td>
-                  <td className="py-2">{p.authScheme}</td>
-                  <td className="py-2">{p.keyHint ? keyEnding(p.keyHint) : "signed out"}</td>
-                  <td className="py-2 text-right whitespace-nowrap">
-                    <Button
-                      variant="ghost"
-                      data-testid={`profile-use-${p.name}`}
-                      disabled={isActive}
-                      pending={switchProfile.isPending && switchProfile.variables === p.name}
-                      onClick={() => (p.keyHint ? switchProfile.mutate(p.name) : addAccount(p.name))}
-                    >
-                      {p.keyHint ? "Use" : "Sign in"}
-                    </Button>
-                    <Button
-                      variant="ghost"
-                      data-testid={`profile-change-${p.name}`}
-                      title="Sign in again with a new base URL, auth scheme or key (checked before it is saved)"
-                      onClick={() => addAccount(p.name)}
-                    >
-                      Change URL or key…
-                    </Button>
-                    <Button
-                      variant="ghost"
-                      data-testid={`profile-remove-${p.name}`}
-                      disabled={isActive}
-                      title={isActive ? "Switch to another account or sign out first" : undefined}
-                      onClick={() => setRemoving(p.name)}
-                    >
-                      Remove
-                    </Button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable
+          columns={columns}
+          rows={settings.profiles}
+          rowKey={(p) => p.name}
+          rowTestId={(p) => `profile-row-${p.name}`}
+        />
       )}
       <ConfirmDialog
         open={removing !== null}

@@ -4,6 +4,7 @@ import type { Outcome } from "../../bindings";
 import { cn } from "../../lib/cn";
 import { Button } from "../../components/ui/Button";
 import { Card, CardTitle } from "../../components/ui/Card";
+import { DataTable, type Column } from "../../components/ui/DataTable";
 
 const OUTCOMES: { outcome: Outcome; label: string; tone: string }[] = [
   { outcome: "ok", label: "OK", tone: "text-success" },
@@ -15,6 +16,17 @@ const OUTCOMES: { outcome: Outcome; label: string; tone: string }[] = [
 function outcomeInfo(outcome: string) {
   return OUTCOMES.find((o) => o.outcome === outcome) ?? { outcome, label: outcome, tone: "" };
 }
+
+const COLUMNS: Column<ProbeResult>[] = [
+  { head: "Operation", cell: (r) => r.op, className: "font-mono text-xs" },
+  { head: "Path", cell: (r) => r.path, className: "font-mono text-xs" },
+  {
+    head: "Outcome",
+    cell: (r) => outcomeInfo(r.result).label,
+    className: (r) => cn("font-medium", outcomeInfo(r.result).tone),
+  },
+  { head: "Detail", cell: (r) => r.detail, className: "text-xs text-fg-muted" },
+];
 
 /** Read-only probe of every read endpoint: which answered with the shapes this app expects. */
 export function ConnectionCheck() {
@@ -50,33 +62,14 @@ function ProbeResults({ results }: { results: ProbeResult[] }) {
           </span>
         ))}
       </p>
-      <table data-testid="check-table" className="w-full text-left text-sm">
-        <thead className="text-xs text-fg-muted">
-          <tr>
-            <th className="py-2 font-medium">Operation</th>
-            <th className="py-2 font-medium">Path</th>
-            <th className="py-2 font-medium">Outcome</th>
-            <th className="py-2 font-medium">Detail</th>
-          </tr>
-        </thead>
-        <tbody>
-          {results.map((r) => {
-            const info = outcomeInfo(r.result);
-            return (
-              <tr
-                key={`${r.op} ${r.path}`}
-                data-testid={`check-row-${r.op}`}
-                className="border-t border-border align-top"
-              >
-                <td className="py-1.5 font-mono text-xs">{r.op}</td>
-                <td className="py-1.5 font-mono text-xs">{r.path}</td>
-                <td className={cn("py-1.5 font-medium", info.tone)}>{info.label}</td>
-                <td className="py-1.5 text-xs text-fg-muted">{r.detail}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <DataTable
+        testId="check-table"
+        columns={COLUMNS}
+        rows={results}
+        rowKey={(r) => `${r.op} ${r.path}`}
+        rowTestId={(r) => `check-row-${r.op}`}
+        alignTop
+      />
     </div>
   );
 }

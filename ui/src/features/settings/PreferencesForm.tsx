@@ -8,8 +8,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import type { Notifications_Serialize } from "../../bindings";
 import { Button } from "../../components/ui/Button";
 import { Card, CardTitle } from "../../components/ui/Card";
-import { Field, fieldAria } from "../../components/ui/Field";
-import { Input } from "../../components/ui/Input";
+import { TextField } from "../../components/ui/Field";
 import {
   PREFERENCE_FIELDS,
   applyDraft,
@@ -27,6 +26,50 @@ const NOTIFICATIONS: { key: keyof Notifications_Serialize; testId: string; label
   { key: "imageReady", testId: "notify-image-ready", label: "An image is available" },
   { key: "lowBalance", testId: "notify-low-balance", label: "The balance falls below the threshold" },
 ];
+
+type InputSpec = {
+  field: PreferenceField;
+  id: string;
+  label: string;
+  hint: string;
+  inputMode: "numeric" | "decimal";
+};
+
+const POLLING: InputSpec[] = [
+  {
+    field: "pollFastSecs",
+    id: "poll-fast-secs",
+    label: "Check every (seconds) while something is changing",
+    hint: "1–60. Used while a VM, snapshot or image is between two states.",
+    inputMode: "numeric",
+  },
+  {
+    field: "pollIdleSecs",
+    id: "poll-idle-secs",
+    label: "Check every (seconds) when nothing is changing",
+    hint: "15–3600. An idle app makes almost no requests.",
+    inputMode: "numeric",
+  },
+];
+
+const THRESHOLD: InputSpec = {
+  field: "lowBalanceThreshold",
+  id: "low-balance-threshold",
+  label: "Low-balance threshold",
+  hint: "In the account's currency. 0 or more.",
+  inputMode: "decimal",
+};
+
+type InputProps = InputSpec & {
+  draft: PreferencesDraft;
+  errors: PreferenceErrors;
+  onEdit: (patch: Partial<PreferencesDraft>) => void;
+};
+
+/** One typed preference, with its error from the last save. */
+function PreferenceInput({ field, draft, errors, onEdit, ...spec }: InputProps) {
+  return <TextField {...spec} error={errors[field]} value={draft[field]} onChange={(v) => onEdit({ [field]: v })} />;
+}
 
 /** Polling, notifications and the low-balance threshold, saved together. */
 export function PreferencesForm({ settings }: { settings: Settings }) {
@@ -64,34 +107,9 @@ export function PreferencesForm({ settings }: { settings: Settings }) {
       <CardTitle>Updates and notifications</CardTitle>
       <form onSubmit={submit} noValidate className="flex flex-col gap-5">
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field
-            id="poll-fast-secs"
-            label="Check every (seconds) while something is changing"
-            hint="1–60. Used while a VM, snapshot or image is between two states."
-            error={errors.pollFastSecs}
-          >
-            <Input
-              {...fieldAria("poll-fast-secs", errors.pollFastSecs)}
-              data-testid="poll-fast-secs"
-              inputMode="numeric"
-              value={draft.pollFastSecs}
-              onChange={(e) => edit({ pollFastSecs: e.target.value })}
-            />
-          </Field>
-          <Field
-            id="poll-idle-secs"
-            label="Check every (seconds) when nothing is changing"
-            hint="15–3600. An idle app makes almost no requests."
-            error={errors.pollIdleSecs}
-          >
-            <Input
-              {...fieldAria("poll-idle-secs", errors.pollIdleSecs)}
-              data-testid="poll-idle-secs"
-              inputMode="numeric"
-              value={draft.pollIdleSecs}
-              onChange={(e) => edit({ pollIdleSecs: e.target.value })}
-            />
-          </Field>
+          {POLLING.map((f) => (
+            <PreferenceInput key={f.field} {...f} draft={draft} errors={errors} onEdit={edit} />
+          ))}
         </div>
 
         <fieldset className="flex flex-col gap-3">
@@ -112,20 +130,7 @@ export function PreferencesForm({ settings }: { settings: Settings }) {
         </fieldset>
 
         <div className="max-w-xs">
-          <Field
-            id="low-balance-threshold"
-            label="Low-balance threshold"
-            hint="In the account's currency. 0 or more."
-            error={errors.lowBalanceThreshold}
-          >
-            <Input
-              {...fieldAria("low-balance-threshold", errors.lowBalanceThreshold)}
-              data-testid="low-balance-threshold"
-              inputMode="decimal"
-              value={draft.lowBalanceThreshold}
-              onChange={(e) => edit({ lowBalanceThreshold: e.target.value })}
-            />
-          </Field>
+          <PreferenceInput {...THRESHOLD} draft={draft} errors={errors} onEdit={edit} />
         </div>
 
         <div>

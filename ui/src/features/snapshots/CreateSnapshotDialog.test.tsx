@@ -5,14 +5,9 @@ import { mockBackend, renderApp } from "../../test/backend";
 import { accountOverviewOf, consequencesOf, rowOf, vmOf } from "../../test/vms";
 import { overviewOf, rowOfSnapshot, snapshotOf } from "../storage/fixtures";
 import type { SnapshotRow } from "../storage/queries";
+import { replaceText } from "../../test/typing";
 
 const train = vmOf("train-h100", "ACTIVE");
-
-/** Replaces a field's text in one go, so the rules are asked only about inputs of their case table. */
-async function enterName(user: ReturnType<typeof userEvent.setup>, testId: string, text: string) {
-  await user.clear(screen.getByTestId(testId));
-  await user.paste(text);
-}
 
 describe("the VM page's Snapshot dialog (the shared one)", () => {
   it("offers description and Create as Image, checks names across the account, then links to the new snapshot", async () => {
@@ -34,9 +29,9 @@ describe("the VM page's Snapshot dialog (the shared one)", () => {
     await user.click(await screen.findByTestId("action-snapshot"));
     expect(screen.getByTestId("snapshot-vm")).toBeDisabled();
     expect(screen.getByTestId("snapshot-vm")).toHaveTextContent("train-h100 - H100-SXM5-80GB (CANADA-1)");
-    await enterName(user, "snapshot-name", "Weekly");
+    await replaceText(user, "snapshot-name", "Weekly");
     await waitFor(() => expect(screen.getByTestId("snapshot-name-error")).toHaveTextContent("already exists"));
-    await enterName(user, "snapshot-name", "golden");
+    await replaceText(user, "snapshot-name", "golden");
     await waitFor(() => expect(screen.queryByTestId("snapshot-name-error")).not.toBeInTheDocument());
     await user.click(screen.getByTestId("snapshot-advanced"));
     await user.type(screen.getByTestId("snapshot-description"), "known good");

@@ -3,18 +3,15 @@ import { useNavigate } from "react-router";
 import { toast } from "sonner";
 import { useBalance } from "../billing/balance";
 import { type AppError } from "../../lib/ipc";
-import { errorDetail } from "../../lib/notify";
 import { withoutFieldPrefix } from "../settings/preferences";
-import { Alert } from "../../components/ui/Alert";
-import { Button } from "../../components/ui/Button";
-import { Field } from "../../components/ui/Field";
+import { Alert, ErrorAlert } from "../../components/ui/Alert";
+import { DescriptionField, Field } from "../../components/ui/Field";
 import { Select } from "../../components/ui/Input";
 import { useSubmitGuard } from "../../lib/useSubmitGuard";
-import { Modal, ModalClose } from "../../components/ui/Modal";
-import { NAME_HINT, NameField } from "../../components/ui/NameField";
+import { Modal, ModalActions } from "../../components/ui/Modal";
+import { NameField } from "../../components/ui/NameField";
 import { useCreateSnapshot } from "./mutations";
-import { errorAt, resourceNameCheck } from "../../lib/checks";
-import { useCheck, useCheckNow } from "../../lib/useCheck";
+import { useResourceName } from "../../lib/useResourceName";
 import { RULE_LIMITS } from "../../bindings";
 import type { Snapshot, Vm } from "../storage/queries";
 import { snapshotsPath } from "./paths";
@@ -77,43 +74,32 @@ function CreateSnapshotForm({
   const incomplete =
     profileComplete === false || balance.data?.profile_complete === false || create.error?.field === "profile";
   const [vmId, setVmId] = useState(vms[0]?.id ?? "");
-  const [name, setName] = useState("");
-  const [touched, setTouched] = useState(false);
+  const name = useResourceName("snapshot", takenNames);
   const [advanced, setAdvanced] = useState(false);
   const [description, setDescription] = useState("");
   const [asImage, setAsImage] = useState(false);
-  const [nameRefusal, setNameRefusal] = useState<string | null>(null);
-
-  const checkNow = useCheckNow();
-  const nameForm = { name, noun: "snapshot" as const, taken: [...takenNames] };
-  const nameAnswer = useCheck(resourceNameCheck, nameForm, touched).data;
-  const localError = touched ? errorAt(nameAnswer?.errors, "name") : null;
-  const nameMessage = localError ?? nameRefusal;
   const otherError: AppError | null =
     create.error && create.error.field !== "name" && create.error.field !== "profile" ? create.error : null;
   const vm = vms.find((v) => v.id === vmId);
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    setTouched(true);
     if (!vm) return;
-    void guard(async () => {
-      // The name as Rust accepted it, for exactly what is typed now (SNAP-12).
-      const checked = await checkNow(resourceNameCheck, nameForm);
-      if (checked.value == null) return;
-      await create.mutateAsync(
-        { instanceId: vm.id, name: checked.value, description, asImage },
-        {
-          onSuccess: (res) => {
-            announce(res.snapshot, fixedVm ? (to) => void navigate(to) : null);
-            onDone();
+    // The name as Rust accepted it, for exactly what is typed now (SNAP-12).
+    void guard(() =>
+      name.whenAccepted((accepted) =>
+        create.mutateAsync(
+          { instanceId: vm.id, name: accepted, description, asImage },
+          {
+            onSuccess: (res) => {
+              announce(res.snapshot, fixedVm ? (to) => void navigate(to) : null);
+              onDone();
+            },
+            onError: name.refused,
           },
-          onError: (err) => {
-            if (err.field === "name") setNameRefusal(withoutFieldPrefix(err.serverMessage, "name"));
-          },
-        },
-      );
-    });
+        ),
+      ),
+    );
   }
 
   return (
@@ -151,18 +137,10 @@ function CreateSnapshotForm({
       </Field>
       <NameField
         id="snapshot-name"
-        label="Name"
-        hint={`${NAME_HINT}; unique in your account.`}
-        value={name}
-        error={nameMessage}
-        autoFocus
+        name={name}
+        unique="in your account"
         placeholder={vm ? `${vm.name}-backup`.slice(0, RULE_LIMITS.nameMax) : undefined}
         counterTestId={legacyIds ? "snapshot-name-count" : "snapshot-name-counter"}
-        onChange={(v) => {
-          setName(v);
-          setTouched(true);
-          setNameRefusal(null);
-        }}
       />
       <button
         type="button"
@@ -175,16 +153,7 @@ function CreateSnapshotForm({
       </button>
       {advanced && (
         <div className="flex flex-col gap-4 rounded-md border border-border p-3">
-          <Field id="snapshot-description" label="Description (optional)">
-            <textarea
-              id="snapshot-description"
-              data-testid="snapshot-description"
-              rows={3}
-              value={description}
-              onChange={(e) => setDescription(e.target.value)}
-              className="w-full rounded-md border border-border bg-surface px-3 py-2 text-sm"
-            />
-          </Field>
+          <DescriptionField id="snapshot-description" value={description} onChange={setDescription} />
           <label className="flex items-start gap-2 text-sm">
             <input
               type="checkbox"
@@ -202,25 +171,14 @@ function CreateSnapshotForm({
           </label>
         </div>
       )}
-      {otherError && (
-        <Alert testId="snapshot-error" title={otherError.humanMessage}>
-          {errorDetail(otherError)}
-        </Alert>
-      )}
-      <div className="flex justify-end gap-2">
-        <ModalClose asChild>
-          <Button>Cancel</Button>
-        </ModalClose>
-        <Button
-          type="submit"
-          variant="primary"
-          data-testid={legacyIds ? "snapshot-create" : "snapshot-submit"}
-          disabled={vms.length === 0}
-          pending={create.isPending}
-        >
-          {create.isPending ? "Creating…" : "Create snapshot"}
-        </Button>
-      </div>
+      {otherError && <ErrorAlert testId="snapshot-error" error={otherError} />}
+      <ModalActions
+        testId={legacyIds ? "snapshot-create" : "snapshot-submit"}
+        label="Create snapshot"
+        pendingLabel="Creating…"
+        pending={create.isPending}
+        disabled={vms.length === 0}
+      />
     </form>
   );
 }

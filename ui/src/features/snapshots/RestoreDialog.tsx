@@ -1,19 +1,16 @@
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Server } from "lucide-react";
 import { useNavigate } from "react-router";
 import { toast } from "sonner";
-import { errorDetail } from "../../lib/notify";
-import { withoutFieldPrefix } from "../settings/preferences";
-import { Alert } from "../../components/ui/Alert";
-import { Button } from "../../components/ui/Button";
+import { Alert, ErrorAlert } from "../../components/ui/Alert";
 import { useSubmitGuard } from "../../lib/useSubmitGuard";
 import { Fact, Facts } from "../../components/ui/Facts";
 import { formatDateTime, formatGb } from "../../lib/storageFormat";
-import { Modal, ModalClose } from "../../components/ui/Modal";
-import { NAME_HINT, NameField } from "../../components/ui/NameField";
+import { Modal, ModalActions } from "../../components/ui/Modal";
+import { NameField } from "../../components/ui/NameField";
 import { useRestoreSnapshot } from "./mutations";
-import { errorAt, resourceNameCheck } from "../../lib/checks";
-import { useCheck, useCheckNow } from "../../lib/useCheck";
+import { useCheck } from "../../lib/useCheck";
+import { useResourceName } from "../../lib/useResourceName";
 import { restoredNameCheck } from "../storage/checks";
 import type { Snapshot } from "../storage/queries";
 import { StorageStatusBadge } from "../storage/StorageStatusBadge";
@@ -33,42 +30,31 @@ export function RestoreDialog({ snapshot: s, vmNames, onOpenChange }: Props) {
   const restore = useRestoreSnapshot();
   const guard = useSubmitGuard();
   const navigate = useNavigate();
-  const checkNow = useCheckNow();
   // `{snapshot}-restored` (Rust's suggestion) until the user types a name of their own.
-  const suggested = useCheck(restoredNameCheck, s.name).data;
-  const [typed, setTyped] = useState<string | null>(null);
-  const name = typed ?? suggested ?? "";
-  const known = typed !== null || suggested !== undefined;
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const nameForm = { name, noun: "vm" as const, taken: [...vmNames] };
-  const nameAnswer = useCheck(resourceNameCheck, nameForm, known).data;
-  const message = (known ? errorAt(nameAnswer?.errors, "name") : null) ?? refusal;
+  const name = useResourceName("vm", vmNames, useCheck(restoredNameCheck, s.name).data);
   const other = restore.error && restore.error.field !== "name" ? restore.error : null;
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    if (!known) return;
-    void guard(async () => {
-      // The name as Rust accepted it, for exactly what is shown now (SNAP-31).
-      const checked = await checkNow(resourceNameCheck, nameForm);
-      const accepted = checked.value;
-      if (accepted == null) return;
-      await restore.mutateAsync(
-        { snapshotId: s.id, name: accepted },
-        {
-          onSuccess: (res) => {
-            toast.success(`Restoring ${s.name} to ${accepted}`, {
-              description: "A new VM is being created; you are notified when it is running.",
-            });
-            onOpenChange(false);
-            void navigate(`/instances/${encodeURIComponent(res.instance_id)}`);
+    if (!name.known) return;
+    // The name as Rust accepted it, for exactly what is shown now (SNAP-31).
+    void guard(() =>
+      name.whenAccepted((accepted) =>
+        restore.mutateAsync(
+          { snapshotId: s.id, name: accepted },
+          {
+            onSuccess: (res) => {
+              toast.success(`Restoring ${s.name} to ${accepted}`, {
+                description: "A new VM is being created; you are notified when it is running.",
+              });
+              onOpenChange(false);
+              void navigate(`/instances/${encodeURIComponent(res.instance_id)}`);
+            },
+            onError: name.refused,
           },
-          onError: (err) => {
-            if (err.field === "name") setRefusal(withoutFieldPrefix(err.serverMessage, "name"));
-          },
-        },
-      );
-    });
+        ),
+      ),
+    );
   }
 
   return (
@@ -95,18 +81,7 @@ export function RestoreDialog({ snapshot: s, vmNames, onOpenChange }: Props) {
             <StorageStatusBadge status={s.status} />
           </Fact>
         </Facts>
-        <NameField
-          id="restore-name"
-          label="New VM name"
-          hint={`${NAME_HINT}; unique among your VMs.`}
-          value={name}
-          error={message}
-          autoFocus
-          onChange={(v) => {
-            setTyped(v);
-            setRefusal(null);
-          }}
-        />
+        <NameField id="restore-name" label="New VM name" name={name} unique="among your VMs" />
         <Alert
           tone="warning"
           testId="restore-notice"
@@ -115,19 +90,14 @@ export function RestoreDialog({ snapshot: s, vmNames, onOpenChange }: Props) {
           It gets new private and public IPs. Check its SSH access and firewall rules once it is running, and update
           anything that pointed at the old addresses.
         </Alert>
-        {other && (
-          <Alert testId="restore-error" title={other.humanMessage}>
-            {errorDetail(other)}
-          </Alert>
-        )}
-        <div className="flex justify-end gap-2">
-          <ModalClose asChild>
-            <Button disabled={restore.isPending}>Cancel</Button>
-          </ModalClose>
-          <Button type="submit" variant="primary" data-testid="restore-submit" pending={restore.isPending}>
-            {restore.isPending ? "Restoring…" : "Restore Snapshot"}
-          </Button>
-        </div>
+        {other && <ErrorAlert testId="restore-error" error={other} />}
+        <ModalActions
+          testId="restore-submit"
+          label="Restore Snapshot"
+          pendingLabel="Restoring…"
+          pending={restore.isPending}
+          holdCancel
+        />
       </form>
     </Modal>
   );

@@ -1,9 +1,14 @@
-import { LayoutGrid, Rows3 } from "lucide-react";
+import { LayoutGrid, Rows3, type LucideIcon } from "lucide-react";
 import { Button } from "../../components/ui/Button";
 import { Input, Select } from "../../components/ui/Input";
 import { SORT_LABEL, type SnapshotSort } from "./list";
 
 export type SnapshotView = "cards" | "table";
+
+const VIEWS: { value: SnapshotView; label: string; icon: LucideIcon }[] = [
+  { value: "cards", label: "Cards", icon: LayoutGrid },
+  { value: "table", label: "Table", icon: Rows3 },
+];
 
 type Props = {
   search: string;
@@ -41,24 +46,18 @@ export function SnapshotToolbar({ search, onSearch, sort, onSort, view, onView }
         ))}
       </Select>
       <div className="ml-auto flex gap-1" role="group" aria-label="View">
-        <Button
-          data-testid="snapshot-view-cards"
-          variant={view === "cards" ? "primary" : "ghost"}
-          aria-pressed={view === "cards"}
-          onClick={() => onView("cards")}
-        >
-          <LayoutGrid aria-hidden className="size-4" />
-          Cards
-        </Button>
-        <Button
-          data-testid="snapshot-view-table"
-          variant={view === "table" ? "primary" : "ghost"}
-          aria-pressed={view === "table"}
-          onClick={() => onView("table")}
-        >
-          <Rows3 aria-hidden className="size-4" />
-          Table
-        </Button>
+        {VIEWS.map(({ value, label, icon: Icon }) => (
+          <Button
+            key={value}
+            data-testid={`snapshot-view-${value}`}
+            variant={view === value ? "primary" : "ghost"}
+            aria-pressed={view === value}
+            onClick={() => onView(value)}
+          >
+            <Icon aria-hidden className="size-4" />
+            {label}
+          </Button>
+        ))}
       </div>
     </div>
   );

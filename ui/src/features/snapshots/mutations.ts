@@ -6,7 +6,14 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { commands } from "../../bindings";
 import { call } from "../../lib/ipc";
 import { vmKeys, refetchVmQueries } from "../instances/queries";
-import { cancelStorage, patchOverview, refetchStorage, type Snapshot } from "../storage/queries";
+import {
+  applyStorageChange,
+  optionalText,
+  refetchStorage,
+  refetchWhenStale,
+  type Snapshot,
+  type StorageOverview,
+} from "../storage/queries";
 
 export type CreateSnapshotInput = {
   instanceId: string;
@@ -23,26 +30,20 @@ export function useCreateSnapshot() {
         commands.createSnapshot({
           instance_id: instanceId,
           name,
-          description: description.trim() ? description.trim() : null,
+          description: optionalText(description),
           is_image: asImage,
         }),
       ),
-    onSuccess: async (res) => {
-      await cancelStorage(qc);
-      insertSnapshot(qc, res.snapshot);
-      refetchStorage(qc);
-    },
+    onSuccess: (res) => applyStorageChange(qc, withSnapshot(res.snapshot)),
     meta: { quiet: true },
   });
 }
 
-function insertSnapshot(qc: ReturnType<typeof useQueryClient>, snapshot: Snapshot) {
-  patchOverview(qc, (o) =>
-    o.snapshots.some((r) => r.snapshot.id === snapshot.id)
-      ? o
-      : { ...o, snapshots: [{ snapshot, hourlyCost: null, images: [] }, ...o.snapshots] },
-  );
-}
+/** The overview with a new snapshot first. */
+const withSnapshot = (snapshot: Snapshot) => (o: StorageOverview) =>
+  o.snapshots.some((r) => r.snapshot.id === snapshot.id)
+    ? o
+    : { ...o, snapshots: [{ snapshot, hourlyCost: null, images: [] }, ...o.snapshots] };
 
 export function useRestoreSnapshot() {
   const qc = useQueryClient();
@@ -63,15 +64,9 @@ export function useDeleteSnapshot() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => call(commands.deleteSnapshot(id)),
-    onSuccess: async (_res, id) => {
-      await cancelStorage(qc);
-      patchOverview(qc, (o) => ({ ...o, snapshots: o.snapshots.filter((r) => r.snapshot.id !== id) }));
-      refetchStorage(qc);
-    },
-    onError: (e) => {
-      // Gone already, or in a state that refuses: what is on screen is out of date.
-      if (e.code === "NotFound" || e.code === "Conflict") refetchStorage(qc);
-    },
+    onSuccess: (_res, id) =>
+      applyStorageChange(qc, (o) => ({ ...o, snapshots: o.snapshots.filter((r) => r.snapshot.id !== id) })),
+    onError: (e) => refetchWhenStale(qc, e),
     meta: { quiet: true },
   });
 }

@@ -13,7 +13,7 @@ import {
   type StorageOverview_Serialize,
   type VMInstance_Serialize,
 } from "../../bindings";
-import { call } from "../../lib/ipc";
+import { call, type AppError } from "../../lib/ipc";
 
 export type Snapshot = Snapshot_Serialize;
 export type SnapshotRow = SnapshotRow_Serialize;
@@ -38,7 +38,7 @@ export function useStorageOverview({ enabled = true }: { enabled?: boolean } = {
 }
 
 /** Writes a change into the cached overview (both pages read it). */
-export function patchOverview(qc: QueryClient, patch: (o: StorageOverview) => StorageOverview): void {
+function patchOverview(qc: QueryClient, patch: (o: StorageOverview) => StorageOverview): void {
   qc.setQueryData<StorageOverview>(storageKeys.overview, (old) => (old ? patch(old) : old));
 }
 
@@ -53,9 +53,29 @@ export function refetchStorage(qc: QueryClient): void {
  * A refetch already out may carry the list from before a change: stop it first. A first
  * load (nothing cached yet) goes on, or the page would stay empty.
  */
-export async function cancelStorage(qc: QueryClient): Promise<void> {
+async function cancelStorage(qc: QueryClient): Promise<void> {
   const loaded = (q: { state: { data: unknown } }) => q.state.data !== undefined;
   await qc.cancelQueries({ queryKey: storageKeys.overview, predicate: loaded });
+}
+
+/** Shows a change at once: an older refetch is stopped, the cache patched, then fetched again. */
+export async function applyStorageChange(
+  qc: QueryClient,
+  patch: (o: StorageOverview) => StorageOverview,
+): Promise<void> {
+  await cancelStorage(qc);
+  patchOverview(qc, patch);
+  refetchStorage(qc);
+}
+
+/** Gone already, or in a state that refuses: what is on screen is out of date, so fetch again. */
+export function refetchWhenStale(qc: QueryClient, e: AppError): void {
+  if (e.code === "NotFound" || e.code === "Conflict") refetchStorage(qc);
+}
+
+/** An optional description as the API takes it: trimmed, or null when there is none. */
+export function optionalText(text: string): string | null {
+  return text.trim() || null;
 }
 
 export const BILLING_PAGE_SIZE = 10;
