@@ -221,9 +221,10 @@ pub struct RemoveFirewallRuleResponse {
     pub request_id: Option<String>,
 }
 
-/// Schema `AttachFirewallRequest`. There is no "detach" operation in the API's table of
-/// contents, so we infer that the list is the complete set of VMs the firewall is attached
-/// to afterwards: leaving a VM out detaches it.
+/// Schema `AttachFirewallRequest`. The API's table of contents has no "detach" operation,
+/// so we infer that the list is the complete set of VMs the firewall is attached to
+/// afterwards: leaving a VM out detaches it. (The app and the CLI detach through the
+/// inferred `detach_firewall` instead, which names only the VMs to take off.)
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
