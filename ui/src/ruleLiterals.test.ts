@@ -58,7 +58,17 @@ describe("the lint itself", () => {
     expect(lint('if (p === "icmp") {}')).toHaveLength(1);
   });
 
+  it("finds small limits compared with a length or a count, or counted down from", () => {
+    expect(lint("const tooLong = name.length > 50;")).toHaveLength(1);
+    expect(lint("const left = 50 - name.length;")).toHaveLength(1);
+    expect(lint("if (keyCount >= 25) {}")).toHaveLength(1);
+    expect(lint("const weak = password.length < 8;")).toHaveLength(1);
+    expect(lint("const ok = (text.trim().length) <= 50;")).toHaveLength(1);
+  });
+
   it("leaves everyday numbers, generated constants and prose without limits alone", () => {
+    expect(lint("const few = rows.length > 6; const page = items.length / 25;")).toEqual([]);
+    expect(lint("const half = 50 * scale; if (offset > 50) {}")).toEqual([]);
     expect(lint("const pageSize = 20; const w = 100;")).toEqual([]);
     expect(lint('import { RULE_LIMITS } from "./bindings"; const max = RULE_LIMITS.portMax;')).toEqual([]);
     expect(lint('const s = "Created 12 minutes ago";')).toEqual([]);

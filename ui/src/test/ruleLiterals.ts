@@ -17,6 +17,35 @@ const LIMIT_NUMBERS = new Set<number>(
     .filter((v): v is number => typeof v === "number" && v > 100),
 );
 
+/** Small limits (2–100: 8, 12, 25, 50…): everyday numbers in general, a rule when compared
+ * with a length or a count, or counted down from ("n/50"). */
+const SMALL_LIMITS = new Set<number>(
+  Object.entries(RULE_LIMITS as Record<string, unknown>)
+    .filter(([name]) => !INPUT_CAPS.has(name))
+    .map(([, v]) => v)
+    .filter((v): v is number => typeof v === "number" && v >= 2 && v <= 100),
+);
+
+/** Comparisons and the subtraction a counter makes. */
+const MEASURING = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.LessThanToken,
+  ts.SyntaxKind.LessThanEqualsToken,
+  ts.SyntaxKind.GreaterThanToken,
+  ts.SyntaxKind.GreaterThanEqualsToken,
+  ts.SyntaxKind.EqualsEqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  ts.SyntaxKind.MinusToken,
+]);
+
+/** An expression that measures input: `x.length`, or a name that says length, count or size. */
+function measures(e: ts.Expression): boolean {
+  if (ts.isParenthesizedExpression(e)) return measures(e.expression);
+  if (ts.isPropertyAccessExpression(e)) return e.name.text === "length" || /len|count|size|bytes/i.test(e.name.text);
+  if (ts.isIdentifier(e)) return /len|count|size|bytes/i.test(e.text);
+  if (ts.isCallExpression(e)) return measures(e.expression);
+  return false;
+}
+
 /** Strings that name a rule's members: transitional states, storage states, key types, rule choices. */
 const RULE_STRINGS = new Set<string>([
   ...TRANSITIONAL_VM_STATES,
@@ -64,6 +93,15 @@ export function ruleLiterals(fileName: string, text: string): string[] {
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AsteriskToken) {
       const n = numberOf(node);
       if (n !== null && LIMIT_NUMBERS.has(n)) return at(node, `the limit ${n} computed in TypeScript`);
+    }
+    if (ts.isBinaryExpression(node) && MEASURING.has(node.operatorToken.kind)) {
+      for (const [limit, other] of [
+        [node.left, node.right],
+        [node.right, node.left],
+      ] as const) {
+        const n = numberOf(limit);
+        if (n !== null && SMALL_LIMITS.has(n) && measures(other)) at(node, `the limit ${n} compared in TypeScript`);
+      }
     }
     if (ts.isNumericLiteral(node)) {
       const n = numberOf(node);

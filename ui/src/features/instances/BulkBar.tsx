@@ -105,18 +105,21 @@ export function BulkBar({ selected, currency, onClear }: Props) {
   );
 }
 
+/** How many skipped VMs are named before "and N more" (a list length, not a rule). */
+const SKIPPED_SHOWN = 50;
+
 function SkippedList({ plan }: { plan: BulkPlan }) {
   if (plan.skip.length === 0) return null;
   return (
     <div data-testid="bulk-skipped">
       <p className="font-medium">Skipped:</p>
       <ul className="mt-1 max-h-40 list-disc overflow-y-auto pl-5 text-fg-muted">
-        {plan.skip.slice(0, 50).map(({ vm, reason }) => (
+        {plan.skip.slice(0, SKIPPED_SHOWN).map(({ vm, reason }) => (
           <li key={vm.id}>
             <span className="text-fg">{vm.name}</span>: {reason}
           </li>
         ))}
-        {plan.skip.length > 50 && <li>and {plan.skip.length - 50} more</li>}
+        {plan.skip.length > SKIPPED_SHOWN && <li>and {plan.skip.length - SKIPPED_SHOWN} more</li>}
       </ul>
     </div>
   );
