@@ -401,6 +401,11 @@ impl Client {
             if value.trim().is_empty() {
                 return Err(ApiError::validation(name, "is required"));
             }
+            // A lone "." or ".." stays itself when encoded and would then move the URL up
+            // the path (`instances/../` is the base URL): no id is either.
+            if value == "." || value == ".." {
+                return Err(ApiError::validation(name, "is not an id"));
+            }
             path = path.replace(&format!("{{{name}}}"), &encode_path_segment(value));
         }
         let mut url = self

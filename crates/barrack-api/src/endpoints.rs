@@ -49,6 +49,20 @@ pub enum Source {
     Inferred,
 }
 
+/// What an operation's Tauri command does besides calling the client (the declaration's
+/// `command:` line; the desktop crate generates the commands, the table records it so that
+/// tests can check the choice).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Command {
+    /// Answers what the client answers.
+    Plain,
+    /// Starts a transition the poller watches, so the poller looks again at once.
+    WakesPoller,
+    /// No command: the webview cannot call this operation.
+    None,
+}
+
 /// One row of the table.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Endpoint {
@@ -73,6 +87,8 @@ pub struct Endpoint {
     pub request: &'static str,
     pub query: &'static str,
     pub response: &'static str,
+    /// What its Tauri command does.
+    pub command: Command,
 }
 
 impl Endpoint {
@@ -206,6 +222,31 @@ mod tests {
             ENDPOINTS.len(),
             "two operations share a method and path"
         );
+    }
+
+    /// A change the poller would show late unless it looks again: every operation that is
+    /// not a read wakes it, except those on things it does not watch (SSH keys, scripts) and
+    /// the reads sent as POST.
+    #[test]
+    fn every_write_to_what_the_poller_watches_wakes_it() {
+        let not_watched = [
+            Op::PostPricing,
+            Op::GetSnapshotImagesBatch,
+            Op::CreateSshKey,
+            Op::DeleteSshKey,
+            Op::CreateScript,
+            Op::UpdateScript,
+            Op::DeleteScript,
+            Op::DeleteScripts,
+        ];
+        for e in ENDPOINTS {
+            let expected = if e.is_read() || not_watched.contains(&e.op) {
+                Command::Plain
+            } else {
+                Command::WakesPoller
+            };
+            assert_eq!(e.command, expected, "{:?}", e.op);
+        }
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub use client::{
     decode_value, parse_base_url, AuthScheme, BuiltRequest, Client, ClientBuilder, Nothing,
     RetryPolicy, DEFAULT_BASE_URL,
 };
-pub use endpoints::{endpoint, Endpoint, Method, Op, Source, ENDPOINTS};
+pub use endpoints::{endpoint, Command, Endpoint, Method, Op, Source, ENDPOINTS};
 pub use error::{ApiError, ErrorCode, Result};
 pub use secret::ApiKey;
 

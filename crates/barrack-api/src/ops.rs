@@ -49,6 +49,7 @@ macro_rules! operations {
                 request: type_name!($($body)?),
                 query: type_name!($($query)?),
                 response: stringify!($answer),
+                command: command_kind!($command),
             },
         )*];
 
@@ -138,6 +139,18 @@ macro_rules! method_documented {
     };
     (inferred) => {
         false
+    };
+}
+
+macro_rules! command_kind {
+    (plain) => {
+        crate::endpoints::Command::Plain
+    };
+    (wakes_poller) => {
+        crate::endpoints::Command::WakesPoller
+    };
+    (none) => {
+        crate::endpoints::Command::None
     };
 }
 

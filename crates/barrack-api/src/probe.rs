@@ -65,7 +65,8 @@ struct Reading {
 /// Reads a GET's answer through the operation's declared answer type (`None` for the
 /// others: never probed).
 fn typed_reading(op: Op, raw: &Value) -> Option<Result<Reading, ApiError>> {
-    if crate::endpoints::endpoint(op).method != Method::Get {
+    let ep = crate::endpoints::endpoint(op);
+    if ep.method != Method::Get {
         return None;
     }
     Some(crate::ops::typed_answer(op, raw).map(|typed| {
@@ -78,19 +79,23 @@ fn typed_reading(op: Op, raw: &Value) -> Option<Result<Reading, ApiError>> {
             _ => Vec::new(),
         };
         Reading {
-            first_id: first_item_id(&typed),
+            first_id: first_item_id(&typed, ep.path),
             keys,
         }
     }))
 }
 
-/// A list's first item's id: the first array of the answer whose items carry an `id`.
-fn first_item_id(typed: &Value) -> Option<String> {
-    let map = typed.as_object()?;
-    map.values()
-        .filter_map(Value::as_array)
-        .find(|items| items.first().is_some_and(|i| i.get("id").is_some()))
-        .and_then(|items| items[0]["id"].as_str().map(str::to_owned))
+/// A list's first item's id: from the array named like the path's last segment
+/// (`ssh-keys/` → `ssh_keys`), which is how every list of the API names its items.
+fn first_item_id(typed: &Value, path: &str) -> Option<String> {
+    let field = path
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()?
+        .replace('-', "_");
+    typed.get(&field)?.as_array()?.first()?["id"]
+        .as_str()
+        .map(str::to_owned)
 }
 
 /// The list that supplies a path parameter, and what its items are called.

@@ -952,24 +952,57 @@ async fn firewalls() {
         1
     );
 
-    // Attached firewalls cannot be deleted; detaching needs a VM, one it protects, and
-    // leaves the firewall deletable.
+    // Attached firewalls cannot be deleted. Detaching (the inferred operation) needs a VM,
+    // one the firewall protects, and leaves the others attached.
     assert_code(api.delete_firewall(&fw).await, ErrorCode::Conflict);
-    let detach = |ids: &[&String]| DetachFirewallRequest {
+    let second = env.deploy("fw-second", RegionEnum::Canada1, &key).await.id;
+    env.advance(2.5).await;
+    let both = AttachFirewallRequest {
+        instance_ids: vec![vm.clone(), second.clone()],
+    };
+    assert_eq!(
+        api.attach_firewall(&fw, &both)
+            .await
+            .unwrap()
+            .attachments
+            .len(),
+        2
+    );
+    let detach = |ids: &[&str]| DetachFirewallRequest {
         instance_ids: ids.iter().map(|id| id.to_string()).collect(),
     };
-    // An empty list is refused before sending (the body validates itself).
-    let empty = api.detach_firewall(&fw, &detach(&[])).await.unwrap_err();
-    assert_eq!(
-        (empty.code, empty.field.as_deref()),
-        (ErrorCode::Validation, Some("instance_ids"))
-    );
+    // An empty list or a blank id is refused before sending (the body validates itself).
+    for bad in [detach(&[]), detach(&[" "])] {
+        let refused = api.detach_firewall(&fw, &bad).await.unwrap_err();
+        assert_eq!(
+            (refused.code, refused.field.as_deref()),
+            (ErrorCode::Validation, Some("instance_ids"))
+        );
+    }
     assert_code(
         api.detach_firewall(&fw, &detach(&[&far])).await,
         ErrorCode::Validation,
     );
-    let detached = api.detach_firewall(&fw, &detach(&[&vm])).await.unwrap();
+    let detached = api.detach_firewall(&fw, &detach(&[&second])).await.unwrap();
     assert_eq!(detached.firewall_id, fw);
+    let left: Vec<&str> = detached
+        .attachments
+        .iter()
+        .map(|a| a.instance_id.as_str())
+        .collect();
+    assert_eq!(left, vec![vm.as_str()]);
+    assert!(api
+        .get_instance(&second)
+        .await
+        .unwrap()
+        .instance
+        .firewall_ids
+        .is_empty());
+    // Attaching the empty list (the complete set afterwards) detaches the rest.
+    let detached = api
+        .attach_firewall(&fw, &AttachFirewallRequest::default())
+        .await
+        .unwrap();
     assert!(detached.attachments.is_empty());
     assert!(api
         .get_instance_firewalls(&vm)

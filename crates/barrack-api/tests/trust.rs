@@ -465,3 +465,31 @@ async fn path_parameters_are_percent_encoded_as_one_segment() {
         heads[0]
     );
 }
+
+/// "." and ".." would survive encoding and resolve as dot segments (DELETE `volumes/../`
+/// is DELETE of the base URL): refused before anything is sent.
+#[tokio::test]
+async fn dot_segments_as_path_parameters_are_refused_before_sending() {
+    let server = support::serve(|_| (200, "{}".into())).await;
+    let client = Client::builder()
+        .base_url(server.url())
+        .api_key(ApiKey::new("sk-test-dot-segments"))
+        .build()
+        .unwrap();
+    for id in [".", ".."] {
+        let e = client.delete_volume(id).await.unwrap_err();
+        assert_eq!(e.code, ErrorCode::Validation, "{id}");
+        assert_eq!(e.field.as_deref(), Some("volume_id"), "{id}");
+        let e = client.start_instance(id).await.unwrap_err();
+        assert_eq!(e.code, ErrorCode::Validation, "{id}");
+    }
+    // An id that merely contains dots is still sent, as one encoded segment.
+    let _ = client.get_instance("v1..2").await;
+    let heads = server.heads.lock().unwrap().clone();
+    assert_eq!(heads.len(), 1, "{heads:?}");
+    assert!(
+        heads[0].starts_with("GET /api/instances/v1..2/ "),
+        "{}",
+        heads[0]
+    );
+}

@@ -323,7 +323,7 @@ fn firewalls_attach_replace_confirms_what_it_drops() {
 }
 
 #[test]
-fn firewalls_detach_sends_the_given_vms_and_confirms() {
+fn firewalls_detach_sends_the_rest_and_confirms() {
     let s = TestSim::sandbox();
     let id = fw_id(&s, "web-ssh");
     let train = s.vm_id("train-h100");
@@ -334,7 +334,7 @@ fn firewalls_detach_sends_the_given_vms_and_confirms() {
         2,
         &["protection is removed at once", "--yes"],
     );
-    assert_eq!(s.request_count("detach_firewall"), 0);
+    assert_eq!(s.request_count("attach_firewall"), 1);
     s.succeeds_saying(
         &["-y", "firewalls", "detach", &id, "--instance", &train],
         &["now protects 1 VM(s)"],
@@ -346,7 +346,7 @@ fn firewalls_detach_sends_the_given_vms_and_confirms() {
         2,
         &["not attached"],
     );
-    assert_eq!(s.request_count("detach_firewall"), 1);
+    assert_eq!(s.request_count("attach_firewall"), 2);
     // The last one: nothing left attached, and now it can be deleted.
     let v = s.json(&["-y", "firewalls", "detach", &id, "--instance", &other]);
     assert_eq!(v["attachments"].as_array().unwrap().len(), 0);
@@ -420,8 +420,8 @@ fn firewalls_explain_prints_requests_and_sends_nothing() {
         ),
         (
             vec!["firewalls", "detach", "F1", "--instance", "VM1"],
-            "POST {}firewalls/F1/detach/",
-            "detach_firewall",
+            "POST {}firewalls/F1/attach/",
+            "attach_firewall",
         ),
     ];
     s.explains_without_sending(&cases);

@@ -47,12 +47,14 @@ pub struct Effects {
     pub notifier: Arc<dyn Notifier>,
 }
 
+#[cfg(test)]
 /// Effects nobody looks at (for tests that do not).
 pub fn unheard() -> Effects {
     Arc::new(Recorder::default()).effects()
 }
 
-/// Every effect, recorded (for tests here and in the desktop crate).
+/// Every effect, recorded (for the tests).
+#[cfg(test)]
 #[derive(Default)]
 pub struct Recorder {
     pub changes: std::sync::Mutex<Vec<ResourcesChanged>>,
@@ -63,6 +65,7 @@ pub struct Recorder {
     pub notifications: std::sync::Mutex<Vec<(String, String)>>,
 }
 
+#[cfg(test)]
 impl Recorder {
     pub fn effects(self: &Arc<Self>) -> Effects {
         Effects {
@@ -72,6 +75,7 @@ impl Recorder {
     }
 }
 
+#[cfg(test)]
 impl EventSink for Recorder {
     fn resources_changed(&self, change: ResourcesChanged) {
         self.changes
@@ -97,6 +101,7 @@ impl EventSink for Recorder {
     }
 }
 
+#[cfg(test)]
 impl Notifier for Recorder {
     fn notify(&self, title: &str, body: &str) {
         self.notifications
@@ -106,6 +111,7 @@ impl Notifier for Recorder {
     }
 }
 
+#[cfg(test)]
 /// A "save as" dialog that answers `answer`, or is cancelled when it is `None` (for
 /// tests); it keeps each (title, file name) it was asked with.
 pub struct FakeSaveDialog {
@@ -113,6 +119,7 @@ pub struct FakeSaveDialog {
     pub asked: std::sync::Mutex<Vec<(String, String)>>,
 }
 
+#[cfg(test)]
 impl FakeSaveDialog {
     pub fn picks(path: impl Into<PathBuf>) -> Self {
         FakeSaveDialog {
@@ -129,6 +136,7 @@ impl FakeSaveDialog {
     }
 }
 
+#[cfg(test)]
 impl SaveDialog for FakeSaveDialog {
     async fn ask_save_path(&self, title: &str, file_name: &str) -> Result<PathBuf, AppError> {
         self.asked

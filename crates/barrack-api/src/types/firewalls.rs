@@ -223,8 +223,8 @@ pub struct RemoveFirewallRuleResponse {
 
 /// Schema `AttachFirewallRequest`. The API's table of contents has no "detach" operation,
 /// so we infer that the list is the complete set of VMs the firewall is attached to
-/// afterwards: leaving a VM out detaches it. (The app and the CLI detach through the
-/// inferred `detach_firewall` instead, which names only the VMs to take off.)
+/// afterwards: leaving a VM out detaches it. The CLI's `firewalls detach` relies on this;
+/// the inferred `detach_firewall` names only the VMs to take off instead.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]

@@ -2,8 +2,7 @@
 //!
 //! The API's attach takes the complete set of VMs the firewall protects afterwards (inferred,
 //! see `AttachFirewallRequest`): `attach` sends the current attachments plus the new ones
-//! (unless `--replace`); `detach` sends the inferred "detach firewall" operation with the
-//! given VMs.
+//! (unless `--replace`), `detach` sends the current ones minus the given.
 
 use super::listing::every_page;
 use super::rules;
@@ -402,67 +401,50 @@ pub async fn run(cmd: FirewallsCmd, ctx: &Ctx) -> CliResult {
         }
         FirewallsCmd::Detach { id, instances } => {
             let given = dedup(instances);
-            let body = DetachFirewallRequest {
-                instance_ids: given.clone(),
-            };
-            let mut name = id.clone();
-            if !ctx.global.explain {
-                // The confirmation names the VMs; a VM the firewall does not protect is
-                // refused here, before anything is sent.
-                let fw = get(ctx, &id).await?;
-                let current: Vec<&str> = fw
-                    .attachments
-                    .iter()
-                    .map(|a| a.instance_id.as_str())
-                    .collect();
-                let missing: Vec<&str> = given
-                    .iter()
-                    .map(String::as_str)
-                    .filter(|v| !current.contains(v))
-                    .collect();
-                if !missing.is_empty() {
-                    return Err(CliError::Usage(format!(
-                        "firewall {} is not attached to {}; it protects {}",
-                        fw.name,
-                        missing.join(", "),
-                        if current.is_empty() {
-                            "no VM".to_owned()
-                        } else {
-                            current.join(", ")
-                        }
-                    )));
-                }
-                let names: Vec<String> = fw
-                    .attachments
-                    .iter()
-                    .filter(|a| given.contains(&a.instance_id))
-                    .map(|a| format!("{} ({})", a.instance_name, a.instance_id))
-                    .collect();
-                ctx.confirm(&format!(
-                    "Detach firewall {} from {}: protection is removed at once",
+            if ctx.global.explain {
+                eprintln!(
+                    "note: when run, the firewall's current attachments are fetched first: \
+                     the list sent is those minus {}",
+                    given.join(", ")
+                );
+                return set_attachments(ctx, &id, &id, Vec::new()).await;
+            }
+            let fw = get(ctx, &id).await?;
+            let current: Vec<String> = fw
+                .attachments
+                .iter()
+                .map(|a| a.instance_id.clone())
+                .collect();
+            let missing: Vec<&String> = given.iter().filter(|v| !current.contains(v)).collect();
+            if !missing.is_empty() {
+                return Err(CliError::Usage(format!(
+                    "firewall {} is not attached to {}; it protects {}",
                     fw.name,
-                    names.join(", ")
-                ))?;
-                name = fw.name;
+                    missing
+                        .iter()
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    if current.is_empty() {
+                        "no VM".to_owned()
+                    } else {
+                        current.join(", ")
+                    }
+                )));
             }
-            let Some(r): Option<DetachFirewallResponse> = ctx
-                .send(
-                    Op::DetachFirewall,
-                    &[("firewall_id", &id)],
-                    NONE,
-                    Some(&body),
-                )
-                .await?
-            else {
-                return Ok(());
-            };
-            ctx.say(format!(
-                "firewall {name} now protects {} VM(s)",
-                r.attachments.len()
-            ));
-            if !r.attachments.is_empty() {
-                ctx.say(attachments_table(&r.attachments));
-            }
+            let names: Vec<String> = fw
+                .attachments
+                .iter()
+                .filter(|a| given.contains(&a.instance_id))
+                .map(|a| format!("{} ({})", a.instance_name, a.instance_id))
+                .collect();
+            ctx.confirm(&format!(
+                "Detach firewall {} from {}: protection is removed at once",
+                fw.name,
+                names.join(", ")
+            ))?;
+            let rest: Vec<String> = current.into_iter().filter(|v| !given.contains(v)).collect();
+            set_attachments(ctx, &id, &fw.name, rest).await?;
         }
     }
     Ok(())

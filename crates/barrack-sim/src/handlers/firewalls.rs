@@ -233,12 +233,7 @@ pub fn attach(acct: &mut Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
     let id = req.param("firewall_id")?.to_owned();
     let body: AttachFirewallRequest = req.body()?;
     let fw = find(acct, &id)?.clone();
-    if fw.status != FirewallStatus::Success {
-        return Err(SimError::conflict(format!(
-            "Firewall {:?} is {}; wait until it is ready",
-            fw.name, fw.status
-        )));
-    }
+    ready(&fw)?;
     let mut wanted: Vec<String> = Vec::new();
     for vm_id in &body.instance_ids {
         if !wanted.contains(vm_id) {
@@ -297,6 +292,12 @@ pub fn attach(acct: &mut Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
         };
         attachments.push(attachment);
     }
+    let removed: Vec<String> = already
+        .iter()
+        .filter(|v| !wanted.contains(v))
+        .cloned()
+        .collect();
+    forget_pending(acct, &id, &removed);
     for vm in acct.instances.values_mut() {
         let attached = wanted.contains(&vm.id);
         let listed = vm.firewall_ids.contains(&id);
@@ -320,12 +321,33 @@ pub fn attach(acct: &mut Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
     )
 }
 
+/// Attachments change only on a firewall that is ready.
+fn ready(fw: &FirewallResponse) -> SimResult<()> {
+    if fw.status != FirewallStatus::Success {
+        return Err(SimError::conflict(format!(
+            "Firewall {:?} is {}; wait until it is ready",
+            fw.name, fw.status
+        )));
+    }
+    Ok(())
+}
+
+/// Drops the "attachment ready" still due for VMs taken off the firewall, so a VM attached
+/// again later is not marked ready by the earlier attach's event.
+fn forget_pending(acct: &mut Account, firewall_id: &str, removed: &[String]) {
+    acct.events.retain(|e| {
+        !matches!(&e.kind, EventKind::AttachmentReady { firewall_id: f, instance_id: vm }
+            if f == firewall_id && removed.contains(vm))
+    });
+}
+
 /// Takes the listed VMs off the firewall (inferred operation); a VM it does not protect is
 /// refused, naming it, and nothing changes.
 pub fn detach(acct: &mut Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
     let id = req.param("firewall_id")?.to_owned();
     let body: DetachFirewallRequest = req.body()?;
     let fw = find(acct, &id)?;
+    ready(fw)?;
     if let Some(stray) = body
         .instance_ids
         .iter()
@@ -342,6 +364,7 @@ pub fn detach(acct: &mut Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
         .filter(|a| !body.instance_ids.contains(&a.instance_id))
         .cloned()
         .collect();
+    forget_pending(acct, &id, &body.instance_ids);
     for vm_id in &body.instance_ids {
         if let Some(vm) = acct.instances.get_mut(vm_id) {
             vm.firewall_ids.retain(|f| *f != id);
