@@ -457,25 +457,28 @@ export type AppNoticeKind =
 "TrayUnavailable";
 
 /**
- *  Schema `AttachFirewallRequest`. There is no "detach" operation in the API's table of
- *  contents, so we infer that the list is the complete set of VMs the firewall is attached
- *  to afterwards: leaving a VM out detaches it.
+ *  Schema `AttachFirewallRequest`. The API's table of contents has no "detach" operation,
+ *  so we infer that the list is the complete set of VMs the firewall is attached to
+ *  afterwards: leaving a VM out detaches it. (The app and the CLI detach through the
+ *  inferred `detach_firewall` instead, which names only the VMs to take off.)
  */
 export type AttachFirewallRequest = AttachFirewallRequest_Serialize | AttachFirewallRequest_Deserialize;
 
 /**
- *  Schema `AttachFirewallRequest`. There is no "detach" operation in the API's table of
- *  contents, so we infer that the list is the complete set of VMs the firewall is attached
- *  to afterwards: leaving a VM out detaches it.
+ *  Schema `AttachFirewallRequest`. The API's table of contents has no "detach" operation,
+ *  so we infer that the list is the complete set of VMs the firewall is attached to
+ *  afterwards: leaving a VM out detaches it. (The app and the CLI detach through the
+ *  inferred `detach_firewall` instead, which names only the VMs to take off.)
  */
 export type AttachFirewallRequest_Deserialize = {
 	instance_ids?: string[],
 };
 
 /**
- *  Schema `AttachFirewallRequest`. There is no "detach" operation in the API's table of
- *  contents, so we infer that the list is the complete set of VMs the firewall is attached
- *  to afterwards: leaving a VM out detaches it.
+ *  Schema `AttachFirewallRequest`. The API's table of contents has no "detach" operation,
+ *  so we infer that the list is the complete set of VMs the firewall is attached to
+ *  afterwards: leaving a VM out detaches it. (The app and the CLI detach through the
+ *  inferred `detach_firewall` instead, which names only the VMs to take off.)
  */
 export type AttachFirewallRequest_Serialize = {
 	instance_ids: string[],
@@ -2883,6 +2886,11 @@ export type ResourcesChanged_Deserialize = {
 	instances: VMInstance_Deserialize[],
 	balance?: number | null,
 	currency?: string | null,
+	/**
+	 *  Every currency's balance when any changed (credits cannot move between currencies,
+	 *  and the Billing page shows them all); empty otherwise.
+	 */
+	balances: Balance_Deserialize[],
 };
 
 /**  What changed since the last poll (the UI patches its cache from it). */
@@ -2892,6 +2900,11 @@ export type ResourcesChanged_Serialize = {
 	instances: VMInstance_Serialize[],
 	balance: number | null,
 	currency: string | null,
+	/**
+	 *  Every currency's balance when any changed (credits cannot move between currencies,
+	 *  and the Billing page shows them all); empty otherwise.
+	 */
+	balances: Balance_Serialize[],
 };
 
 /**  Schema `RestoreSnapshotRequest`: the new VM's name (default `{snapshot}-restored`). */

@@ -42,6 +42,9 @@ pub struct ResourcesChanged {
     pub instances: Vec<VMInstance>,
     pub balance: Option<f64>,
     pub currency: Option<CurrencyEnum>,
+    /// Every currency's balance when any changed (credits cannot move between currencies,
+    /// and the Billing page shows them all); empty otherwise.
+    pub balances: Vec<Balance>,
 }
 
 /// Whether the API can be reached (for the offline banner).
@@ -116,6 +119,8 @@ pub struct Seen {
     pub snapshots: BTreeMap<String, (String, SnapshotStatus)>,
     pub images: BTreeMap<String, (String, ImageStatus)>,
     pub balance: Option<f64>,
+    /// Every currency's balance, as last seen.
+    pub balances: Vec<Balance>,
     /// The GPU stock as last fetched while followed (`None` while nobody follows it).
     pub stock: Option<Vec<GPUStockItem>>,
     /// Nothing is announced on the first look.
@@ -130,6 +135,8 @@ pub struct Observed {
     pub snapshots: Option<Vec<Snapshot>>,
     pub images: Option<Vec<Image>>,
     pub balance: Option<(f64, CurrencyEnum)>,
+    /// Every currency's balance (the primary one included).
+    pub balances: Vec<Balance>,
     /// `None` when not followed (nobody asked for the stock) or when the look at it failed.
     pub stock: Option<Vec<GPUStockItem>>,
     /// The stock was followed but the look at it failed: the previous look stands.
@@ -247,8 +254,10 @@ pub fn observe(seen: &mut Seen, now: &Observed, prefs: &Prefs) -> (ResourcesChan
         }
     }
     if let Some((amount, currency)) = &now.balance {
-        if seen.balance != Some(*amount) {
+        if seen.balance != Some(*amount) || seen.balances != now.balances {
             change.kinds.push(ResourceKind::Balance);
+            change.balances = now.balances.clone();
+            seen.balances = now.balances.clone();
         }
         let was_above = seen.balance.is_none_or(|b| b >= prefs.threshold);
         if prefs.low_balance
@@ -365,6 +374,7 @@ async fn fetch(session: &Session, extras: Extras) -> barrack_api::Result<Observe
         snapshots,
         images,
         balance: Some((balance.primary(), balance.currency.clone())),
+        balances: balance.balances,
         stock_failed: extras.stock && stock.is_none(),
         stock,
     })
@@ -549,6 +559,38 @@ mod tests {
         assert_eq!(change.instances.len(), 1);
         assert_eq!(notices[0].title, "vm-a is running");
         assert!(!in_transition(&seen));
+    }
+
+    #[test]
+    fn another_currencys_balance_is_news_too() {
+        let balances = |usd: f64, eur: f64| {
+            vec![
+                Balance {
+                    currency: CurrencyEnum::Usd,
+                    amount: usd,
+                },
+                Balance {
+                    currency: CurrencyEnum::Eur,
+                    amount: eur,
+                },
+            ]
+        };
+        let obs = |usd: f64, eur: f64| Observed {
+            balance: Some((usd, CurrencyEnum::Usd)),
+            balances: balances(usd, eur),
+            ..Default::default()
+        };
+        let mut seen = Seen::default();
+        let (change, _) = observe(&mut seen, &obs(50.0, 20.0), &prefs());
+        assert_eq!(change.balances, balances(50.0, 20.0));
+        let (change, _) = observe(&mut seen, &obs(50.0, 20.0), &prefs());
+        assert!(change.kinds.is_empty(), "nothing changed: {change:?}");
+        assert!(change.balances.is_empty());
+        // Only the euro credits moved: the change says so and carries every balance.
+        let (change, _) = observe(&mut seen, &obs(50.0, 5.0), &prefs());
+        assert_eq!(change.kinds, vec![ResourceKind::Balance]);
+        assert_eq!(change.balance, Some(50.0));
+        assert_eq!(change.balances, balances(50.0, 5.0));
     }
 
     #[test]

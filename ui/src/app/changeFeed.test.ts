@@ -26,7 +26,7 @@ const SEEDED: Record<string, readonly unknown[]> = {
 function staleAfter(change: Partial<ResourcesChanged_Serialize>): string[] {
   const qc = new QueryClient();
   for (const key of Object.values(SEEDED)) qc.setQueryData(key, key === keys.balance ? balanceOf(100) : {});
-  applyChange(qc, { kinds: [], instances: [], balance: null, currency: null, ...change });
+  applyChange(qc, { kinds: [], instances: [], balance: null, currency: null, balances: [], ...change });
   return Object.entries(SEEDED)
     .filter(([, key]) => qc.getQueryState(key)?.isInvalidated)
     .map(([name]) => name)
@@ -54,10 +54,28 @@ describe("the change feed", () => {
   it("patches the one balance in place instead of fetching it", () => {
     const qc = new QueryClient();
     qc.setQueryData(keys.balance, balanceOf(100));
-    applyChange(qc, { kinds: ["balance"], instances: [], balance: 42.5, currency: "USD" });
+    applyChange(qc, { kinds: ["balance"], instances: [], balance: 42.5, currency: "USD", balances: [] });
     expect(qc.getQueryData<ReturnType<typeof balanceOf>>(keys.balance)?.balances).toEqual([
       { currency: "USD", amount: 42.5 },
     ]);
+    expect(qc.getQueryState(keys.balance)?.isInvalidated).toBe(false);
+  });
+
+  it("takes every currency's balance the poller saw, not only the account's own", () => {
+    const qc = new QueryClient();
+    qc.setQueryData(keys.balance, {
+      ...balanceOf(100),
+      balances: [
+        { currency: "USD", amount: 100 },
+        { currency: "EUR", amount: 20 },
+      ],
+    });
+    const balances = [
+      { currency: "USD", amount: 100 },
+      { currency: "EUR", amount: 5 },
+    ];
+    applyChange(qc, { kinds: ["balance"], instances: [], balance: 100, currency: "USD", balances });
+    expect(qc.getQueryData<ReturnType<typeof balanceOf>>(keys.balance)?.balances).toEqual(balances);
     expect(qc.getQueryState(keys.balance)?.isInvalidated).toBe(false);
   });
 

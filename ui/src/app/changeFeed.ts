@@ -37,7 +37,7 @@ export const REFRESH: { readonly [K in ResourceKind]: Refresh } = {
   snapshots: (qc) => stale(qc, storageKeys.all, ["snapshots"], ["images"], billingKeys.overview, billingKeys.records),
   images: (qc) => stale(qc, storageKeys.all, ["images"], ["snapshots"], billingKeys.overview),
   balance: (qc, change) => {
-    if (change.balance != null) patchBalance(qc, change.balance, change.currency ?? null);
+    if (change.balance != null) patchBalance(qc, change.balance, change.currency ?? null, change.balances);
     else stale(qc, keys.balance);
     // The runway is balance ÷ burn rate, computed once by the backend with each overview.
     stale(qc, billingKeys.overview, vmKeys.account);

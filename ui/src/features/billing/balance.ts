@@ -24,11 +24,20 @@ export function primaryBalance(b: CreditBalance): { amount: number; currency: st
   return { amount: own?.amount ?? 0, currency: b.currency };
 }
 
-/** Puts a balance pushed by the poller into the cache (no request). */
-export function patchBalance(qc: QueryClient, amount: number, currency: string | null): void {
+/**
+ * Puts a balance pushed by the poller into the cache (no request): every currency's when the
+ * change carries them (credits in another currency move too), else the account's own.
+ */
+export function patchBalance(
+  qc: QueryClient,
+  amount: number,
+  currency: string | null,
+  balances: CreditBalance["balances"] = [],
+): void {
   qc.setQueryData<CreditBalance>(keys.balance, (old) => {
     if (!old) return old;
     const cur = currency ?? old.currency;
+    if (balances.length > 0) return { ...old, currency: cur, balances };
     const others = old.balances.filter((b) => b.currency !== cur);
     return { ...old, currency: cur, balances: [...others, { currency: cur, amount }] };
   });
