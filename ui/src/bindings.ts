@@ -459,16 +459,16 @@ export type AppNoticeKind =
 /**
  *  Schema `AttachFirewallRequest`. The API's table of contents has no "detach" operation,
  *  so we infer that the list is the complete set of VMs the firewall is attached to
- *  afterwards: leaving a VM out detaches it. (The app and the CLI detach through the
- *  inferred `detach_firewall` instead, which names only the VMs to take off.)
+ *  afterwards: leaving a VM out detaches it. The CLI's `firewalls detach` relies on this;
+ *  the inferred `detach_firewall` names only the VMs to take off instead.
  */
 export type AttachFirewallRequest = AttachFirewallRequest_Serialize | AttachFirewallRequest_Deserialize;
 
 /**
  *  Schema `AttachFirewallRequest`. The API's table of contents has no "detach" operation,
  *  so we infer that the list is the complete set of VMs the firewall is attached to
- *  afterwards: leaving a VM out detaches it. (The app and the CLI detach through the
- *  inferred `detach_firewall` instead, which names only the VMs to take off.)
+ *  afterwards: leaving a VM out detaches it. The CLI's `firewalls detach` relies on this;
+ *  the inferred `detach_firewall` names only the VMs to take off instead.
  */
 export type AttachFirewallRequest_Deserialize = {
 	instance_ids?: string[],
@@ -477,8 +477,8 @@ export type AttachFirewallRequest_Deserialize = {
 /**
  *  Schema `AttachFirewallRequest`. The API's table of contents has no "detach" operation,
  *  so we infer that the list is the complete set of VMs the firewall is attached to
- *  afterwards: leaving a VM out detaches it. (The app and the CLI detach through the
- *  inferred `detach_firewall` instead, which names only the VMs to take off.)
+ *  afterwards: leaving a VM out detaches it. The CLI's `firewalls detach` relies on this;
+ *  the inferred `detach_firewall` names only the VMs to take off instead.
  */
 export type AttachFirewallRequest_Serialize = {
 	instance_ids: string[],
