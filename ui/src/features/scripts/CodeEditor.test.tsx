@@ -9,6 +9,7 @@ function Harness({ initial, onText }: { initial: string; onText: (t: string) => 
   return (
     <ScriptEditor
       id="code"
+      label="Script"
       value={text}
       onChange={(t) => {
         setText(t);
@@ -27,6 +28,7 @@ describe("the script editor", () => {
     const content = await screen.findByTestId("code");
     expect(content).toHaveAttribute("contenteditable", "true");
     expect(content).toHaveAttribute("aria-describedby", "code-hint");
+    expect(screen.getByRole("textbox", { name: "Script" })).toBe(content);
     // The shell mode marks the comment and the string as tokens of their own.
     const tokens = [...content.querySelectorAll("span")].map((s) => s.textContent);
     expect(tokens).toContain("# greet");
@@ -37,9 +39,9 @@ describe("the script editor", () => {
   });
 
   it("shows a value set from outside, and is not editable when read-only", async () => {
-    const { rerender } = render(<ScriptEditor id="view" value="echo one" readOnly />);
+    const { rerender } = render(<ScriptEditor id="view" label="Script" value="echo one" readOnly />);
     expect(await editorText("view")).toBe("echo one");
-    rerender(<ScriptEditor id="view" value="echo two" readOnly />);
+    rerender(<ScriptEditor id="view" label="Script" value="echo two" readOnly />);
     expect(await editorText("view")).toBe("echo two");
     expect((await findEditor("view")).state.readOnly).toBe(true);
     expect(screen.getByTestId("view")).toHaveAttribute("contenteditable", "false");

@@ -9,8 +9,10 @@ import { Compartment, EditorState } from "@codemirror/state";
 import { EditorView, highlightActiveLine, keymap, lineNumbers, placeholder } from "@codemirror/view";
 
 export type CodeEditorProps = {
-  /** The editable element's id (its label points at it) and test id. */
+  /** The editable element's id and test id. */
   id: string;
+  /** Its accessible name (a `<label for>` cannot name a content-editable element). */
+  label: string;
   value: string;
   onChange?: (value: string) => void;
   /** Shown, not editable (the details view). */
@@ -29,9 +31,16 @@ const appTheme = EditorView.theme({
     fontSize: "12px",
     border: "1px solid var(--color-border)",
     borderRadius: "6px",
+    // A long script (up to 16 KB) scrolls inside the editor, not the whole dialog.
+    maxHeight: "24rem",
   },
   "&.cm-focused": { outline: "2px solid var(--color-ring)" },
-  ".cm-scroller": { fontFamily: "ui-monospace, SFMono-Regular, Menlo, monospace", minHeight: "12rem" },
+  "&:has([aria-invalid='true'])": { borderColor: "var(--color-danger)" },
+  ".cm-scroller": {
+    fontFamily: "ui-monospace, SFMono-Regular, Menlo, monospace",
+    minHeight: "12rem",
+    overflow: "auto",
+  },
   ".cm-gutters": {
     backgroundColor: "var(--color-surface-2)",
     color: "var(--color-fg-muted)",
@@ -42,10 +51,11 @@ const appTheme = EditorView.theme({
   ".cm-placeholder": { color: "var(--color-fg-muted)" },
 });
 
-function contentAttributes(id: string, invalid: boolean, describedBy: string | undefined) {
+function contentAttributes(id: string, label: string, invalid: boolean, describedBy: string | undefined) {
   return EditorView.contentAttributes.of({
     id,
     "data-testid": id,
+    "aria-label": label,
     "aria-multiline": "true",
     ...(invalid ? { "aria-invalid": "true" } : {}),
     ...(describedBy ? { "aria-describedby": describedBy } : {}),
@@ -54,6 +64,7 @@ function contentAttributes(id: string, invalid: boolean, describedBy: string | u
 
 export default function CodeEditor({
   id,
+  label,
   value,
   onChange,
   readOnly = false,
@@ -89,7 +100,7 @@ export default function CodeEditor({
           EditorView.lineWrapping,
           appTheme,
           placeholderText ? placeholder(placeholderText) : [],
-          attributes.of(contentAttributes(id, invalid, describedBy)),
+          attributes.of(contentAttributes(id, label, invalid, describedBy)),
           EditorView.updateListener.of((u) => {
             if (u.docChanged) changed.current?.(u.state.doc.toString());
           }),
@@ -115,8 +126,8 @@ export default function CodeEditor({
 
   // The editable element carries the field's id and state, for its label and screen readers.
   useEffect(() => {
-    view.current?.dispatch({ effects: attributes.reconfigure(contentAttributes(id, invalid, describedBy)) });
-  }, [attributes, id, invalid, describedBy]);
+    view.current?.dispatch({ effects: attributes.reconfigure(contentAttributes(id, label, invalid, describedBy)) });
+  }, [attributes, id, label, invalid, describedBy]);
 
   return <div ref={host} data-testid={`${id}-editor`} />;
 }

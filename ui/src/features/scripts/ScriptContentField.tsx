@@ -30,6 +30,7 @@ export function ScriptContentField({ id, value, onChange, refusal }: Props) {
     >
       <ScriptEditor
         id={id}
+        label="Script"
         value={value}
         onChange={onChange}
         invalid={error !== null}

@@ -24,7 +24,7 @@ export function ScriptDetailsDialog({ script, onOpenChange, onEdit }: Props) {
         </Facts>
       </Section>
       <Section title="Script">
-        <ScriptEditor id="script-details-content" value={script.content} readOnly />
+        <ScriptEditor id="script-details-content" label={`Script ${script.name}`} value={script.content} readOnly />
       </Section>
       <div className="mt-5 flex justify-end">
         <Button variant="primary" data-testid="script-edit-from-details" onClick={onEdit}>
