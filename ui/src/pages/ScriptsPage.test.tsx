@@ -149,6 +149,41 @@ describe("creating a script (SCR-01, SCR-03)", () => {
   });
 });
 
+describe("refusals at their field", () => {
+  it("shows a refused description under the description, not as a banner", async () => {
+    mockBackend({
+      ...scriptsSim([setup]),
+      create_script: fails("Validation", "description: Must be at most 255 characters (it has 300).", {
+        field: "description",
+      }),
+    });
+    renderApp("/scripts");
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("script-create"));
+    await replaceText(user, "script-name", "nightly");
+    await setEditorText("script-content", HI);
+    await user.click(screen.getByTestId("script-submit"));
+    expect(await screen.findByTestId("script-description-error")).toHaveTextContent(
+      "Must be at most 255 characters (it has 300).",
+    );
+    expect(screen.getByTestId("script-description")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.queryByTestId("script-error")).not.toBeInTheDocument();
+  });
+
+  it("shows any other refusal above the buttons, keeping what was typed", async () => {
+    mockBackend({ ...scriptsSim([setup]), create_script: fails("Server", "the script store is down") });
+    renderApp("/scripts");
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("script-create"));
+    await replaceText(user, "script-name", "nightly");
+    await setEditorText("script-content", HI);
+    await user.click(screen.getByTestId("script-submit"));
+    expect(await screen.findByTestId("script-error")).toBeInTheDocument();
+    expect(screen.getByTestId("script-name")).toHaveValue("nightly");
+    expect(await editorText("script-content")).toBe(HI);
+  });
+});
+
 describe("editing a script (SCR-01)", () => {
   it("starts from the script as saved and sends the edit", async () => {
     const backend = mockBackend(scriptsSim([setup, bench]));
