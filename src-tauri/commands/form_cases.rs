@@ -340,6 +340,19 @@ fn cases() -> Vec<(&'static str, Value)> {
         ("check_resource_name", name("", "image", &IMAGES)),
         ("check_resource_name", name("Train-V1", "image", &IMAGES)),
         ("check_resource_name", name("train-v3", "image", &IMAGES)),
+        // The Startup Scripts page (ScriptsPage.test.tsx): a new script beside "setup", an
+        // edit of "setup" beside "bench", and the scripts typed into the editor.
+        ("check_resource_name", name("", "script", &["setup"])),
+        ("check_resource_name", name("nightly", "script", &["setup"])),
+        ("check_resource_name", name("setup", "script", &["bench"])),
+        (
+            "check_cloud_init",
+            json!({ "script": "#!/bin/bash\necho ready\n" }),
+        ),
+        (
+            "check_cloud_init",
+            json!({ "script": "#!/bin/bash\necho hi\n" }),
+        ),
     ]
 }
 

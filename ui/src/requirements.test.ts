@@ -1,7 +1,7 @@
 // Completeness: every requirement of the documented deploy wizard (dashboard.md §3,
-// DEP-01…DEP-62), Snapshots page (§9, SNAP) and Custom Images page (§10, IMG) names the
-// tests that show it works, and each named test exists. An id without a test here, or a
-// test renamed away, fails this file.
+// DEP-01…DEP-62), startup scripts (§8, SCR), Snapshots page (§9, SNAP) and Custom Images
+// page (§10, IMG) names the tests that show it works, and each named test exists. An id
+// without a test here, or a test renamed away, fails this file.
 
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -229,6 +229,31 @@ const BILLING_REQUIREMENTS: Record<string, Proof[]> = {
   ],
 };
 
+const SCP = "ui/src/pages/ScriptsPage.test.tsx";
+const SCR_E2E = "tests/journeys/scripts.rs";
+
+/** dashboard.md §8 (SCR), issue 15: the startup script library. */
+const SCRIPT_REQUIREMENTS: Record<string, Proof[]> = {
+  "SCR-01": [
+    [SCP, "lists the library by name, searches it, and shows a script read-only with its details"],
+    [SCP, "checks the name at the field, counts the size live, then lists the new script"],
+    [SCP, "starts from the script as saved and sends the edit"],
+    [SCP, "asks before deleting one, naming it"],
+    [SCP, "deletes the ticked ones at once with the bulk endpoint, naming each"],
+    [SCR_E2E, "scripts_create_edit_bulk_delete"],
+  ],
+  "SCR-02": [
+    ["ui/src/features/deploy/AdvancedStep.test.tsx", "offers None and the account's scripts by name"],
+    ["ui/src/features/deploy/AdvancedStep.test.tsx", "names the chosen script as a link to it in Startup Scripts"],
+    [SCP, "opens the script a link names (?details=ID, from the deploy wizard)"],
+  ],
+  "SCR-03": [
+    [SCP, "says a script over the limit is too big as it is typed (SCR-03)"],
+    [SCP, "shows the backend's refusal of the content at the Script field and keeps the dialog open"],
+    ["crates/barrack-api/src/validate.rs", "fn sizes_and_scripts"],
+  ],
+};
+
 /** The ids a section of dashboard.md lists, when the shared docs are next to the repository. */
 function documentedIds(heading: string, next: string, prefix: string): string[] | null {
   const doc = resolve(ROOT, "../shared/barrack/platform/dashboard.md");
@@ -264,6 +289,7 @@ checkTable("DEP", REQUIREMENTS, () => documentedIds("## 3. Deploy wizard", "\n##
 checkTable("SNAP", Object.fromEntries(Object.entries(STORAGE_REQUIREMENTS).filter(([k]) => k.startsWith("SNAP"))), () =>
   documentedIds("## 9. Snapshots page", "\n## 10.", "SNAP"),
 );
+checkTable("SCR", SCRIPT_REQUIREMENTS, () => documentedIds("## 8. Startup scripts", "\n## 9.", "SCR"));
 checkTable("BILL", BILLING_REQUIREMENTS, () => documentedIds("## 11. Billing and credits", "\n## 12.", "BILL"));
 checkTable("IMG", Object.fromEntries(Object.entries(STORAGE_REQUIREMENTS).filter(([k]) => k.startsWith("IMG"))), () =>
   documentedIds("## 10. Custom Images page", "\n## 11.", "IMG"),

@@ -11,6 +11,7 @@ import { InstanceDetailPage } from "../../pages/InstanceDetailPage";
 import { InstancesPage } from "../../pages/InstancesPage";
 import { PlaceholderPage } from "../../pages/PlaceholderPage";
 import { SettingsPage } from "../../pages/SettingsPage";
+import { ScriptsPage } from "../../pages/ScriptsPage";
 import { SnapshotsPage } from "../../pages/SnapshotsPage";
 import { CommandPalette, usePaletteShortcut } from "./CommandPalette";
 import { useConnection } from "../../lib/connection";
@@ -28,6 +29,7 @@ const BUILT: Partial<Record<PageSlug, ComponentType>> = {
   instances: InstancesPage,
   snapshots: SnapshotsPage,
   images: ImagesPage,
+  scripts: ScriptsPage,
   billing: BillingPage,
   settings: SettingsPage,
 };

@@ -8,7 +8,7 @@ import { Modal, ModalActions } from "./Modal";
 
 type Props = {
   onOpenChange: (open: boolean) => void;
-  noun: "snapshot" | "image";
+  noun: "snapshot" | "image" | "script";
   /** The item's id, what the delete request takes. */
   id: string;
   /** The exact name, as the user knows it (SNAP-40). */
@@ -19,10 +19,10 @@ type Props = {
   deletion: { mutateAsync: (id: string) => Promise<unknown>; isPending: boolean; error: AppError | null };
 };
 
-const NOUN_TITLE = { snapshot: "Snapshot", image: "Image" } as const;
+const NOUN_TITLE = { snapshot: "Snapshot", image: "Image", script: "Script" } as const;
 
 /**
- * Asks before deleting a snapshot or an image (GEN-01): names it, says it cannot be
+ * Asks before deleting a snapshot, an image or a script (GEN-01): names it, says it cannot be
  * undone, and shows a refusal (e.g. a restore still running) inside, without closing.
  */
 export function DeleteDialog({ onOpenChange, noun, id, name, children, deletion }: Props) {

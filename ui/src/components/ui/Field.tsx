@@ -52,15 +52,18 @@ export function DescriptionField({
   id,
   value,
   onChange,
+  error,
 }: {
   id: string;
   value: string;
   onChange: (v: string) => void;
+  /** The backend's refusal of it (e.g. too long), where there is a rule. */
+  error?: string | null;
 }) {
   return (
-    <Field id={id} label="Description (optional)">
+    <Field id={id} label="Description (optional)" error={error}>
       <textarea
-        id={id}
+        {...fieldAria(id, error)}
         data-testid={id}
         rows={3}
         value={value}

@@ -47,7 +47,7 @@ export function Modal({ open, onOpenChange, title, description, testId, wide, ch
 export const ModalClose = Dialog.Close;
 
 type ActionsProps = {
-  /** The confirming button's test id and words, before and while its action is sent. */
+  /** The confirming button's test id (Cancel's is `<testId>-cancel`) and words, before and while its action is sent. */
   testId: string;
   label: string;
   pendingLabel: string;
@@ -76,7 +76,9 @@ export function ModalActions({
   return (
     <div className={cn("flex justify-end gap-2", className)}>
       <ModalClose asChild>
-        <Button disabled={holdCancel && pending}>Cancel</Button>
+        <Button data-testid={`${testId}-cancel`} disabled={holdCancel && pending}>
+          Cancel
+        </Button>
       </ModalClose>
       <Button
         type={onClick ? "button" : "submit"}

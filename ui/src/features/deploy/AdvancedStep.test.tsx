@@ -195,4 +195,20 @@ describe("Advanced step: saved startup script (DEP-54)", () => {
     expect(screen.getByTestId("deploy-startup-script")).toHaveValue("gone");
     expect(screen.getByRole("option", { name: "A script no longer in your account" })).toBeInTheDocument();
   });
+
+  it("names the chosen script as a link to it in Startup Scripts (SCR-02)", async () => {
+    mockBackend({});
+    renderStep({}, {}, SCRIPTS);
+    expect(screen.queryByTestId("deploy-startup-script-link")).not.toBeInTheDocument();
+    await userEvent.setup().selectOptions(screen.getByTestId("deploy-startup-script"), "s2");
+    const link = screen.getByTestId("deploy-startup-script-link");
+    expect(link).toHaveTextContent("mount-data");
+    expect(link).toHaveAttribute("href", "/scripts?details=s2");
+  });
+
+  it("with no saved script, points to the library", () => {
+    mockBackend({});
+    renderStep({}, {}, []);
+    expect(screen.getByTestId("deploy-startup-script-library")).toHaveAttribute("href", "/scripts");
+  });
 });

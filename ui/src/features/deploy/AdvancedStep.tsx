@@ -6,6 +6,8 @@ import { useState, type ReactNode } from "react";
 import * as Switch from "@radix-ui/react-switch";
 import { Alert } from "../../components/ui/Alert";
 import { Input, Select } from "../../components/ui/Input";
+import { Link } from "react-router";
+import { scriptsPath } from "../scripts/paths";
 import { useScripts, type Script } from "../scripts/queries";
 import { CloudInitField } from "./CloudInitField";
 import { errorAt } from "../../lib/checks";
@@ -251,6 +253,25 @@ function StartupScript({ value, onChange, given, error }: ScriptProps) {
         )}
         {value !== null && scripts === undefined && <option value={value}>Loading…</option>}
       </Select>
+      {chosen && (
+        // The draft is kept, so the wizard picks up where it was after a look at the script.
+        <Link
+          data-testid="deploy-startup-script-link"
+          to={scriptsPath({ details: chosen.id })}
+          className="self-start text-xs text-primary underline"
+        >
+          {chosen.name}: view or edit it in Startup Scripts
+        </Link>
+      )}
+      {scripts?.length === 0 && (
+        <Link
+          data-testid="deploy-startup-script-library"
+          to={scriptsPath()}
+          className="self-start text-xs text-primary underline"
+        >
+          Save a script in Startup Scripts
+        </Link>
+      )}
     </Field>
   );
 }
