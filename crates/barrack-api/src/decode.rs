@@ -74,7 +74,11 @@ pub fn f64<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
     d.deserialize_any(F64Visitor)
 }
 
-struct U64Visitor;
+/// A count: an integer, an integral float or a numeric string. With `saturate`, integral
+/// values above `u64::MAX` stand for `u64::MAX` instead of failing.
+struct U64Visitor {
+    saturate: bool,
+}
 impl Visitor<'_> for U64Visitor {
     type Value = u64;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -87,6 +91,9 @@ impl Visitor<'_> for U64Visitor {
         u64::try_from(v).map_err(|_| E::custom(format!("expected a count, got {v}")))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<u64, E> {
+        if self.saturate && v.is_finite() && v > u64::MAX as f64 {
+            return Ok(u64::MAX);
+        }
         if !v.is_finite() || v < 0.0 || v > u64::MAX as f64 {
             return Err(E::custom(format!("expected a count, got {v}")));
         }
@@ -106,7 +113,7 @@ impl Visitor<'_> for U64Visitor {
 /// An integer field that also takes `4.0` and `"4"`; a fractional value is rounded.
 /// Integers are read exactly (not through `f64`).
 pub fn u64<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
-    d.deserialize_any(U64Visitor)
+    d.deserialize_any(U64Visitor { saturate: false })
 }
 
 pub fn u32<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
@@ -118,38 +125,8 @@ pub fn u32<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
 /// claiming 2^64 pages) saturates instead of failing the whole list; the page walk's own
 /// bounds then apply. Negative or non-numeric values still fail.
 pub fn count_u32<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
-    let v = d.deserialize_any(SaturatingU64Visitor)?;
+    let v = d.deserialize_any(U64Visitor { saturate: true })?;
     Ok(u32::try_from(v).unwrap_or(u32::MAX))
-}
-
-/// [`U64Visitor`], with integral values above `u64::MAX` saturating.
-struct SaturatingU64Visitor;
-impl Visitor<'_> for SaturatingU64Visitor {
-    type Value = u64;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        U64Visitor.expecting(f)
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<u64, E> {
-        Ok(v)
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<u64, E> {
-        U64Visitor.visit_i64(v)
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<u64, E> {
-        if v.is_finite() && v > u64::MAX as f64 {
-            return Ok(u64::MAX);
-        }
-        U64Visitor.visit_f64(v)
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<u64, E> {
-        match v.trim().parse::<u64>() {
-            Ok(n) => Ok(n),
-            Err(_) => self.visit_f64(number_from_str(v)?),
-        }
-    }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<u64, E> {
-        Ok(u64::from(v))
-    }
 }
 
 struct I64Visitor;
