@@ -245,6 +245,24 @@ impl Ctx {
         Ok(format!("{} ({id})", name(found)))
     }
 
+    /// A destructive request on one resource, named by `param`: its label (see
+    /// [`Ctx::label_of`], read with `lookup`), the user's yes to `question(label)` (see
+    /// [`Ctx::confirm`]), then `op` for it. The label and the answer; `None` under
+    /// `--explain`.
+    pub async fn confirm_then_send<L: DeserializeOwned, T: DeserializeOwned>(
+        &self,
+        lookup: Op,
+        op: Op,
+        param: (&str, &str),
+        name: impl FnOnce(L) -> String,
+        question: impl FnOnce(&str) -> String,
+    ) -> CliResult<Option<(String, T)>> {
+        let label = self.label_of(lookup, param, name).await?;
+        self.confirm(&question(&label))?;
+        let answer: Option<T> = self.send(op, &[param], NONE, NONE).await?;
+        Ok(answer.map(|a| (label, a)))
+    }
+
     /// Prints human output unless `--json` already printed the answer.
     pub fn say(&self, text: impl AsRef<str>) {
         if !self.global.json {

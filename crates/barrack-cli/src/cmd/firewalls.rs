@@ -169,6 +169,19 @@ async fn set_attachments(ctx: &Ctx, id: &str, name: &str, instance_ids: Vec<Stri
     Ok(())
 }
 
+/// The firewall `id` as the holder of rules.
+fn rule_owner(id: &str) -> rules::Owner<'_> {
+    rules::Owner {
+        param: "firewall_id",
+        id,
+        label: format!("firewall {id}"),
+        add: Op::AddFirewallRule,
+        remove: Op::RemoveFirewallRule,
+        takes_effect: "on attached VMs within 10 minutes",
+        removal_warning: ": the traffic it allows is blocked",
+    }
+}
+
 fn dedup(ids: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for id in ids {
@@ -303,16 +316,14 @@ pub async fn run(cmd: FirewallsCmd, ctx: &Ctx) -> CliResult {
             }
         }
         FirewallsCmd::Delete { id } => {
-            let name = ctx
-                .label_of(
+            let Some((name, _)) = ctx
+                .confirm_then_send::<_, DeleteFirewallResponse>(
                     Op::GetFirewall,
+                    Op::DeleteFirewall,
                     ("firewall_id", &id),
                     |r: GetFirewallDetailsResponse| r.firewall.name,
+                    |name| format!("Delete firewall {name} and its rules"),
                 )
-                .await?;
-            ctx.confirm(&format!("Delete firewall {name} and its rules"))?;
-            let Some(_r): Option<DeleteFirewallResponse> = ctx
-                .send(Op::DeleteFirewall, &[("firewall_id", &id)], NONE, NONE)
                 .await?
             else {
                 return Ok(());
@@ -320,37 +331,11 @@ pub async fn run(cmd: FirewallsCmd, ctx: &Ctx) -> CliResult {
             ctx.say(format!("firewall {name} deleted"));
         }
         FirewallsCmd::Rules(RulesCmd::Add { id, rule }) => {
-            let owner = ("firewall_id", id.as_str());
-            let added = rules::add(
-                ctx,
-                Op::AddFirewallRule,
-                owner,
-                &rule,
-                |r: AddFirewallRuleResponse| r.rule.id,
-            )
-            .await?;
-            if let Some(rule_id) = added {
-                ctx.say(format!(
-                    "rule {rule_id} added to firewall {id}; it takes effect on attached VMs within 10 minutes"
-                ));
-            }
+            let owner = rule_owner(&id);
+            rules::add(ctx, &owner, &rule, |r: AddFirewallRuleResponse| r.rule.id).await?;
         }
         FirewallsCmd::Rules(RulesCmd::Rm { id, rule_id }) => {
-            let owner = ("firewall_id", id.as_str());
-            let question = format!(
-                "Remove rule {rule_id} from firewall {id}: the traffic it allows is blocked"
-            );
-            if rules::remove::<RemoveFirewallRuleResponse>(
-                ctx,
-                Op::RemoveFirewallRule,
-                owner,
-                &rule_id,
-                &question,
-            )
-            .await?
-            {
-                ctx.say(format!("rule {rule_id} removed from firewall {id}"));
-            }
+            rules::remove::<RemoveFirewallRuleResponse>(ctx, &rule_owner(&id), &rule_id).await?;
         }
         FirewallsCmd::Attach {
             id,

@@ -164,16 +164,18 @@ pub async fn run(cmd: ImagesCmd, ctx: &Ctx) -> CliResult {
             }
         }
         ImagesCmd::Delete { id } => {
-            let name = ctx
-                .label_of(Op::GetImage, ("image_id", &id), |d: ImageDetailResponse| {
-                    d.image.name
-                })
-                .await?;
-            ctx.confirm(&format!(
-                "Delete image {name}: no new VM can be deployed from it (VMs deployed from it are not affected)"
-            ))?;
-            let Some(r): Option<ImageDeleteResponse> = ctx
-                .send(Op::DeleteImage, &[("image_id", &id)], NONE, NONE)
+            let Some((name, r)) = ctx
+                .confirm_then_send::<_, ImageDeleteResponse>(
+                    Op::GetImage,
+                    Op::DeleteImage,
+                    ("image_id", &id),
+                    |d: ImageDetailResponse| d.image.name,
+                    |name| {
+                        format!(
+                            "Delete image {name}: no new VM can be deployed from it (VMs deployed from it are not affected)"
+                        )
+                    },
+                )
                 .await?
             else {
                 return Ok(());

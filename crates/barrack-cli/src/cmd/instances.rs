@@ -210,6 +210,19 @@ async fn action(ctx: &Ctx, a: ActionArgs, op: Op, act: VmAction) -> CliResult {
     Ok(())
 }
 
+/// The VM `id` as the holder of its own rules.
+fn rule_owner(id: &str) -> rules::Owner<'_> {
+    rules::Owner {
+        param: "instance_id",
+        id,
+        label: id.to_owned(),
+        add: Op::AddInstanceSecurityRule,
+        remove: Op::RemoveInstanceSecurityRule,
+        takes_effect: "within 10 minutes",
+        removal_warning: "",
+    }
+}
+
 pub async fn run(cmd: InstancesCmd, ctx: &Ctx) -> CliResult {
     match cmd {
         InstancesCmd::List { region, status } => {
@@ -324,35 +337,11 @@ pub async fn run(cmd: InstancesCmd, ctx: &Ctx) -> CliResult {
             ));
         }
         InstancesCmd::Rules(RulesCmd::Add { id, rule }) => {
-            let owner = ("instance_id", id.as_str());
-            let added = rules::add(
-                ctx,
-                Op::AddInstanceSecurityRule,
-                owner,
-                &rule,
-                |r: AddVMSecurityRuleResponse| r.rule.id,
-            )
-            .await?;
-            if let Some(rule_id) = added {
-                ctx.say(format!(
-                    "rule {rule_id} added to {id}; it takes effect within 10 minutes"
-                ));
-            }
+            let owner = rule_owner(&id);
+            rules::add(ctx, &owner, &rule, |r: AddVMSecurityRuleResponse| r.rule.id).await?;
         }
         InstancesCmd::Rules(RulesCmd::Rm { id, rule_id }) => {
-            let owner = ("instance_id", id.as_str());
-            let question = format!("Remove rule {rule_id} from {id}");
-            if rules::remove::<RemoveVMSecurityRuleResponse>(
-                ctx,
-                Op::RemoveInstanceSecurityRule,
-                owner,
-                &rule_id,
-                &question,
-            )
-            .await?
-            {
-                ctx.say(format!("rule {rule_id} removed from {id}"));
-            }
+            rules::remove::<RemoveVMSecurityRuleResponse>(ctx, &rule_owner(&id), &rule_id).await?;
         }
         InstancesCmd::Rules(RulesCmd::List { id }) => {
             let Some(r): Option<VMDetailsResponse> = ctx

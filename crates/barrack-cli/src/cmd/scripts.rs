@@ -164,14 +164,14 @@ pub async fn run(cmd: ScriptsCmd, ctx: &Ctx) -> CliResult {
             ctx.say(script_fields(&r.script));
         }
         ScriptsCmd::Delete { id } => {
-            let name = ctx
-                .label_of(Op::GetScript, ("script_id", &id), |r: ScriptResponse| {
-                    r.script.name
-                })
-                .await?;
-            ctx.confirm(&format!("Delete script {name}"))?;
-            let Some(_r): Option<DeleteResponse> = ctx
-                .send(Op::DeleteScript, &[("script_id", &id)], NONE, NONE)
+            let Some((name, _)) = ctx
+                .confirm_then_send::<_, DeleteResponse>(
+                    Op::GetScript,
+                    Op::DeleteScript,
+                    ("script_id", &id),
+                    |r: ScriptResponse| r.script.name,
+                    |name| format!("Delete script {name}"),
+                )
                 .await?
             else {
                 return Ok(());

@@ -282,18 +282,18 @@ pub async fn run(cmd: SnapshotsCmd, ctx: &Ctx) -> CliResult {
             }
         }
         SnapshotsCmd::Delete { id } => {
-            let name = ctx
-                .label_of(
+            let Some((name, r)) = ctx
+                .confirm_then_send::<_, DeleteSnapshotResponse>(
                     Op::GetSnapshot,
+                    Op::DeleteSnapshot,
                     ("snapshot_id", &id),
                     |d: SnapshotDetailsResponse| d.snapshot.name,
+                    |name| {
+                        format!(
+                            "Delete snapshot {name}: it can no longer be restored (VMs and images made from it are not affected)"
+                        )
+                    },
                 )
-                .await?;
-            ctx.confirm(&format!(
-                "Delete snapshot {name}: it can no longer be restored (VMs and images made from it are not affected)"
-            ))?;
-            let Some(r): Option<DeleteSnapshotResponse> = ctx
-                .send(Op::DeleteSnapshot, &[("snapshot_id", &id)], NONE, NONE)
                 .await?
             else {
                 return Ok(());

@@ -239,16 +239,18 @@ pub async fn run(cmd: SshKeysCmd, ctx: &Ctx) -> CliResult {
             show_private,
         } => create(ctx, name, public_key, public_key_file, output, show_private).await?,
         SshKeysCmd::Delete { id } => {
-            let name = ctx
-                .label_of(Op::GetSshKey, ("key_id", &id), |r: GetSSHKeyResponse| {
-                    r.ssh_key.name
-                })
-                .await?;
-            ctx.confirm(&format!(
-                "Delete SSH key {name} from every region: VMs deployed later cannot use it"
-            ))?;
-            let Some(r): Option<DeleteSSHKeyResponse> = ctx
-                .send(Op::DeleteSshKey, &[("key_id", &id)], NONE, NONE)
+            let Some((name, r)) = ctx
+                .confirm_then_send::<_, DeleteSSHKeyResponse>(
+                    Op::GetSshKey,
+                    Op::DeleteSshKey,
+                    ("key_id", &id),
+                    |r: GetSSHKeyResponse| r.ssh_key.name,
+                    |name| {
+                        format!(
+                            "Delete SSH key {name} from every region: VMs deployed later cannot use it"
+                        )
+                    },
+                )
                 .await?
             else {
                 return Ok(());
