@@ -190,17 +190,11 @@ async fn change_timers<T>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::MemorySettings;
-    use barrack_credentials::MemoryStore;
-    use std::sync::Arc;
+    use crate::test_support::sandbox_state;
 
     #[tokio::test]
     async fn the_overview_traces_to_the_records_and_the_pricing_table() {
-        let state = AppState::new(
-            Arc::new(MemoryStore::default()),
-            Arc::new(MemorySettings::default()),
-        );
-        crate::session::start_sandbox(&state).await.unwrap();
+        let state = sandbox_state(Default::default()).await;
         let o = billing_overview(&state).await.unwrap().spend;
         let c = state.client().await.unwrap();
         let inst = instance_records(&c, &BillingQuery::default())
@@ -245,11 +239,7 @@ mod tests {
     #[tokio::test]
     async fn the_csv_export_writes_the_filtered_records_where_the_dialog_says() {
         use crate::effects::FakeSaveDialog;
-        let state = AppState::new(
-            Arc::new(MemoryStore::default()),
-            Arc::new(MemorySettings::default()),
-        );
-        crate::session::start_sandbox(&state).await.unwrap();
+        let state = sandbox_state(Default::default()).await;
         let c = state.client().await.unwrap();
         let all = instance_records(&c, &BillingQuery::default())
             .await
@@ -302,11 +292,7 @@ mod tests {
     #[tokio::test]
     async fn a_cancelled_csv_export_writes_nothing() {
         use crate::effects::FakeSaveDialog;
-        let state = AppState::new(
-            Arc::new(MemoryStore::default()),
-            Arc::new(MemorySettings::default()),
-        );
-        crate::session::start_sandbox(&state).await.unwrap();
+        let state = sandbox_state(Default::default()).await;
         let dir = folder("csv-cancel");
         let dialog = FakeSaveDialog::cancelled();
         let err = export_billing_csv(&state, &dialog, CostKind::Volume, &BillingQuery::default())

@@ -20,6 +20,8 @@ pub mod settings;
 pub mod state;
 pub mod storage;
 pub mod supervise;
+#[cfg(test)]
+mod test_support;
 pub mod timer_runner;
 pub mod timers;
 pub mod watching;

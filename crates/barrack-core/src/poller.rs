@@ -825,59 +825,63 @@ mod tests {
         use super::super::*;
         use crate::effects::Recorder;
         use crate::state::{AppState, MemorySettings, SettingsBackend};
+        use crate::test_support::{
+            admin_http, request_count, request_counts, revoke_key, sign_in_again, total,
+        };
         use barrack_credentials::MemoryStore;
         use std::sync::{Arc, Mutex};
 
-        /// The emulator's admin, reached directly (a proxy from the environment must not
-        /// see test traffic to 127.0.0.1).
-        fn admin_http() -> reqwest::Client {
-            reqwest::Client::builder().no_proxy().build().unwrap()
+        /// A state signed in to a sandbox whose clock stands still (nothing is in
+        /// transition once its VMs are stable), polled every second when idle — below the
+        /// UI's minimum, to observe several rounds in a few seconds — and with `fast_too`
+        /// in transitions as well. The emulator's admin address with it.
+        async fn frozen_sandbox(fast_too: bool) -> (Arc<AppState>, String) {
+            let settings = Arc::new(MemorySettings::default());
+            let mut s = settings.load().unwrap();
+            s.poll_idle_secs = 1;
+            if fast_too {
+                s.poll_fast_secs = 1;
+            }
+            settings.save(&s).unwrap();
+            let state = AppState::new(Arc::new(MemoryStore::default()), settings);
+            state.sandbox_time_scale_for_tests(0.000001);
+            crate::session::start_sandbox(&state).await.unwrap();
+            let admin = state.sandbox.lock().await.as_ref().unwrap().admin_url();
+            (Arc::new(state), admin)
+        }
+
+        /// The poller, running until the handle is aborted, telling `recorder`.
+        fn spawn_poller(
+            state: &Arc<AppState>,
+            recorder: &Arc<Recorder>,
+        ) -> tokio::task::JoinHandle<()> {
+            let (st, fx) = (state.clone(), recorder.effects());
+            tokio::spawn(async move {
+                run(&st, &fx).await;
+            })
         }
 
         /// Waits until `counts(admin)[op]` passes `above` (a deadline, not a fixed sleep:
         /// a loaded machine only makes it slower).
         async fn wait_for_requests(admin: &str, op: &str, above: u64) {
             let deadline = Instant::now() + Duration::from_secs(10);
-            while counts(admin).await[op].as_u64().unwrap_or(0) <= above {
+            while request_count(admin, op).await <= above {
                 assert!(Instant::now() < deadline, "no {op} request after {above}");
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }
-        }
-
-        async fn counts(admin: &str) -> serde_json::Value {
-            admin_http()
-                .get(format!("{admin}requests"))
-                .send()
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap()
         }
 
         /// Idle, the poller asks for the instance list and the balance only: two requests
         /// per idle interval (two a minute with the default of 60 s).
         #[tokio::test]
         async fn idle_polling_costs_two_requests_per_interval() {
-            let settings = Arc::new(MemorySettings::default());
-            // Below the UI's minimum, to observe several rounds in a few seconds.
-            let mut s = settings.load().unwrap();
-            s.poll_idle_secs = 1;
-            settings.save(&s).unwrap();
-            let state = Arc::new(AppState::new(Arc::new(MemoryStore::default()), settings));
-            state.sandbox_time_scale_for_tests(0.000001);
-            crate::session::start_sandbox(&state).await.unwrap();
-            let admin = state.sandbox.lock().await.as_ref().unwrap().admin_url();
-            // Nothing is in transition in a frozen sandbox once its VMs are stable.
+            let (state, admin) = frozen_sandbox(false).await;
             let recorder = Arc::new(Recorder::default());
             let events = &recorder.changes;
-            let (st, fx) = (state.clone(), recorder.effects());
-            let task = tokio::spawn(async move {
-                run(&st, &fx).await;
-            });
+            let task = spawn_poller(&state, &recorder);
             tokio::time::sleep(Duration::from_millis(3600)).await;
             task.abort();
-            let c = counts(&admin).await;
+            let c = request_counts(&admin).await;
             let (list, balance, snaps) = (
                 c["list_instances"].as_u64().unwrap_or(0),
                 c["get_balance"].as_u64().unwrap_or(0),
@@ -889,13 +893,7 @@ mod tests {
                 snaps, 1,
                 "snapshots and images only on the first round when idle: {c}"
             );
-            let total: u64 = c
-                .as_object()
-                .unwrap()
-                .values()
-                .map(|v| v.as_u64().unwrap_or(0))
-                .sum();
-            assert_eq!(total, list + balance + 2, "nothing else: {c}");
+            assert_eq!(total(&c), list + balance + 2, "nothing else: {c}");
             assert_eq!(
                 events.lock().unwrap().len(),
                 1,
@@ -907,26 +905,13 @@ mod tests {
         /// change in it is sent as the kind `stock`.
         #[tokio::test]
         async fn a_followed_stock_is_fetched_and_its_changes_sent() {
-            let settings = Arc::new(MemorySettings::default());
-            let mut s = settings.load().unwrap();
-            s.poll_idle_secs = 1;
-            settings.save(&s).unwrap();
-            let state = Arc::new(AppState::new(Arc::new(MemoryStore::default()), settings));
-            state.sandbox_time_scale_for_tests(0.000001);
-            crate::session::start_sandbox(&state).await.unwrap();
-            let admin = state.sandbox.lock().await.as_ref().unwrap().admin_url();
+            let (state, admin) = frozen_sandbox(false).await;
             let recorder = Arc::new(Recorder::default());
             let events = &recorder.changes;
-            let (st, fx) = (state.clone(), recorder.effects());
-            let task = tokio::spawn(async move {
-                run(&st, &fx).await;
-            });
+            let task = spawn_poller(&state, &recorder);
             // Two rounds without a follower: no stock request.
             wait_for_requests(&admin, "get_balance", 1).await;
-            assert_eq!(
-                counts(&admin).await["get_gpu_stocks"].as_u64().unwrap_or(0),
-                0
-            );
+            assert_eq!(request_count(&admin, "get_gpu_stocks").await, 0);
 
             state.watching.want_stock(true);
             state.poke_poller();
@@ -966,14 +951,17 @@ mod tests {
 
             // The view closed: the stock is not fetched any more.
             state.watching.want_stock(false);
-            let before = counts(&admin).await;
+            let before = request_counts(&admin).await;
             let balance = before["get_balance"].as_u64().unwrap_or(0);
             // The round out now may still carry a stock request; the two after it do not.
             wait_for_requests(&admin, "get_balance", balance + 1).await;
-            let settled = counts(&admin).await["get_gpu_stocks"].as_u64();
+            let settled = request_counts(&admin).await["get_gpu_stocks"].as_u64();
             wait_for_requests(&admin, "get_balance", balance + 3).await;
             task.abort();
-            assert_eq!(counts(&admin).await["get_gpu_stocks"].as_u64(), settled);
+            assert_eq!(
+                request_counts(&admin).await["get_gpu_stocks"].as_u64(),
+                settled
+            );
         }
 
         /// A stock that fails (a 5xx on its endpoint alone, the wizard open) leaves the
@@ -981,14 +969,7 @@ mod tests {
         /// runner and sent.
         #[tokio::test]
         async fn a_failing_stock_leaves_the_instances_observed() {
-            let settings = Arc::new(MemorySettings::default());
-            let mut s = settings.load().unwrap();
-            s.poll_idle_secs = 1;
-            settings.save(&s).unwrap();
-            let state = Arc::new(AppState::new(Arc::new(MemoryStore::default()), settings));
-            state.sandbox_time_scale_for_tests(0.000001);
-            crate::session::start_sandbox(&state).await.unwrap();
-            let admin = state.sandbox.lock().await.as_ref().unwrap().admin_url();
+            let (state, admin) = frozen_sandbox(false).await;
             let r = admin_http()
                 .post(format!("{admin}faults"))
                 .json(&serde_json::json!({
@@ -1001,13 +982,10 @@ mod tests {
             state.watching.want_stock(true);
             let recorder = Arc::new(Recorder::default());
             let events = &recorder.changes;
-            let (st, fx) = (state.clone(), recorder.effects());
-            let task = tokio::spawn(async move {
-                run(&st, &fx).await;
-            });
+            let task = spawn_poller(&state, &recorder);
             // Two rounds, each asking for the stock and refused.
             wait_for_requests(&admin, "get_gpu_stocks", 1).await;
-            let balance = counts(&admin).await["get_balance"].as_u64().unwrap_or(0);
+            let balance = request_count(&admin, "get_balance").await;
             wait_for_requests(&admin, "get_balance", balance).await;
             task.abort();
             let identity = state.current().await.unwrap().identity();
@@ -1031,33 +1009,13 @@ mod tests {
         /// it included — until another session replaces it.
         #[tokio::test]
         async fn a_revoked_key_is_said_once_and_not_used_again() {
-            let settings = Arc::new(MemorySettings::default());
-            let mut s = settings.load().unwrap();
-            s.poll_idle_secs = 1;
-            s.poll_fast_secs = 1;
-            settings.save(&s).unwrap();
-            let state = Arc::new(AppState::new(Arc::new(MemoryStore::default()), settings));
-            state.sandbox_time_scale_for_tests(0.000001);
-            crate::session::start_sandbox(&state).await.unwrap();
-            let admin = state.sandbox.lock().await.as_ref().unwrap().admin_url();
+            let (state, admin) = frozen_sandbox(true).await;
             let recorder = Arc::new(crate::effects::Recorder::default());
             let _ = state.effects.set(recorder.effects());
             let refused = &recorder.key_refused;
-            let st = state.clone();
-            let fx = recorder.effects();
-            let task = tokio::spawn(async move {
-                run(&st, &fx).await;
-            });
+            let task = spawn_poller(&state, &recorder);
             wait_for_requests(&admin, "get_balance", 0).await;
-            let revoked: serde_json::Value = admin_http()
-                .post(format!("{admin}revoke"))
-                .json(&serde_json::json!({}))
-                .send()
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
+            let new_key = revoke_key(&admin).await;
             // The next round (at most a second away) meets the 401.
             let deadline = Instant::now() + Duration::from_secs(5);
             while refused.lock().unwrap().is_empty() && Instant::now() < deadline {
@@ -1071,24 +1029,19 @@ mod tests {
             assert_eq!(told[0].1, refused.lock().unwrap()[0].message);
             let info = crate::session::SessionInfo::of(state.current().await.as_ref());
             assert!(info.key_refused && info.signed_in, "{info:?}");
-            let before: serde_json::Value = counts(&admin).await;
+            let before: serde_json::Value = request_counts(&admin).await;
             // Three idle intervals, and an action's poke: nothing is sent.
             state.poke_poller();
             tokio::time::sleep(Duration::from_millis(3200)).await;
-            assert_eq!(counts(&admin).await, before, "no request after the 401");
+            assert_eq!(
+                request_counts(&admin).await,
+                before,
+                "no request after the 401"
+            );
             assert_eq!(refused.lock().unwrap().len(), 1);
 
             // A new session (the account's new key) is polled again.
-            let mut session = state.current().await.unwrap();
-            session.client = barrack_api::Client::builder()
-                .base_url(&session.base_url)
-                .api_key(barrack_api::ApiKey::new(
-                    revoked["api_key"].as_str().unwrap().to_owned(),
-                ))
-                .build()
-                .unwrap();
-            session.key_refused = Default::default();
-            *state.session.write().await = Some(session);
+            sign_in_again(&state, new_key).await;
             state.poke_poller();
             wait_for_requests(
                 &admin,
@@ -1097,7 +1050,7 @@ mod tests {
             )
             .await;
             task.abort();
-            let after = counts(&admin).await;
+            let after = request_counts(&admin).await;
             assert!(
                 after["get_balance"].as_u64() > before["get_balance"].as_u64(),
                 "polling resumed: {before} → {after}"
@@ -1114,10 +1067,7 @@ mod tests {
             crate::session::start_sandbox(&state).await.unwrap();
             let recorder = Arc::new(Recorder::default());
             let (notices, changes) = (&recorder.notifications, &recorder.changes);
-            let (st, fx) = (state.clone(), recorder.effects());
-            let task = tokio::spawn(async move {
-                run(&st, &fx).await;
-            });
+            let task = spawn_poller(&state, &recorder);
             tokio::time::sleep(Duration::from_millis(300)).await;
             let client = state.client().await.unwrap();
             let keys = client.list_ssh_keys().await.unwrap().ssh_keys;

@@ -238,7 +238,7 @@ mod tests {
     #[tokio::test]
     async fn a_slow_pricing_endpoint_does_not_queue_its_callers() {
         let sim = barrack_sim::start(Default::default()).await.unwrap();
-        let admin = reqwest::Client::builder().no_proxy().build().unwrap();
+        let admin = crate::test_support::admin_http();
         for fault in [
             serde_json::json!({"op":"get_pricing","kind":"latency","ms":1000}),
             serde_json::json!({"op":"get_pricing","kind":"status","status":503}),
@@ -281,14 +281,7 @@ mod tests {
             .unwrap();
         state.pricing(&client).await.expect("prices");
         state.pricing(&client).await.expect("cached prices");
-        let counts: serde_json::Value = admin
-            .get(format!("{}requests", sim.admin_url()))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let counts = crate::test_support::request_counts(&sim.admin_url()).await;
         assert_eq!(counts["get_pricing"], 4, "{counts}");
     }
 }

@@ -242,19 +242,17 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::{AppState, MemorySettings};
+    use crate::state::AppState;
+    use crate::test_support::{
+        admin_http, request_count, request_counts, revoke_key, sandbox_state, sign_in_again, total,
+    };
     use barrack_api::types::*;
-    use barrack_credentials::MemoryStore;
     use chrono::Utc;
     use std::sync::Arc;
     use std::time::Duration;
 
     async fn sandbox() -> (Arc<AppState>, String, VMInstance) {
-        let state = Arc::new(AppState::new(
-            Arc::new(MemoryStore::default()),
-            Arc::new(MemorySettings::default()),
-        ));
-        crate::session::start_sandbox(&state).await.unwrap();
+        let state = Arc::new(sandbox_state(Default::default()).await);
         let admin = state.sandbox.lock().await.as_ref().unwrap().admin_url();
         let client = state.client().await.unwrap();
         let q = InstanceListQuery {
@@ -284,40 +282,6 @@ mod tests {
         timers::save(state.docs.as_ref(), &list).unwrap();
     }
 
-    async fn requests(admin: &str) -> u64 {
-        let c: serde_json::Value = reqwest::Client::builder()
-            .no_proxy()
-            .build()
-            .unwrap()
-            .get(format!("{admin}requests"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        c.as_object()
-            .unwrap()
-            .values()
-            .map(|v| v.as_u64().unwrap_or(0))
-            .sum()
-    }
-
-    async fn count(admin: &str, op: &str) -> u64 {
-        let c: serde_json::Value = reqwest::Client::builder()
-            .no_proxy()
-            .build()
-            .unwrap()
-            .get(format!("{admin}requests"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        c[op].as_u64().unwrap_or(0)
-    }
-
     /// "Hibernate when ACTIVE" on `vm`, set now.
     fn when_active(state: &AppState, vm: &VMInstance) -> HibernateTimer {
         let now = Utc::now();
@@ -342,12 +306,16 @@ mod tests {
     async fn a_when_active_timer_fires_from_the_pollers_look_without_a_list_of_its_own() {
         let (state, admin, vm) = sandbox().await;
         let timer = when_active(&state, &vm);
-        let lists = count(&admin, "list_instances").await;
-        let all = requests(&admin).await;
+        let lists = request_count(&admin, "list_instances").await;
+        let all = total(&request_counts(&admin).await);
         // No look yet: nothing is sent, the timer waits.
         let r = round(&state).await;
         assert_eq!(r.timers, vec![timer.clone()]);
-        assert_eq!(requests(&admin).await, all, "no request without a look");
+        assert_eq!(
+            total(&request_counts(&admin).await),
+            all,
+            "no request without a look"
+        );
 
         // The poller looks (its rounds run until its look is newer than the timer).
         let poller = tokio::spawn({
@@ -368,7 +336,7 @@ mod tests {
         }
         poller.abort();
         let _ = poller.await;
-        let lists_by_poller = count(&admin, "list_instances").await;
+        let lists_by_poller = request_count(&admin, "list_instances").await;
         assert!(lists_by_poller > lists, "the look was the poller's");
 
         let r = round(&state).await;
@@ -380,9 +348,9 @@ mod tests {
             r.notices
         );
         assert!(r.timers.is_empty() && r.changed);
-        assert_eq!(count(&admin, "hibernate_instance").await, 1);
+        assert_eq!(request_count(&admin, "hibernate_instance").await, 1);
         assert_eq!(
-            count(&admin, "list_instances").await,
+            request_count(&admin, "list_instances").await,
             lists_by_poller,
             "the runner listed nothing itself"
         );
@@ -410,12 +378,12 @@ mod tests {
             .watching
             .publish_instances(look("work|https://elsewhere/|false".into(), Utc::now()));
         assert_eq!(round(&state).await.timers, vec![timer.clone()]);
-        assert_eq!(count(&admin, "hibernate_instance").await, 0);
+        assert_eq!(request_count(&admin, "hibernate_instance").await, 0);
         state
             .watching
             .publish_instances(look(session.identity(), Utc::now()));
         assert!(round(&state).await.timers.is_empty());
-        assert_eq!(count(&admin, "hibernate_instance").await, 1);
+        assert_eq!(request_count(&admin, "hibernate_instance").await, 1);
     }
 
     /// The running tasks together: a timer set while the poller idles (an hour between
@@ -445,7 +413,7 @@ mod tests {
         when_active(&state, &vm);
         state.timers_poke.notify_one();
         let deadline = std::time::Instant::now() + Duration::from_secs(15);
-        while count(&admin, "hibernate_instance").await == 0 {
+        while request_count(&admin, "hibernate_instance").await == 0 {
             assert!(
                 std::time::Instant::now() < deadline,
                 "the timer did not fire"
@@ -500,29 +468,18 @@ mod tests {
         let recorder = Arc::new(crate::effects::Recorder::default());
         let _ = state.effects.set(recorder.effects());
         let refusals = &recorder.key_refused;
-        let revoked: serde_json::Value = reqwest::Client::builder()
-            .no_proxy()
-            .build()
-            .unwrap()
-            .post(format!("{admin}revoke"))
-            .json(&serde_json::json!({}))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let new_key = revoke_key(&admin).await;
         let r = round(&state).await;
         assert!(r.notices.is_empty(), "{:?}", r.notices);
         assert_eq!(r.timers.len(), 1, "the timer stays");
         assert_eq!(refusals.lock().unwrap().len(), 1);
         assert_eq!(refusals.lock().unwrap()[0].profile, "sandbox");
-        let after_refusal = requests(&admin).await;
+        let after_refusal = total(&request_counts(&admin).await);
         for _ in 0..3 {
             round(&state).await;
         }
         assert_eq!(
-            requests(&admin).await,
+            total(&request_counts(&admin).await),
             after_refusal,
             "no request with a refused key"
         );
@@ -530,16 +487,7 @@ mod tests {
         assert!(timers::load(state.docs.as_ref()).len() == 1);
 
         // Signing in again (here: the sandbox's new key) fires it.
-        let mut session = state.current().await.unwrap();
-        session.client = barrack_api::Client::builder()
-            .base_url(&session.base_url)
-            .api_key(barrack_api::ApiKey::new(
-                revoked["api_key"].as_str().unwrap().to_owned(),
-            ))
-            .build()
-            .unwrap();
-        session.key_refused = Default::default();
-        *state.session.write().await = Some(session);
+        sign_in_again(&state, new_key).await;
         let r = round(&state).await;
         assert_eq!(r.fired_late, vec![vm.name.clone()]);
         assert!(r.timers.is_empty());
@@ -551,7 +499,7 @@ mod tests {
     #[tokio::test]
     async fn a_slow_hibernation_does_not_hold_the_timers() {
         let (state, admin, vm) = sandbox().await;
-        let http = reqwest::Client::builder().no_proxy().build().unwrap();
+        let http = admin_http();
         let fault = serde_json::json!(
             {"op":"hibernate_instance","kind":"latency","ms":3000,"times":1}
         );
@@ -570,15 +518,7 @@ mod tests {
         // Until the hibernation request has reached the server (and waits there).
         let deadline = std::time::Instant::now() + Duration::from_secs(10);
         loop {
-            let counts: serde_json::Value = http
-                .get(format!("{admin}requests"))
-                .send()
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
-            if counts["hibernate_instance"].as_u64().unwrap_or(0) >= 1 {
+            if request_count(&admin, "hibernate_instance").await >= 1 {
                 break;
             }
             assert!(std::time::Instant::now() < deadline, "no hibernation sent");

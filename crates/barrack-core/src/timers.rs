@@ -276,6 +276,11 @@ mod tests {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
     }
 
+    /// "Hibernate at `at`" on the VM `D1` (named `a`) of profile `p`, set at `now`.
+    fn at_on_d1(list: &mut Vec<HibernateTimer>, at: &str, now: DateTime<Utc>) -> HibernateTimer {
+        add(list, "p", "D1", "a", TimerKind::HibernateAt, t(at), now).unwrap()
+    }
+
     #[test]
     fn a_timer_warns_ten_minutes_before_then_fires_once() {
         let now = t("2026-11-27T10:00:00Z");
@@ -309,16 +314,7 @@ mod tests {
         let docs = MemoryDocs::default();
         let now = t("2026-11-27T10:00:00Z");
         let mut list = load(&docs);
-        add(
-            &mut list,
-            "p",
-            "D1",
-            "a",
-            TimerKind::HibernateAt,
-            t("2026-11-27T12:00:00Z"),
-            now,
-        )
-        .unwrap();
+        at_on_d1(&mut list, "2026-11-27T12:00:00Z", now);
         add(
             &mut list,
             "p",
@@ -350,26 +346,8 @@ mod tests {
         let mut list = Vec::new();
         let e = add(&mut list, "p", "D1", "a", TimerKind::HibernateAt, now, now).unwrap_err();
         assert_eq!(e.field.as_deref(), Some("at"));
-        add(
-            &mut list,
-            "p",
-            "D1",
-            "a",
-            TimerKind::HibernateAt,
-            t("2026-11-27T10:05:00Z"),
-            now,
-        )
-        .unwrap();
-        let second = add(
-            &mut list,
-            "p",
-            "D1",
-            "a",
-            TimerKind::HibernateAt,
-            t("2026-11-27T13:00:00Z"),
-            now,
-        )
-        .unwrap();
+        at_on_d1(&mut list, "2026-11-27T10:05:00Z", now);
+        let second = at_on_d1(&mut list, "2026-11-27T13:00:00Z", now);
         assert_eq!(list.len(), 1);
         assert!(!second.warned);
         let moved = postpone(&mut list, &second.id, 30, now).unwrap();
@@ -386,16 +364,7 @@ mod tests {
     fn a_postponement_beyond_year_9999_is_refused_and_the_timer_kept() {
         let now = t("2026-11-27T10:00:00Z");
         let mut list = Vec::new();
-        let timer = add(
-            &mut list,
-            "p",
-            "D1",
-            "a",
-            TimerKind::HibernateAt,
-            t("2026-11-27T13:00:00Z"),
-            now,
-        )
-        .unwrap();
+        let timer = at_on_d1(&mut list, "2026-11-27T13:00:00Z", now);
         for minutes in [u32::MAX as i64, i64::MAX] {
             let e = postpone(&mut list, &timer.id, minutes, now).unwrap_err();
             assert_eq!(e.code, AppErrorCode::Validation);
@@ -444,16 +413,7 @@ mod tests {
         let now = t("2026-11-27T10:00:00Z");
         let mut list = Vec::new();
         assert_eq!(next_check(&list, now).as_secs(), 60);
-        add(
-            &mut list,
-            "p",
-            "D1",
-            "a",
-            TimerKind::HibernateAt,
-            t("2026-11-27T10:00:05Z"),
-            now,
-        )
-        .unwrap();
+        at_on_d1(&mut list, "2026-11-27T10:00:05Z", now);
         assert_eq!(next_check(&list, now).as_secs(), 5);
     }
 }
