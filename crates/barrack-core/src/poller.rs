@@ -177,6 +177,28 @@ fn track<'a, S: PartialEq + Clone + 'a>(
 }
 
 /// Compares, updates `seen`, and says what changed and what to announce.
+/// What [`track`] found, told: a changed list as `kind`, and — when `announce` — each
+/// resource that has just become ready as `ready(name, region)`.
+fn tell(
+    (changed, reached): (bool, Vec<(String, RegionEnum)>),
+    kind: ResourceKind,
+    announce: bool,
+    ready: impl Fn(String, RegionEnum) -> Notice,
+    change: &mut ResourcesChanged,
+    notices: &mut Vec<Notice>,
+) {
+    if changed {
+        change.kinds.push(kind);
+    }
+    if announce {
+        notices.extend(
+            reached
+                .into_iter()
+                .map(|(name, region)| ready(name, region)),
+        );
+    }
+}
+
 pub fn observe(seen: &mut Seen, now: &Observed, prefs: &Prefs) -> (ResourcesChanged, Vec<Notice>) {
     let mut change = ResourcesChanged::default();
     let mut notices = Vec::new();
@@ -227,31 +249,39 @@ pub fn observe(seen: &mut Seen, now: &Observed, prefs: &Prefs) -> (ResourcesChan
     seen.instances = next;
     if let Some(snaps) = &now.snapshots {
         let items = snaps.iter().map(|s| (&s.id, &s.name, &s.region, &s.status));
-        let (changed, ready) = track(&mut seen.snapshots, items, &SnapshotStatus::Success);
-        if changed {
-            change.kinds.push(ResourceKind::Snapshots);
-        }
-        if announce && prefs.snapshot_ready {
-            notices.extend(ready.into_iter().map(|(name, region)| Notice {
-                title: format!("Snapshot {name} is ready"),
-                body: format!("It can be restored or made into an image in {region}."),
-            }));
-        }
+        let found = track(&mut seen.snapshots, items, &SnapshotStatus::Success);
+        let ready = |name, region| Notice {
+            title: format!("Snapshot {name} is ready"),
+            body: format!("It can be restored or made into an image in {region}."),
+        };
+        let announce = announce && prefs.snapshot_ready;
+        tell(
+            found,
+            ResourceKind::Snapshots,
+            announce,
+            ready,
+            &mut change,
+            &mut notices,
+        );
     }
     if let Some(images) = &now.images {
         let items = images
             .iter()
             .map(|i| (&i.id, &i.name, &i.region, &i.status));
-        let (changed, ready) = track(&mut seen.images, items, &ImageStatus::Available);
-        if changed {
-            change.kinds.push(ResourceKind::Images);
-        }
-        if announce && prefs.image_ready {
-            notices.extend(ready.into_iter().map(|(name, region)| Notice {
-                title: format!("Image {name} is available"),
-                body: format!("It can boot new VMs in {region}."),
-            }));
-        }
+        let found = track(&mut seen.images, items, &ImageStatus::Available);
+        let ready = |name, region| Notice {
+            title: format!("Image {name} is available"),
+            body: format!("It can boot new VMs in {region}."),
+        };
+        let announce = announce && prefs.image_ready;
+        tell(
+            found,
+            ResourceKind::Images,
+            announce,
+            ready,
+            &mut change,
+            &mut notices,
+        );
     }
     if let Some((amount, currency)) = &now.balance {
         if seen.balance != Some(*amount) || seen.balances != now.balances {

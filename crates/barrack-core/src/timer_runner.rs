@@ -282,6 +282,16 @@ mod tests {
         timers::save(state.docs.as_ref(), &list).unwrap();
     }
 
+    /// The round told that `vm` is hibernating.
+    fn assert_told_hibernating(r: &Round, vm: &VMInstance) {
+        let title = format!("{} is hibernating", vm.name);
+        assert!(
+            r.notices.iter().any(|n| n.title == title),
+            "{:?}",
+            r.notices
+        );
+    }
+
     /// "Hibernate when ACTIVE" on `vm`, set now.
     fn when_active(state: &AppState, vm: &VMInstance) -> HibernateTimer {
         let now = Utc::now();
@@ -340,13 +350,7 @@ mod tests {
         assert!(lists_by_poller > lists, "the look was the poller's");
 
         let r = round(&state).await;
-        assert!(
-            r.notices
-                .iter()
-                .any(|n| n.title == format!("{} is hibernating", vm.name)),
-            "{:?}",
-            r.notices
-        );
+        assert_told_hibernating(&r, &vm);
         assert!(r.timers.is_empty() && r.changed);
         assert_eq!(request_count(&admin, "hibernate_instance").await, 1);
         assert_eq!(
@@ -434,13 +438,7 @@ mod tests {
         let r = round(&state).await;
         assert_eq!(r.fired_late, vec![vm.name.clone()]);
         assert!(r.timers.is_empty() && r.changed);
-        assert!(
-            r.notices
-                .iter()
-                .any(|n| n.title == format!("{} is hibernating", vm.name)),
-            "{:?}",
-            r.notices
-        );
+        assert_told_hibernating(&r, &vm);
         let notices = state.notices.take();
         assert_eq!(notices.len(), 1, "{notices:?}");
         assert_eq!(notices[0].kind, AppNoticeKind::TimersFiredLate);
