@@ -892,6 +892,35 @@ async fn firewall_rules_quota_regions_and_attachment() {
         fws.firewalls[0].attachment_status,
         AttachmentStatus::Success
     );
+    // Detached while ATTACHING and attached again: the first attach's event (due after
+    // 0.5 min) must not mark the new attachment ready early.
+    let detach = DetachFirewallRequest {
+        instance_ids: vec![canada.clone()],
+    };
+    e.client.detach_firewall(&first.id, &detach).await.unwrap();
+    e.client
+        .attach_firewall(&first.id, &attach(&[&canada]))
+        .await
+        .unwrap();
+    e.client.detach_firewall(&first.id, &detach).await.unwrap();
+    e.advance(0.3).await;
+    e.client
+        .attach_firewall(&first.id, &attach(&[&canada]))
+        .await
+        .unwrap();
+    e.advance(0.3).await;
+    let fws = e.client.get_instance_firewalls(&canada).await.unwrap();
+    assert_eq!(
+        fws.firewalls[0].attachment_status,
+        AttachmentStatus::Attaching,
+        "the earlier attach's event marked the new attachment ready"
+    );
+    e.advance(0.3).await;
+    let fws = e.client.get_instance_firewalls(&canada).await.unwrap();
+    assert_eq!(
+        fws.firewalls[0].attachment_status,
+        AttachmentStatus::Success
+    );
     // An attached firewall cannot be deleted; detaching (attach with the rest) allows it.
     assert_eq!(
         code(e.client.delete_firewall(&first.id).await.unwrap_err()),
