@@ -51,7 +51,7 @@ export function PricingTable({ pricing, currency }: { pricing: Pricing; currency
         rowKey={(g) => `${g.tier}|${g.model}`}
         rowTestId={(g) => `price-gpu-${g.tier}-${g.model}`}
       />
-      <div className="grid gap-5 md:grid-cols-2">
+      <div className="grid items-start gap-5 md:grid-cols-2">
         <DataTable
           caption="Volumes, per TB per hour (provisioned size)"
           columns={volumeColumns(currency)}
