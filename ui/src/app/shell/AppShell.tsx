@@ -6,6 +6,7 @@ import { PAGES, pagePath, type PageInfo, type PageSlug } from "../pages";
 import { BillingPage } from "../../pages/BillingPage";
 import { DashboardPage } from "../../pages/DashboardPage";
 import { DeployPage } from "../../pages/DeployPage";
+import { FirewallsPage } from "../../pages/FirewallsPage";
 import { ImagesPage } from "../../pages/ImagesPage";
 import { InstanceDetailPage } from "../../pages/InstanceDetailPage";
 import { InstancesPage } from "../../pages/InstancesPage";
@@ -29,6 +30,7 @@ const BUILT: Partial<Record<PageSlug, ComponentType>> = {
   instances: InstancesPage,
   snapshots: SnapshotsPage,
   images: ImagesPage,
+  firewalls: FirewallsPage,
   scripts: ScriptsPage,
   billing: BillingPage,
   settings: SettingsPage,

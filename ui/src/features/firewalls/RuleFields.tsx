@@ -41,9 +41,20 @@ type Props = {
   onLeave?: (field: RuleField) => (e: FocusEvent) => void;
   /** A protocol without ports clears the port fields and disables them. */
   portsFollowProtocol?: boolean;
+  /** The protocols offered, as the server lists them (FW-13); by default Rust's choices. */
+  protocols?: readonly { value: string; name: string }[] | undefined;
 };
 
-export function RuleFields({ draft, errors, onEdit, idOf, errorTestIdOf, onLeave, portsFollowProtocol }: Props) {
+export function RuleFields({
+  draft,
+  errors,
+  onEdit,
+  idOf,
+  errorTestIdOf,
+  onLeave,
+  portsFollowProtocol,
+  protocols,
+}: Props) {
   const hints = portHints(draft.protocol);
   const portsOff = portsFollowProtocol === true && !takesPorts(draft.protocol);
   const field = (f: RuleField) => ({ id: idOf(f), error: errors[f], errorTestId: errorTestIdOf?.(f) });
@@ -77,9 +88,9 @@ export function RuleFields({ draft, errors, onEdit, idOf, errorTestIdOf, onLeave
               onEdit(clear ? { protocol, port_range_min: "", port_range_max: "" } : { protocol });
             }}
           >
-            {RULE_CHOICES.protocols.map((p) => (
-              <option key={p} value={p}>
-                {p.toUpperCase()}
+            {(protocols ?? RULE_CHOICES.protocols.map((p) => ({ value: p, name: p.toUpperCase() }))).map((p) => (
+              <option key={p.value} value={p.value}>
+                {p.name}
               </option>
             ))}
           </Select>
