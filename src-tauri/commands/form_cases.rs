@@ -345,6 +345,12 @@ fn cases() -> Vec<(&'static str, Value)> {
         ("check_resource_name", name("", "script", &["setup"])),
         ("check_resource_name", name("nightly", "script", &["setup"])),
         ("check_resource_name", name("setup", "script", &["bench"])),
+        // The Firewalls page (FirewallsPage.test.tsx): a new firewall beside "web", and a
+        // rule of the HTTP example whose range is retyped after a refusal.
+        ("check_resource_name", name("", "firewall", &["web"])),
+        ("check_resource_name", name("web", "firewall", &["web"])),
+        ("check_resource_name", name("edge", "firewall", &["web"])),
+        ("check_security_rule", tcp("", "80", "80")),
         (
             "check_cloud_init",
             json!({ "script": "#!/bin/bash\necho ready\n" }),

@@ -1,5 +1,6 @@
 import { Fact, Facts } from "../../components/ui/Facts";
-import { Modal } from "../../components/ui/Modal";
+import { Button } from "../../components/ui/Button";
+import { Modal, ModalClose } from "../../components/ui/Modal";
 import { cn } from "../../lib/cn";
 import { formatDateTime } from "../../lib/format";
 import { AttachedVms } from "./AttachedVms";
@@ -60,6 +61,11 @@ export function FirewallDetailsDialog({ firewall, tab, onTab, onOpenChange }: Pr
             <AttachedVms firewall={firewall} />
           </div>
         )}
+        <div className="flex justify-end">
+          <ModalClose asChild>
+            <Button data-testid="firewall-details-close">Close</Button>
+          </ModalClose>
+        </div>
       </div>
     </Modal>
   );
