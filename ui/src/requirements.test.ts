@@ -1,7 +1,7 @@
 // Completeness: every requirement of the documented deploy wizard (dashboard.md §3,
-// DEP-01…DEP-62), startup scripts (§8, SCR), Snapshots page (§9, SNAP) and Custom Images
-// page (§10, IMG) names the tests that show it works, and each named test exists. An id
-// without a test here, or a test renamed away, fails this file.
+// DEP-01…DEP-62), Firewalls page (§7, FW), startup scripts (§8, SCR), Snapshots page (§9,
+// SNAP) and Custom Images page (§10, IMG) names the tests that show it works, and each named
+// test exists. An id without a test here, or a test renamed away, fails this file.
 
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -254,6 +254,44 @@ const SCRIPT_REQUIREMENTS: Record<string, Proof[]> = {
   ],
 };
 
+const FWP = "ui/src/pages/FirewallsPage.test.tsx";
+const FW_E2E = "tests/journeys/firewalls.rs";
+const FW_RULES = "offers the server's protocols and the examples, refuses a bad range at its field, adds and removes";
+const FW_ATTACH = "lists the region's VMs, the ineligible with the reason, and sends the complete set";
+const FW_DETACH = "keeps Delete off while VMs are attached; detaches after the warning, then deletes";
+
+/** dashboard.md §7 (FW), issue 15: the Firewalls page. */
+const FIREWALL_REQUIREMENTS: Record<string, Proof[]> = {
+  "FW-01": [[FWP, "shows the statistics and one card per firewall with its counts"]],
+  "FW-02": [
+    [FWP, "shows the statistics and one card per firewall with its counts"],
+    [FWP, "shows six cards a page, the rest on the next"],
+  ],
+  "FW-03": [
+    [FWP, "refuses a taken name at the field, then creates it in the chosen region"],
+    [FWP, "disables Create at the account's limit and says so (FW-03)"],
+    [FW_E2E, "firewalls_create_rule_attach_detach_delete"],
+  ],
+  "FW-04": [[FWP, FW_RULES]],
+  "FW-10": [
+    [FWP, FW_RULES],
+    [FW_E2E, "firewalls_create_rule_attach_detach_delete"],
+  ],
+  "FW-11": [[FWP, FW_RULES]],
+  "FW-12": [[FWP, FW_RULES]],
+  "FW-13": [[FWP, FW_RULES]],
+  "FW-20": [
+    [FWP, FW_ATTACH],
+    [FW_E2E, "firewalls_create_rule_attach_detach_delete"],
+  ],
+  "FW-21": [
+    [FWP, FW_DETACH],
+    [FW_E2E, "firewalls_create_rule_attach_detach_delete"],
+  ],
+  "FW-22": [[FWP, FW_DETACH]],
+  "FW-23": [[FWP, FW_RULES]],
+};
+
 /** The ids a section of dashboard.md lists, when the shared docs are next to the repository. */
 function documentedIds(heading: string, next: string, prefix: string): string[] | null {
   const doc = resolve(ROOT, "../shared/barrack/platform/dashboard.md");
@@ -290,6 +328,7 @@ checkTable("SNAP", Object.fromEntries(Object.entries(STORAGE_REQUIREMENTS).filte
   documentedIds("## 9. Snapshots page", "\n## 10.", "SNAP"),
 );
 checkTable("SCR", SCRIPT_REQUIREMENTS, () => documentedIds("## 8. Startup scripts", "\n## 9.", "SCR"));
+checkTable("FW", FIREWALL_REQUIREMENTS, () => documentedIds("## 7. Firewalls page", "\n## 8.", "FW"));
 checkTable("BILL", BILLING_REQUIREMENTS, () => documentedIds("## 11. Billing and credits", "\n## 12.", "BILL"));
 checkTable("IMG", Object.fromEntries(Object.entries(STORAGE_REQUIREMENTS).filter(([k]) => k.startsWith("IMG"))), () =>
   documentedIds("## 10. Custom Images page", "\n## 11.", "IMG"),

@@ -39,6 +39,15 @@ describe("firewalls page (FW-01, FW-02)", () => {
     expect(screen.getByTestId("firewall-attached-count-web")).toHaveTextContent("1");
   });
 
+  it("shows six cards a page, the rest on the next", async () => {
+    mockBackend(firewallsSim(Array.from({ length: 7 }, (_, i) => firewallOf(`fw${i}`))));
+    renderApp("/firewalls");
+    const grid = await screen.findByTestId("firewall-grid");
+    expect(within(grid).getAllByTestId(/^firewall-card-/)).toHaveLength(6);
+    await userEvent.setup().click(screen.getByTestId("pager-page-2"));
+    expect(within(screen.getByTestId("firewall-grid")).getAllByTestId(/^firewall-card-/)).toHaveLength(1);
+  });
+
   it("says when there is none", async () => {
     mockBackend(firewallsSim([]));
     renderApp("/firewalls");
