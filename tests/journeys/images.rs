@@ -580,8 +580,8 @@ journey!(
 );
 
 /// NORWAY-1 (only the SHUTOFF dev-a6000): Create Snapshot disabled with its reason. A
-/// 51-character image name: refused at the field, nothing sent. An incomplete profile: the
-/// server's refusal inside the snapshot dialog, the form kept, nothing created.
+/// 51-character image name: refused at the field, nothing sent. An incomplete profile: Create
+/// Snapshot off with the reason and the way to barrack.ai, nothing sent.
 async fn refusals(j: &Journey, profile: &str) -> Result<()> {
     let mut s = sign_in(j, profile, SANDBOX).await?;
     let api = Api::of(&s.sim)?;
@@ -645,41 +645,30 @@ async fn refusals(j: &Journey, profile: &str) -> Result<()> {
     ensure!(n == 0, "create_image was sent {n} times (never)");
     close_dialog(app, "image-dialog").await?;
 
-    // An incomplete profile: Barrack refuses; the dialog says so and keeps the form.
+    // An incomplete profile: known from the balance answer, so Create is off with the
+    // reason and the way to barrack.ai, and nothing is sent (SNAP-06, ACCT-04).
     admin.profile(false)?;
     open_snapshots(app).await?;
     pick_region(app, "CANADA-1").await?;
-    click_enabled(app, "snapshot-create").await?;
-    app.wait_for(&tid("snapshot-dialog"), STEP).await?;
-    let name = "e2e-refused";
-    app.fill(&tid("snapshot-name"), name, STEP).await?;
-    app.screenshot("3-snapshot-dialog-profile-incomplete")
-        .await?;
-    click_enabled(app, "snapshot-submit").await?;
-    let e = app
-        .wait_text(&tid("snapshot-error"), |t| !t.trim().is_empty(), STEP)
+    app.click(&tid("refresh"), STEP).await?;
+    let notice = app
+        .wait_text(&tid("snapshot-profile"), |t| t.contains("incomplete"), STEP)
         .await
-        .context("the server's refusal shows inside the dialog")?;
+        .context("the page says the profile is incomplete")?;
     ensure!(
-        e.to_lowercase().contains("profile"),
-        "snapshot-error speaks of the profile: {e:?}"
+        disabled_reason(app, "snapshot-create").await?.is_some(),
+        "Create Snapshot is off while the profile is incomplete"
     );
     ensure!(
-        app.is_displayed(&tid("snapshot-dialog")).await,
-        "the dialog stays open after the refusal"
+        app.is_displayed(&tid("snapshot-profile-open")).await,
+        "the notice offers the way to barrack.ai"
     );
-    let kept = value_of(app, "snapshot-name").await?;
-    ensure!(kept == name, "the form keeps the name: {kept:?}");
     j.log(format!(
         "incomplete profile: {:?}",
-        e.split_whitespace().collect::<Vec<_>>().join(" ")
+        notice.split_whitespace().collect::<Vec<_>>().join(" ")
     ));
-    app.screenshot("4-snapshot-dialog-refused").await?;
+    app.screenshot("3-snapshots-profile-incomplete").await?;
     let n = admin.count("create_snapshot")?;
-    ensure!(n == 1, "create_snapshot was sent {n} times (once, refused)");
-    ensure!(
-        api_snapshot(&api, name)?.is_none(),
-        "no snapshot {name} was created"
-    );
+    ensure!(n == 0, "create_snapshot was sent {n} times (never)");
     finish(s).await
 }

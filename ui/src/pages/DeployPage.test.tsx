@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { DeployDraft_Serialize, DeploymentRequest_Serialize } from "../bindings";
 import { emptyDraft } from "../features/deploy/draft";
-import { catalogOf, image, osImage, page, quoteOf, snapshot } from "../features/deploy/testCatalog";
+import { catalogOf, image, osImage, page, quoteOf, snapshot, volume } from "../features/deploy/testCatalog";
 import { deferred, fails, mockBackend, renderApp } from "../test/backend";
 import { instancesOverviewOf, rowOf, vmOf } from "../test/vms";
 import { replaceText, type User } from "../test/typing";
@@ -144,6 +144,58 @@ describe("deploy wizard", () => {
     expect(b.called("discard_deploy_draft").length).toBeGreaterThan(0);
   });
 
+  it("shows each GPU model's card with its performance label, best-for hint and hourly price (DEP-10, DEP-13)", async () => {
+    backend();
+    renderApp("/deploy");
+    const user = userEvent.setup();
+    const h100 = await screen.findByTestId("gpu-card-H100-SXM5-80GB");
+    expect(h100).toHaveTextContent("highest performance");
+    expect(h100).toHaveTextContent("Best for LLMs, complex AI research");
+    // The lowest tier's price until a tier is picked, then that tier's (the catalog's pricing).
+    expect(screen.getByTestId("gpu-price-H100-SXM5-80GB")).toHaveTextContent("from 2.49 USD/h per GPU");
+    const l40 = screen.getByTestId("gpu-card-L40");
+    expect(l40).toHaveTextContent("balanced");
+    expect(l40).toHaveTextContent("Best for inference, graphics");
+    // One tier only: its price, not "from".
+    expect(screen.getByTestId("gpu-price-L40")).toHaveTextContent(/^1\.19 USD\/h per GPU$/);
+    // A model the catalog knows no hint for shows none rather than an invented one.
+    expect(screen.getByTestId("gpu-card-B300-262GB")).not.toHaveTextContent("Best for");
+    await user.click(h100);
+    await user.click(screen.getByTestId("tier-legacy"));
+    expect(screen.getByTestId("gpu-price-H100-SXM5-80GB")).toHaveTextContent("2.69 USD/h per GPU");
+    expect(screen.getByTestId("gpu-price-H100-SXM5-80GB")).not.toHaveTextContent("from");
+  });
+
+  it("offers the three boot sources; the Volumes tab lists the region's free bootable volumes only (DEP-30, DEP-32)", async () => {
+    backend({
+      list_volumes: {
+        ...page("volumes", [
+          volume("V-BOOT", "CANADA-1", { name: "boot-200" }),
+          volume("V-DATA", "CANADA-1", { name: "data-only", bootable: false }),
+          volume("V-NOR", "NORWAY-1", { name: "norway-boot" }),
+          volume("V-USED", "CANADA-1", { name: "in-use", instance_id: "vm-x", instance_name: "x", status: "in-use" }),
+        ]),
+        next_name: null,
+      },
+    });
+    renderApp("/deploy");
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("gpu-card-H100-SXM5-80GB"));
+    await user.click(screen.getByTestId("tier-advanced"));
+    await user.click(screen.getByTestId("gpu-count-4"));
+    await user.click(screen.getByTestId("deploy-next"));
+    await user.click(await screen.findByTestId("region-CANADA-1"));
+    await user.click(screen.getByTestId("deploy-next"));
+    expect(
+      (await screen.findAllByRole("tab")).filter((t) => t.id.startsWith("boot-tab-")).map((t) => t.textContent),
+    ).toEqual(["OS Images", "Volumes", "Custom Images"]);
+    await user.click(screen.getByTestId("boot-tab-volume"));
+    expect(await screen.findByTestId("boot-item-V-BOOT")).toHaveTextContent("boot-200");
+    expect(screen.queryByTestId("boot-item-V-DATA")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("boot-item-V-NOR")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("boot-item-V-USED")).not.toBeInTheDocument();
+  });
+
   it("refuses a step until it is complete and focuses the first field at fault", async () => {
     const user = userEvent.setup();
     backend();
@@ -180,10 +232,12 @@ describe("deploy wizard", () => {
     const name = screen.getByTestId("deploy-name");
     await replaceText(user, "deploy-name", "TRAIN-H100");
     expect(await screen.findByTestId("deploy-name-error")).toHaveTextContent(/already exists/);
+    expect(screen.getByTestId("deploy-name-counter")).toHaveTextContent("10/50");
     await replaceText(user, "deploy-name", "x".repeat(51));
     await waitFor(() =>
       expect(screen.getByTestId("deploy-name-error")).toHaveTextContent("at most 50 characters (it has 51)"),
     );
+    expect(screen.getByTestId("deploy-name-counter")).toHaveTextContent("51/50");
     await user.click(screen.getByTestId("deploy-submit"));
     expect(document.activeElement).toBe(name);
     expect(b.called("deploy_instance")).toHaveLength(0);

@@ -3,6 +3,7 @@ import { useSettings } from "../features/settings/queries";
 import { AccountsSection } from "../features/settings/AccountsSection";
 import { AppearanceSection } from "../features/settings/AppearanceSection";
 import { ConnectionCheck } from "../features/settings/ConnectionCheck";
+import { OnBarrackAiSection } from "../features/settings/OnBarrackAiSection";
 import { PreferencesForm } from "../features/settings/PreferencesForm";
 import { PageHeader } from "../components/ui/PageHeader";
 
@@ -18,6 +19,7 @@ export function SettingsPage() {
           <AppearanceSection theme={settings.data.theme} />
           <PreferencesForm settings={settings.data} />
           <ConnectionCheck />
+          <OnBarrackAiSection />
         </>
       ) : (
         <p className="text-sm text-fg-muted">

@@ -221,13 +221,8 @@ describe("snapshots page", () => {
     const user = userEvent.setup();
     await user.click(await screen.findByTestId("snapshot-create"));
     const dialog = screen.getByTestId("snapshot-dialog");
-    const vmSelect = within(dialog).getByTestId("snapshot-vm");
-    expect(
-      within(vmSelect)
-        .getAllByRole("option")
-        .map((o) => o.textContent),
-    ).toEqual(["eu-a100 - A100-80GB (NORWAY-1)", "train-h100 - H100-SXM5-80GB (CANADA-1)"]);
-    await user.selectOptions(vmSelect, train.id);
+    await user.selectOptions(within(dialog).getByTestId("snapshot-region"), "CANADA-1");
+    await user.selectOptions(within(dialog).getByTestId("snapshot-vm"), train.id);
 
     await user.click(screen.getByTestId("snapshot-submit"));
     expect(await screen.findByTestId("snapshot-name-error")).toHaveTextContent("A name is required.");
@@ -261,6 +256,59 @@ describe("snapshots page", () => {
     await emitResourcesChanged({ kinds: ["snapshots"] });
     await waitFor(() => expect(screen.getByTestId("snapshot-status-run 2")).toHaveTextContent("SUCCESS"));
     expect(screen.getByTestId("snapshot-restore-run 2")).toBeEnabled();
+  });
+
+  it("with All regions, Create asks for the region first and offers only that region's ACTIVE VMs (SNAP-11)", async () => {
+    const backend = mockBackend(storageSim({ rows: ROWS }).handlers);
+    await openPage();
+    const user = userEvent.setup();
+    expect(screen.getByTestId("region-select")).toHaveValue("");
+    await user.click(await screen.findByTestId("snapshot-create"));
+    const dialog = screen.getByTestId("snapshot-dialog");
+    const vmSelect = within(dialog).getByTestId("snapshot-vm");
+    const options = () =>
+      within(vmSelect)
+        .getAllByRole("option")
+        .map((o) => o.textContent);
+    expect(options()).toEqual(["Choose a region first"]);
+    expect(vmSelect).toBeDisabled();
+    expect(within(dialog).getByTestId("snapshot-submit")).toBeDisabled();
+
+    await user.selectOptions(within(dialog).getByTestId("snapshot-region"), "NORWAY-1");
+    expect(options()).toEqual(["eu-a100 - A100-80GB (NORWAY-1)"]);
+    expect(vmSelect).toHaveValue(eu.id);
+    // US-1 has only a stopped VM: nothing to pick, nothing to send.
+    await user.selectOptions(within(dialog).getByTestId("snapshot-region"), "US-1");
+    expect(options()).toEqual(["No ACTIVE VM in US-1"]);
+    expect(within(dialog).getByTestId("snapshot-submit")).toBeDisabled();
+
+    // With a region chosen on the page, the dialog asks no region: that region's VMs only.
+    await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    await user.selectOptions(screen.getByTestId("region-select"), "CANADA-1");
+    await user.click(screen.getByTestId("snapshot-create"));
+    expect(screen.queryByTestId("snapshot-region")).not.toBeInTheDocument();
+    expect(
+      within(screen.getByTestId("snapshot-vm"))
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ).toEqual(["train-h100 - H100-SXM5-80GB (CANADA-1)"]);
+    expect(backend.called("create_snapshot")).toHaveLength(0);
+  });
+
+  it("disables Create Snapshot while the profile is incomplete, saying why with the way to barrack.ai (SNAP-06, ACCT-04)", async () => {
+    const backend = mockBackend({
+      ...storageSim({ rows: ROWS, patch: { profileComplete: false } }).handlers,
+      "plugin:opener|open_url": null,
+    });
+    await openPage();
+    expect(await screen.findByTestId("snapshot-create")).toBeDisabled();
+    const notice = screen.getByTestId("snapshot-profile");
+    expect(notice).toHaveTextContent("Your Barrack profile is incomplete");
+    expect(notice).toHaveTextContent("address line, postal code and country");
+    await userEvent.setup().click(screen.getByTestId("snapshot-profile-open"));
+    await waitFor(() => expect(backend.called("plugin:opener|open_url")).toHaveLength(1));
+    expect(backend.called("plugin:opener|open_url")[0]!.args.url).toBe("https://barrack.ai/account");
+    expect(backend.called("create_snapshot")).toHaveLength(0);
   });
 
   it("says there are no active VMs in the dialog's list when none is running", async () => {

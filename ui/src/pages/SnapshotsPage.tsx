@@ -15,7 +15,8 @@ import { snapshotStats } from "../features/snapshots/stats";
 import { useStorageOverview, type SnapshotRow } from "../features/storage/queries";
 import { ListPage } from "../components/ui/ListPage";
 import { RegionSelect } from "../components/ui/RegionSelect";
-import { regionOptions } from "../lib/regions";
+import { IncompleteProfile } from "../components/IncompleteProfile";
+import { ALL_REGIONS, regionOptions } from "../lib/regions";
 import { useItemDialog } from "../lib/useItemDialog";
 import { useRegionParam } from "../lib/useRegionParam";
 
@@ -40,7 +41,8 @@ export function SnapshotsPage() {
   const shown = useMemo(() => shownRows(rows, region, search, sort), [rows, region, search, sort]);
   const stats = useMemo(() => snapshotStats(regionRows, vms), [regionRows, vms]);
   const regions = useMemo(() => regionOptions(rows.map((r) => r.snapshot.region)), [rows]);
-  const blocked = createVerdict(vms, region);
+  const profileComplete = data?.profileComplete !== false;
+  const blocked = createVerdict(vms, region, profileComplete);
 
   const shownDialog = dialog.shown;
   const act = (row: SnapshotRow, action: SnapshotAction) => dialog.open(action, row.snapshot.id);
@@ -67,13 +69,14 @@ export function SnapshotsPage() {
               setPage(1);
             }}
           />
-          {data && blocked && (
+          {data && blocked && profileComplete && (
             <p data-testid="snapshot-create-reason" className="text-sm text-fg-muted">
               {blocked}
             </p>
           )}
         </>
       }
+      notice={!profileComplete && <IncompleteProfile what="snapshots" testId="snapshot-profile" />}
       dialogs={
         <>
           {data && (
@@ -81,6 +84,7 @@ export function SnapshotsPage() {
               open={creating}
               onOpenChange={setCreating}
               vms={vms}
+              askRegion={region === ALL_REGIONS}
               takenNames={rows.map((r) => r.snapshot.name)}
               profileComplete={data.profileComplete}
             />

@@ -21,6 +21,8 @@ type Props<D> = {
   create: { testId: string; label: string; disabled: boolean; title?: string | undefined; onClick: () => void };
   /** The filters under the header. */
   toolbar: ReactNode;
+  /** Why creating is blocked, when it needs more than a line (an incomplete profile). */
+  notice?: ReactNode;
   /** Said while the first answer is awaited. */
   loading: string;
   /** The page's body, once there is data. */
@@ -33,7 +35,7 @@ type Props<D> = {
  * A list page (images, snapshots): header with refresh and create, filters, the data's
  * status (stale, failed), then the list once there is data.
  */
-export function ListPage<D>({ page, query, create, toolbar, loading, children, dialogs }: Props<D>) {
+export function ListPage<D>({ page, query, create, toolbar, notice, loading, children, dialogs }: Props<D>) {
   const data = query.data;
   return (
     // `page-<slug>` is the shell's convention for every page; `<slug>-page` the e2e suite's.
@@ -58,6 +60,7 @@ export function ListPage<D>({ page, query, create, toolbar, loading, children, d
           }
         />
         <div className="flex flex-wrap items-center gap-3">{toolbar}</div>
+        {notice}
         <DataStatus query={query} />
         {query.isPending ? (
           <p className="text-sm text-fg-muted">{loading}</p>

@@ -1,3 +1,4 @@
+import type { InputHTMLAttributes } from "react";
 import { Field, fieldAria } from "./Field";
 import { Input } from "./Input";
 import { RULE_LIMITS } from "../../bindings";
@@ -30,31 +31,44 @@ type Props = {
  */
 export function NameField({ id, label = "Name", name, unique, placeholder, counterTestId }: Props) {
   const { value, error, onChange } = name.field;
-  const length = nameLength(value);
   return (
     <Field id={id} label={label} hint={`${NAME_HINT}; unique ${unique}.`} error={error}>
-      <div className="relative">
-        <Input
-          {...fieldAria(id, error)}
-          data-testid={id}
-          autoFocus
-          autoComplete="off"
-          spellCheck={false}
-          value={value}
-          placeholder={placeholder}
-          onChange={(e) => onChange(e.target.value)}
-          className="pr-16"
-        />
-        <span
-          data-testid={counterTestId ?? `${id}-counter`}
-          className={
-            "pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-xs tabular-nums " +
-            (length > NAME_MAX ? "text-danger" : "text-fg-muted")
-          }
-        >
-          {length}/{NAME_MAX}
-        </span>
-      </div>
+      <CountedNameInput
+        {...fieldAria(id, error)}
+        data-testid={id}
+        counterTestId={counterTestId ?? `${id}-counter`}
+        autoFocus
+        value={value}
+        placeholder={placeholder}
+        onChange={(e) => onChange(e.target.value)}
+      />
     </Field>
+  );
+}
+
+type CountedProps = InputHTMLAttributes<HTMLInputElement> & {
+  value: string;
+  counterTestId: string;
+  "data-testid": string;
+};
+
+/** A name input with its live "n/50" counter inside (GEN-03): every name field of the app
+ * uses this one, the wizard's VM and key names included. */
+export function CountedNameInput({ value, counterTestId, className, ...input }: CountedProps) {
+  const length = nameLength(value);
+  return (
+    <div className="relative">
+      <Input {...input} autoComplete="off" spellCheck={false} value={value} className={`pr-16 ${className ?? ""}`} />
+      <span
+        data-testid={counterTestId}
+        aria-live="polite"
+        className={
+          "pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-xs tabular-nums " +
+          (length > NAME_MAX ? "text-danger" : "text-fg-muted")
+        }
+      >
+        {length}/{NAME_MAX}
+      </span>
+    </div>
   );
 }

@@ -1,8 +1,6 @@
 import { useState } from "react";
 import { ExternalLink } from "lucide-react";
-import { openUrl } from "@tauri-apps/plugin-opener";
-import { toast } from "sonner";
-import { toAppError } from "../../lib/ipc";
+import { openBarrackPage } from "../../lib/barrackSite";
 import { Button } from "../../components/ui/Button";
 import { Card, CardTitle } from "../../components/ui/Card";
 import { DataTable, type Column } from "../../components/ui/DataTable";
@@ -36,16 +34,8 @@ export function CreditsInfo({ currency }: { currency: string }) {
 
   async function open() {
     setOpening(true);
-    try {
-      await openUrl(CREDITS_URL);
-    } catch (e) {
-      // The link still works by hand: say where it goes.
-      toast.error("The browser could not be opened", {
-        description: `Open ${CREDITS_URL} yourself. (${toAppError(e).message})`,
-      });
-    } finally {
-      setOpening(false);
-    }
+    await openBarrackPage(CREDITS_URL);
+    setOpening(false);
   }
 
   return (

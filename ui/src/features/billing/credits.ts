@@ -1,11 +1,7 @@
 // What Barrack's credits pages say about buying credits (dashboard.md §11 BILL-01…05,
 // rules.md §9). The app takes no payment: "Add credits" opens Barrack's page.
 
-/**
- * Barrack's credits page. Inferred: the docs name a "Credits page" in the web dashboard
- * but not its address.
- */
-export const CREDITS_URL = "https://barrack.ai/credits";
+export { CREDITS_URL } from "../../lib/barrackSite";
 
 export type CurrencyTerms = { currency: string; minimum: number; methods: string[]; tax: string | null };
 

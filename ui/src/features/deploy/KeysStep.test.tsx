@@ -85,6 +85,7 @@ describe("SSH keys step", () => {
     const user = userEvent.setup();
     await user.click(await screen.findByTestId("ssh-key-import"));
     await replaceText(user, "ssh-import-name", "laptop");
+    expect(screen.getByTestId("ssh-import-name-counter")).toHaveTextContent("6/50");
     await replaceText(user, "ssh-import-key", "ssh-foo AAAAC3NzaC1lZDI1NTE5");
     await user.click(screen.getByTestId("ssh-import-submit"));
     await waitFor(() =>
@@ -157,7 +158,9 @@ describe("SSH keys step", () => {
     expect(await screen.findByTestId("deploy-ssh-create-name-error")).toHaveTextContent("A name is required.");
     expect(backend.called("generate_ssh_key")).toEqual([]);
 
+    expect(screen.getByTestId("ssh-create-name-counter")).toHaveTextContent("0/50");
     await replaceText(user, "ssh-create-name", "generated");
+    expect(screen.getByTestId("ssh-create-name-counter")).toHaveTextContent("9/50");
     await user.click(screen.getByTestId("ssh-create-submit"));
     expect(await screen.findByTestId("ssh-create-saved")).toHaveTextContent(
       "Private key saved to /home/me/.ssh/gpu-box",

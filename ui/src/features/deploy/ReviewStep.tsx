@@ -8,7 +8,7 @@ import { pagePath } from "../../app/pages";
 import { Alert } from "../../components/ui/Alert";
 import { Button } from "../../components/ui/Button";
 import { Field, fieldAria } from "../../components/ui/Field";
-import { Input } from "../../components/ui/Input";
+import { CountedNameInput } from "../../components/ui/NameField";
 import { formatHourly, formatPerMinute, formatRunway } from "../instances/money";
 import { RULE_LIMITS } from "../../bindings";
 import { errorAt, resourceNameCheck } from "../../lib/checks";
@@ -47,11 +47,10 @@ export function ReviewStep(props: Props) {
         error={error}
         hint={`1–${RULE_LIMITS.nameMax} letters, digits, spaces, "-", "_" or "."; unique in your account.`}
       >
-        <Input
+        <CountedNameInput
           {...fieldAria(id, error)}
           data-testid="deploy-name"
-          autoComplete="off"
-          spellCheck={false}
+          counterTestId="deploy-name-counter"
           value={draft.name}
           onChange={(e) => update({ name: e.target.value })}
         />

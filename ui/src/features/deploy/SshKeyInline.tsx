@@ -8,7 +8,7 @@ import type { AppError } from "../../lib/ipc";
 import { withoutFieldPrefix } from "../settings/preferences";
 import { Button } from "../../components/ui/Button";
 import { Field, fieldAria } from "../../components/ui/Field";
-import { Input } from "../../components/ui/Input";
+import { CountedNameInput } from "../../components/ui/NameField";
 import { leavingForSubmit, SUBMIT_ATTR } from "../../components/ui/leavingFor";
 import { useFocusRequest } from "../../components/ui/useFocusRequest";
 import { ErrorBanner } from "../../components/ui/ErrorBanner";
@@ -100,11 +100,10 @@ function KeyNameField({ id, testId, value, error, onChange, onBlur }: NameProps)
       hint={`Up to ${RULE_LIMITS.nameMax} letters, digits, '-', '_' and '.'; unique in your account.`}
       error={error}
     >
-      <Input
+      <CountedNameInput
         {...fieldAria(id, error)}
         data-testid={testId}
-        autoComplete="off"
-        spellCheck={false}
+        counterTestId={`${testId}-counter`}
         value={value}
         onBlur={onBlur}
         onChange={(e) => onChange(e.target.value)}

@@ -16,6 +16,7 @@ import { RULE_LIMITS } from "../../bindings";
 import type { Snapshot, Vm } from "../storage/queries";
 import { snapshotsPath } from "./paths";
 import { vmLabel } from "./eligibility";
+import { regionOptions } from "../../lib/regions";
 
 type Props = {
   open: boolean;
@@ -24,6 +25,9 @@ type Props = {
   vms: readonly Vm[];
   /** Opened from a VM's page: that VM, not a choice. */
   fixedVm?: boolean;
+  /** The page shows all regions: the region is asked first, then only its VMs are offered
+   * (SNAP-11, GEN-04). */
+  askRegion?: boolean;
   /** Every snapshot name in the account (names are unique across it, SNAP-12). */
   takenNames: readonly string[];
   /** False when Barrack will refuse for an incomplete profile (SNAP-06). */
@@ -59,8 +63,9 @@ export function CreateSnapshotDialog(props: Props) {
 }
 
 function CreateSnapshotForm({
-  vms,
+  vms: offered,
   fixedVm,
+  askRegion,
   takenNames,
   profileComplete,
   legacyIds,
@@ -73,7 +78,13 @@ function CreateSnapshotForm({
   // SNAP-06: known before (balance) or learnt from the server's refusal (field "profile").
   const incomplete =
     profileComplete === false || balance.data?.profile_complete === false || create.error?.field === "profile";
-  const [vmId, setVmId] = useState(vms[0]?.id ?? "");
+  const [region, setRegion] = useState("");
+  const vms = askRegion ? offered.filter((v) => region !== "" && v.region === region) : offered;
+  const [vmId, setVmId] = useState(askRegion ? "" : (offered[0]?.id ?? ""));
+  function chooseRegion(r: string) {
+    setRegion(r);
+    setVmId(offered.find((v) => v.region === r)?.id ?? "");
+  }
   const name = useResourceName("snapshot", takenNames);
   const [advanced, setAdvanced] = useState(false);
   const [description, setDescription] = useState("");
@@ -116,6 +127,23 @@ function CreateSnapshotForm({
           )}
         </Alert>
       )}
+      {askRegion && (
+        <Field id="snapshot-region" label="Region" hint="A snapshot stays in its VM's region.">
+          <Select
+            id="snapshot-region"
+            data-testid="snapshot-region"
+            value={region}
+            onChange={(e) => chooseRegion(e.target.value)}
+          >
+            <option value="">Choose a region first</option>
+            {regionOptions(offered.map((v) => v.region)).map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       <Field id="snapshot-vm" label="VM" hint="Only ACTIVE (running) VMs can be snapshotted.">
         <Select
           id="snapshot-vm"
@@ -124,8 +152,10 @@ function CreateSnapshotForm({
           disabled={fixedVm || vms.length === 0}
           onChange={(e) => setVmId(e.target.value)}
         >
-          {vms.length === 0 ? (
-            <option value="">No active VMs available</option>
+          {askRegion && region === "" ? (
+            <option value="">Choose a region first</option>
+          ) : vms.length === 0 ? (
+            <option value="">{askRegion ? `No ACTIVE VM in ${region}` : "No active VMs available"}</option>
           ) : (
             vms.map((v) => (
               <option key={v.id} value={v.id}>
@@ -177,7 +207,7 @@ function CreateSnapshotForm({
         label="Create snapshot"
         pendingLabel="Creating…"
         pending={create.isPending}
-        disabled={vms.length === 0}
+        disabled={!vm}
       />
     </form>
   );

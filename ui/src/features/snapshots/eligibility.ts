@@ -19,8 +19,10 @@ export function vmLabel(vm: Vm): string {
   return `${vm.name} - ${vm.flavor.gpu_model} (${vm.region})`;
 }
 
-/** Why "Create Snapshot" is disabled, or null (SNAP-10). */
-export function createVerdict(vms: readonly Vm[], region: string): string | null {
+/** Why "Create Snapshot" is disabled, or null (SNAP-10; SNAP-06 and ACCT-04: Barrack refuses
+ * snapshots while the profile is incomplete, so nothing is sent). */
+export function createVerdict(vms: readonly Vm[], region: string, profileComplete = true): string | null {
+  if (!profileComplete) return "Your Barrack profile is incomplete: complete it on barrack.ai to create snapshots.";
   if (vms.length > 0) return null;
   return region
     ? `No ACTIVE VM in ${region}: only a running VM can be snapshotted. Start or deploy one in ${region} first.`
