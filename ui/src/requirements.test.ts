@@ -41,7 +41,7 @@ const REQUIREMENTS: Record<string, Requirement> = {
   ],
   "DEP-10": [
     ["crates/barrack-core/src/deploy.rs", "the_catalog_joins_stock_specs_and_pricing_of_the_sandbox"],
-    [PAGE, "walks the steps, shows price and command, and deploys once on a double click"],
+    [PAGE, "shows each GPU model\'s card with its performance label, best-for hint and hourly price (DEP-10, DEP-13)"],
   ],
   "DEP-11": [
     [`${UI}/steps.test.ts`, "offers the counts in stock somewhere, and shows sold-out sizes disabled with why"],
@@ -49,7 +49,7 @@ const REQUIREMENTS: Record<string, Requirement> = {
   ],
   "DEP-12": [[PAGE, "walks the steps, shows price and command, and deploys once on a double click"]],
   "DEP-13": [
-    [`${UI}/steps.test.ts`, "needs a model, a tier when there are several, and a count in stock"],
+    [PAGE, "shows each GPU model\'s card with its performance label, best-for hint and hourly price (DEP-10, DEP-13)"],
     ["crates/barrack-api/src/deploy.rs", "quote_matches_the_documented_billing_example"],
   ],
   "DEP-20": [[`${UI}/steps.test.ts`, "only regions with the model in that count can be picked; the others say why"]],
@@ -61,7 +61,13 @@ const REQUIREMENTS: Record<string, Requirement> = {
     [`${UI}/steps.test.ts`, "OS images of the region only"],
     [`${UI}/draft.test.ts`, "keeps a source of the new region, and keeps it while no region is chosen"],
   ],
-  "DEP-30": [[`${UI}/steps.test.ts`, "needs a choice that is in the loaded list"]],
+  "DEP-30": [
+    [
+      PAGE,
+      "offers the three boot sources; the Volumes tab lists the region\'s free bootable volumes only (DEP-30, DEP-32)",
+    ],
+    [`${UI}/steps.test.ts`, "needs a choice that is in the loaded list"],
+  ],
   "DEP-31": [
     [`${UI}/steps.test.ts`, "OS images of the region only"],
     [E2E, "deploy_os_image"],
@@ -154,7 +160,10 @@ const STORAGE_REQUIREMENTS: Record<string, Requirement> = {
   "SNAP-04": [[SP, "shows the region's statistics and cards, and filters by region without a request"]],
   "SNAP-05": [[SP, "Refresh fetches again and spins while it does (SNAP-05)"]],
   "SNAP-06": [
-    [SP, "keeps a refusal in the dialog"],
+    [
+      SP,
+      "disables Create Snapshot while the profile is incomplete, saying why with the way to barrack.ai (SNAP-06, ACCT-04)",
+    ],
     [IMG_E2E, "images_refusals_say_why_and_send_nothing"],
   ],
   "SNAP-10": [
@@ -162,6 +171,7 @@ const STORAGE_REQUIREMENTS: Record<string, Requirement> = {
     [IMG_E2E, "images_refusals_say_why_and_send_nothing"],
   ],
   "SNAP-11": [
+    [SP, "with All regions, Create asks for the region first and offers only that region's ACTIVE VMs (SNAP-11)"],
     [`${SN}/eligibility.test.ts`, "labels a VM with its GPU and region"],
     [SP, "says there are no active VMs in the dialog's list when none is running"],
   ],
@@ -224,10 +234,10 @@ const BILL_E2E = "tests/journeys/billing.rs";
 
 /** dashboard.md §11 (BILL), issue 9. Payment itself is Barrack's site's (the app handles none). */
 const BILLING_REQUIREMENTS: Record<string, Requirement> = {
-  "BILL-01": [[BP, "states the credit terms and opens Barrack's credits page in the browser"]],
-  "BILL-02": [[BP, "states the credit terms and opens Barrack's credits page in the browser"]],
-  "BILL-03": [[BP, "states the credit terms and opens Barrack's credits page in the browser"]],
-  "BILL-04": [[BP, "states the credit terms and opens Barrack's credits page in the browser"]],
+  "BILL-01": onTheSite("Picking a credit package or amount and paying"),
+  "BILL-02": onTheSite("The payment summary with tax, and Razorpay payment,"),
+  "BILL-03": onTheSite("Purchases (minimum amounts, profile and currency rules)"),
+  "BILL-04": onTheSite("Payment methods per currency"),
   "BILL-05": [[BP, "states the credit terms and opens Barrack's credits page in the browser"]],
   "BILL-06": [
     [BP, "shows the overview's figures as the backend gives them"],
@@ -325,7 +335,143 @@ const FIREWALL_REQUIREMENTS: Record<string, Requirement> = {
   "FW-23": [[FWP, FW_RULES]],
 };
 
-const OTHER_TABLES: Record<string, Record<string, Requirement>> = {};
+const DP = "ui/src/pages/DashboardPage.test.tsx";
+const VDP = "ui/src/pages/InstanceDetailPage.test.tsx";
+const ACTIONS = "ui/src/features/instances/VmActions.test.tsx";
+const STATUS = "ui/src/features/instances/status.test.ts";
+const SIGN_IN = "ui/src/features/account/SignIn.test.tsx";
+const SHELL = "ui/src/app/shell/Shell.test.tsx";
+const STATEMENT = "ui/src/features/settings/OnBarrackAi.test.tsx";
+const VM_E2E = "tests/journeys/instances.rs";
+
+/** What the app leaves to barrack.ai's site: the reason, which the statement in Settings and
+ * the README (ui/src/content/onBarrackAi.md, checked by OnBarrackAi.test.tsx) tells users. */
+function onTheSite(what: string): NotInApp {
+  return {
+    notInApp: `${what} happen on barrack.ai's own site, which the app opens in the browser; the app says so in Settings and the README ("What stays on barrack.ai").`,
+  };
+}
+
+/** dashboard.md §1 (AUTH), §12 (ACCT), §2 (DASH), §4 (VM) and §14 (GEN). */
+const SHELL_REQUIREMENTS: Record<string, Requirement> = {
+  "AUTH-01": onTheSite("Signing in by e-mail and password, OTP or Google, and password resets,"),
+  "AUTH-02": onTheSite("Creating an account (e-mail and password or Google)"),
+  "AUTH-03": onTheSite("E-mail verification and re-verification"),
+  "AUTH-04": onTheSite("The onboarding steps (profile, credits) other than keys and deploying, which the app has,"),
+  "AUTH-05": [
+    [SIGN_IN, "shows when nobody is signed in, with the documented defaults"],
+    [SIGN_IN, "explores the sandbox with no account"],
+  ],
+  "AUTH-06": [
+    [SIGN_IN, "sends the request, clears the key from the form after success, and reports the session"],
+    [SIGN_IN, "sends a custom auth header as header:<Name>"],
+    ["tests/journeys/security.rs", "security_key_sweep"],
+  ],
+  "ACCT-01": onTheSite("Editing name, e-mail and phone"),
+  "ACCT-02": onTheSite("Editing the billing address"),
+  "ACCT-03": onTheSite("Choosing the country, which sets the currency,"),
+  "ACCT-04": [
+    [
+      SP,
+      "disables Create Snapshot while the profile is incomplete, saying why with the way to barrack.ai (SNAP-06, ACCT-04)",
+    ],
+    [IMG_E2E, "images_refusals_say_why_and_send_nothing"],
+    [STATEMENT, "Settings shows the statement line by line and opens My Account in the browser"],
+  ],
+  "ACCT-05": onTheSite("Communication preferences (SMS alerts, marketing)"),
+  "ACCT-06": onTheSite("GST/VAT details and the Barrack ID"),
+  "ACCT-07": onTheSite("Creating, listing and revoking API keys"),
+  "DASH-01": [
+    [DP, "shows the three columns for the first VM: details, operations with prices, account"],
+    [VM_E2E, "instances_dashboard"],
+  ],
+  "DASH-02": [[DP, "drives every panel from the VM selector"]],
+  "DASH-03": [
+    [DP, "shows the transitional state at once after an action, then follows the poller"],
+    [DP, "fetches the figures again after the poller patches a VM's state, so the burn rate follows it"],
+  ],
+  "DASH-04": [[DP, "shows the three columns for the first VM: details, operations with prices, account"]],
+  "DASH-05": [
+    [DP, "shows the three columns for the first VM: details, operations with prices, account"],
+    [VDP, "shows specs, price, SSH command, volumes, firewalls, rules and billing"],
+  ],
+  "DASH-06": [
+    [DP, "shows the three columns for the first VM: details, operations with prices, account"],
+    ["ui/src/features/deploy/entryPoints.test.tsx", "opens from the dashboard's quick actions"],
+  ],
+  "DASH-07": [
+    [SHELL, "lists all 12 pages and each opens its page"],
+    [SHELL, "opens with Cmd+K and every page is reachable"],
+  ],
+  "VM-01": [
+    [ACTIONS, "asks before stopping, naming the VM; cancel sends nothing"],
+    [ACTIONS, "asks before hibernating too, but starts, reboots and restores at once"],
+    [VM_E2E, "instances_lifecycle"],
+  ],
+  "VM-02": [
+    [DP, "creates a snapshot from a small dialog that checks the name"],
+    [ACTIONS, "deletes only after the VM's name is typed exactly"],
+    [VM_E2E, "instances_delete"],
+  ],
+  "VM-03": [[STATUS, "knows which states are transitional and colours them"]],
+  "VM-04": [
+    [ACTIONS, "enables each action exactly when VM_ACTION_RULES allows it, and says why not otherwise"],
+    [STATUS, "follows VM_ACTION_RULES for every state × action"],
+  ],
+  "VM-05": [
+    ["ui/src/features/instances/money.test.ts", "says a stopped VM is still billing, and what the other states cost"],
+    [VDP, "shows specs, price, SSH command, volumes, firewalls, rules and billing"],
+  ],
+  "VM-06": [
+    [VDP, "turns the public IP off only after the warning, and on again at once"],
+    [VM_E2E, "instances_public_ip"],
+  ],
+  "VM-07": [
+    [VDP, "checks a new rule at its fields before sending, then adds it"],
+    [VDP, "removes a rule after asking"],
+    [VM_E2E, "instances_security_rule"],
+  ],
+  "VM-08": [[VDP, "shows specs, price, SSH command, volumes, firewalls, rules and billing"]],
+  "VM-09": [
+    [
+      "ui/src/pages/InstancesPage.test.tsx",
+      "shows every VM with state, GPU, region, IP, price, running time and cost to date",
+    ],
+    ["ui/src/features/billing/billing.test.ts", "gives the summary's fields as the API has them"],
+  ],
+  "VM-10": [[VDP, "uses the image's login user, ubuntu when it names none, and copies the command"]],
+  "GEN-01": [
+    [ACTIONS, "asks before stopping, naming the VM; cancel sends nothing"],
+    [SP, "asks before deleting, naming the snapshot, and keeps a refusal in the dialog"],
+    [FWP, FW_DETACH],
+  ],
+  "GEN-02": [
+    [ACTIONS, "sends one start for a double click, and shows progress meanwhile"],
+    [SP, "Refresh fetches again and spins while it does (SNAP-05)"],
+  ],
+  "GEN-03": [
+    [PAGE, "refuses a 51-character name at the field, and a taken name (other case) as it is typed"],
+    [
+      `${UI}/KeysStep.test.tsx`,
+      "creates a key: says where the private key goes first, then where it went, and selects it",
+    ],
+    [
+      SP,
+      "creates a snapshot: checks the name at the field, keeps a refusal in the dialog, then shows it CREATING until the poller says SUCCESS",
+    ],
+    [IMG_E2E, "images_refusals_say_why_and_send_nothing"],
+  ],
+  "GEN-04": [
+    [SP, "shows the region's statistics and cards, and filters by region without a request"],
+    [SP, "with All regions, Create asks for the region first and offers only that region's ACTIVE VMs (SNAP-11)"],
+  ],
+  "GEN-05": {
+    notInApp:
+      "The phone and tablet layouts are the web dashboard's; Barrack Desktop runs in a desktop window with a minimum size (tauri.conf.json), and its grids reflow with the window's width, which no test measures.",
+  },
+};
+
+const OTHER_TABLES: Record<string, Record<string, Requirement>> = { SHELL: SHELL_REQUIREMENTS };
 
 /** The ids dashboard.md lists (every `**XXX-NN**`), when the shared docs are next to the
  * repository. */
