@@ -36,6 +36,8 @@ export type PageInfo = {
   icon: LucideIcon;
   /** One line: what the page is for (shown on placeholders and in the palette). */
   purpose: string;
+  /** The palette's action that opens the page's create dialog (`?new=1`, see ListPage). */
+  create?: string;
 };
 
 export const PAGES: readonly PageInfo[] = [
@@ -63,36 +65,42 @@ export const PAGES: readonly PageInfo[] = [
     label: "Images",
     icon: Layers,
     purpose: "Custom images made from snapshots, private to your account, to deploy new VMs from.",
+    create: "Create image",
   },
   {
     slug: "snapshots",
     label: "Snapshots",
     icon: Camera,
     purpose: "Point-in-time copies of VMs per region: create, restore to a new VM, turn into an image, delete.",
+    create: "Create snapshot",
   },
   {
     slug: "volumes",
     label: "Volumes",
     icon: HardDrive,
     purpose: "Block storage per region: create, attach, detach, resize, clone and delete volumes.",
+    create: "Create volume",
   },
   {
     slug: "firewalls",
     label: "Firewalls",
     icon: Shield,
     purpose: "Reusable sets of inbound rules: create them, edit their rules, attach them to VMs.",
+    create: "Create firewall",
   },
   {
     slug: "ssh-keys",
     label: "SSH Keys",
     icon: KeyRound,
     purpose: "Create or import the SSH keys that let you log in to your VMs.",
+    create: "Create SSH key",
   },
   {
     slug: "scripts",
     label: "Startup Scripts",
     icon: FileCode,
     purpose: "A library of scripts that run when a VM first boots, to pick in the deploy wizard.",
+    create: "New startup script",
   },
   {
     slug: "billing",
@@ -116,6 +124,11 @@ export const PAGES: readonly PageInfo[] = [
 
 export function pagePath(slug: PageSlug): string {
   return `/${slug}`;
+}
+
+/** The link that opens a page with its create dialog open (the palette's "Create …"). */
+export function createPath(slug: PageSlug): string {
+  return `${pagePath(slug)}?new=1`;
 }
 
 export function pageBySlug(slug: PageSlug): PageInfo {

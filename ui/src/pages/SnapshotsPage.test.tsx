@@ -295,6 +295,23 @@ describe("snapshots page", () => {
     expect(backend.called("create_snapshot")).toHaveLength(0);
   });
 
+  it("opens the create dialog from the palette's link", async () => {
+    mockBackend(storageSim({ rows: ROWS }).handlers);
+    await openPage("/snapshots?new=1");
+    expect(await screen.findByTestId("snapshot-dialog")).toBeInTheDocument();
+    await userEvent
+      .setup()
+      .click(within(screen.getByTestId("snapshot-dialog")).getByRole("button", { name: "Cancel" }));
+    await waitFor(() => expect(screen.queryByTestId("snapshot-dialog")).not.toBeInTheDocument());
+  });
+
+  it("does not open the create dialog from the palette's link while the profile is incomplete", async () => {
+    mockBackend(storageSim({ rows: ROWS, patch: { profileComplete: false } }).handlers);
+    await openPage("/snapshots?new=1");
+    expect(await screen.findByTestId("snapshot-profile")).toBeInTheDocument();
+    expect(screen.queryByTestId("snapshot-dialog")).not.toBeInTheDocument();
+  });
+
   it("disables Create Snapshot while the profile is incomplete, saying why with the way to barrack.ai (SNAP-06, ACCT-04)", async () => {
     const backend = mockBackend({
       ...storageSim({ rows: ROWS, patch: { profileComplete: false } }).handlers,

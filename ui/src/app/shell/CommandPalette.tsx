@@ -5,7 +5,7 @@ import { LogOut, SunMoon, UserPlus, type LucideIcon } from "lucide-react";
 import { useNavigate } from "react-router";
 import { useSetTheme } from "../../features/settings/queries";
 import { useSignOut } from "../../features/account/session";
-import { PAGES, pagePath } from "../pages";
+import { PAGES, createPath, pagePath } from "../pages";
 import { toggledTheme } from "../../lib/theme";
 import { useAccountFlow } from "./AccountFlow";
 
@@ -82,6 +82,18 @@ export function CommandPalette({ open, onOpenChange }: Props) {
                     icon={icon}
                     label={label}
                     onSelect={() => run(() => void navigate(pagePath(slug)))}
+                  />
+                ))}
+              </Group>
+              <Group heading="Create">
+                {PAGES.filter((p) => p.create).map(({ slug, create, icon }) => (
+                  <Item
+                    key={slug}
+                    value={create!}
+                    testId={`command-create-${slug}`}
+                    icon={icon}
+                    label={create!}
+                    onSelect={() => run(() => void navigate(createPath(slug)))}
                   />
                 ))}
               </Group>

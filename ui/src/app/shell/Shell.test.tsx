@@ -130,7 +130,9 @@ describe("command palette", () => {
     expect(screen.queryByTestId("command-palette")).not.toBeInTheDocument();
     await user.keyboard("{Control>}k{/Control}");
     const palette = await screen.findByTestId("command-palette");
-    expect(within(palette).getAllByRole("option")).toHaveLength(12 + 3);
+    expect(within(palette).getAllByRole("option")).toHaveLength(
+      PAGES.length + PAGES.filter((p) => p.create).length + 3,
+    );
     await user.type(screen.getByTestId("command-input"), "snapsh");
     await user.keyboard("{Enter}");
     expect(await screen.findByTestId("page-snapshots")).toBeInTheDocument();
@@ -146,6 +148,21 @@ describe("command palette", () => {
       await user.keyboard("{Meta>}k{/Meta}");
       await user.click(await screen.findByTestId(`command-${slug}`));
       expect(await screen.findByTestId(`page-${slug}`)).toBeInTheDocument();
+    }
+  });
+
+  it("offers a Create action for each page that has one, landing on that page asked to create", async () => {
+    mockBackend();
+    renderApp();
+    await screen.findByTestId("page-dashboard");
+    const user = userEvent.setup();
+    const creating = PAGES.filter((p) => p.create);
+    expect(creating.map((p) => p.slug)).toEqual(["images", "snapshots", "volumes", "firewalls", "ssh-keys", "scripts"]);
+    for (const page of creating) {
+      await user.keyboard("{Control>}k{/Control}");
+      await user.type(screen.getByTestId("command-input"), page.create!);
+      await user.click(await screen.findByTestId(`command-create-${page.slug}`));
+      expect(await screen.findByTestId(`page-${page.slug}`)).toBeInTheDocument();
     }
   });
 

@@ -1,4 +1,5 @@
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
+import { useSearchParams } from "react-router";
 import { Plus } from "lucide-react";
 import type { PageSlug } from "../../app/pages";
 import type { AppError } from "../../lib/ipc";
@@ -37,6 +38,7 @@ type Props<D> = {
  */
 export function ListPage<D>({ page, query, create, toolbar, notice, loading, children, dialogs }: Props<D>) {
   const data = query.data;
+  useCreateFromLink(create, data !== undefined);
   return (
     // `page-<slug>` is the shell's convention for every page; `<slug>-page` the e2e suite's.
     <div data-testid={`page-${page}`}>
@@ -71,4 +73,28 @@ export function ListPage<D>({ page, query, create, toolbar, notice, loading, chi
       {dialogs}
     </div>
   );
+}
+
+/**
+ * `?new=1` (the palette's "Create …") opens the create dialog once the data is there; when
+ * creating is blocked the link is just dropped, and the page says why as it always does.
+ */
+function useCreateFromLink(create: Props<unknown>["create"], loaded: boolean) {
+  const [params, setParams] = useSearchParams();
+  const asked = params.get("new") === "1";
+  // Once per visit: the page's other links (region, details) may write the query again.
+  const handled = useRef(false);
+  useEffect(() => {
+    if (!asked || !loaded || handled.current) return;
+    handled.current = true;
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        next.delete("new");
+        return next;
+      },
+      { replace: true },
+    );
+    if (!create.disabled) create.onClick();
+  }, [asked, loaded, create, setParams]);
 }
