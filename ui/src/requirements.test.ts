@@ -267,7 +267,7 @@ const BILLING_REQUIREMENTS: Record<string, Requirement> = {
 };
 
 const SCP = "ui/src/pages/ScriptsPage.test.tsx";
-const SCR_E2E = "tests/journeys/scripts.rs";
+const SCR_E2E = "tests/journeys/resources/scripts.rs";
 
 /** dashboard.md §8 (SCR), issue 15: the startup script library. */
 const SCRIPT_REQUIREMENTS: Record<string, Requirement> = {
@@ -298,7 +298,7 @@ const SCRIPT_REQUIREMENTS: Record<string, Requirement> = {
 };
 
 const FWP = "ui/src/pages/FirewallsPage.test.tsx";
-const FW_E2E = "tests/journeys/firewalls.rs";
+const FW_E2E = "tests/journeys/resources/firewalls.rs";
 const FW_RULES = "offers the server's protocols and the examples, refuses a bad range at its field, adds and removes";
 const FW_ATTACH = "lists the region's VMs, the ineligible with the reason, and sends the complete set";
 const FW_DETACH = "keeps Delete off while VMs are attached; detaches after the warning, then deletes";

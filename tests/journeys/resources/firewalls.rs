@@ -1,4 +1,4 @@
-//! Journey group `firewalls`: the Firewalls page (FW-01…23) against its own
+//! Journeys of the group `resources`: the Firewalls page (FW-01…23) against its own
 //! `barrack-sim --seed sandbox` (one firewall, `web-ssh`, protecting the ACTIVE `train-h100`
 //! in CANADA-1), signed in through the sign-in screen.
 //!
@@ -10,7 +10,7 @@
 //! endpoint (how many requests of each operation arrived). Every wait has a deadline; every
 //! page state leaves a screenshot in `target/e2e-artifacts/<journey>/`.
 //!
-//! Run with `scripts/e2e firewalls`; elsewhere each journey prints why it skipped.
+//! Run with `scripts/e2e resources:firewalls`; elsewhere each journey prints why it skipped.
 
 use std::time::Duration;
 

@@ -1,4 +1,4 @@
-//! Journey group `scripts`: the Startup Scripts page (SCR-01…03) against its own
+//! Journeys of the group `resources`: the Startup Scripts page (SCR-01…03) against its own
 //! `barrack-sim --seed sandbox` (one saved script, `install-deps`), signed in through the
 //! sign-in screen.
 //!
@@ -10,7 +10,7 @@
 //! admin endpoint (how many requests of each operation arrived). Every wait has a deadline;
 //! every page state leaves a screenshot in `target/e2e-artifacts/<journey>/`.
 //!
-//! Run with `scripts/e2e scripts`; elsewhere each journey prints why it skipped.
+//! Run with `scripts/e2e resources:scripts`; elsewhere each journey prints why it skipped.
 
 use anyhow::{ensure, Context, Result};
 use barrack_e2e::{
