@@ -464,6 +464,7 @@ const SHELL_REQUIREMENTS: Record<string, Requirement> = {
   "GEN-04": [
     [SP, "shows the region's statistics and cards, and filters by region without a request"],
     [SP, "with All regions, Create asks for the region first and offers only that region's ACTIVE VMs (SNAP-11)"],
+    [FWP, "filters by region, and Create starts from the region chosen on the page (GEN-04)"],
   ],
   "GEN-05": {
     notInApp:

@@ -66,6 +66,21 @@ describe("firewalls page (FW-01, FW-02)", () => {
 });
 
 describe("creating a firewall (FW-03)", () => {
+  it("filters by region, and Create starts from the region chosen on the page (GEN-04)", async () => {
+    const norway = firewallOf("nordic", { region: "NORWAY-1" });
+    mockBackend(firewallsSim([web, norway]));
+    renderApp("/firewalls");
+    const user = userEvent.setup();
+    await screen.findByTestId("firewall-card-nordic");
+    await user.selectOptions(screen.getByTestId("region-select"), "NORWAY-1");
+    expect(screen.queryByTestId("firewall-card-web")).not.toBeInTheDocument();
+    expect(screen.getByTestId("stat-firewalls")).toHaveTextContent("1");
+    await user.selectOptions(screen.getByTestId("region-select"), "US-1");
+    expect(screen.getByTestId("firewalls-empty")).toHaveTextContent("No firewalls in US-1.");
+    await user.click(screen.getByTestId("firewall-create"));
+    expect(await screen.findByTestId("firewall-region")).toHaveValue("US-1");
+  });
+
   it("refuses a taken name at the field, then creates it in the chosen region", async () => {
     const backend = mockBackend(firewallsSim([firewallOf("web")]));
     renderApp("/firewalls");
@@ -80,6 +95,9 @@ describe("creating a firewall (FW-03)", () => {
 
     await replaceText(user, "firewall-name", "edge");
     await waitFor(() => expect(screen.queryByTestId("firewall-name-error")).not.toBeInTheDocument());
+    // All regions on the page: the region is asked, nothing is assumed.
+    expect(screen.getByTestId("firewall-region")).toHaveValue("");
+    expect(screen.getByTestId("firewall-submit")).toBeDisabled();
     await user.selectOptions(screen.getByTestId("firewall-region"), "NORWAY-1");
     await user.click(screen.getByTestId("firewall-submit"));
     await waitFor(() => expect(screen.queryByTestId("firewall-dialog")).not.toBeInTheDocument());

@@ -12,8 +12,10 @@ import { FirewallDetailsDialog, type DetailsTab } from "../features/firewalls/Fi
 import { useFirewalls, type Firewall } from "../features/firewalls/queries";
 import { firewallStats } from "../features/firewalls/stats";
 import { CARDS_PER_PAGE, clampPage, pageSlice } from "../lib/paging";
-import { regionOptions } from "../lib/regions";
+import { RegionSelect } from "../components/ui/RegionSelect";
+import { inRegion, regionOptions } from "../lib/regions";
 import { useItemDialog } from "../lib/useItemDialog";
+import { useRegionParam } from "../lib/useRegionParam";
 
 const NONE: never[] = [];
 const LIMIT = RULE_LIMITS.firewallsPerAccount;
@@ -21,16 +23,19 @@ const LIMIT = RULE_LIMITS.firewallsPerAccount;
 /** FW-01…23: the account's firewalls as cards, with their rules and the VMs they protect. */
 export function FirewallsPage() {
   const query = useFirewalls();
-  const firewalls = query.data ?? NONE;
+  const all = query.data ?? NONE;
+  const [region, setRegion] = useRegionParam();
+  const firewalls = useMemo(() => all.filter((f) => inRegion(f.region, region)), [all, region]);
   const [creating, setCreating] = useState(false);
   const [page, setPage] = useState(1);
   const [tab, setTab] = useState<DetailsTab>("rules");
   // `?details=ID` (a link from another page) opens that firewall.
-  const dialog = useItemDialog<FirewallAction, Firewall>((id) => firewalls.find((f) => f.id === id));
-  const names = useMemo(() => firewalls.map((f) => f.name), [firewalls]);
-  const regions = useMemo(() => regionOptions(firewalls.map((f) => f.region)), [firewalls]);
+  const dialog = useItemDialog<FirewallAction, Firewall>((id) => all.find((f) => f.id === id));
+  // Names are unique in the account and the limit is the account's, whatever the filter.
+  const names = useMemo(() => all.map((f) => f.name), [all]);
+  const regions = useMemo(() => regionOptions(all.map((f) => f.region)), [all]);
   const stats = useMemo(() => firewallStats(firewalls), [firewalls]);
-  const full = firewalls.length >= LIMIT;
+  const full = all.length >= LIMIT;
   const shown = dialog.shown;
 
   function act(f: Firewall, a: FirewallAction) {
@@ -53,15 +58,27 @@ export function FirewallsPage() {
       }}
       loading="Loading firewalls…"
       toolbar={
-        full && (
-          <p data-testid="firewall-limit" className="text-sm text-fg-muted">
-            You have {LIMIT} firewalls, the most an account can have: delete one to create another.
-          </p>
-        )
+        <>
+          <RegionSelect
+            value={region}
+            options={regions}
+            onChange={(r) => {
+              setRegion(r);
+              setPage(1);
+            }}
+          />
+          {full && (
+            <p data-testid="firewall-limit" className="text-sm text-fg-muted">
+              You have {LIMIT} firewalls, the most an account can have: delete one to create another.
+            </p>
+          )}
+        </>
       }
       dialogs={
         <>
-          {creating && <CreateFirewallDialog takenNames={names} regions={regions} onOpenChange={setCreating} />}
+          {creating && (
+            <CreateFirewallDialog takenNames={names} regions={regions} region={region} onOpenChange={setCreating} />
+          )}
           {(shown?.action === "details" || shown?.action === "rule") && (
             <FirewallDetailsDialog firewall={shown.item} tab={tab} onTab={setTab} onOpenChange={dialog.onOpenChange} />
           )}
@@ -91,8 +108,8 @@ export function FirewallsPage() {
             </div>
             {firewalls.length === 0 ? (
               <Card data-testid="firewalls-empty" className="text-sm text-fg-muted">
-                No firewalls yet. A firewall holds rules that several VMs of a region can share: create one, add its
-                rules, then attach it to your VMs.
+                {region ? `No firewalls in ${region}.` : "No firewalls yet."} A firewall holds rules that several VMs of
+                a region can share: create one, add its rules, then attach it to your VMs.
               </Card>
             ) : (
               <>

@@ -19,15 +19,17 @@ type Props = {
   /** Every firewall name in the account. */
   takenNames: readonly string[];
   regions: readonly string[];
+  /** The page's region filter: preselected; "" (All regions) asks for the region first. */
+  region: string;
   onOpenChange: (open: boolean) => void;
 };
 
-export function CreateFirewallDialog({ takenNames, regions, onOpenChange }: Props) {
+export function CreateFirewallDialog({ takenNames, regions, region: pageRegion, onOpenChange }: Props) {
   const create = useCreateFirewall();
   const guard = useSubmitGuard();
   const name = useResourceName("firewall", takenNames);
   const [description, setDescription] = useState("");
-  const [region, setRegion] = useState(regions[0] ?? "");
+  const [region, setRegion] = useState(pageRegion);
   const [descriptionRefused, setDescriptionRefused] = useState(false);
   const error = create.error;
   const descriptionRefusal = descriptionRefused ? fieldRefusal(error, "description", "The description") : null;
@@ -77,6 +79,7 @@ export function CreateFirewallDialog({ takenNames, regions, onOpenChange }: Prop
             value={region}
             onChange={(e) => setRegion(e.target.value)}
           >
+            {region === "" && <option value="">Choose a region</option>}
             {regions.map((r) => (
               <option key={r} value={r}>
                 {r}
@@ -90,6 +93,7 @@ export function CreateFirewallDialog({ takenNames, regions, onOpenChange }: Prop
           label="Create Firewall"
           pendingLabel="Creating…"
           pending={create.isPending}
+          disabled={region === ""}
           holdCancel
         />
       </form>
