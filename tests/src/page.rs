@@ -193,3 +193,49 @@ pub async fn close_dialog(app: &mut App, test_id: &str) -> Result<()> {
         .with_context(|| format!("press Escape in {test_id}"))?;
     wait_gone(app, test_id, STEP).await
 }
+
+/// Whether the document wears the dark theme.
+async fn is_dark(app: &App) -> Result<bool> {
+    Ok(js(
+        app,
+        "return document.documentElement.classList.contains('dark');",
+    )
+    .await?
+    .as_bool()
+    .unwrap_or(false))
+}
+
+/// Switches to `dark` (or light) with the palette's "Toggle theme", which leaves the page,
+/// its filters and open dialogs as they are; waits until the document wears it.
+async fn wear_theme(app: &mut App, dark: bool) -> Result<()> {
+    if is_dark(app).await? == dark {
+        return Ok(());
+    }
+    // Ctrl+K as the shell listens for it (on the document).
+    js(
+        app,
+        "document.dispatchEvent(new KeyboardEvent('keydown', {key: 'k', ctrlKey: true, bubbles: true})); return true;",
+    )
+    .await?;
+    app.click(&tid("command-toggle-theme"), STEP).await?;
+    let want = if dark { "dark" } else { "light" };
+    wait_js(
+        app,
+        &format!("the {want} theme"),
+        &format!("return document.documentElement.classList.contains('dark') === {dark};"),
+        STEP,
+    )
+    .await
+    .map(drop)
+}
+
+/// `<name>-light.png` and `<name>-dark.png` of what is on screen now (GEN: every page in
+/// both themes); the app is left in the light theme.
+pub async fn screenshots_light_and_dark(app: &mut App, name: &str) -> Result<()> {
+    for dark in [false, true] {
+        wear_theme(app, dark).await?;
+        app.screenshot(&format!("{name}-{}", if dark { "dark" } else { "light" }))
+            .await?;
+    }
+    wear_theme(app, false).await
+}

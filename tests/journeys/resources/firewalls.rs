@@ -15,7 +15,10 @@
 use std::time::Duration;
 
 use anyhow::{ensure, Context, Result};
-use barrack_e2e::{finish, journey, sign_in, tid, wait_gone, wait_js, Api, App, Journey, STEP};
+use barrack_e2e::{
+    finish, journey, screenshots_light_and_dark, sign_in, tid, wait_gone, wait_js, Api, App,
+    Journey, STEP,
+};
 use serde_json::Value;
 
 /// The sandbox seed at a simulated minute per second (an attachment settles in seconds).
@@ -105,7 +108,7 @@ async fn create_rule_attach_detach_delete(j: &Journey, profile: &str) -> Result<
         !blocked.is_enabled().await?,
         "Delete is off while {SEED_FIREWALL} protects a VM"
     );
-    app.screenshot("1-firewalls-page").await?;
+    screenshots_light_and_dark(app, "1-firewalls-page").await?;
 
     // Create: a name in use (without case) is refused at the field, nothing is sent.
     app.click(&tid("firewall-create"), STEP).await?;

@@ -14,8 +14,8 @@
 
 use anyhow::{ensure, Context, Result};
 use barrack_e2e::{
-    finish, journey, js, js_str, q, sign_in, text_of, tid, wait_gone, wait_js, Api, App, Journey,
-    STEP,
+    finish, journey, js, js_str, q, screenshots_light_and_dark, sign_in, text_of, tid, wait_gone,
+    wait_js, Api, App, Journey, STEP,
 };
 use fantoccini::key::Key;
 use serde_json::Value;
@@ -145,7 +145,7 @@ async fn create_edit_bulk_delete(j: &Journey, profile: &str) -> Result<()> {
     app.wait_for(&tid(&format!("script-row-{SEED_SCRIPT}")), STEP)
         .await
         .context("the seeded script is listed")?;
-    app.screenshot("1-scripts-page").await?;
+    screenshots_light_and_dark(app, "1-scripts-page").await?;
 
     // New Script: a name in use (without case) is refused at the field, nothing is sent.
     app.click(&tid("script-create"), STEP).await?;
