@@ -188,7 +188,7 @@ fn write_templates(
 }
 
 /// 1–50 characters, not blank.
-fn template_name(name: &str) -> Result<String, AppError> {
+pub(crate) fn template_name(name: &str) -> Result<String, AppError> {
     let name = name.trim();
     if name.is_empty() {
         return Err(field_error("Give the template a name."));

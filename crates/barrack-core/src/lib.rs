@@ -11,6 +11,7 @@ pub mod deploy;
 pub mod deploy_store;
 pub mod effects;
 pub mod error;
+pub mod launch;
 pub mod notices;
 pub mod overview;
 pub mod poller;
