@@ -81,7 +81,7 @@ pub use notify::{
 };
 pub use page::{
     clear_input, close_dialog, disabled_reason, focused, js, js_str, paste, q,
-    screenshots_light_and_dark, scroll_to, text_of, wait_gone, wait_js, PRELUDE,
+    screenshots_light_and_dark, scroll_to, text_of, wait_gone, wait_js, wear_theme, PRELUDE,
 };
 pub use signin::{finish, sign_in, sign_in_screen, sign_in_to, Signed};
 

@@ -207,7 +207,7 @@ async fn is_dark(app: &App) -> Result<bool> {
 
 /// Switches to `dark` (or light) with the palette's "Toggle theme", which leaves the page,
 /// its filters and open dialogs as they are; waits until the document wears it.
-async fn wear_theme(app: &mut App, dark: bool) -> Result<()> {
+pub async fn wear_theme(app: &mut App, dark: bool) -> Result<()> {
     if is_dark(app).await? == dark {
         return Ok(());
     }
