@@ -16,6 +16,14 @@ fn arg<T: serde::de::DeserializeOwned>(input: &Value, name: &str) -> T {
         .unwrap_or_else(|e| panic!("argument {name} of {input}: {e}"))
 }
 
+/// The answer or the refusal, both as the UI receives them.
+fn answer<T: serde::Serialize>(r: Result<T, crate::error::AppError>) -> Value {
+    match r {
+        Ok(v) => json!({ "ok": v }),
+        Err(e) => json!({ "error": e }),
+    }
+}
+
 fn ok<T: serde::Serialize>(r: Result<T, crate::error::AppError>) -> Value {
     serde_json::to_value(r.expect("the command answers")).unwrap()
 }
@@ -25,12 +33,18 @@ async fn run(command: &str, input: &Value) -> Value {
     match command {
         "check_resource_name" => ok(check_resource_name(arg(input, "form")).await),
         "check_ssh_key" => ok(check_ssh_key(arg(input, "form")).await),
+        "check_ssh_key_deletion" => ok(check_ssh_key_deletion(arg(input, "form")).await),
         "check_security_rule" => ok(check_security_rule(arg(input, "form")).await),
         "check_rule_list" => ok(check_rule_list(arg(input, "rules")).await),
         "check_jupyter_password" => ok(check_jupyter_password(arg(input, "password")).await),
         "check_cloud_init" => ok(check_cloud_init(arg(input, "script")).await),
         "suggest_restored_name" => ok(suggest_restored_name(arg(input, "snapshotName")).await),
+        "check_volume" => ok(check_volume(arg(input, "form")).await),
+        "check_volume_resize" => ok(check_volume_resize(arg(input, "form")).await),
+        "check_volume_attachment" => ok(check_volume_attachment(arg(input, "form")).await),
         "calculate_cost" => ok(calculate_cost(arg(input, "input")).await),
+        "describe_ssh_keys" => ok(describe_ssh_keys(arg(input, "publicKeys")).await),
+        "connection_help" => answer(super::connect::connection_help(arg(input, "vm")).await),
         other => panic!("no command {other}"),
     }
 }
@@ -66,10 +80,61 @@ fn rule(protocol: &str, ethertype: &str, cidr: &str, ports: Option<(u16, u16)>) 
     })
 }
 
+/// 25 key names, the most an account holds (the SSH Keys page's test at the limit).
+const FULL_KEYS: [&str; 25] = [
+    "k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "k9", "k10", "k11", "k12", "k13", "k14",
+    "k15", "k16", "k17", "k18", "k19", "k20", "k21", "k22", "k23", "k24",
+];
+
 /// The snapshots and images of the UI's storage page tests (their names are taken).
 const SNAPSHOTS: [&str; 3] = ["train-baseline", "train-nightly", "eu-weights"];
 const IMAGES: [&str; 3] = ["train-v1", "train-v2", "dev-img"];
 const VMS: [&str; 3] = ["train-h100", "eu-a100", "us-stopped"];
+
+/// The Volumes page's tests (VolumesPage.test.tsx): volumes "data", "boot" and "far"; the
+/// SSD type's limits (10 to 1,048,576 GB); a balance in USD.
+const VOLUMES: [&str; 3] = ["data", "boot", "far"];
+
+fn volume_form(
+    [name, region, size, image]: [&str; 4],
+    bootable: bool,
+    profile_complete: bool,
+    balance: f64,
+) -> Value {
+    json!({ "form": {
+        "name": name, "taken": VOLUMES, "region": region, "sizeGb": size, "bootable": bootable,
+        "osImageId": image, "volumeType": "SSD", "limits": { "minGb": 10, "maxGb": 1_048_576 },
+        "standing": { "profileComplete": profile_complete, "balance": balance, "currency": "USD" },
+    } })
+}
+
+/// The create form in CANADA-1 with 241.20 USD.
+fn volume(name: &str, size: &str) -> Value {
+    volume_form([name, "CANADA-1", size, ""], false, true, 241.2)
+}
+
+fn resize(size: &str) -> Value {
+    json!({ "form": {
+        "currentGb": 50, "sizeGb": size, "bootable": false,
+        "limits": { "minGb": 10, "maxGb": 1_048_576 },
+    } })
+}
+
+/// The VMs of the Volumes page's tests: two in CANADA-1 (one stopped), one in NORWAY-1.
+fn volume_vms() -> Value {
+    json!([
+        { "id": "vm-train-h100", "name": "train-h100", "region": "CANADA-1", "status": "ACTIVE" },
+        { "id": "vm-stopped", "name": "stopped", "region": "CANADA-1", "status": "SHUTOFF" },
+        { "id": "vm-eu-a100", "name": "eu-a100", "region": "NORWAY-1", "status": "ACTIVE" },
+    ])
+}
+
+/// A volume's storage for an hour at 0.1 USD per TB-hour (the pricing example's SSD).
+fn volume_hour(size_gb: u64) -> Value {
+    json!({ "input": {
+        "gpuPerHour": null, "hours": 1, "volumePricePerTbHour": 0.1, "volumeSizeGb": size_gb,
+    } })
+}
 
 /// The representative inputs: every field error message at least once.
 fn cases() -> Vec<(&'static str, Value)> {
@@ -130,6 +195,26 @@ fn cases() -> Vec<(&'static str, Value)> {
         ("check_ssh_key", key("ok", Some("ssh-rsa not*base64"), &[])),
         ("check_ssh_key", key("Laptop", Some(KEY), &["laptop"])),
         ("check_ssh_key", key("a/b", None, &[])),
+        // The SSH Keys page (SshKeysPage.test.tsx): a name of 50 and of 51, a key cut short,
+        // a final newline, the 25-key limit; deleting a key in use and one unused.
+        ("check_ssh_key", key(&"k".repeat(50), None, &[])),
+        ("check_ssh_key", key(&"k".repeat(51), None, &[])),
+        ("check_ssh_key", key("cut", Some(&KEY[..40]), &[])),
+        ("check_ssh_key", key("laptop", Some(KEY), &[])),
+        (
+            "check_ssh_key",
+            key("newline", Some(&format!("{KEY}\n")), &[]),
+        ),
+        ("check_ssh_key", key("one-more", None, &FULL_KEYS)),
+        ("check_ssh_key", key("one-more", Some(KEY), &FULL_KEYS)),
+        (
+            "check_ssh_key_deletion",
+            json!({ "form": { "name": "alice-laptop", "usedBy": ["train-h100", "dev-a6000"] } }),
+        ),
+        (
+            "check_ssh_key_deletion",
+            json!({ "form": { "name": "spare", "usedBy": [] } }),
+        ),
         // Security rule form.
         ("check_security_rule", tcp("203.0.113.1/32", "22", "22")),
         (
@@ -162,6 +247,10 @@ fn cases() -> Vec<(&'static str, Value)> {
         ),
         ("check_security_rule", tcp("0.0.0.0/0", "abc", "70000")),
         ("check_security_rule", tcp("0.0.0.0/0", "0", "")),
+        // The port limits exactly: 1 and 65535 pass, 65536 does not.
+        ("check_security_rule", tcp("0.0.0.0/0", "1", "65535")),
+        ("check_security_rule", tcp("0.0.0.0/0", "65536", "")),
+        ("check_security_rule", tcp("::1/128", "443", "443")),
         ("check_security_rule", tcp("0.0.0.0/0", "8100", "8000")),
         (
             "check_security_rule",
@@ -345,6 +434,104 @@ fn cases() -> Vec<(&'static str, Value)> {
         ("check_resource_name", name("", "script", &["setup"])),
         ("check_resource_name", name("nightly", "script", &["setup"])),
         ("check_resource_name", name("setup", "script", &["bench"])),
+        // The Volumes page (VolumesPage.test.tsx): the create form as it is typed (the
+        // suggestion "volume3", a 51-character name, a taken one, sizes 9 / 1,048,577 / 20),
+        // All regions then CANADA-1 with Make Bootable, a low balance, an incomplete profile.
+        ("check_volume", volume("volume3", "10")),
+        ("check_volume", volume("", "10")),
+        ("check_volume", volume(&"v".repeat(51), "10")),
+        ("check_volume", volume("DATA", "10")),
+        ("check_volume", volume("archive", "10")),
+        ("check_volume", volume("archive", "")),
+        ("check_volume", volume("archive", "9")),
+        ("check_volume", volume("archive", "1048577")),
+        ("check_volume", volume("archive", "20")),
+        (
+            "check_volume",
+            volume_form(["volume3", "", "10", ""], false, true, 241.2),
+        ),
+        (
+            "check_volume",
+            volume_form(["volume3", "CANADA-1", "100", ""], true, true, 241.2),
+        ),
+        (
+            "check_volume",
+            volume_form(
+                ["volume3", "CANADA-1", "100", "os-ubuntu-ca"],
+                true,
+                true,
+                241.2,
+            ),
+        ),
+        (
+            "check_volume",
+            volume_form(["volume3", "CANADA-1", "10", ""], false, true, 0.5),
+        ),
+        (
+            "check_volume",
+            volume_form(["volume3", "CANADA-1", "10", ""], false, false, 241.2),
+        ),
+        ("check_volume_resize", resize("")),
+        ("check_volume_resize", resize("40")),
+        ("check_volume_resize", resize("80")),
+        (
+            "check_volume_attachment",
+            json!({ "form": { "volume": {
+                "id": "vol-boot", "region": "CANADA-1", "status": "AVAILABLE", "bootable": true,
+            }, "vms": volume_vms() } }),
+        ),
+        (
+            "check_volume_attachment",
+            json!({ "form": { "volume": {
+                "id": "vol-data", "region": "CANADA-1", "status": "ATTACHED", "bootable": false,
+                "instanceId": "vm-train-h100",
+            }, "vms": volume_vms() } }),
+        ),
+        // A VM's page (features/volumes/VolumesList.test.tsx): detach "data", attach "spare",
+        // and the boot volume of a running VM.
+        (
+            "check_volume_attachment",
+            json!({ "form": { "volume": {
+                "id": "vol-data", "region": "CANADA-1", "status": "ATTACHED", "bootable": false,
+                "instanceId": "vm-train-h100",
+            }, "vms": [
+                { "id": "vm-train-h100", "name": "train-h100", "region": "CANADA-1", "status": "ACTIVE" },
+            ] } }),
+        ),
+        (
+            "check_volume_attachment",
+            json!({ "form": { "volume": {
+                "id": "vol-spare", "region": "CANADA-1", "status": "AVAILABLE", "bootable": false,
+            }, "vms": [
+                { "id": "vm-train-h100", "name": "train-h100", "region": "CANADA-1", "status": "ACTIVE" },
+            ] } }),
+        ),
+        (
+            "check_volume_attachment",
+            json!({ "form": { "volume": {
+                "id": "vol-root", "region": "CANADA-1", "status": "ATTACHED", "bootable": true,
+                "instanceId": "vm-root-vm",
+            }, "vms": [{
+                "id": "vm-root-vm", "name": "root-vm", "region": "CANADA-1", "status": "ACTIVE",
+                "bootVolumeId": "vol-root",
+            }] } }),
+        ),
+        (
+            "check_volume",
+            json!({ "form": {
+                "name": "volume1", "taken": ["data"], "region": "CANADA-1", "sizeGb": "10",
+                "bootable": false, "osImageId": "", "volumeType": "SSD",
+                "limits": { "minGb": 10, "maxGb": 1_048_576 },
+                "standing": { "profileComplete": true, "balance": 241.2, "currency": "USD" },
+            } }),
+        ),
+        ("check_resource_name", name("", "volume", &VOLUMES)),
+        ("check_resource_name", name("boot-copy", "volume", &VOLUMES)),
+        ("calculate_cost", volume_hour(500)),
+        ("calculate_cost", volume_hour(100)),
+        ("calculate_cost", volume_hour(80)),
+        ("calculate_cost", volume_hour(50)),
+        ("calculate_cost", volume_hour(20)),
         // The Firewalls page (FirewallsPage.test.tsx): a new firewall beside "web", and a
         // rule of the HTTP example whose range is retyped after a refusal.
         ("check_resource_name", name("", "firewall", &["web"])),
@@ -359,8 +546,32 @@ fn cases() -> Vec<(&'static str, Value)> {
             "check_cloud_init",
             json!({ "script": "#!/bin/bash\necho hi\n" }),
         ),
+        // The SSH Keys list's type and bits (SshKeysPage.test.tsx answers each line from these).
+        ("describe_ssh_keys", json!({ "publicKeys": [KEY] })),
+        ("describe_ssh_keys", json!({ "publicKeys": [RSA_1024] })),
+        (
+            "describe_ssh_keys",
+            json!({ "publicKeys": ["ssh-rsa AAAA cut"] }),
+        ),
+        // Connection help (SshCommand.test.tsx, InstanceDetailPage.test.tsx): the VMs they show.
+        connect("train h100", Some("ubuntu"), "203.0.113.7"),
+        connect("train-h100", Some("ubuntu"), "203.0.113.9"),
+        connect("train-h100", Some("ubuntu"), "203.0.113.50"),
+        connect("c", Some("centos"), "198.51.100.2"),
+        connect("p", None, "198.51.100.3"),
+        connect("evil", Some("ubuntu"), "10.0.0.1\n  ProxyCommand x"),
     ]
 }
+
+fn connect(name: &str, user: Option<&str>, ip: &str) -> (&'static str, Value) {
+    (
+        "connection_help",
+        json!({ "vm": { "name": name, "defaultUser": user, "publicIp": ip } }),
+    )
+}
+
+/// An RSA key of 1024 bits made by ssh-keygen (ui/src/test/sshKeys.ts has the same line).
+const RSA_1024: &str = "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQDEp0KwsWbK6dGcWfvyXXdtrlUCmzermxFLfjFha7U6lqj6fYjSSpQNqGfbiqkXbf1joBTh2yowr/1bPdV2eiqpVXlNmjAEFv5FTp1I0rXT+GIzHSln+bqGAiEdgtkQk81B1MANOkFKzwKw2jE/aSHwnORYKOEvqShUy/lmqGkdaQ== me@box";
 
 async fn table() -> Value {
     let mut out = Vec::new();
@@ -394,7 +605,7 @@ async fn form_cases_are_current() {
 async fn the_table_covers_each_command_and_field() {
     let t = table().await;
     let rows = t.as_array().unwrap();
-    assert!((40..=120).contains(&rows.len()), "{} cases", rows.len());
+    assert!((40..=200).contains(&rows.len()), "{} cases", rows.len());
     for c in [
         "check_resource_name",
         "check_ssh_key",
@@ -404,6 +615,11 @@ async fn the_table_covers_each_command_and_field() {
         "check_cloud_init",
         "suggest_restored_name",
         "calculate_cost",
+        "check_volume",
+        "check_volume_resize",
+        "check_volume_attachment",
+        "describe_ssh_keys",
+        "connection_help",
     ] {
         assert!(crate::COMMANDS.contains(&c), "{c} is not a command");
         assert!(rows.iter().any(|r| r["command"] == c), "no case of {c}");
@@ -420,6 +636,11 @@ async fn the_table_covers_each_command_and_field() {
         "\"port_range_max\"",
         "\"jupyterPassword\"",
         "\"cloudInit\"",
+        "\"sizeGb\"",
+        "\"region\"",
+        "\"osImageId\"",
+        "\"profile\"",
+        "\"balance\"",
     ] {
         assert!(
             text.contains(&format!("\"field\":{field}")),

@@ -7,8 +7,18 @@ use crate::error::AppError;
 use crate::guard::guarded;
 use barrack_api::costs::{self, CalcInput, CalcResult};
 use barrack_api::forms::{
-    self, cloud_init::CloudInitCheck, jupyter::JupyterCheck, name::NameForm, rule::RuleForm,
-    rule_list::RuleProblem, ssh_key::SshKeyForm, NameCheck, RuleCheck, SshKeyCheck,
+    self,
+    cloud_init::CloudInitCheck,
+    jupyter::JupyterCheck,
+    name::NameForm,
+    rule::RuleForm,
+    rule_list::RuleProblem,
+    ssh_key::{SshKeyDeletionForm, SshKeyForm, SshKeyInfo},
+    NameCheck, RuleCheck, SshKeyCheck,
+};
+use barrack_api::forms::{
+    volume::{AttachmentForm, AttachmentRules, ResizeForm, VolumeForm},
+    ResizeCheck, VolumeCheck,
 };
 use barrack_api::types::VMSecurityRuleRequest;
 
@@ -24,6 +34,22 @@ pub async fn check_resource_name(form: NameForm) -> Result<NameCheck, AppError> 
 #[specta::specta]
 pub async fn check_ssh_key(form: SshKeyForm) -> Result<SshKeyCheck, AppError> {
     guarded(async move { Ok(forms::ssh_key::check(&form)) }).await
+}
+
+/// Whether an SSH key may be deleted: the refusal naming the VMs that use it (SSH-21), or none.
+#[tauri::command]
+#[specta::specta]
+pub async fn check_ssh_key_deletion(
+    form: SshKeyDeletionForm,
+) -> Result<Vec<barrack_api::validate::FieldError>, AppError> {
+    guarded(async move { Ok(forms::ssh_key::check_deletion(&form)) }).await
+}
+
+/// Each public key's type and size in bits, for the SSH Keys list (SSH-10); at most 100.
+#[tauri::command]
+#[specta::specta]
+pub async fn describe_ssh_keys(public_keys: Vec<String>) -> Result<Vec<SshKeyInfo>, AppError> {
+    guarded(async move { Ok(forms::ssh_key::describe(&public_keys)) }).await
 }
 
 /// A security or firewall rule as typed, refused when it conflicts with `form.existing`.
@@ -54,6 +80,29 @@ pub async fn check_jupyter_password(password: String) -> Result<JupyterCheck, Ap
 #[specta::specta]
 pub async fn check_cloud_init(script: String) -> Result<CloudInitCheck, AppError> {
     guarded(async move { Ok(forms::cloud_init::check(&script)) }).await
+}
+
+/// "Create volume" as typed: name, region, size within its type's limits, OS image of a
+/// bootable volume, and the profile and minimum balance Barrack requires (VOL-10…15).
+#[tauri::command]
+#[specta::specta]
+pub async fn check_volume(form: VolumeForm) -> Result<VolumeCheck, AppError> {
+    guarded(async move { Ok(forms::volume::check(&form)) }).await
+}
+
+/// "Resize volume" as typed: growing only, within the type's limits (VOL-51).
+#[tauri::command]
+#[specta::specta]
+pub async fn check_volume_resize(form: ResizeForm) -> Result<ResizeCheck, AppError> {
+    guarded(async move { Ok(forms::volume::check_resize(&form)) }).await
+}
+
+/// Which VMs a volume may be attached to (each other one with its reason) and whether it
+/// may be detached from its VM now (VOL-20…22, VOL-30/31).
+#[tauri::command]
+#[specta::specta]
+pub async fn check_volume_attachment(form: AttachmentForm) -> Result<AttachmentRules, AppError> {
+    guarded(async move { Ok(forms::volume::attachment_rules(&form)) }).await
 }
 
 /// The name offered for a VM restored from a snapshot: `{snapshot}-restored`, within 50.

@@ -7,6 +7,7 @@ pub mod answers;
 pub mod api;
 pub mod app;
 pub mod billing;
+pub mod connect;
 pub mod deploy;
 #[cfg(test)]
 mod form_cases;
@@ -18,6 +19,7 @@ pub mod watch;
 pub use api::*;
 pub use app::*;
 pub use billing::*;
+pub use connect::*;
 pub use deploy::*;
 pub use forms::*;
 pub use overview::*;

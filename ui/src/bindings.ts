@@ -79,6 +79,12 @@ export const commands = {
 	checkResourceName: (form: NameForm_Deserialize) => typedError<NameCheck_Serialize, AppError_Serialize>(__TAURI_INVOKE("check_resource_name", { form })),
 	/**  An SSH key to create or import (no `publicKey` when the app generates the pair). */
 	checkSshKey: (form: SshKeyForm_Deserialize) => typedError<SshKeyCheck_Serialize, AppError_Serialize>(__TAURI_INVOKE("check_ssh_key", { form })),
+	/**  Whether an SSH key may be deleted: the refusal naming the VMs that use it (SSH-21), or none. */
+	checkSshKeyDeletion: (form: SshKeyDeletionForm_Deserialize) => typedError<FieldError[], AppError_Serialize>(__TAURI_INVOKE("check_ssh_key_deletion", { form })),
+	/**  Each public key's type and size in bits, for the SSH Keys list (SSH-10); at most 100. */
+	describeSshKeys: (publicKeys: string[]) => typedError<SshKeyInfo_Serialize[], AppError_Serialize>(__TAURI_INVOKE("describe_ssh_keys", { publicKeys })),
+	/**  The connection help of one VM, or why there is none (`Validation`). */
+	connectionHelp: (vm: ConnectionFacts_Deserialize) => typedError<ConnectionHelp, AppError_Serialize>(__TAURI_INVOKE("connection_help", { vm })),
 	/**  A security or firewall rule as typed, refused when it conflicts with `form.existing`. */
 	checkSecurityRule: (form: RuleForm_Deserialize) => typedError<RuleCheck_Serialize, AppError_Serialize>(__TAURI_INVOKE("check_security_rule", { form })),
 	/**  Every problem of a list of rules (own faults, then duplicates and covered rules). */
@@ -87,6 +93,18 @@ export const commands = {
 	checkJupyterPassword: (password: string) => typedError<JupyterCheck, AppError_Serialize>(__TAURI_INVOKE("check_jupyter_password", { password })),
 	/**  The cloud-init script's size in bytes and whether it fits in 16 KB. */
 	checkCloudInit: (script: string) => typedError<CloudInitCheck, AppError_Serialize>(__TAURI_INVOKE("check_cloud_init", { script })),
+	/**
+	 *  "Create volume" as typed: name, region, size within its type's limits, OS image of a
+	 *  bootable volume, and the profile and minimum balance Barrack requires (VOL-10…15).
+	 */
+	checkVolume: (form: VolumeForm_Deserialize) => typedError<VolumeCheck_Serialize, AppError_Serialize>(__TAURI_INVOKE("check_volume", { form })),
+	/**  "Resize volume" as typed: growing only, within the type's limits (VOL-51). */
+	checkVolumeResize: (form: ResizeForm_Deserialize) => typedError<ResizeCheck_Serialize, AppError_Serialize>(__TAURI_INVOKE("check_volume_resize", { form })),
+	/**
+	 *  Which VMs a volume may be attached to (each other one with its reason) and whether it
+	 *  may be detached from its VM now (VOL-20…22, VOL-30/31).
+	 */
+	checkVolumeAttachment: (form: AttachmentForm_Deserialize) => typedError<AttachmentRules_Serialize, AppError_Serialize>(__TAURI_INVOKE("check_volume_attachment", { form })),
 	/**  The name offered for a VM restored from a snapshot: `{snapshot}-restored`, within 50. */
 	suggestRestoredName: (snapshotName: string) => typedError<string, AppError_Serialize>(__TAURI_INVOKE("suggest_restored_name", { snapshotName })),
 	/**  The pricing calculator: GPU × hours plus the volume, in the prices' currency. */
@@ -456,6 +474,21 @@ export type AppNoticeKind =
 /**  No system tray on this desktop: the window was minimized instead of closed. */
 "TrayUnavailable";
 
+/**  One VM of the attach list, with the reason it cannot be picked (VOL-21). */
+export type AttachChoice = AttachChoice_Serialize | AttachChoice_Deserialize;
+
+/**  One VM of the attach list, with the reason it cannot be picked (VOL-21). */
+export type AttachChoice_Deserialize = {
+	id: string,
+	reason?: string | null,
+};
+
+/**  One VM of the attach list, with the reason it cannot be picked (VOL-21). */
+export type AttachChoice_Serialize = {
+	id: string,
+	reason: string | null,
+};
+
 /**
  *  Schema `AttachFirewallRequest`. The API's table of contents has no "detach" operation,
  *  so we infer that the list is the complete set of VMs the firewall is attached to
@@ -558,6 +591,48 @@ export type AttachedFirewall_Serialize = {
 	status: string,
 	attachment_status: string,
 	rules_count: number,
+};
+
+/**  A volume and the VMs it might be attached to or is attached to. */
+export type AttachmentForm = AttachmentForm_Serialize | AttachmentForm_Deserialize;
+
+/**  A volume and the VMs it might be attached to or is attached to. */
+export type AttachmentForm_Deserialize = {
+	volume: VolumeFacts_Deserialize,
+	vms?: VmFacts_Deserialize[],
+};
+
+/**  A volume and the VMs it might be attached to or is attached to. */
+export type AttachmentForm_Serialize = {
+	volume: VolumeFacts_Serialize,
+	vms: VmFacts_Serialize[],
+};
+
+/**  The attach and detach rules for one volume (VOL-20…22, VOL-30/31). */
+export type AttachmentRules = AttachmentRules_Serialize | AttachmentRules_Deserialize;
+
+/**  The attach and detach rules for one volume (VOL-20…22, VOL-30/31). */
+export type AttachmentRules_Deserialize = {
+	/**  Why the volume itself cannot be attached now, if it cannot. */
+	attach?: string | null,
+	/**  The VMs of the volume's region, each with the reason it cannot be picked. */
+	choices: AttachChoice_Deserialize[],
+	/**  The first VM that can be picked (VOL-21: pre-selected). */
+	preselected?: string | null,
+	/**  Why it cannot be detached from its VM now, if it is attached and cannot. */
+	detach?: string | null,
+};
+
+/**  The attach and detach rules for one volume (VOL-20…22, VOL-30/31). */
+export type AttachmentRules_Serialize = {
+	/**  Why the volume itself cannot be attached now, if it cannot. */
+	attach: string | null,
+	/**  The VMs of the volume's region, each with the reason it cannot be picked. */
+	choices: AttachChoice_Serialize[],
+	/**  The first VM that can be picked (VOL-21: pre-selected). */
+	preselected: string | null,
+	/**  Why it cannot be detached from its VM now, if it is attached and cannot. */
+	detach: string | null,
 };
 
 /**  One currency's balance. Balances are kept per currency (BILL-06). */
@@ -916,6 +991,37 @@ export type ConnectionChanged_Deserialize = {
 export type ConnectionChanged_Serialize = {
 	online: boolean,
 	message: string | null,
+};
+
+/**  What the help is built from, as the VM's page has it. */
+export type ConnectionFacts = ConnectionFacts_Serialize | ConnectionFacts_Deserialize;
+
+/**  What the help is built from, as the VM's page has it. */
+export type ConnectionFacts_Deserialize = {
+	name: string,
+	/**  The image's login user; `ubuntu` when absent or blank. */
+	defaultUser?: string | null,
+	publicIp: string,
+};
+
+/**  What the help is built from, as the VM's page has it. */
+export type ConnectionFacts_Serialize = {
+	name: string,
+	/**  The image's login user; `ubuntu` when absent or blank. */
+	defaultUser: string | null,
+	publicIp: string,
+};
+
+/**  How to reach a VM over SSH (SSH-30, VM-10), as shown on its page and the dashboard. */
+export type ConnectionHelp = {
+	/**  `ssh user@ip` (the default key of ~/.ssh). */
+	ssh: string,
+	/**  `ssh -i <your key file> user@ip`. */
+	sshWithKey: string,
+	/**  The `Host` of the config block: the VM's name made an ssh_config alias. */
+	alias: string,
+	/**  A `~/.ssh/config` block (Host, HostName, User, IdentityFile, IdentitiesOnly yes). */
+	config: string,
 };
 
 /**  What a billing record is about. */
@@ -2840,6 +2946,42 @@ export type RemoveVMSecurityRuleResponse_Serialize = {
 	request_id: string | null,
 };
 
+/**  The resize-volume form's answer; the value is the resize request. */
+export type ResizeCheck = ResizeCheck_Serialize | ResizeCheck_Deserialize;
+
+/**  The resize-volume form's answer; the value is the resize request. */
+export type ResizeCheck_Deserialize = {
+	errors: FieldError[],
+	/**  Present exactly when `errors` is empty. */
+	value?: ResizeVolumeRequest_Deserialize | null,
+};
+
+/**  The resize-volume form's answer; the value is the resize request. */
+export type ResizeCheck_Serialize = {
+	errors: FieldError[],
+	/**  Present exactly when `errors` is empty. */
+	value: ResizeVolumeRequest_Serialize | null,
+};
+
+/**  "Resize volume" as typed (VOL-51): growing only, within the type's limits. */
+export type ResizeForm = ResizeForm_Serialize | ResizeForm_Deserialize;
+
+/**  "Resize volume" as typed (VOL-51): growing only, within the type's limits. */
+export type ResizeForm_Deserialize = {
+	currentGb: number | null,
+	sizeGb: string,
+	bootable: boolean,
+	limits?: SizeLimits_Deserialize,
+};
+
+/**  "Resize volume" as typed (VOL-51): growing only, within the type's limits. */
+export type ResizeForm_Serialize = {
+	currentGb: number | null,
+	sizeGb: string,
+	bootable: boolean,
+	limits: SizeLimits_Serialize,
+};
+
 /**  Schema `ResizeVolumeRequest` (growing only, inferred). */
 export type ResizeVolumeRequest = ResizeVolumeRequest_Serialize | ResizeVolumeRequest_Deserialize;
 
@@ -3206,6 +3348,30 @@ export type SignInRequest_Serialize = {
 	apiKey: string,
 };
 
+/**
+ *  A volume type's size limits as the volume-types endpoint gives them (either may be
+ *  missing: the documented limits apply then).
+ */
+export type SizeLimits = SizeLimits_Serialize | SizeLimits_Deserialize;
+
+/**
+ *  A volume type's size limits as the volume-types endpoint gives them (either may be
+ *  missing: the documented limits apply then).
+ */
+export type SizeLimits_Deserialize = {
+	minGb?: number | null,
+	maxGb?: number | null,
+};
+
+/**
+ *  A volume type's size limits as the volume-types endpoint gives them (either may be
+ *  missing: the documented limits apply then).
+ */
+export type SizeLimits_Serialize = {
+	minGb: number | null,
+	maxGb: number | null,
+};
+
 /**  Schema `Snapshot`. */
 export type Snapshot = Snapshot_Serialize | Snapshot_Deserialize;
 
@@ -3534,6 +3700,30 @@ export type SshKeyCheck_Serialize = {
 	value: CreateSSHKeyRequest_Serialize | null,
 };
 
+/**
+ *  Deleting a key: its name and the names of the VMs that use it (the key's `used_by`, as
+ *  names).
+ */
+export type SshKeyDeletionForm = SshKeyDeletionForm_Serialize | SshKeyDeletionForm_Deserialize;
+
+/**
+ *  Deleting a key: its name and the names of the VMs that use it (the key's `used_by`, as
+ *  names).
+ */
+export type SshKeyDeletionForm_Deserialize = {
+	name: string,
+	usedBy?: string[],
+};
+
+/**
+ *  Deleting a key: its name and the names of the VMs that use it (the key's `used_by`, as
+ *  names).
+ */
+export type SshKeyDeletionForm_Serialize = {
+	name: string,
+	usedBy: string[],
+};
+
 export type SshKeyForm = SshKeyForm_Serialize | SshKeyForm_Deserialize;
 
 export type SshKeyForm_Deserialize = {
@@ -3550,6 +3740,41 @@ export type SshKeyForm_Serialize = {
 	publicKey: string | null,
 	/**  Names of the account's keys. */
 	taken: string[],
+};
+
+/**
+ *  What a key's public line says about it (SSH-10), for the list: its type as people name
+ *  it and its size in bits; `kind` is what the line starts with when the key is not whole or
+ *  not of a known type, and `bits` is then absent.
+ */
+export type SshKeyInfo = SshKeyInfo_Serialize | SshKeyInfo_Deserialize;
+
+/**
+ *  What a key's public line says about it (SSH-10), for the list: its type as people name
+ *  it and its size in bits; `kind` is what the line starts with when the key is not whole or
+ *  not of a known type, and `bits` is then absent.
+ */
+export type SshKeyInfo_Deserialize = {
+	kind: string,
+	bits?: number | null,
+};
+
+/**
+ *  What a key's public line says about it (SSH-10), for the list: its type as people name
+ *  it and its size in bits; `kind` is what the line starts with when the key is not whole or
+ *  not of a known type, and `bits` is then absent.
+ */
+export type SshKeyInfo_Serialize = {
+	kind: string,
+	bits: number | null,
+};
+
+/**  The account as the balance answer describes it (VOL-10). */
+export type Standing = {
+	profileComplete: boolean,
+	/**  The balance in the account's own currency. */
+	balance: number | null,
+	currency: string,
 };
 
 /**  Something that bills while it does no work (rules.md §2.1, §10), with its cost per day. */
@@ -3953,6 +4178,29 @@ export type VMVolumeAttachment_Serialize = {
 
 export type VmAction = "start" | "stop" | "reboot" | "hibernate" | "restore" | "delete" | "snapshot" | "attach_volume" | "detach_volume" | "attach_firewall" | "toggle_public_ip" | "change_security_rules";
 
+/**  What the attach and detach rules need of a VM. */
+export type VmFacts = VmFacts_Serialize | VmFacts_Deserialize;
+
+/**  What the attach and detach rules need of a VM. */
+export type VmFacts_Deserialize = {
+	id: string,
+	name: string,
+	region: string,
+	status: string,
+	/**  The volume the VM boots from, when it boots from one. */
+	bootVolumeId?: string | null,
+};
+
+/**  What the attach and detach rules need of a VM. */
+export type VmFacts_Serialize = {
+	id: string,
+	name: string,
+	region: string,
+	status: string,
+	/**  The volume the VM boots from, when it boots from one. */
+	bootVolumeId: string | null,
+};
+
 /**  One volume billing record (schema `VolumeBillingRecord`; documented). */
 export type VolumeBillingRecord = VolumeBillingRecord_Serialize | VolumeBillingRecord_Deserialize;
 
@@ -3990,6 +4238,23 @@ export type VolumeBillingRecord_Serialize = {
 	description: string | null,
 };
 
+/**  The create-volume form's answer; the value is the create request. */
+export type VolumeCheck = VolumeCheck_Serialize | VolumeCheck_Deserialize;
+
+/**  The create-volume form's answer; the value is the create request. */
+export type VolumeCheck_Deserialize = {
+	errors: FieldError[],
+	/**  Present exactly when `errors` is empty. */
+	value?: CreateVolumeRequest_Deserialize | null,
+};
+
+/**  The create-volume form's answer; the value is the create request. */
+export type VolumeCheck_Serialize = {
+	errors: FieldError[],
+	/**  Present exactly when `errors` is empty. */
+	value: CreateVolumeRequest_Serialize | null,
+};
+
 /**  One volume (create, details, clone, resize). */
 export type VolumeEnvelope = VolumeEnvelope_Serialize | VolumeEnvelope_Deserialize;
 
@@ -4007,6 +4272,78 @@ export type VolumeEnvelope_Serialize = {
 	message: string | null,
 	volume: VolumeResponse_Serialize,
 	request_id: string | null,
+};
+
+/**  What the attach and detach rules need of a volume. */
+export type VolumeFacts = VolumeFacts_Serialize | VolumeFacts_Deserialize;
+
+/**  What the attach and detach rules need of a volume. */
+export type VolumeFacts_Deserialize = {
+	id: string,
+	region: string,
+	status: string,
+	bootable: boolean,
+	/**  The VM it is attached to. */
+	instanceId?: string | null,
+};
+
+/**  What the attach and detach rules need of a volume. */
+export type VolumeFacts_Serialize = {
+	id: string,
+	region: string,
+	status: string,
+	bootable: boolean,
+	/**  The VM it is attached to. */
+	instanceId: string | null,
+};
+
+/**  "Create volume" as typed (VOL-11…15). */
+export type VolumeForm = VolumeForm_Serialize | VolumeForm_Deserialize;
+
+/**  "Create volume" as typed (VOL-11…15). */
+export type VolumeForm_Deserialize = {
+	name: string,
+	/**  Every volume name in the account (names are unique across it). */
+	taken?: string[],
+	/**  Empty until one is chosen. */
+	region: string,
+	/**  The size field as typed, in GB. */
+	sizeGb: string,
+	bootable: boolean,
+	/**  The OS image of a bootable volume; empty until one is chosen. */
+	osImageId?: string,
+	/**  The volume type as the volume-types endpoint names it; empty for the default. */
+	volumeType?: string,
+	/**  That type's limits. */
+	limits?: SizeLimits_Deserialize,
+	/**
+	 *  Unknown until the balance has answered: nothing is refused for it then (the server
+	 *  still checks).
+	 */
+	standing?: Standing | null,
+};
+
+/**  "Create volume" as typed (VOL-11…15). */
+export type VolumeForm_Serialize = {
+	name: string,
+	/**  Every volume name in the account (names are unique across it). */
+	taken: string[],
+	/**  Empty until one is chosen. */
+	region: string,
+	/**  The size field as typed, in GB. */
+	sizeGb: string,
+	bootable: boolean,
+	/**  The OS image of a bootable volume; empty until one is chosen. */
+	osImageId: string,
+	/**  The volume type as the volume-types endpoint names it; empty for the default. */
+	volumeType: string,
+	/**  That type's limits. */
+	limits: SizeLimits_Serialize,
+	/**
+	 *  Unknown until the balance has answered: nothing is refused for it then (the server
+	 *  still checks).
+	 */
+	standing: Standing | null,
 };
 
 /**  Schema `VolumeHourlyBillingResponse` (documented). */

@@ -41,7 +41,7 @@ const REQUIREMENTS: Record<string, Requirement> = {
   ],
   "DEP-10": [
     ["crates/barrack-core/src/deploy.rs", "the_catalog_joins_stock_specs_and_pricing_of_the_sandbox"],
-    [PAGE, "shows each GPU model\'s card with its performance label, best-for hint and hourly price (DEP-10, DEP-13)"],
+    [PAGE, "shows each GPU model's card with its performance label, best-for hint and hourly price (DEP-10, DEP-13)"],
   ],
   "DEP-11": [
     [`${UI}/steps.test.ts`, "offers the counts in stock somewhere, and shows sold-out sizes disabled with why"],
@@ -49,7 +49,7 @@ const REQUIREMENTS: Record<string, Requirement> = {
   ],
   "DEP-12": [[PAGE, "walks the steps, shows price and command, and deploys once on a double click"]],
   "DEP-13": [
-    [PAGE, "shows each GPU model\'s card with its performance label, best-for hint and hourly price (DEP-10, DEP-13)"],
+    [PAGE, "shows each GPU model's card with its performance label, best-for hint and hourly price (DEP-10, DEP-13)"],
     ["crates/barrack-api/src/deploy.rs", "quote_matches_the_documented_billing_example"],
   ],
   "DEP-20": [[`${UI}/steps.test.ts`, "only regions with the model in that count can be picked; the others say why"]],
@@ -64,7 +64,7 @@ const REQUIREMENTS: Record<string, Requirement> = {
   "DEP-30": [
     [
       PAGE,
-      "offers the three boot sources; the Volumes tab lists the region\'s free bootable volumes only (DEP-30, DEP-32)",
+      "offers the three boot sources; the Volumes tab lists the region's free bootable volumes only (DEP-30, DEP-32)",
     ],
     [`${UI}/steps.test.ts`, "needs a choice that is in the loaded list"],
   ],
@@ -335,6 +335,190 @@ const FIREWALL_REQUIREMENTS: Record<string, Requirement> = {
   "FW-23": [[FWP, FW_RULES]],
 };
 
+const VP = "ui/src/pages/VolumesPage.test.tsx";
+const VL = "ui/src/features/volumes/VolumesList.test.tsx";
+const VOL_FORM = "crates/barrack-api/src/forms/volume.rs";
+const VOL_SIM = "crates/barrack-sim/tests/rules.rs";
+const VOL_E2E = "tests/journeys/resources/volumes.rs";
+const VOL_JOURNEY = "volumes_create_attach_detach_resize_delete";
+const VOL_STATS =
+  "shows the four statistics of the chosen region and a card per volume with its VM, size, type and cost per hour";
+const VOL_PAGES = "shows six cards a page with the pager only above six, and a table view";
+const VOL_CREATE =
+  "starts from the server's suggested name; the counter, a taken name and sizes out of range show Rust's errors at their fields and nothing is sent; then it shows CREATING";
+const VOL_BOOTABLE =
+  "with All regions asks the region first; Make Bootable raises the size to 100 GB and offers that region's OS images only";
+const VOL_ATTACH =
+  "attaches to an ACTIVE VM of the same region: the others show Rust's reason, the first allowed is pre-selected";
+const VOL_DETACH =
+  "keeps Delete off while attached; detaches after the warning, then deletes after the data-loss warning";
+const VOL_VM_PAGE = "detaches a volume after the warning and attaches a free volume of the VM's region";
+const VOL_BOOT = "never detaches the boot volume of a running VM: Rust's reason is shown and nothing is sent";
+
+/** dashboard.md §5 (VOL), issue 15: the Volumes page. */
+const VOLUME_REQUIREMENTS: Record<string, Requirement> = {
+  "VOL-01": [[VP, VOL_STATS]],
+  "VOL-02": [
+    [VP, VOL_STATS],
+    [VOL_E2E, VOL_JOURNEY],
+  ],
+  "VOL-03": [[VP, VOL_PAGES]],
+  "VOL-04": [
+    [VP, VOL_STATS],
+    [VP, VOL_DETACH],
+  ],
+  "VOL-05": [
+    [VP, VOL_CREATE],
+    [VP, VOL_ATTACH],
+    [VP, VOL_DETACH],
+    [VOL_E2E, VOL_JOURNEY],
+  ],
+  "VOL-10": [
+    [VP, "refuses before sending when the balance is below the minimum, saying why"],
+    [VP, "disables Create Volume while the profile is incomplete, with the way to barrack.ai"],
+    [VOL_FORM, "an_incomplete_profile_and_a_low_balance_are_refused_before_sending"],
+    [VOL_SIM, "volumes_and_snapshots_need_a_profile_and_a_minimum_balance"],
+  ],
+  "VOL-11": [
+    [VP, VOL_CREATE],
+    [VP, "opens Create Volume from the palette's link"],
+    [VP, "opens Create Volume from the dashboard's quick actions (VOL-11)"],
+    [VL, "creates a volume from the VM's page, in the VM's region, with the server's suggested name"],
+  ],
+  "VOL-12": [
+    [VP, VOL_CREATE],
+    ["crates/barrack-sim/src/handlers/volumes.rs", "the_next_name_is_the_first_free_volume_n"],
+    [VOL_E2E, VOL_JOURNEY],
+  ],
+  "VOL-13": [
+    [VP, VOL_CREATE],
+    [VOL_FORM, "names_at_50_and_51_characters_and_taken_names"],
+  ],
+  "VOL-14": [
+    [VP, VOL_CREATE],
+    [VP, VOL_BOOTABLE],
+    [VOL_FORM, "sizes_at_the_documented_limits"],
+    [VOL_FORM, "a_region_must_be_chosen"],
+    [VOL_E2E, VOL_JOURNEY],
+  ],
+  "VOL-15": [
+    [VP, VOL_BOOTABLE],
+    [VOL_FORM, "the_types_limits_apply_and_bootable_needs_100_gb_and_an_image"],
+  ],
+  "VOL-16": [
+    [VP, VOL_CREATE],
+    [VOL_E2E, VOL_JOURNEY],
+  ],
+  "VOL-20": [
+    [VP, VOL_ATTACH],
+    [VL, VOL_VM_PAGE],
+    [VOL_E2E, VOL_JOURNEY],
+  ],
+  "VOL-21": [
+    [VP, VOL_ATTACH],
+    [VOL_FORM, "only_active_vms_of_the_region_can_be_picked_the_first_preselected"],
+  ],
+  "VOL-22": [
+    [VOL_FORM, "a_bootable_volume_in_use_cannot_be_attached_elsewhere"],
+    [VOL_FORM, "only_active_vms_of_the_region_can_be_picked_the_first_preselected"],
+    [VOL_SIM, "volumes_are_region_bound_and_guarded"],
+  ],
+  "VOL-30": [
+    [VP, VOL_DETACH],
+    [VL, VOL_VM_PAGE],
+    [VOL_E2E, VOL_JOURNEY],
+  ],
+  "VOL-31": [
+    [VL, VOL_BOOT],
+    [VOL_FORM, "never_the_boot_volume_of_a_running_vm_and_only_from_an_active_vm"],
+    [VOL_SIM, "boot_volume_is_in_use_and_cannot_be_detached"],
+  ],
+  "VOL-40": [
+    [VP, VOL_DETACH],
+    [VOL_E2E, VOL_JOURNEY],
+  ],
+  "VOL-50": [[VP, "clones under a new name checked by Rust, and resizes only upwards"]],
+  "VOL-51": [
+    [VP, "clones under a new name checked by Rust, and resizes only upwards"],
+    [VOL_FORM, "resizing_only_grows_within_the_limits"],
+    [VOL_E2E, VOL_JOURNEY],
+  ],
+  "VOL-52": [
+    [VP, "shows a volume's details with its cost per hour and its billing records"],
+    [VP, "opens a volume's details from a link (a VM's page links its volumes here)"],
+    [VP, VOL_CREATE],
+  ],
+};
+
+const SKP = "ui/src/pages/SshKeysPage.test.tsx";
+const SSH_E2E = "tests/journeys/resources/ssh_keys.rs";
+const SSH_FORM = "crates/barrack-api/src/forms/ssh_key.rs";
+const SSH_RULES = "crates/barrack-api/src/validate.rs";
+const SSH_SIM = "crates/barrack-sim/tests/ssh_keys.rs";
+const SSH_CMD = "ui/src/features/sshKeys/SshCommand.test.tsx";
+const SSH_LIST =
+  "shows each key's fingerprint, type and size, public key with a copy button, its VMs, date and regions";
+const SSH_PAGES = "searches by name, filters by region, sorts by name or date, and shows ten keys a page";
+const SSH_CREATE =
+  "creates a key: the private key is saved by the backend's dialog, then the warning and the permissions";
+const SSH_IMPORT =
+  "imports a key: where to find it on each system, a key cut short refused at the field, then a good one";
+
+/** dashboard.md §6 (SSH), issue 15: the SSH Keys page. */
+const SSH_REQUIREMENTS: Record<string, Requirement> = {
+  "SSH-01": [
+    [SKP, SSH_LIST],
+    [SKP, "the palette's Create SSH key opens the create form"],
+    [SSH_E2E, "ssh_keys_create_import_delete"],
+  ],
+  "SSH-02": [
+    [SKP, SSH_CREATE],
+    [SKP, "counts the name's characters out of 50 and shows Rust's refusal of 51"],
+    [SSH_FORM, "key_types_and_bodies"],
+    ["crates/barrack-core/src/deploy.rs", "a_generated_key_is_saved_owner_only_and_returned_without_its_private_half"],
+    [SSH_E2E, "ssh_keys_create_import_delete"],
+  ],
+  "SSH-03": [
+    [SKP, SSH_CREATE],
+    [SSH_E2E, "ssh_keys_create_import_delete"],
+  ],
+  "SSH-04": [
+    [SKP, SSH_IMPORT],
+    [SSH_RULES, "public_keys_as_pasted"],
+    [SSH_FORM, "key_types_and_bodies"],
+    [SSH_E2E, "ssh_keys_create_import_delete"],
+  ],
+  "SSH-05": [[SKP, SSH_IMPORT]],
+  "SSH-06": [
+    [SKP, SSH_LIST],
+    [SKP, SSH_PAGES],
+    [SKP, "at 25 keys, refuses another with Rust's words before sending anything"],
+    [SSH_FORM, "twenty_five_keys_are_the_limit"],
+    [SSH_SIM, "the_twenty_sixth_key_is_refused_with_the_apps_words"],
+  ],
+  "SSH-10": [[SKP, SSH_LIST]],
+  "SSH-11": [[SKP, SSH_PAGES]],
+  "SSH-12": [
+    [SKP, SSH_LIST],
+    [SSH_E2E, "ssh_keys_create_import_delete"],
+  ],
+  "SSH-20": [
+    [SKP, "deletes an unused key after confirming"],
+    [SSH_E2E, "ssh_keys_create_import_delete"],
+  ],
+  "SSH-21": [
+    [SKP, "refuses a key in use before sending, naming its VMs in Rust's words"],
+    [SSH_FORM, "a_key_in_use_is_not_deleted_and_the_vms_are_named"],
+    [SSH_RULES, "ssh_key_limit_and_deletion"],
+    [SSH_SIM, "a_key_in_use_is_kept_and_its_vms_are_named"],
+    [SSH_E2E, "ssh_keys_create_import_delete"],
+  ],
+  "SSH-30": [
+    [SSH_CMD, "gives ssh -i with the key file, the image's user and the public IP, and a ~/.ssh/config block to copy"],
+    [SSH_CMD, "uses the image's own user, and says why there is no command without a public IP"],
+  ],
+};
+
 const DP = "ui/src/pages/DashboardPage.test.tsx";
 const VDP = "ui/src/pages/InstanceDetailPage.test.tsx";
 const ACTIONS = "ui/src/features/instances/VmActions.test.tsx";
@@ -410,6 +594,7 @@ const SHELL_REQUIREMENTS: Record<string, Requirement> = {
   ],
   "VM-02": [
     [DP, "creates a snapshot from a small dialog that checks the name"],
+    [VL, "creates a volume from the VM's page, in the VM's region, with the server's suggested name"],
     [ACTIONS, "deletes only after the VM's name is typed exactly"],
     [VM_E2E, "instances_delete"],
   ],
@@ -439,7 +624,11 @@ const SHELL_REQUIREMENTS: Record<string, Requirement> = {
     ],
     ["ui/src/features/billing/billing.test.ts", "gives the summary's fields as the API has them"],
   ],
-  "VM-10": [[VDP, "uses the image's login user, ubuntu when it names none, and copies the command"]],
+  "VM-10": [
+    [VDP, "uses the image's login user, ubuntu when it names none, and copies the command"],
+    [SSH_CMD, "is on the VM's page, under Connect"],
+    [SSH_CMD, "gives ssh -i with the key file, the image's user and the public IP, and a ~/.ssh/config block to copy"],
+  ],
   "GEN-01": [
     [ACTIONS, "asks before stopping, naming the VM; cancel sends nothing"],
     [SP, "asks before deleting, naming the snapshot, and keeps a refusal in the dialog"],
@@ -472,7 +661,36 @@ const SHELL_REQUIREMENTS: Record<string, Requirement> = {
   },
 };
 
-const OTHER_TABLES: Record<string, Record<string, Requirement>> = { SHELL: SHELL_REQUIREMENTS };
+const AI_PAGE = "ui/src/pages/AiChatPage.test.tsx";
+const AI_MD = "ui/src/features/aiChat/Markdown.test.tsx";
+const AI_E2E = "tests/journeys/resources/ai_chat.rs";
+
+/** dashboard.md §13 (AI), inferred from the menu and the API. */
+const AI_REQUIREMENTS: Record<string, Requirement> = {
+  "AI-01": [
+    [AI_PAGE, "picks a model from the models endpoint and shows the answer with its cost"],
+    [AI_PAGE, "shows an error in the conversation and keeps the typed message"],
+    [AI_PAGE, "renders a hostile answer inert in the conversation"],
+    [AI_PAGE, "renders a 1 MB answer a part at a time, and the page stays usable"],
+    [AI_PAGE, "keeps the conversation and the draft when the page is left, also an answer that came meanwhile"],
+    [AI_MD, "renders the emulator's hostile answer inert: no img, script or handler, no javascript: href"],
+    [AI_MD, "renders other smuggling attempts inert too: entities, references, data:, svg, forms"],
+    [AI_MD, "copies a code block with its copy button"],
+    [AI_MD, "is loaded only lazily: nothing else imports the renderer or the parser"],
+    ["ui/src/features/aiChat/openableUrls.test.ts", "are the opener capability's URL scope, no more"],
+    ["crates/barrack-sim/src/handlers/ai.rs", "the_keyword_asks_for_the_hostile_answer_with_every_trap"],
+    ["crates/barrack-api/tests/roundtrip.rs", "ai"],
+    [AI_E2E, "ai_chat"],
+  ],
+  "AI-02": [
+    [AI_PAGE, "shows the usage summary and the history with their costs, formatted from the amounts given"],
+    [AI_PAGE, "reads the usage again after an answer was charged"],
+    ["crates/barrack-api/tests/roundtrip.rs", "ai"],
+    [AI_E2E, "ai_chat"],
+  ],
+};
+
+const OTHER_TABLES: Record<string, Record<string, Requirement>> = { SHELL: SHELL_REQUIREMENTS, AI: AI_REQUIREMENTS };
 
 /** The ids dashboard.md lists (every `**XXX-NN**`), when the shared docs are next to the
  * repository. */
@@ -489,6 +707,8 @@ const TABLES: Record<string, Record<string, Requirement>> = {
   BILL: BILLING_REQUIREMENTS,
   SCR: SCRIPT_REQUIREMENTS,
   FW: FIREWALL_REQUIREMENTS,
+  SSH: SSH_REQUIREMENTS,
+  VOL: VOLUME_REQUIREMENTS,
   ...OTHER_TABLES,
 };
 

@@ -115,6 +115,42 @@ pub const SSH_KEY_TYPES: &[&str] = &[
     "ecdsa-sha2-nistp521",
 ];
 
+/// Room for one more key: at most [`SSH_KEYS_PER_REGION`], and every key is copied to every
+/// region, so the account's count is each region's (rules.md §7). `existing` is how many
+/// keys the account has now.
+pub fn ssh_key_room(field: &str, existing: usize) -> Checked {
+    if existing >= SSH_KEYS_PER_REGION {
+        return Err(FieldError::new(
+            field,
+            format!(
+                "You have {existing} SSH keys and a region holds at most {SSH_KEYS_PER_REGION} \
+                 (every key is in every region): delete one you no longer use first."
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// A key may be deleted only while no active VM uses it (rules.md §7); `used_by` names the
+/// VMs that do. The refusal names them and says how to go on (SSH-21).
+pub fn ssh_key_deletable(field: &str, key_name: &str, used_by: &[String]) -> Checked {
+    if used_by.is_empty() {
+        return Ok(());
+    }
+    let vms = if used_by.len() == 1 {
+        format!("the VM {}", used_by[0])
+    } else {
+        format!("{} VMs: {}", used_by.len(), used_by.join(", "))
+    };
+    Err(FieldError::new(
+        field,
+        format!(
+            "The key {key_name} cannot be deleted while it is used by {vms}. Delete those VMs \
+             first, and keep at least one key that works for the VMs you still use."
+        ),
+    ))
+}
+
 /// One line of OpenSSH public-key text: type, base64 body, optional comment.
 pub fn ssh_public_key(field: &str, value: &str) -> Checked {
     let v = value.trim();
@@ -148,8 +184,8 @@ pub fn ssh_public_key(field: &str, value: &str) -> Checked {
         ));
     }
     let body = parts.next().unwrap_or_default();
-    let b64 = |c: char| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=');
-    if body.len() < 16 || !body.chars().all(b64) || !body.len().is_multiple_of(4) {
+    let whole = base64_decode(body).is_some_and(|blob| key_blob_is_whole(kind, &blob));
+    if !whole {
         return Err(FieldError::new(
             field,
             "After the type comes the key itself in base64; this one is incomplete or damaged. \
@@ -157,6 +193,104 @@ pub fn ssh_public_key(field: &str, value: &str) -> Checked {
         ));
     }
     Ok(())
+}
+
+/// Standard base64 with `=` padding, as OpenSSH writes a key; `None` for anything else.
+fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    if text.is_empty() || !text.len().is_multiple_of(4) {
+        return None;
+    }
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => Some(c - b'A'),
+        b'a'..=b'z' => Some(c - b'a' + 26),
+        b'0'..=b'9' => Some(c - b'0' + 52),
+        b'+' => Some(62),
+        b'/' => Some(63),
+        _ => None,
+    };
+    let bytes = text.as_bytes();
+    let padding = bytes.iter().rev().take_while(|&&c| c == b'=').count();
+    if padding > 2 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(bytes.len() / 4 * 3);
+    for chunk in bytes[..bytes.len() - padding].chunks(4) {
+        let mut acc = 0u32;
+        for &c in chunk {
+            acc = (acc << 6) | u32::from(value(c)?);
+        }
+        // A last chunk of 2 or 3 characters holds 1 or 2 bytes.
+        let (acc, n) = match chunk.len() {
+            4 => (acc, 3),
+            3 => (acc << 6, 2),
+            2 => (acc << 12, 1),
+            _ => return None,
+        };
+        out.extend_from_slice(&acc.to_be_bytes()[1..=n]);
+    }
+    Some(out)
+}
+
+/// How many length-prefixed fields the key blob of each type holds (OpenSSH's wire format).
+fn field_count(kind: &str) -> Option<usize> {
+    match kind {
+        "ssh-ed25519" => Some(2),
+        "ssh-rsa" | "ecdsa-sha2-nistp256" | "ecdsa-sha2-nistp384" | "ecdsa-sha2-nistp521" => {
+            Some(3)
+        }
+        "ssh-dss" => Some(5),
+        _ => None,
+    }
+}
+
+/// The key inside the base64: OpenSSH's length-prefixed fields, the first naming the same type
+/// as the line, as many fields as the type has, and nothing cut off or left over (so a line
+/// copied short is caught, whatever its length). `None` when it is not whole.
+fn key_blob_fields<'a>(kind: &str, mut blob: &'a [u8]) -> Option<Vec<&'a [u8]>> {
+    let count = field_count(kind)?;
+    let mut fields = Vec::with_capacity(count);
+    for _ in 0..count {
+        let (len, rest) = blob.split_first_chunk::<4>()?;
+        let len = u32::from_be_bytes(*len) as usize;
+        if len == 0 || rest.len() < len {
+            return None;
+        }
+        if fields.is_empty() && &rest[..len] != kind.as_bytes() {
+            return None;
+        }
+        fields.push(&rest[..len]);
+        blob = &rest[len..];
+    }
+    blob.is_empty().then_some(fields)
+}
+
+fn key_blob_is_whole(kind: &str, blob: &[u8]) -> bool {
+    key_blob_fields(kind, blob).is_some()
+}
+
+/// A key's type as people name it and its size in bits (SSH-10), read from its public line:
+/// RSA's modulus, DSA's prime, ECDSA's curve, Ed25519's 256. `None` for a line that is not a
+/// whole key of a known type.
+pub fn ssh_key_kind_and_bits(public_key: &str) -> Option<(&'static str, u32)> {
+    let mut parts = public_key.split_whitespace();
+    let kind = parts.next()?;
+    let blob = base64_decode(parts.next()?)?;
+    let fields = key_blob_fields(kind, &blob)?;
+    // The bits of a big-endian integer, leading zero bytes and bits not counted.
+    let bits = |n: &[u8]| {
+        let n = &n[n.iter().take_while(|b| **b == 0).count()..];
+        n.first()
+            .map(|top| (n.len() as u32 - 1) * 8 + (8 - top.leading_zeros()))
+    };
+    match kind {
+        "ssh-ed25519" => Some(("Ed25519", 256)),
+        "ssh-rsa" => Some(("RSA", bits(fields[2])?)),
+        "ssh-dss" => Some(("DSA", bits(fields[1])?)),
+        "ecdsa-sha2-nistp256" => Some(("ECDSA", 256)),
+        "ecdsa-sha2-nistp384" => Some(("ECDSA", 384)),
+        "ecdsa-sha2-nistp521" => Some(("ECDSA", 521)),
+        _ => None,
+    }
 }
 
 /// A CIDR range as a number: IP version, network (host bits cleared) and prefix length.
@@ -762,6 +896,43 @@ mod tests {
         assert_eq!(password_strength("abcdefgh"), PasswordStrength::Weak);
         assert_eq!(password_strength("abcdefg1"), PasswordStrength::Medium);
         assert_eq!(password_strength("Abcdefg1!xyz"), PasswordStrength::Strong);
+    }
+
+    #[test]
+    fn ssh_key_limit_and_deletion() {
+        assert!(ssh_key_room("taken", SSH_KEYS_PER_REGION - 1).is_ok());
+        let full = ssh_key_room("taken", SSH_KEYS_PER_REGION).unwrap_err();
+        assert!(full.message.starts_with("You have 25 SSH keys"), "{full}");
+        assert!(ssh_key_deletable("usedBy", "laptop", &[]).is_ok());
+        let one = ssh_key_deletable("usedBy", "laptop", &["gpu-1".into()]).unwrap_err();
+        assert!(one.message.contains("used by the VM gpu-1."), "{one}");
+        let two =
+            ssh_key_deletable("usedBy", "laptop", &["gpu-1".into(), "gpu 2".into()]).unwrap_err();
+        assert!(
+            two.message.contains("used by 2 VMs: gpu-1, gpu 2."),
+            "{two}"
+        );
+        assert!(two.message.contains("keep at least one key"), "{two}");
+    }
+
+    /// Pasted keys as they arrive: cut short, two lines, a type not accepted, a final newline.
+    #[test]
+    fn public_keys_as_pasted() {
+        let good = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGq1mHkq0T1kS2p3cH7u5dQ0ZQ9zJ9sV2y8b0o1e1x2Q me@host";
+        assert!(ssh_public_key("k", &format!("{good}\n")).is_ok());
+        assert!(ssh_public_key("k", &format!("{good}\r\n")).is_ok());
+        let cut = ssh_public_key("k", &good[..40]).unwrap_err();
+        assert!(cut.message.contains("incomplete or damaged"), "{cut}");
+        let lines = ssh_public_key("k", &format!("{good}\n{good}\n")).unwrap_err();
+        assert!(lines.message.starts_with("Paste a single line"), "{lines}");
+        let unknown = ssh_public_key("k", "ssh-foo AAAAC3NzaC1lZDI1NTE5").unwrap_err();
+        assert!(
+            unknown.message.starts_with("Must start with the key type"),
+            "{unknown}"
+        );
+        assert!(ssh_key_name("name", &"k".repeat(50)).is_ok());
+        let long = ssh_key_name("name", &"k".repeat(51)).unwrap_err();
+        assert!(long.message.contains("(it has 51)"), "{long}");
     }
 
     #[test]

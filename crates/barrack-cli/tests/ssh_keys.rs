@@ -141,7 +141,10 @@ fn ssh_keys_create_imports_a_public_key_or_file() {
     let pubfile = dir.path().join("id.pub");
     std::fs::write(
         &pubfile,
-        "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQDabcdefghijklmnopqrstuvwxyz0123456 me@box\n",
+        concat!(
+            "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQDEp0KwsWbK6dGcWfvyXXdtrlUCmzermxFLfjFha7U6lqj6fYjSSpQNqGfbiqkXbf1joBTh2yowr/1bPdV2eiqpVXlNmjAEFv5FTp1I0rXT+GIzHSln+bqGAiEdgtkQk81B1MANOkFKzwKw2jE/aSHwnORYKOEvqShUy/lmqGkdaQ==",
+            " me@box\n"
+        ),
     )
     .unwrap();
     let v = s.json(&[
@@ -208,15 +211,14 @@ fn ssh_keys_create_duplicate_name_is_the_servers_conflict() {
 #[test]
 fn ssh_keys_delete_confirms_and_names_the_vms_on_conflict() {
     let s = TestSim::sandbox();
-    // In use by train-h100 and dev-a6000: the server refuses and says which VMs.
+    // In use by train-h100 and dev-a6000: the server refuses and names the VMs.
     let used = key_id(&s, "alice-laptop");
-    let train = s.vm_id("train-h100");
     s.fails(&["ssh-keys", "delete", &used], 2, &["--yes"]);
     assert_eq!(s.request_count("delete_ssh_key"), 0);
     s.fails(
         &["--yes", "ssh-keys", "delete", &used],
         1,
-        &["error[Conflict]", "is used by", train.as_str()],
+        &["error[Conflict]", "is used by", "train-h100", "dev-a6000"],
     );
     // An unused key goes.
     s.ok_stdout(&["ssh-keys", "create", "spare", "--public-key", PUBLIC]);

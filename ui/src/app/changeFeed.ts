@@ -12,6 +12,7 @@ import { patchBalance } from "../features/billing/balance";
 import { billingKeys } from "../features/billing/queries";
 import { deployKeys } from "../features/deploy/useDeployCatalog";
 import { patchVm, refetchVmQueries, vmKeys } from "../features/instances/queries";
+import { sshKeyKeys } from "../features/sshKeys/queries";
 import { storageKeys } from "../features/storage/queries";
 
 type Change = ResourcesChanged_Serialize;
@@ -29,8 +30,9 @@ export const REFRESH: { readonly [K in ResourceKind]: Refresh } = {
     for (const vm of change.instances) patchVm(qc, vm.id, vm);
     refetchVmQueries(qc);
     // The storage overview lists the VMs a snapshot can be taken of; billing follows states;
-    // a "when ACTIVE" hibernate timer can end with a VM's state.
-    stale(qc, storageKeys.all, billingKeys.overview, billingKeys.records, billingKeys.timers);
+    // a "when ACTIVE" hibernate timer can end with a VM's state; an SSH key lists the VMs
+    // that use it.
+    stale(qc, storageKeys.all, billingKeys.overview, billingKeys.records, billingKeys.timers, sshKeyKeys.list);
   },
   // Snapshots and images show each other (lineage, sources): each kind refreshes both
   // (the wizard's snapshot and image lists included).

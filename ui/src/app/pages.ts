@@ -34,7 +34,7 @@ export type PageInfo = {
   slug: PageSlug;
   label: string;
   icon: LucideIcon;
-  /** One line: what the page is for (shown on placeholders and in the palette). */
+  /** One line: what the page is for (shown under its title). */
   purpose: string;
   /** The palette's action that opens the page's create dialog (`?new=1`, see ListPage). */
   create?: string;
@@ -113,6 +113,7 @@ export const PAGES: readonly PageInfo[] = [
     label: "AI Chat",
     icon: MessagesSquare,
     purpose: "Chat with Barrack's hosted models, with a usage and cost history.",
+    create: "New AI conversation",
   },
   {
     slug: "settings",

@@ -73,7 +73,7 @@ describe("instance detail", () => {
     expect(await screen.findByTestId("vm-status")).toHaveTextContent("ACTIVE");
     expect(screen.getByTestId("vm-name")).toHaveTextContent("train-h100");
     expect(screen.getByTestId("public-ip")).toHaveTextContent("203.0.113.50");
-    expect(screen.getByTestId("ssh-command")).toHaveTextContent(/^ssh ubuntu@203\.0\.113\.50$/);
+    expect(await screen.findByTestId("ssh-command")).toHaveTextContent(/^ssh ubuntu@203\.0\.113\.50$/);
     await waitFor(() => expect(screen.getByTestId("vm-hourly-price")).toHaveTextContent("4.98 USD/h"));
     expect(screen.getByTestId("vm-minute-price")).toHaveTextContent("0.0830 USD/min");
     expect(screen.getByTestId("volume-row-datasets")).toHaveTextContent("1000 GB");

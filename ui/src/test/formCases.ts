@@ -46,7 +46,13 @@ export const FORM_CASE_HANDLERS: Record<string, (args: Record<string, unknown>) 
           message: `no case for ${command} ${key}: add it to src-tauri/commands/form_cases.rs`,
         };
       }
-      return answers.get(key);
+      const output = answers.get(key);
+      // A command that can refuse is recorded as {ok} or {error} (form_cases.rs `answer`).
+      if (output && typeof output === "object" && Object.keys(output).length === 1) {
+        if ("ok" in output) return (output as { ok: unknown }).ok;
+        if ("error" in output) throw (output as { error: unknown }).error;
+      }
+      return output;
     },
   ]),
 );

@@ -13,6 +13,7 @@ pub mod name;
 pub mod rule;
 pub mod rule_list;
 pub mod ssh_key;
+pub mod volume;
 
 use crate::validate::{self, FieldError};
 use serde::{Deserialize, Serialize};
@@ -56,6 +57,16 @@ form_check!(
     /// The security-rule form's answer; the value is the rule request.
     RuleCheck,
     crate::types::VMSecurityRuleRequest
+);
+form_check!(
+    /// The create-volume form's answer; the value is the create request.
+    VolumeCheck,
+    crate::types::CreateVolumeRequest
+);
+form_check!(
+    /// The resize-volume form's answer; the value is the resize request.
+    ResizeCheck,
+    crate::types::ResizeVolumeRequest
 );
 
 /// Longest list of names a uniqueness check compares against.

@@ -66,18 +66,15 @@ pub fn parse(link: &str) -> Result<DeepLink, DeepLinkError> {
         ["deploy"] => {
             let mut template = None;
             for pair in query.split('&').filter(|p| !p.is_empty()) {
-                match pair.split_once('=') {
-                    Some(("template", value)) => {
-                        let value = decode(value)?;
-                        let name = template_name(&value)
-                            .map_err(|e| DeepLinkError::BadTemplate(e.message))?;
-                        if name.chars().any(char::is_control) {
-                            return Err(DeepLinkError::BadCharacters);
-                        }
-                        template = Some(name);
+                // Unknown parameters are ignored, as a browser ignores them.
+                if let Some(("template", value)) = pair.split_once('=') {
+                    let value = decode(value)?;
+                    let name =
+                        template_name(&value).map_err(|e| DeepLinkError::BadTemplate(e.message))?;
+                    if name.chars().any(char::is_control) {
+                        return Err(DeepLinkError::BadCharacters);
                     }
-                    // Unknown parameters are ignored, as a browser ignores them.
-                    _ => {}
+                    template = Some(name);
                 }
             }
             Ok(DeepLink::Deploy { template })

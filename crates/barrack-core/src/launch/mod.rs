@@ -126,6 +126,77 @@ fn looks_like_windows_absolute(p: &Path) -> bool {
         || s.starts_with(r"\\")
 }
 
+/// Stands for the private key's file in the help shown (the app never knows where it is).
+pub const KEY_FILE_PLACEHOLDER: &str = "<your key file>";
+
+/// The login user when the image names none: `ubuntu` (rules.md §7).
+pub const DEFAULT_USER: &str = "ubuntu";
+
+/// How to reach a VM over SSH (SSH-30, VM-10), as shown on its page and the dashboard.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectionHelp {
+    /// `ssh user@ip` (the default key of ~/.ssh).
+    pub ssh: String,
+    /// `ssh -i <your key file> user@ip`.
+    pub ssh_with_key: String,
+    /// The `Host` of the config block: the VM's name made an ssh_config alias.
+    pub alias: String,
+    /// A `~/.ssh/config` block (Host, HostName, User, IdentityFile, IdentitiesOnly yes).
+    pub config: String,
+}
+
+/// The VM's name as an ssh_config `Host` alias: runs of anything but ASCII letters, digits,
+/// `.`, `_` and `-` become one `-` (no spaces, wildcards or line breaks reach the config),
+/// at most 63 characters; `barrack-vm` when nothing is left.
+pub fn host_alias(vm_name: &str) -> String {
+    let mut alias = String::new();
+    for c in vm_name.chars() {
+        if c.is_ascii_alphanumeric() || "._-".contains(c) {
+            alias.push(c);
+        } else if !alias.ends_with('-') {
+            alias.push('-');
+        }
+    }
+    let alias: String = alias.trim_matches('-').chars().take(63).collect();
+    if alias.is_empty() {
+        "barrack-vm".to_owned()
+    } else {
+        alias
+    }
+}
+
+/// The connection help for a VM named `vm_name` whose image logs in as `user` (the default
+/// when it names none) at `public_ip`. Refused when the address or user could not be typed
+/// safely into a shell or a config file.
+pub fn connection_help(
+    vm_name: &str,
+    user: Option<&str>,
+    public_ip: &str,
+) -> Result<ConnectionHelp, LaunchError> {
+    let user = user
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+        .unwrap_or(DEFAULT_USER);
+    let target = SshTarget::new(user, public_ip, None)?;
+    let at = format!("{}@{}", target.user, target.host);
+    let alias = host_alias(vm_name);
+    let config = [
+        format!("Host {alias}"),
+        format!("    HostName {}", target.host),
+        format!("    User {}", target.user),
+        format!("    IdentityFile {KEY_FILE_PLACEHOLDER}"),
+        "    IdentitiesOnly yes".to_owned(),
+    ]
+    .join("\n");
+    Ok(ConnectionHelp {
+        ssh: format!("ssh {at}"),
+        ssh_with_key: format!("ssh -i {KEY_FILE_PLACEHOLDER} {at}"),
+        alias,
+        config,
+    })
+}
+
 /// A program and its arguments, passed as a list (no shell reads it on Linux).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Launch {
@@ -388,5 +459,32 @@ mod tests {
             jupyter_url("evil.com/@x", 8888),
             Err(LaunchError::BadHost("evil.com/@x".into()))
         );
+    }
+
+    #[test]
+    fn connection_help_uses_the_images_user_or_ubuntu_and_a_safe_alias() {
+        let h = connection_help("train h100", None, "203.0.113.7").unwrap();
+        assert_eq!(h.ssh, "ssh ubuntu@203.0.113.7");
+        assert_eq!(h.ssh_with_key, "ssh -i <your key file> ubuntu@203.0.113.7");
+        assert_eq!(
+            h.config,
+            "Host train-h100\n    HostName 203.0.113.7\n    User ubuntu\n    IdentityFile <your key file>\n    IdentitiesOnly yes"
+        );
+        let centos = connection_help("c", Some(" centos "), "198.51.100.2").unwrap();
+        assert_eq!(centos.ssh, "ssh centos@198.51.100.2");
+        assert_eq!(
+            connection_help("x", Some(""), "10.0.0.1").unwrap().ssh,
+            "ssh ubuntu@10.0.0.1"
+        );
+        // A name cannot add lines or patterns to the config; an address cannot either.
+        let hostile = connection_help("a\n  ProxyCommand evil *", None, "10.0.0.1").unwrap();
+        assert_eq!(hostile.alias, "a-ProxyCommand-evil");
+        assert_eq!(hostile.config.lines().count(), 5);
+        assert_eq!(host_alias("  ***  "), "barrack-vm");
+        assert_eq!(host_alias(&"é".repeat(10)), "barrack-vm");
+        assert_eq!(host_alias(&"a".repeat(100)).len(), 63);
+        assert!(connection_help("v", None, "10.0.0.1\n  ProxyCommand x").is_err());
+        assert!(connection_help("v", Some("root; rm"), "10.0.0.1").is_err());
+        assert_eq!(connection_help("v", None, ""), Err(LaunchError::NoAddress));
     }
 }

@@ -46,18 +46,85 @@ fn tokens(text: &str) -> u64 {
         .max(1)
 }
 
+/// A prompt holding this word gets [`HOSTILE_ANSWER`]: tests ask for it to check that an
+/// answer is shown as text, never run (the journey `ai_chat`, the UI's renderer tests).
+pub const HOSTILE_KEYWORD: &str = "hostile";
+
+/// A prompt holding this word gets [`huge_answer`], at least [`HUGE_ANSWER_BYTES`] long.
+pub const HUGE_KEYWORD: &str = "huge";
+
+/// The least size of the huge answer (1 MiB).
+pub const HUGE_ANSWER_BYTES: usize = 1 << 20;
+
+/// An answer a compromised or tricked model could send: raw HTML with handlers, a script,
+/// `javascript:` links, an image, a link to a host the app may not open — among ordinary
+/// Markdown (a code block, a link to Barrack's docs). Every trap sets `window.__pwned`.
+pub const HOSTILE_ANSWER: &str = r#"# Hostile answer
+
+Here is an image: <img src=x onerror="window.__pwned = 'img'">
+
+<script>window.__pwned = 'script'</script>
+
+<div onclick="window.__pwned = 'div'" onmouseover="window.__pwned = 'hover'">Hover me</div>
+
+<iframe src="javascript:window.__pwned = 'iframe'"></iframe>
+
+[Click for credits](javascript:window.__pwned='link') and <javascript:window.__pwned='autolink'>
+
+[A harmless-looking page](https://evil.example/phish) and ![tracking pixel](https://evil.example/pixel.png)
+
+[Barrack's docs](https://docs.barrack.ai/ai-chat-1861165m0)
+
+```html
+<script>window.__pwned = 'code'</script>
+```
+"#;
+
+/// About 1 MiB of Markdown: numbered sections, each a paragraph and a code block.
+pub fn huge_answer() -> String {
+    let mut out = String::with_capacity(HUGE_ANSWER_BYTES + 512);
+    let mut n = 0;
+    while out.len() < HUGE_ANSWER_BYTES {
+        n += 1;
+        out.push_str(&format!(
+            "## Part {n}\n\nThis is part {n} of a very long answer. A GPU VM bills per minute \
+             while ACTIVE; hibernate it to keep its disk and release its GPUs.\n\n\
+             ```sh\nbarrack instances list --region NORWAY-1 # part {n}\n```\n\n"
+        ));
+    }
+    out
+}
+
+/// The canned answer to `question`: Markdown with a code block and a link to the docs, the
+/// hostile or the huge answer when the question asks for them.
 fn answer(question: &str) -> String {
     let q = question.to_ascii_lowercase();
-    let topic = if q.contains("hibernat") {
-        "Hibernation saves the VM's state and releases its GPUs; a hibernated VM bills only the small hibernation rate until you restore it."
+    if q.contains(HOSTILE_KEYWORD) {
+        return HOSTILE_ANSWER.to_owned();
+    }
+    if q.contains(HUGE_KEYWORD) {
+        return huge_answer();
+    }
+    let (topic, command) = if q.contains("hibernat") {
+        ("Hibernation saves the VM's state and releases its GPUs; a hibernated VM bills only the small hibernation rate until you restore it.", "barrack instances hibernate BRK-…D --wait")
     } else if q.contains("snapshot") || q.contains("image") {
-        "Take a snapshot of an ACTIVE VM, then create an image from it; the image can boot new VMs in the same region."
+        ("Take a snapshot of an ACTIVE VM, then create an image from it; the image can boot new VMs in the same region.", "barrack snapshots create --instance BRK-…D --name base --wait")
     } else if q.contains("price") || q.contains("cost") {
-        "Prices come from the pricing endpoint, per GPU per hour; billing is per minute."
+        (
+            "Prices come from the pricing endpoint, per GPU per hour; billing is per minute.",
+            "barrack pricing --currency USD",
+        )
     } else {
-        "I am the sandbox assistant. Ask me about VMs, snapshots, images, volumes or billing."
+        (
+            "I am the sandbox assistant. Ask me about VMs, snapshots, images, volumes or billing.",
+            "barrack instances list",
+        )
     };
-    format!("{topic} (You asked: \"{}\")", question.trim())
+    format!(
+        "{topic} (You asked: \"{}\")\n\n**Try it** from a terminal:\n\n```sh\n{command}\n```\n\n\
+         More in [Barrack's docs](https://docs.barrack.ai/).",
+        question.trim()
+    )
 }
 
 pub fn chat(acct: &mut Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
@@ -179,4 +246,47 @@ pub fn history(acct: &Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
         "Usage history retrieved successfully",
         ctx,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_ordinary_answer_is_markdown_with_a_code_block_and_a_docs_link() {
+        let a = answer("How does hibernation work?");
+        assert!(a.starts_with("Hibernation saves"), "{a}");
+        assert!(a.contains("(You asked: \"How does hibernation work?\")"));
+        assert!(a.contains("```sh\nbarrack instances hibernate"), "{a}");
+        assert!(a.contains("](https://docs.barrack.ai/)"), "{a}");
+    }
+
+    #[test]
+    fn the_keyword_asks_for_the_hostile_answer_with_every_trap() {
+        let a = answer("Show me the HOSTILE answer please");
+        assert_eq!(a, HOSTILE_ANSWER);
+        for trap in [
+            "<img src=x onerror=",
+            "<script>",
+            "onclick=",
+            "(javascript:",
+            "<javascript:",
+            "https://evil.example/",
+            "![tracking pixel]",
+            "```html",
+        ] {
+            assert!(a.contains(trap), "the hostile answer holds {trap}");
+        }
+        // Every trap says which one fired.
+        assert_eq!(a.matches("window.__pwned").count(), 8);
+    }
+
+    #[test]
+    fn the_huge_answer_is_at_least_a_mebibyte_of_sections() {
+        let a = answer("a huge one");
+        assert!(a.len() >= HUGE_ANSWER_BYTES);
+        assert!(a.len() < HUGE_ANSWER_BYTES + 1024);
+        assert!(a.starts_with("## Part 1\n"));
+        assert_eq!(a.matches("```sh").count(), a.matches("## Part ").count());
+    }
 }

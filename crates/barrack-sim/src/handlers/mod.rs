@@ -226,14 +226,10 @@ pub fn dispatch(acct: &mut Account, op: Op, req: &Req, ctx: &Ctx) -> SimResult<V
     }
 }
 
-/// The minimum balance to create a volume (rules.md §9: USD 1 / EUR 1 / INR 100); we apply
-/// it to snapshots and restores too, which the docs say need "sufficient credits".
-pub fn minimum_balance(currency: &CurrencyEnum) -> f64 {
-    match currency {
-        CurrencyEnum::Inr => 100.0,
-        _ => 1.0,
-    }
-}
+/// The minimum balance to create a volume (rules.md §9, written once in barrack-api's volume
+/// form); we apply it to snapshots and restores too, which the docs say need "sufficient
+/// credits".
+pub use barrack_api::forms::volume::minimum_balance;
 
 pub fn require_minimum_balance(acct: &Account, what: &str) -> SimResult<()> {
     let min = minimum_balance(&acct.currency);

@@ -6,7 +6,7 @@ use crate::error::{SimError, SimResult};
 use crate::keys;
 use crate::world::{ts, Account};
 use barrack_api::types::*;
-use barrack_api::validate::SSH_KEYS_PER_REGION;
+use barrack_api::validate;
 use serde_json::Value;
 
 fn with_usage(acct: &Account, key: &SSHKeyResponse) -> SSHKeyResponse {
@@ -66,11 +66,8 @@ pub fn create_key(acct: &mut Account, req: &Req, ctx: &Ctx) -> SimResult<Value> 
             body.name
         )));
     }
-    if acct.ssh_keys.len() >= SSH_KEYS_PER_REGION {
-        return Err(SimError::conflict(format!(
-            "You have {SSH_KEYS_PER_REGION} SSH keys, the most a region allows; delete one first"
-        )));
-    }
+    validate::ssh_key_room("ssh_keys", acct.ssh_keys.len())
+        .map_err(|e| SimError::conflict(e.message))?;
     let (public_key, private_key) = match &body.public_key {
         Some(k) => (k.trim().to_owned(), None),
         None => {
@@ -117,15 +114,14 @@ pub fn delete_key(acct: &mut Account, req: &Req, ctx: &Ctx) -> SimResult<Value> 
         .ssh_keys
         .get(&id)
         .ok_or_else(|| SimError::not_found("SSH key", &id))?;
-    let users = with_usage(acct, key).used_by;
-    if !users.is_empty() {
-        return Err(SimError::conflict(format!(
-            "SSH key {:?} is used by {} VM(s) ({}); delete those VMs first",
-            key.name,
-            users.len(),
-            users.join(", ")
-        )));
-    }
+    // Refused with the same words the app shows before sending, the VMs by name.
+    let users: Vec<String> = with_usage(acct, key)
+        .used_by
+        .iter()
+        .map(|vm| acct.instances.get(vm).map_or(vm, |v| &v.name).clone())
+        .collect();
+    validate::ssh_key_deletable("key_id", &key.name, &users)
+        .map_err(|e| SimError::conflict(e.message))?;
     acct.ssh_keys.remove(&id);
     reply(
         DeleteResponse {

@@ -341,3 +341,33 @@ pub fn detach(acct: &mut Account, req: &Req, ctx: &Ctx) -> SimResult<Value> {
         ctx,
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_volumes(names: &[&str]) -> Account {
+        let mut acct = Account::default();
+        for (i, n) in names.iter().enumerate() {
+            let id = format!("V{i}");
+            acct.volumes.insert(
+                id.clone(),
+                VolumeResponse {
+                    id,
+                    name: (*n).to_owned(),
+                    ..Default::default()
+                },
+            );
+        }
+        acct
+    }
+
+    /// VOL-12: the first `volumeN` not in use, compared without case.
+    #[test]
+    fn the_next_name_is_the_first_free_volume_n() {
+        assert_eq!(next_name(&with_volumes(&[])), "volume1");
+        assert_eq!(next_name(&with_volumes(&["datasets"])), "volume1");
+        assert_eq!(next_name(&with_volumes(&["volume1", "Volume2"])), "volume3");
+        assert_eq!(next_name(&with_volumes(&["volume2"])), "volume1");
+    }
+}

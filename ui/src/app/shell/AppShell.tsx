@@ -3,17 +3,19 @@ import { Navigate, Route, Routes, useLocation } from "react-router";
 import { useConnectionEvents, useKeyRefusedEvents } from "../../lib/events";
 import { useChangeFeed } from "../changeFeed";
 import { PAGES, pagePath, type PageInfo, type PageSlug } from "../pages";
+import { AiChatPage } from "../../pages/AiChatPage";
 import { BillingPage } from "../../pages/BillingPage";
 import { DashboardPage } from "../../pages/DashboardPage";
 import { DeployPage } from "../../pages/DeployPage";
 import { FirewallsPage } from "../../pages/FirewallsPage";
+import { SshKeysPage } from "../../pages/SshKeysPage";
 import { ImagesPage } from "../../pages/ImagesPage";
 import { InstanceDetailPage } from "../../pages/InstanceDetailPage";
 import { InstancesPage } from "../../pages/InstancesPage";
-import { PlaceholderPage } from "../../pages/PlaceholderPage";
 import { SettingsPage } from "../../pages/SettingsPage";
 import { ScriptsPage } from "../../pages/ScriptsPage";
 import { SnapshotsPage } from "../../pages/SnapshotsPage";
+import { VolumesPage } from "../../pages/VolumesPage";
 import { CommandPalette, usePaletteShortcut } from "./CommandPalette";
 import { useConnection } from "../../lib/connection";
 import { Header } from "./Header";
@@ -23,22 +25,25 @@ import { OfflineScreen } from "./OfflineScreen";
 import { useHasRemoteData } from "./useHasRemoteData";
 import { Sidebar } from "./Sidebar";
 
-/** The pages built so far; the others show what they will be for. */
-const BUILT: Partial<Record<PageSlug, ComponentType>> = {
+/** Every page's component: a page added to PAGES without one fails the type check. */
+const BUILT: Record<PageSlug, ComponentType> = {
   dashboard: DashboardPage,
   deploy: DeployPage,
   instances: InstancesPage,
   snapshots: SnapshotsPage,
   images: ImagesPage,
   firewalls: FirewallsPage,
+  "ssh-keys": SshKeysPage,
+  volumes: VolumesPage,
   scripts: ScriptsPage,
   billing: BillingPage,
+  "ai-chat": AiChatPage,
   settings: SettingsPage,
 };
 
 function pageElement(page: PageInfo) {
   const Page = BUILT[page.slug];
-  return Page ? <Page /> : <PlaceholderPage page={page} />;
+  return <Page />;
 }
 
 function PageRoutes() {

@@ -8,7 +8,7 @@ import { Modal, ModalActions } from "./Modal";
 
 type Props = {
   onOpenChange: (open: boolean) => void;
-  noun: "snapshot" | "image" | "script" | "firewall";
+  noun: "snapshot" | "image" | "script" | "firewall" | "SSH key";
   /** The item's id, what the delete request takes. */
   id: string;
   /** The exact name, as the user knows it (SNAP-40). */
@@ -19,7 +19,13 @@ type Props = {
   deletion: { mutateAsync: (id: string) => Promise<unknown>; isPending: boolean; error: AppError | null };
 };
 
-const NOUN_TITLE = { snapshot: "Snapshot", image: "Image", script: "Script", firewall: "Firewall" } as const;
+const NOUN_TITLE = {
+  snapshot: "Snapshot",
+  image: "Image",
+  script: "Script",
+  firewall: "Firewall",
+  "SSH key": "SSH key",
+} as const;
 
 /**
  * Asks before deleting a snapshot, an image or a script (GEN-01): names it, says it cannot be

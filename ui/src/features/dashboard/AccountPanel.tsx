@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { formatMoney } from "../../lib/format";
 import { useBalance, useBalances } from "../billing/balance";
 import { useSession, useSignOut } from "../account/session";
-import { pageBySlug, pagePath, type PageSlug } from "../../app/pages";
+import { createPath, pageBySlug, pagePath, type PageSlug } from "../../app/pages";
 import { Alert } from "../../components/ui/Alert";
 import { Button } from "../../components/ui/Button";
 import { Card, CardTitle } from "../../components/ui/Card";
@@ -12,6 +12,25 @@ import type { AccountOverview } from "../instances/queries";
 
 /** DASH-06: the quick actions. */
 const QUICK_LINKS: PageSlug[] = ["deploy", "ssh-keys", "volumes", "snapshots"];
+
+/** DASH-06's pages, then "Create volume" (VOL-11: it opens from the dashboard too). */
+function quickActions() {
+  const pages = QUICK_LINKS.map((slug) => {
+    const { label, icon } = pageBySlug(slug);
+    return { key: slug, testId: `quick-${slug}`, to: pagePath(slug), label, icon };
+  });
+  const volumes = pageBySlug("volumes");
+  return [
+    ...pages,
+    {
+      key: "create-volume",
+      testId: "quick-create-volume",
+      to: createPath("volumes"),
+      label: volumes.create ?? "Create volume",
+      icon: volumes.icon,
+    },
+  ];
+}
 
 /**
  * DASH-01 right: Barrack ID, balance per currency, what everything billing costs per hour
@@ -87,13 +106,12 @@ export function AccountPanel({ overview }: { overview: AccountOverview | undefin
         )}
         <nav aria-label="Quick actions">
           <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-1 2xl:grid-cols-2">
-            {QUICK_LINKS.map((slug) => {
-              const { label, icon: Icon } = pageBySlug(slug);
+            {quickActions().map(({ key, testId, to, label, icon: Icon }) => {
               return (
-                <li key={slug}>
+                <li key={key}>
                   <Link
-                    to={pagePath(slug)}
-                    data-testid={`quick-${slug}`}
+                    to={to}
+                    data-testid={testId}
                     className="flex items-center gap-2 rounded-md border border-border px-3 py-2 text-sm font-medium hover:bg-surface-2"
                   >
                     <Icon aria-hidden className="size-4" />

@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { toast } from "sonner";
 import { Button } from "../../components/ui/Button";
 import { Card, CardTitle } from "../../components/ui/Card";
-import { sshCommand } from "../sshKeys/SshCommand";
+import { useConnectionHelp } from "../sshKeys/SshCommand";
 import { StatusBadge } from "../../components/ui/StatusBadge";
 import { VmSpecs } from "../instances/VmSpecs";
 import type { VM } from "../instances/status";
@@ -19,7 +19,7 @@ async function copy(text: string, what: string) {
 
 /** DASH-01 left: the selected VM's specs, addresses, live status and quick actions. */
 export function InstanceDetailsPanel({ vm }: { vm: VM }) {
-  const ssh = sshCommand(vm);
+  const ssh = useConnectionHelp(vm).data?.ssh ?? null;
   return (
     <Card data-testid="instance-details-panel">
       <CardTitle>Instance Details</CardTitle>

@@ -20,7 +20,15 @@ import { sshKeyCheck } from "./checks";
 import { useGenerateSshKey, useImportSshKey, type SshKey } from "../sshKeys/queries";
 import { fieldDomId } from "./wizard";
 
-type Props = { keys: readonly SshKey[]; onCreated: (key: SshKey) => void; onClose: () => void };
+type Props = {
+  keys: readonly SshKey[];
+  onCreated: (key: SshKey) => void;
+  onClose: () => void;
+  /** What happens to a created key next, said after where it was saved (the SSH Keys page has its own). */
+  next?: string;
+};
+
+const NEXT_IN_WIZARD = "The key is already selected for this VM.";
 
 const TEXTAREA =
   "w-full rounded-md border border-border bg-surface px-3 py-2 font-mono text-xs text-fg placeholder:text-fg-muted " +
@@ -47,13 +55,15 @@ type PanelProps = {
   pending: boolean;
   /** A refusal not about a field, shown above the buttons. */
   error: AppError | null;
+  /** Rust's refusal of the account's keys as a whole (25 a region), before anything is sent. */
+  limit: string | null;
 };
 
 /**
  * A group, not a <form>: the wizard may sit in a form of its own, and forms cannot nest.
  * Enter in a one-line field still submits this panel only.
  */
-function Panel({ title, children, onSubmit, onClose, submit, pending, error }: PanelProps) {
+function Panel({ title, children, onSubmit, onClose, submit, pending, error, limit }: PanelProps) {
   function enter(e: KeyboardEvent) {
     if (e.key === "Enter" && e.target instanceof HTMLInputElement) {
       e.preventDefault();
@@ -69,6 +79,11 @@ function Panel({ title, children, onSubmit, onClose, submit, pending, error }: P
     >
       <h3 className="text-sm font-semibold">{title}</h3>
       {children}
+      {limit && (
+        <p data-testid="ssh-key-limit-error" role="alert" className="text-sm text-danger">
+          {limit}
+        </p>
+      )}
       {error && <ErrorBanner error={error} />}
       <div className="flex gap-2">
         <Button variant="primary" data-testid={submit.testId} {...SUBMIT_ATTR} onClick={onSubmit} pending={pending}>
@@ -113,7 +128,7 @@ function KeyNameField({ id, testId, value, error, onChange, onBlur }: NameProps)
 }
 
 /** Generates a 2048-bit RSA pair on the server; the backend saves the private key where the user says. */
-export function SshKeyCreate({ keys, onCreated, onClose }: Props) {
+export function SshKeyCreate({ keys, onCreated, onClose, next = NEXT_IN_WIZARD }: Props) {
   const generate = useGenerateSshKey();
   const guard = useSubmitGuard();
   const focusOn = useFocusRequest();
@@ -146,7 +161,7 @@ export function SshKeyCreate({ keys, onCreated, onClose }: Props) {
     });
   }
 
-  if (savedTo !== null) return <SavedNote path={savedTo} onClose={onClose} />;
+  if (savedTo !== null) return <SavedNote path={savedTo} next={next} onClose={onClose} />;
   return (
     <Panel
       title="Create a key"
@@ -155,6 +170,7 @@ export function SshKeyCreate({ keys, onCreated, onClose }: Props) {
       submit={{ testId: "ssh-create-submit", label: "Create and save private key…", pendingLabel: "Creating…" }}
       pending={generate.isPending}
       error={otherError(generate.error, ["name"])}
+      limit={errorAt(answer?.errors, "taken")}
     >
       <KeyNameField
         id={nameId}
@@ -179,7 +195,7 @@ export function SshKeyCreate({ keys, onCreated, onClose }: Props) {
 }
 
 /** SSH-03: where the private key went and how to keep it safe. */
-function SavedNote({ path, onClose }: { path: string; onClose: () => void }) {
+function SavedNote({ path, next, onClose }: { path: string; next: string; onClose: () => void }) {
   return (
     <div
       data-testid="ssh-create-saved"
@@ -191,14 +207,16 @@ function SavedNote({ path, onClose }: { path: string; onClose: () => void }) {
       </p>
       <p>
         This was its only copy: it cannot be downloaded again or recovered. Never share it, and back it up somewhere
-        safe. The key is already selected for this VM.
+        safe. {next}
       </p>
       <p className="text-fg-muted">
         On Linux and macOS the file is readable only by you (<code>chmod 600</code>). On Windows, in PowerShell:{" "}
         <code className="break-all">{`icacls "${path}" /inheritance:r /grant:r "$($env:USERNAME):(R,W)"`}</code>
       </p>
       <div>
-        <Button onClick={onClose}>Done</Button>
+        <Button data-testid="ssh-create-done" onClick={onClose}>
+          Done
+        </Button>
       </div>
     </div>
   );
@@ -244,6 +262,7 @@ export function SshKeyImport({ keys, onCreated, onClose }: Props) {
       submit={{ testId: "ssh-import-submit", label: "Import key", pendingLabel: "Importing…" }}
       pending={importKey.isPending}
       error={otherError(importKey.error, ["name", "public_key"])}
+      limit={errorAt(answer?.errors, "taken")}
     >
       <KeyNameField
         id={nameId}
