@@ -12,8 +12,8 @@ export function IncompleteProfile({ what, testId }: { what: string; testId: stri
   return (
     <Alert tone="warning" testId={testId} title="Your Barrack profile is incomplete">
       <p>
-        Barrack refuses {what} until My Account on barrack.ai has your address line, postal code and country. Nothing
-        was sent.
+        Barrack refuses {what} until My Account on barrack.ai has your address line, postal code and country, so the app
+        does not send them.
       </p>
       <Button
         variant="secondary"

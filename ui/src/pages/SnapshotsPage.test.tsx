@@ -295,20 +295,26 @@ describe("snapshots page", () => {
     expect(backend.called("create_snapshot")).toHaveLength(0);
   });
 
-  it("opens the create dialog from the palette's link", async () => {
+  it("opens the create dialog from the palette's link, again each time the palette asks", async () => {
     mockBackend(storageSim({ rows: ROWS }).handlers);
     await openPage("/snapshots?new=1");
+    const user = userEvent.setup();
     expect(await screen.findByTestId("snapshot-dialog")).toBeInTheDocument();
-    await userEvent
-      .setup()
-      .click(within(screen.getByTestId("snapshot-dialog")).getByRole("button", { name: "Cancel" }));
+    await user.click(within(screen.getByTestId("snapshot-dialog")).getByRole("button", { name: "Cancel" }));
     await waitFor(() => expect(screen.queryByTestId("snapshot-dialog")).not.toBeInTheDocument());
+    // The palette's "Create snapshot" again, on the same page.
+    await user.keyboard("{Control>}k{/Control}");
+    await user.click(await screen.findByTestId("command-create-snapshots"));
+    expect(await screen.findByTestId("snapshot-dialog")).toBeInTheDocument();
   });
 
   it("does not open the create dialog from the palette's link while the profile is incomplete", async () => {
     mockBackend(storageSim({ rows: ROWS, patch: { profileComplete: false } }).handlers);
     await openPage("/snapshots?new=1");
     expect(await screen.findByTestId("snapshot-profile")).toBeInTheDocument();
+    // The link is dropped once the data is there; the dialog stays closed after that.
+    await waitFor(() => expect(screen.getByTestId("snapshot-create")).toBeDisabled());
+    await new Promise((r) => setTimeout(r, 50));
     expect(screen.queryByTestId("snapshot-dialog")).not.toBeInTheDocument();
   });
 

@@ -110,10 +110,22 @@ fn decode(s: &str) -> Result<String, DeepLinkError> {
         }
     }
     let text = String::from_utf8(out).map_err(|_| DeepLinkError::BadCharacters)?;
-    if text.chars().any(char::is_control) {
+    if text
+        .chars()
+        .any(|c| c.is_control() || is_invisible_format(c))
+    {
         return Err(DeepLinkError::BadCharacters);
     }
     Ok(text)
+}
+
+/// Characters that change how text shows without showing themselves — bidi overrides and
+/// isolates, zero-width marks and joiners, the BOM — so a name cannot be made to read as
+/// another.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
 }
 
 #[cfg(test)]

@@ -126,8 +126,10 @@ fn looks_like_windows_absolute(p: &Path) -> bool {
         || s.starts_with(r"\\")
 }
 
-/// Stands for the private key's file in the help shown (the app never knows where it is).
-pub const KEY_FILE_PLACEHOLDER: &str = "<your key file>";
+/// Stands for the private key's file in the help shown (the app never knows where it is): a
+/// path, so the command and the config block still parse when pasted unchanged (`<…>` would
+/// be a shell redirection, and an ssh_config line ssh refuses, breaking the whole file).
+pub const KEY_FILE_PLACEHOLDER: &str = "~/.ssh/your-private-key";
 
 /// The login user when the image names none: `ubuntu` (rules.md §7).
 pub const DEFAULT_USER: &str = "ubuntu";
@@ -142,6 +144,8 @@ pub struct ConnectionHelp {
     pub ssh_with_key: String,
     /// The `Host` of the config block: the VM's name made an ssh_config alias.
     pub alias: String,
+    /// What stands for the private key's file in `ssh_with_key` and `config`.
+    pub key_file: String,
     /// A `~/.ssh/config` block (Host, HostName, User, IdentityFile, IdentitiesOnly yes).
     pub config: String,
 }
@@ -193,6 +197,7 @@ pub fn connection_help(
         ssh: format!("ssh {at}"),
         ssh_with_key: format!("ssh -i {KEY_FILE_PLACEHOLDER} {at}"),
         alias,
+        key_file: KEY_FILE_PLACEHOLDER.to_owned(),
         config,
     })
 }
@@ -235,6 +240,14 @@ pub fn terminal(
             })
         }
         Platform::MacOs => {
+            // Terminal types the line into the user's login shell, which may be fish or tcsh:
+            // their single quotes are not sh's (`\'` and `!` are special inside), so a key
+            // path with such characters is refused rather than quoted.
+            if let Some(key) = &target.key_file {
+                if key.contains(['\\', '\'', '!', '#', '"', '$', '`', '\n', '\r']) {
+                    return Err(LaunchError::BadKeyFile(key.clone()));
+                }
+            }
             let line = target.ssh_line(Shell::Posix);
             Ok(Launch {
                 program: "osascript".to_owned(),
@@ -382,13 +395,24 @@ mod tests {
 
     #[test]
     fn macos_asks_terminal_to_run_the_quoted_line() {
-        let t = target(Some("/Users/me/my \"key\""));
+        let t = target(Some("/Users/me/my keys/id rsa"));
         let l = terminal(Platform::MacOs, &t, |_| false).unwrap();
         assert_eq!(l.program, "osascript");
         assert_eq!(
             l.args[1],
-            r#"tell application "Terminal" to do script "ssh -i '/Users/me/my \"key\"' ubuntu@203.0.113.7""#
+            r#"tell application "Terminal" to do script "ssh -i '/Users/me/my keys/id rsa' ubuntu@203.0.113.7""#
         );
+        // fish and tcsh read quotes otherwise: such paths are refused, not quoted.
+        for bad in [
+            r"/Users/me/A\'; touch /tmp/p #/key",
+            "/Users/me/a!b",
+            "/Users/me/\"k\"",
+        ] {
+            assert_eq!(
+                terminal(Platform::MacOs, &target(Some(bad)), |_| false),
+                Err(LaunchError::BadKeyFile(bad.into()))
+            );
+        }
         assert_eq!(l.args[3], r#"tell application "Terminal" to activate"#);
     }
 
@@ -465,10 +489,13 @@ mod tests {
     fn connection_help_uses_the_images_user_or_ubuntu_and_a_safe_alias() {
         let h = connection_help("train h100", None, "203.0.113.7").unwrap();
         assert_eq!(h.ssh, "ssh ubuntu@203.0.113.7");
-        assert_eq!(h.ssh_with_key, "ssh -i <your key file> ubuntu@203.0.113.7");
+        assert_eq!(
+            h.ssh_with_key,
+            "ssh -i ~/.ssh/your-private-key ubuntu@203.0.113.7"
+        );
         assert_eq!(
             h.config,
-            "Host train-h100\n    HostName 203.0.113.7\n    User ubuntu\n    IdentityFile <your key file>\n    IdentitiesOnly yes"
+            "Host train-h100\n    HostName 203.0.113.7\n    User ubuntu\n    IdentityFile ~/.ssh/your-private-key\n    IdentitiesOnly yes"
         );
         let centos = connection_help("c", Some(" centos "), "198.51.100.2").unwrap();
         assert_eq!(centos.ssh, "ssh centos@198.51.100.2");

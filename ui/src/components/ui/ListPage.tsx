@@ -82,10 +82,15 @@ export function ListPage<D>({ page, query, create, toolbar, notice, loading, chi
 function useCreateFromLink(create: Props<unknown>["create"], loaded: boolean) {
   const [params, setParams] = useSearchParams();
   const asked = params.get("new") === "1";
-  // Once per visit: the page's other links (region, details) may write the query again.
+  // Once per link: the page's other links (region, details) may write the query again while
+  // this one is being dropped; a later `?new=1` (the palette again) opens the dialog again.
   const handled = useRef(false);
   useEffect(() => {
-    if (!asked || !loaded || handled.current) return;
+    if (!asked) {
+      handled.current = false;
+      return;
+    }
+    if (!loaded || handled.current) return;
     handled.current = true;
     setParams(
       (p) => {

@@ -29,9 +29,19 @@ describe("what stays on barrack.ai", () => {
   });
 
   it("names each thing the app leaves to the site, by requirement id", () => {
-    for (const id of ["AUTH-01", "AUTH-04", "AUTH-06", "ACCT-01", "ACCT-04", "ACCT-07", "BILL-01"]) {
-      expect(statement).toContain(id.slice(0, 6));
+    // Every id of AUTH-01…04, ACCT-01…07 and BILL-01/02, written out or within a range "X-01…03".
+    const named = new Set<string>();
+    for (const m of statement.matchAll(/\b([A-Z]+)-(\d\d)(?:…(\d\d))?/g)) {
+      const last = Number(m[3] ?? m[2]);
+      for (let n = Number(m[2]); n <= last; n++) named.add(`${m[1]}-${String(n).padStart(2, "0")}`);
     }
+    const expected = [
+      ...["01", "02", "03", "04"].map((n) => `AUTH-${n}`),
+      ...["01", "02", "03", "04", "05", "06", "07"].map((n) => `ACCT-${n}`),
+      "BILL-01",
+      "BILL-02",
+    ];
+    for (const id of expected) expect(named, id).toContain(id);
     expect(statement).toMatch(/OTP.*Google/);
     expect(statement).toMatch(/GST\/VAT/);
     expect(statement).toMatch(/Razorpay/);

@@ -12,7 +12,7 @@ describe("connection help (VM-10, SSH-30)", () => {
     mockBackend(sshKeysSim([keyWith("laptop"), keyWith("other")], [vm]));
     renderWithProviders(<SshCommand vm={vm} />);
     expect(await screen.findByTestId("ssh-command-with-key")).toHaveTextContent(
-      /^ssh -i <your key file> ubuntu@203\.0\.113\.7$/,
+      /^ssh -i ~\/\.ssh\/your-private-key ubuntu@203\.0\.113\.7$/,
     );
     const config = await screen.findByTestId("ssh-config");
     expect(config.textContent).toBe(
@@ -20,7 +20,7 @@ describe("connection help (VM-10, SSH-30)", () => {
         "Host train-h100",
         "    HostName 203.0.113.7",
         "    User ubuntu",
-        "    IdentityFile <your key file>",
+        "    IdentityFile ~/.ssh/your-private-key",
         "    IdentitiesOnly yes",
       ].join("\n"),
     );
@@ -30,7 +30,7 @@ describe("connection help (VM-10, SSH-30)", () => {
     expect(await navigator.clipboard.readText()).toBe(config.textContent);
     expect(await screen.findByText("SSH config copied")).toBeInTheDocument();
     await user.click(screen.getByTestId("copy-ssh-with-key"));
-    expect(await navigator.clipboard.readText()).toBe("ssh -i <your key file> ubuntu@203.0.113.7");
+    expect(await navigator.clipboard.readText()).toBe("ssh -i ~/.ssh/your-private-key ubuntu@203.0.113.7");
   });
 
   it("uses the image's own user, and says why there is no command without a public IP", async () => {

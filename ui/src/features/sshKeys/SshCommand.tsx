@@ -7,9 +7,6 @@ import { call } from "../../lib/ipc";
 import { copyText } from "./copy";
 import { useSshKeys } from "./queries";
 
-/** How the help names the private key's file (the backend's placeholder, shown as is). */
-const KEY_FILE = "<your key file>";
-
 /** The VM's connection help, built by the backend (SSH-30, VM-10); none without a public IP. */
 export function useConnectionHelp(vm: VM) {
   const ip = vm.public_ip_enabled ? vm.public_ip : null;
@@ -62,7 +59,7 @@ export function SshCommand({ vm }: { vm: VM }) {
       </p>
     );
   }
-  const { ssh: command, sshWithKey: withKey, config, alias } = help.data;
+  const { ssh: command, sshWithKey: withKey, config, alias, keyFile } = help.data;
   const code = "flex-1 rounded-md bg-surface-2 px-3 py-2 font-mono text-sm select-all";
   return (
     <div className="flex flex-col gap-2">
@@ -85,7 +82,7 @@ export function SshCommand({ vm }: { vm: VM }) {
       <KeysOfVm vm={vm} />
       <p className="text-xs text-fg-muted">
         Or add this to <code>~/.ssh/config</code> and connect with <code>ssh {alias}</code>; put the private key's path
-        in place of <code>{KEY_FILE}</code>:
+        in place of <code>{keyFile}</code>:
       </p>
       <div className="flex items-start gap-2">
         <pre data-testid="ssh-config" className={`${code} whitespace-pre`}>
