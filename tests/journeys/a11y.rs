@@ -1,4 +1,4 @@
-//! Journey group `a11y`: axe-core (the npm package the UI's dev dependencies pin) injected
+//! Journey group `a11y`: a screenshot of every page in both themes, and axe-core (the npm package the UI's dev dependencies pin) injected
 //! once into the real webview, then run on every page of the sidebar in the light and the
 //! dark theme, against `barrack-sim --seed sandbox` so each page has data to show. The
 //! violations of each page are printed (`a11y <theme> <page>: …`); the journey fails on
@@ -57,6 +57,7 @@ async fn every_page(j: &Journey, profile: &str) -> Result<()> {
         wear_theme(app, dark).await?;
         for page in &pages {
             open(app, page).await?;
+            app.screenshot(&format!("{page}-{theme}")).await?;
             let found = run_axe(app)
                 .await
                 .with_context(|| format!("axe on {page}"))?;
@@ -91,7 +92,6 @@ async fn every_page(j: &Journey, profile: &str) -> Result<()> {
                 ));
             }
         }
-        app.screenshot(&format!("last-page-{theme}")).await?;
     }
     wear_theme(app, false).await?;
     if !serious.is_empty() {

@@ -317,6 +317,7 @@ const FIREWALL_REQUIREMENTS: Record<string, Requirement> = {
   "FW-03": [
     [FWP, "refuses a taken name at the field, then creates it in the chosen region"],
     [FWP, "disables Create at the account's limit and says so (FW-03)"],
+    [FW_E2E, "firewalls_limit_refuses_the_26th"],
     [FW_E2E, "firewalls_create_rule_attach_detach_delete"],
   ],
   "FW-04": [[FWP, FW_RULES]],
@@ -484,6 +485,9 @@ const SSH_REQUIREMENTS: Record<string, Requirement> = {
   ],
   "SSH-03": [
     [SKP, SSH_CREATE],
+    [SKP, "stays open while the key is created, then says where it went in the dialog and in a toast"],
+    [SKP, "shows the permission lines exactly as Rust quoted them, whatever the folder is called"],
+    ["crates/barrack-core/src/deploy.rs", "a_private_key_is_written_owner_only_even_over_an_open_file"],
     [SSH_E2E, "ssh_keys_create_import_delete"],
   ],
   "SSH-04": [
@@ -516,6 +520,7 @@ const SSH_REQUIREMENTS: Record<string, Requirement> = {
   },
   "SSH-20": [
     [SKP, "deletes an unused key after confirming"],
+    [SKP, "still offers the deletion, saying why, when the in-use check itself fails"],
     [SSH_E2E, "ssh_keys_create_import_delete"],
   ],
   "SSH-21": [

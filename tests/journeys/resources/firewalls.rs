@@ -254,3 +254,64 @@ async fn close_dialog(app: &mut App) -> Result<()> {
     app.click(&tid("firewall-details-close"), STEP).await?;
     wait_gone(app, "firewall-details", STEP).await
 }
+
+// --- the account's limit ----------------------------------------------------------------------
+
+journey!(
+    firewalls_limit_refuses_the_26th,
+    "firewalls_limit",
+    limit_refuses_the_26th
+);
+
+/// 25 firewalls in the account (the seeded one and 24 made through the API): Create Firewall
+/// is off with the limit's message, and the app sends no 26th; the emulator refuses one too.
+async fn limit_refuses_the_26th(j: &Journey, profile: &str) -> Result<()> {
+    let mut s = sign_in(j, profile, SANDBOX).await?;
+    let api = Api::of(&s.sim)?;
+    let (app, admin) = (&mut s.app, &s.admin);
+    for n in 1..=24 {
+        api.call(
+            "POST",
+            "firewalls/",
+            Some(serde_json::json!({ "name": format!("fw-{n:02}"), "region": REGION })),
+        )?;
+    }
+    let made = admin.count("create_firewall")?;
+    ensure!(
+        made == 24,
+        "24 firewalls made through the API, {made} counted"
+    );
+
+    open_firewalls(app).await?;
+    app.wait_text(&tid("stat-firewalls"), |t| t.trim() == "25", STEP)
+        .await
+        .context("the page counts 25 firewalls")?;
+    let limit = app
+        .wait_text(&tid("firewall-limit"), |t| t.contains("25"), STEP)
+        .await
+        .context("the page says the account has reached its 25 firewalls")?;
+    let create = app.wait_for(&tid("firewall-create"), STEP).await?;
+    ensure!(
+        !create.is_enabled().await?,
+        "Create Firewall is off at the limit"
+    );
+    j.log(format!("at the limit: {limit:?}"));
+    screenshots_light_and_dark(app, "1-firewalls-at-the-limit").await?;
+
+    // The emulator refuses a 26th as well, with its own words.
+    let refused = api.call(
+        "POST",
+        "firewalls/",
+        Some(serde_json::json!({ "name": "fw-26", "region": REGION })),
+    );
+    let e = refused
+        .err()
+        .context("the emulator accepted a 26th firewall")?
+        .to_string();
+    ensure!(e.contains("25"), "the refusal names the limit: {e}");
+    ensure!(
+        admin.count("create_firewall")? == 25,
+        "the app sent no create_firewall of its own"
+    );
+    finish(s).await
+}
