@@ -94,9 +94,10 @@ pub async fn delete_deploy_template(
     guarded(async move { deploy::delete_deploy_template(&state, &name).await }).await
 }
 
-/// Asks where to save the private key first (cancelling creates nothing), then has the
-/// server generate the pair and writes the private key there, owner-only. The private key
-/// is never returned to the webview nor kept by the app.
+/// Checks the name against the account's keys (rule, clash, 25-key room) and asks where to
+/// save the private key (cancelling creates nothing), then has the server generate the pair
+/// and writes the private key there, owner-only. The private key is never returned to the
+/// webview nor kept by the app; the answer carries the shell-quoted permission lines.
 #[tauri::command]
 #[specta::specta]
 pub async fn generate_ssh_key(

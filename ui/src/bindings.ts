@@ -53,9 +53,10 @@ export const commands = {
 	renameDeployTemplate: (from: string, to: string) => typedError<DeployTemplate_Serialize[], AppError_Serialize>(__TAURI_INVOKE("rename_deploy_template", { from, to })),
 	deleteDeployTemplate: (name: string) => typedError<DeployTemplate_Serialize[], AppError_Serialize>(__TAURI_INVOKE("delete_deploy_template", { name })),
 	/**
-	 *  Asks where to save the private key first (cancelling creates nothing), then has the
-	 *  server generate the pair and writes the private key there, owner-only. The private key
-	 *  is never returned to the webview nor kept by the app.
+	 *  Checks the name against the account's keys (rule, clash, 25-key room) and asks where to
+	 *  save the private key (cancelling creates nothing), then has the server generate the pair
+	 *  and writes the private key there, owner-only. The private key is never returned to the
+	 *  webview nor kept by the app; the answer carries the shell-quoted permission lines.
 	 */
 	generateSshKey: (name: string) => typedError<GeneratedSshKey_Serialize, AppError_Serialize>(__TAURI_INVOKE("generate_ssh_key", { name })),
 	storageOverview: () => typedError<StorageOverview_Serialize, AppError_Serialize>(__TAURI_INVOKE("storage_overview")),
@@ -1020,6 +1021,8 @@ export type ConnectionHelp = {
 	sshWithKey: string,
 	/**  The `Host` of the config block: the VM's name made an ssh_config alias. */
 	alias: string,
+	/**  What stands for the private key's file in `ssh_with_key` and `config`. */
+	keyFile: string,
 	/**  A `~/.ssh/config` block (Host, HostName, User, IdentityFile, IdentitiesOnly yes). */
 	config: string,
 };
@@ -1795,12 +1798,24 @@ export type GeneratedSshKey_Deserialize = {
 	sshKey: SSHKeyResponse_Deserialize,
 	/**  Where the private key was written. */
 	savedTo: string,
+	/**
+	 *  Lines that make the file readable by its owner only, the path quoted for the shell
+	 *  that reads them (a folder may be named `$(calc)`): shown as text, never built in
+	 *  the webview.
+	 */
+	permissionHints: KeyPermissionHints,
 };
 
 export type GeneratedSshKey_Serialize = {
 	sshKey: SSHKeyResponse_Serialize,
 	/**  Where the private key was written. */
 	savedTo: string,
+	/**
+	 *  Lines that make the file readable by its owner only, the path quoted for the shell
+	 *  that reads them (a folder may be named `$(calc)`): shown as text, never built in
+	 *  the webview.
+	 */
+	permissionHints: KeyPermissionHints,
 };
 
 /**  Schema `GetBatchSnapshotImageRelationshipsRequest`. */
@@ -2327,6 +2342,13 @@ export type JupyterConfig_Deserialize = {
 export type JupyterConfig_Serialize = {
 	enabled: boolean,
 	password?: string,
+};
+
+export type KeyPermissionHints = {
+	/**  `chmod 600 <path>` for sh, bash and zsh (Linux, macOS). */
+	posix: string,
+	/**  `icacls <path> …` for PowerShell (Windows). */
+	powerShell: string,
 };
 
 /**

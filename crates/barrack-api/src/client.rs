@@ -673,14 +673,19 @@ fn transport_error(e: reqwest::Error) -> ApiError {
 }
 
 fn decode_error(e: &serde_json::Error, body: &[u8]) -> ApiError {
-    let snippet: String = String::from_utf8_lossy(body).chars().take(120).collect();
-    ApiError::new(
-        ErrorCode::Decode,
+    let text = String::from_utf8_lossy(body);
+    // An answer that may carry a private key (a generated SSH key's PEM or its
+    // `private_key` field) is never quoted: the error reaches the webview and logs.
+    let message = if text.to_ascii_lowercase().contains("private") {
+        format!("The server's answer could not be read ({e}); it is not shown because it may hold a private key.")
+    } else {
+        let snippet: String = text.chars().take(120).collect();
         format!(
             "The server's answer could not be read ({e}); it began: {}",
             snippet.trim()
-        ),
-    )
+        )
+    };
+    ApiError::new(ErrorCode::Decode, message)
 }
 
 /// A 2xx answer that says `"success": false` is an error all the same.
@@ -725,6 +730,35 @@ pub fn decode_value<T: DeserializeOwned>(mut value: Value) -> Result<T> {
 
 #[cfg(test)]
 mod tests {
+    /// A malformed answer is quoted to help, unless it may hold a private key (a broken
+    /// create-SSH-key reply), which never reaches the error.
+    #[test]
+    fn a_malformed_answer_is_quoted_unless_it_may_hold_a_private_key() {
+        let parse = |body: &[u8]| parse_success(body).unwrap_err();
+        let plain = parse(b"<html>Bad gateway</html>");
+        assert_eq!(plain.code, ErrorCode::Decode);
+        assert!(
+            plain.message.contains("<html>Bad gateway"),
+            "{}",
+            plain.message
+        );
+
+        for body in [
+            &b"-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n"[..],
+            &b"{\"ssh_key\": {}, \"private_key\": \"MIIEowIBAAKCAQEA"[..],
+            &b"{\"ssh_key\": {}, \"Private_Key\": \"MIIEowIBAAKCAQEA"[..],
+        ] {
+            let e = parse(body);
+            assert_eq!(e.code, ErrorCode::Decode);
+            assert!(!e.message.contains("MIIE"), "{}", e.message);
+            assert!(
+                e.message.contains("may hold a private key"),
+                "{}",
+                e.message
+            );
+        }
+    }
+
     use super::*;
 
     #[test]

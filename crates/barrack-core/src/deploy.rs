@@ -8,6 +8,7 @@ use crate::effects::SaveDialog;
 use crate::error::{AppError, AppErrorCode};
 use crate::state::AppState;
 use barrack_api::deploy::{self, DeployCatalog, DeployQuote};
+use barrack_api::forms::ssh_key::{self, SshKeyForm};
 use barrack_api::types::*;
 use barrack_api::{Nothing, Op};
 use serde::{Deserialize, Serialize};
@@ -162,19 +163,60 @@ pub struct GeneratedSshKey {
     pub ssh_key: SSHKeyResponse,
     /// Where the private key was written.
     pub saved_to: String,
+    /// Lines that make the file readable by its owner only, the path quoted for the shell
+    /// that reads them (a folder may be named `$(calc)`): shown as text, never built in
+    /// the webview.
+    pub permission_hints: KeyPermissionHints,
 }
 
-/// Asks `dialog` where to save the private key first (cancelling creates nothing), then
-/// has the server generate the pair and writes the private key there, owner-only. The
-/// private key is never returned nor kept by the app.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct KeyPermissionHints {
+    /// `chmod 600 <path>` for sh, bash and zsh (Linux, macOS).
+    pub posix: String,
+    /// `icacls <path> …` for PowerShell (Windows).
+    pub power_shell: String,
+}
+
+impl KeyPermissionHints {
+    pub fn for_path(path: &str) -> Self {
+        use crate::launch::quote::{quote, Shell};
+        KeyPermissionHints {
+            posix: format!("chmod 600 {}", quote(Shell::Posix, path)),
+            power_shell: format!(
+                "icacls {} /inheritance:r /grant:r \"$($env:USERNAME):(R,W)\"",
+                quote(Shell::PowerShell, path)
+            ),
+        }
+    }
+}
+
+/// Checks the name against the account's keys (its rule, no clash, room for one more: the
+/// webview's own check is not trusted), then asks `dialog` where to save the private key
+/// (cancelling creates nothing), then has the server generate the pair and writes the
+/// private key there, owner-only. The private key is never returned nor kept by the app.
 pub async fn generate_ssh_key(
     state: &AppState,
     dialog: &impl SaveDialog,
     name: &str,
 ) -> Result<GeneratedSshKey, AppError> {
-    barrack_api::validate::ssh_key_name("name", name)
-        .map_err(|e| AppError::from(barrack_api::ApiError::from(e)))?;
     let client = state.client().await?;
+    let taken = client
+        .list_ssh_keys()
+        .await?
+        .ssh_keys
+        .into_iter()
+        .map(|k| k.name)
+        .collect();
+    let form = SshKeyForm {
+        name: name.to_owned(),
+        public_key: None,
+        taken,
+    };
+    // The same field errors the form shows (`name`, `taken`), before any dialog opens.
+    if let Some(e) = ssh_key::check(&form).errors.into_iter().next() {
+        return Err(AppError::from(barrack_api::ApiError::from(e)));
+    }
     // Asked first: cancelling creates nothing.
     let path = dialog
         .ask_save_path("Save the private key", name)
@@ -207,17 +249,22 @@ pub async fn generate_ssh_key(
         });
         return Err(e);
     }
+    let saved_to = path.display().to_string();
     Ok(GeneratedSshKey {
         ssh_key: created.ssh_key,
-        saved_to: path.display().to_string(),
+        permission_hints: KeyPermissionHints::for_path(&saved_to),
+        saved_to,
     })
 }
 
-/// Writes a private key readable by its owner only (replacing a file the user chose to
-/// replace in the save dialog).
+/// Writes a private key readable by its owner only, replacing a file the user chose to
+/// replace in the save dialog without ever opening it (see [`barrack_credentials::key_file`]).
 pub fn write_private_key(path: &std::path::Path, pem: &str) -> Result<(), AppError> {
-    use std::io::Write;
-    let fail = |e: std::io::Error| {
+    let mut text = pem.to_owned();
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    barrack_credentials::key_file::write_replacing(path, text.as_bytes()).map_err(|e| {
         AppError::new(
             AppErrorCode::File,
             format!(
@@ -225,36 +272,57 @@ pub fn write_private_key(path: &std::path::Path, pem: &str) -> Result<(), AppErr
                 path.display()
             ),
         )
-    };
-    let mut f = barrack_credentials::key_file::open_owner_only(path, true).map_err(fail)?;
-    let mut text = pem.to_owned();
-    if !text.ends_with('\n') {
-        text.push('\n');
-    }
-    f.write_all(text.as_bytes()).map_err(fail)?;
-    f.sync_all().map_err(fail)
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// A file the user chose to replace is never opened: someone holding the old,
+    /// world-readable file open keeps reading the old bytes, not the key.
     #[cfg(unix)]
     #[test]
     fn a_private_key_is_written_owner_only_even_over_an_open_file() {
+        use std::io::Read;
         use std::os::unix::fs::PermissionsExt;
         let dir = std::env::temp_dir().join(format!("brk-key-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("id_test");
         std::fs::write(&path, "old").unwrap();
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let mut held = std::fs::File::open(&path).unwrap();
         write_private_key(&path, "-----BEGIN KEY-----\nabc\n-----END KEY-----").unwrap();
+        let mut seen = String::new();
+        held.read_to_string(&mut seen).unwrap();
+        assert_eq!(seen, "old");
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
         assert!(std::fs::read_to_string(&path)
             .unwrap()
             .ends_with("-----END KEY-----\n"));
+        assert_eq!(
+            std::fs::read_dir(&dir).unwrap().count(),
+            1,
+            "no temp file left"
+        );
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// The permission lines quote the path for the shell that reads them: nothing in a
+    /// folder's name runs when a line is pasted.
+    #[test]
+    fn the_permission_hints_quote_the_path_for_each_shell() {
+        let h = KeyPermissionHints::for_path(r"C:\Users\me\keys $(calc) `x` it's\id");
+        assert_eq!(
+            h.power_shell,
+            r#"icacls 'C:\Users\me\keys $(calc) `x` it''s\id' /inheritance:r /grant:r "$($env:USERNAME):(R,W)""#
+        );
+        let h = KeyPermissionHints::for_path("/home/me/keys $(calc)/it's");
+        assert_eq!(h.posix, r"chmod 600 '/home/me/keys $(calc)/it'\''s'");
+        let plain = KeyPermissionHints::for_path("/home/me/.ssh/id_rsa");
+        assert_eq!(plain.posix, "chmod 600 /home/me/.ssh/id_rsa");
     }
 
     #[tokio::test]
@@ -305,6 +373,10 @@ mod tests {
             .unwrap();
 
         assert_eq!(made.saved_to, path.display().to_string());
+        assert_eq!(
+            made.permission_hints,
+            KeyPermissionHints::for_path(&made.saved_to)
+        );
         assert_eq!(dialog.asked.lock().unwrap()[0].1, "core-made");
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
@@ -340,5 +412,59 @@ mod tests {
         let after = client.list_ssh_keys().await.unwrap().ssh_keys;
         assert_eq!(after, before);
         assert!(after.iter().all(|k| k.name != "core-never"));
+    }
+
+    /// A name the account already has (whatever the case) is refused at its field before
+    /// the dialog opens: the webview's own check is not trusted.
+    #[tokio::test]
+    async fn a_taken_name_is_refused_before_the_dialog_opens() {
+        use crate::effects::FakeSaveDialog;
+        let state = sandbox_state();
+        crate::session::start_sandbox(&state).await.unwrap();
+        let dialog = FakeSaveDialog::picks(std::env::temp_dir().join("brk-never-written"));
+        let err = generate_ssh_key(&state, &dialog, "ALICE-laptop")
+            .await
+            .unwrap_err();
+        assert_eq!(err.code, AppErrorCode::Validation);
+        assert_eq!(err.field.as_deref(), Some("name"));
+        assert!(
+            dialog.asked.lock().unwrap().is_empty(),
+            "no dialog was opened"
+        );
+    }
+
+    /// With 25 keys (every region's limit) the 26th is refused at `taken`, the form's
+    /// field, before the dialog opens.
+    #[tokio::test]
+    async fn the_twenty_sixth_key_is_refused_before_the_dialog_opens() {
+        use crate::effects::FakeSaveDialog;
+        use barrack_api::validate::{ssh_key_room, SSH_KEYS_PER_REGION};
+        let state = sandbox_state();
+        crate::session::start_sandbox(&state).await.unwrap();
+        let client = state.client().await.unwrap();
+        let have = client.list_ssh_keys().await.unwrap().ssh_keys.len();
+        for n in have..SSH_KEYS_PER_REGION {
+            client
+                .create_ssh_key(&CreateSSHKeyRequest {
+                    name: format!("filler-{n}"),
+                    public_key: None,
+                })
+                .await
+                .unwrap();
+        }
+        let dialog = FakeSaveDialog::picks(std::env::temp_dir().join("brk-never-written"));
+        let err = generate_ssh_key(&state, &dialog, "one-more")
+            .await
+            .unwrap_err();
+        assert_eq!(err.code, AppErrorCode::Validation);
+        assert_eq!(err.field.as_deref(), Some("taken"));
+        let expected = ssh_key_room("taken", SSH_KEYS_PER_REGION)
+            .unwrap_err()
+            .message;
+        assert!(err.message.contains(&expected), "{}", err.message);
+        assert!(
+            dialog.asked.lock().unwrap().is_empty(),
+            "no dialog was opened"
+        );
     }
 }

@@ -5,7 +5,7 @@
 // drops answers to inputs that are no longer current.
 
 import { keepPreviousData, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { call, type CommandResult } from "./ipc";
+import { call, type AppError, type CommandResult } from "./ipc";
 
 /** One rule check: its name (for the cache) and the literal command call. */
 export type Check<I, O> = { name: string; run: (input: I) => Promise<CommandResult<O>> };
@@ -16,9 +16,14 @@ const QUERY = { staleTime: Infinity, gcTime: 60_000, meta: { local: true, quiet:
 
 /**
  * The backend's answer for `input`; while the answer to a new input is out, the previous one
- * (`stale: true`). `undefined` before the first answer or while `enabled` is false.
+ * (`stale: true`). `undefined` before the first answer or while `enabled` is false; `error`
+ * when the check itself failed (so a caller never waits on an answer that will not come).
  */
-export function useCheck<I, O>(check: Check<I, O>, input: I, enabled = true): { data: O | undefined; stale: boolean } {
+export function useCheck<I, O>(
+  check: Check<I, O>,
+  input: I,
+  enabled = true,
+): { data: O | undefined; stale: boolean; error: AppError | null } {
   const q = useQuery({
     queryKey: checkKey(check.name, input),
     queryFn: () => call(check.run(input)),
@@ -26,7 +31,11 @@ export function useCheck<I, O>(check: Check<I, O>, input: I, enabled = true): { 
     enabled,
     ...QUERY,
   });
-  return { data: enabled ? q.data : undefined, stale: q.isPlaceholderData || q.isFetching };
+  return {
+    data: enabled ? q.data : undefined,
+    stale: q.isPlaceholderData || q.isFetching,
+    error: enabled ? q.error : null,
+  };
 }
 
 /** The answer for exactly `input` (a submit waits for it instead of trusting an older one). */

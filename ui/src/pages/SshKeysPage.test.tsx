@@ -2,8 +2,8 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { RULE_LIMITS, type SshKeyCheck_Serialize, type SshKeyForm } from "../bindings";
-import { GOOD_KEY, keyWith, sshKeysSim } from "../features/sshKeys/fixtures";
-import { mockBackend, renderApp } from "../test/backend";
+import { GOOD_KEY, hintsFor, keyWith, sshKeysSim } from "../features/sshKeys/fixtures";
+import { deferred, fails, mockBackend, renderApp } from "../test/backend";
 import { canonical, casesOf } from "../test/formCases";
 import { replaceText } from "../test/typing";
 import { RSA_1024 } from "../test/sshKeys";
@@ -116,6 +116,55 @@ describe("creating and importing keys (SSH-02…05, GEN-03)", () => {
     expect(await screen.findByTestId("ssh-key-row-generated")).toBeInTheDocument();
   });
 
+  it("stays open while the key is created, then says where it went in the dialog and in a toast", async () => {
+    const made = deferred<unknown>();
+    const backend = mockBackend({ ...sshKeysSim([], []), generate_ssh_key: () => made.promise });
+    renderApp("/ssh-keys");
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("ssh-keys-create"));
+    await replaceText(user, "ssh-create-name", "generated");
+    await user.click(screen.getByTestId("ssh-create-submit"));
+    await waitFor(() => expect(screen.getByTestId("ssh-create-submit")).toHaveTextContent("Creating…"));
+    // Esc and Cancel would hide where the only copy of the private key goes.
+    await user.keyboard("{Escape}");
+    expect(screen.getByTestId("ssh-key-dialog")).toBeInTheDocument();
+    expect(within(screen.getByTestId("ssh-key-dialog")).getByRole("button", { name: "Cancel" })).toBeDisabled();
+
+    const path = "/home/me/.ssh/generated";
+    made.resolve({ sshKey: keyWith("generated"), savedTo: path, permissionHints: hintsFor(path) });
+    expect(await screen.findByTestId("ssh-create-saved")).toHaveTextContent(`Private key saved to ${path}`);
+    await waitFor(() => expect(document.querySelector("[data-sonner-toast]")).toHaveTextContent(path));
+    const toastShown = document.querySelector("[data-sonner-toast]")!;
+    expect(toastShown).toHaveTextContent("This was its only copy");
+    expect(backend.called("generate_ssh_key")).toHaveLength(1);
+    // Once saved, the dialog closes as usual; the toast stays.
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByTestId("ssh-key-dialog")).not.toBeInTheDocument());
+    expect(document.querySelector("[data-sonner-toast]")).toHaveTextContent(path);
+  });
+
+  it("shows the permission lines exactly as Rust quoted them, whatever the folder is called", async () => {
+    // Rust's answer for a folder named `keys $(calc)`: single quotes, where PowerShell and sh expand nothing.
+    const path = "C:\\Users\\me\\keys $(calc)\\id";
+    const permissionHints = {
+      posix: "chmod 600 'C:\\Users\\me\\keys $(calc)\\id'",
+      powerShell: `icacls 'C:\\Users\\me\\keys $(calc)\\id' /inheritance:r /grant:r "$($env:USERNAME):(R,W)"`,
+    };
+    mockBackend({
+      ...sshKeysSim([], []),
+      generate_ssh_key: () => ({ sshKey: keyWith("generated"), savedTo: path, permissionHints }),
+    });
+    renderApp("/ssh-keys");
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("ssh-keys-create"));
+    await replaceText(user, "ssh-create-name", "generated");
+    await user.click(screen.getByTestId("ssh-create-submit"));
+    await screen.findByTestId("ssh-create-saved");
+    expect(screen.getByTestId("ssh-create-icacls").textContent).toBe(permissionHints.powerShell);
+    expect(screen.getByTestId("ssh-create-chmod").textContent).toBe(permissionHints.posix);
+    expect(screen.getByTestId("ssh-create-saved").textContent).not.toContain(`"${path}"`);
+  });
+
   it("counts the name's characters out of 50 and shows Rust's refusal of 51", async () => {
     await openPage([], []);
     const user = userEvent.setup();
@@ -225,6 +274,25 @@ describe("deleting a key (SSH-20, SSH-21, GEN-01)", () => {
     await user.click(screen.getByTestId("ssh-key-in-use-close"));
     expect(backend.called("delete_ssh_key")).toEqual([]);
     expect(screen.getByTestId("ssh-key-row-alice-laptop")).toBeInTheDocument();
+  });
+
+  it("still offers the deletion, saying why, when the in-use check itself fails", async () => {
+    // Its own key: sonner's toasts are global, so this test's "deleted" toast must not be the next test's.
+    const old = keyWith("old-laptop");
+    const backend = mockBackend({
+      ...sshKeysSim([alice, old], [train, dev]),
+      check_ssh_key_deletion: fails("Server", "the check broke"),
+    });
+    renderApp("/ssh-keys");
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("ssh-key-delete-old-laptop"));
+    const dialog = await screen.findByTestId("confirm-dialog");
+    expect(within(dialog).getByTestId("ssh-key-deletion-check-error")).toHaveTextContent(
+      "Whether a VM uses this key could not be checked (the check broke)",
+    );
+    await user.click(within(dialog).getByTestId("confirm-delete"));
+    await waitFor(() => expect(screen.queryByTestId("ssh-key-row-old-laptop")).not.toBeInTheDocument());
+    expect(backend.called("delete_ssh_key")[0]!.args).toEqual({ keyId: old.id });
   });
 
   it("deletes an unused key after confirming", async () => {

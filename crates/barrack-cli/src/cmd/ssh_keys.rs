@@ -82,7 +82,7 @@ fn key_fields(k: &SSHKeyResponse) -> String {
 /// Opens the private key's file before anything is sent, so that the key cannot be lost
 /// to a file that exists or cannot be written: created new, readable by the owner only.
 fn open_private_key_file(path: &Path) -> CliResult<File> {
-    barrack_credentials::key_file::open_owner_only(path, false).map_err(|e| {
+    barrack_credentials::key_file::create_owner_only(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
             CliError::Usage(format!(
                 "--output {}: the file exists; choose a new file (it is never overwritten)",

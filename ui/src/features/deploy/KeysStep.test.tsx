@@ -10,6 +10,7 @@ import { SshKeyCreate, SshKeyImport } from "./SshKeyInline";
 import type { SshKey } from "../sshKeys/queries";
 import type { Draft, StepErrors } from "./wizard";
 import { GOOD_KEY, keyOf } from "../../test/sshKeys";
+import { hintsFor } from "../sshKeys/fixtures";
 import { replaceText } from "../../test/typing";
 
 const list = (keys: SshKey[]) => ({ success: true, message: null, ssh_keys: keys, request_id: "r" });
@@ -144,6 +145,7 @@ describe("SSH keys step", () => {
       generate_ssh_key: (args: Record<string, unknown>) => ({
         sshKey: keyOf("gen", args.name as string),
         savedTo: "/home/me/.ssh/gpu-box",
+        permissionHints: hintsFor("/home/me/.ssh/gpu-box"),
       }),
     });
     const { last } = renderStep();

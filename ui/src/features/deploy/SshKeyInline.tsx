@@ -3,7 +3,8 @@
 // at its field; a submit sends the request Rust built, and a new key is handed to the step,
 // which selects it.
 
-import { useState, type FocusEvent, type KeyboardEvent, type ReactNode } from "react";
+import { useEffect, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from "react";
+import { toast } from "sonner";
 import type { AppError } from "../../lib/ipc";
 import { withoutFieldPrefix } from "../settings/preferences";
 import { Button } from "../../components/ui/Button";
@@ -13,7 +14,7 @@ import { leavingForSubmit, SUBMIT_ATTR } from "../../components/ui/leavingFor";
 import { useFocusRequest } from "../../components/ui/useFocusRequest";
 import { ErrorBanner } from "../../components/ui/ErrorBanner";
 import { useSubmitGuard } from "../../lib/useSubmitGuard";
-import { RULE_LIMITS } from "../../bindings";
+import { RULE_LIMITS, type GeneratedSshKey_Serialize } from "../../bindings";
 import { errorAt } from "../../lib/checks";
 import { useCheck, useCheckNow } from "../../lib/useCheck";
 import { sshKeyCheck } from "./checks";
@@ -26,6 +27,8 @@ type Props = {
   onClose: () => void;
   /** What happens to a created key next, said after where it was saved (the SSH Keys page has its own). */
   next?: string;
+  /** Told when a key starts and stops being created, so a dialog around the form can refuse to close meanwhile. */
+  onPendingChange?: (pending: boolean) => void;
 };
 
 const NEXT_IN_WIZARD = "The key is already selected for this VM.";
@@ -127,14 +130,27 @@ function KeyNameField({ id, testId, value, error, onChange, onBlur }: NameProps)
   );
 }
 
+/** The private key's only copy went to this file: said in a toast that stays until dismissed, so it is seen
+ * even if the form is gone by then (SSH-03). */
+function announceSaved(path: string) {
+  toast.warning(`Private key saved to ${path}`, {
+    id: `ssh-key-saved:${path}`,
+    description: ONLY_COPY,
+    duration: Infinity,
+  });
+}
+
+const ONLY_COPY =
+  "This was its only copy: it cannot be downloaded again or recovered. Never share it, and back it up somewhere safe.";
+
 /** Generates a 2048-bit RSA pair on the server; the backend saves the private key where the user says. */
-export function SshKeyCreate({ keys, onCreated, onClose, next = NEXT_IN_WIZARD }: Props) {
+export function SshKeyCreate({ keys, onCreated, onClose, next = NEXT_IN_WIZARD, onPendingChange }: Props) {
   const generate = useGenerateSshKey();
   const guard = useSubmitGuard();
   const focusOn = useFocusRequest();
   const [name, setName] = useState("");
   const [tried, setTried] = useState(false);
-  const [savedTo, setSavedTo] = useState<string | null>(null);
+  const [saved, setSaved] = useState<GeneratedSshKey_Serialize | null>(null);
   const checkNow = useCheckNow();
   const nameId = fieldDomId("ssh-create-name");
   // No public key: the app generates the pair, so only the name is checked.
@@ -142,6 +158,8 @@ export function SshKeyCreate({ keys, onCreated, onClose, next = NEXT_IN_WIZARD }
   const answer = useCheck(sshKeyCheck, form).data;
   const nameError = (tried ? errorAt(answer?.errors, "name") : null) ?? serverFieldError(generate.error, "name");
   const cancelled = generate.error?.code === "Cancelled";
+  const pending = generate.isPending;
+  useEffect(() => onPendingChange?.(pending), [pending, onPendingChange]);
 
   function submit() {
     setTried(true);
@@ -152,23 +170,22 @@ export function SshKeyCreate({ keys, onCreated, onClose, next = NEXT_IN_WIZARD }
         focusOn(nameId);
         return;
       }
-      await generate.mutateAsync(checked.value.name, {
-        onSuccess: ({ sshKey, savedTo }) => {
-          setSavedTo(savedTo);
-          onCreated(sshKey);
-        },
-      });
+      // Awaited rather than an onSuccess option: the toast is raised even if the form was unmounted meanwhile.
+      const made = await generate.mutateAsync(checked.value.name);
+      announceSaved(made.savedTo);
+      setSaved(made);
+      onCreated(made.sshKey);
     });
   }
 
-  if (savedTo !== null) return <SavedNote path={savedTo} next={next} onClose={onClose} />;
+  if (saved !== null) return <SavedNote saved={saved} next={next} onClose={onClose} />;
   return (
     <Panel
       title="Create a key"
       onSubmit={submit}
       onClose={onClose}
       submit={{ testId: "ssh-create-submit", label: "Create and save private key…", pendingLabel: "Creating…" }}
-      pending={generate.isPending}
+      pending={pending}
       error={otherError(generate.error, ["name"])}
       limit={errorAt(answer?.errors, "taken")}
     >
@@ -194,8 +211,19 @@ export function SshKeyCreate({ keys, onCreated, onClose, next = NEXT_IN_WIZARD }
   );
 }
 
-/** SSH-03: where the private key went and how to keep it safe. */
-function SavedNote({ path, next, onClose }: { path: string; next: string; onClose: () => void }) {
+/**
+ * SSH-03: where the private key went and how to keep it safe. The permission lines come from Rust with the path
+ * quoted for each shell (a folder may be named `$(calc)`), and are only shown here.
+ */
+function SavedNote({
+  saved: { savedTo: path, permissionHints: hints },
+  next,
+  onClose,
+}: {
+  saved: GeneratedSshKey_Serialize;
+  next: string;
+  onClose: () => void;
+}) {
   return (
     <div
       data-testid="ssh-create-saved"
@@ -206,12 +234,17 @@ function SavedNote({ path, next, onClose }: { path: string; next: string; onClos
         Private key saved to <span className="font-mono break-all">{path}</span>
       </p>
       <p>
-        This was its only copy: it cannot be downloaded again or recovered. Never share it, and back it up somewhere
-        safe. {next}
+        {ONLY_COPY} {next}
       </p>
       <p className="text-fg-muted">
-        On Linux and macOS the file is readable only by you (<code>chmod 600</code>). On Windows, in PowerShell:{" "}
-        <code className="break-all">{`icacls "${path}" /inheritance:r /grant:r "$($env:USERNAME):(R,W)"`}</code>
+        On Linux and macOS the file is readable only by you (if you move it:{" "}
+        <code data-testid="ssh-create-chmod" className="break-all">
+          {hints.posix}
+        </code>
+        ). On Windows, in PowerShell:{" "}
+        <code data-testid="ssh-create-icacls" className="break-all">
+          {hints.powerShell}
+        </code>
       </p>
       <div>
         <Button data-testid="ssh-create-done" onClick={onClose}>

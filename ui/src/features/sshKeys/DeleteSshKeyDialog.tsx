@@ -16,15 +16,27 @@ type Props = { sshKey: SshKey; users: KeyUser[]; onOpenChange: (open: boolean) =
 
 export function DeleteSshKeyDialog({ sshKey, users, onOpenChange }: Props) {
   const deletion = useDeleteSshKey();
-  const answer = useCheck(sshKeyDeletionCheck, { name: sshKey.name, usedBy: users.map((u) => u.name) }).data;
-  // Until Rust has answered, nothing is offered (it answers at once).
-  if (answer === undefined) return null;
-  const refusal = errorAt(answer, "usedBy");
+  const check = useCheck(sshKeyDeletionCheck, { name: sshKey.name, usedBy: users.map((u) => u.name) });
+  const answer = check.data;
+  // Until Rust has answered, nothing is offered (it answers at once)…
+  if (answer === undefined && !check.error) return null;
+  const refusal = answer && errorAt(answer, "usedBy");
   if (refusal) return <InUse sshKey={sshKey} users={users} refusal={refusal} onOpenChange={onOpenChange} />;
+  // …unless the check itself failed: the confirmation is still offered (the server refuses a key in use),
+  // saying why the usual words are missing.
   return (
     <DeleteDialog onOpenChange={onOpenChange} noun="SSH key" id={sshKey.id} name={sshKey.name} deletion={deletion}>
-      It is removed from every region at once. No VM uses it now; VMs deployed with it later would not get it. Keep at
-      least one key that works for your VMs.
+      {check.error ? (
+        <span data-testid="ssh-key-deletion-check-error" role="alert" className="text-danger">
+          Whether a VM uses this key could not be checked ({check.error.serverMessage}). If one does, the server refuses
+          to delete it and says so here. It is removed from every region at once.
+        </span>
+      ) : (
+        <>
+          It is removed from every region at once. No VM uses it now; VMs deployed with it later would not get it. Keep
+          at least one key that works for your VMs.
+        </>
+      )}
     </DeleteDialog>
   );
 }

@@ -2,6 +2,7 @@
 // (their rules asked of Rust, the private key written by the backend where the user says),
 // in a dialog, with the help on where to find a public key.
 
+import { useState } from "react";
 import { toast } from "sonner";
 import { Modal } from "../../components/ui/Modal";
 import { SshKeyCreate, SshKeyImport } from "../deploy/SshKeyInline";
@@ -16,11 +17,14 @@ type Props = { mode: KeyFormMode; keys: readonly SshKey[]; onOpenChange: (open: 
 const NEXT_ON_PAGE = "The key is now in every region, ready to choose when you deploy a VM.";
 
 export function KeyFormDialog({ mode, keys, onOpenChange }: Props) {
+  // While a key is being created the dialog stays (Esc, the overlay and Cancel do nothing): closing it would hide
+  // where the private key went and that it is the only copy.
+  const [creating, setCreating] = useState(false);
   const close = () => onOpenChange(false);
   return (
     <Modal
       open
-      onOpenChange={onOpenChange}
+      onOpenChange={(o) => (creating ? undefined : onOpenChange(o))}
       testId="ssh-key-dialog"
       wide
       title={mode === "create" ? "Create Key" : "Import Key"}
@@ -32,7 +36,13 @@ export function KeyFormDialog({ mode, keys, onOpenChange }: Props) {
     >
       <div className="mt-4 flex flex-col gap-4">
         {mode === "create" ? (
-          <SshKeyCreate keys={keys} next={NEXT_ON_PAGE} onCreated={() => {}} onClose={close} />
+          <SshKeyCreate
+            keys={keys}
+            next={NEXT_ON_PAGE}
+            onCreated={() => {}}
+            onClose={close}
+            onPendingChange={setCreating}
+          />
         ) : (
           <>
             <ImportHelp />

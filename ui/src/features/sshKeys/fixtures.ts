@@ -6,6 +6,14 @@ import type { SshKey } from "./queries";
 
 export { GOOD_KEY, keyOf };
 
+/** The permission lines Rust returns with a generated key, for a path that needs no quoting (as the fakes' are). */
+export function hintsFor(path: string) {
+  return {
+    posix: `chmod 600 ${path}`,
+    powerShell: `icacls ${path} /inheritance:r /grant:r "$($env:USERNAME):(R,W)"`,
+  };
+}
+
 /** A stored key with its creation time and the VMs (ids) that use it. */
 export function keyWith(name: string, patch: Partial<SshKey> = {}): SshKey {
   return { ...keyOf(`id-${name}`, name), ...patch };
@@ -28,7 +36,8 @@ export function sshKeysSim(initial: SshKey[], vms: VM[] = []) {
       const name = a.name as string;
       const sshKey = keyWith(name, { public_key: "ssh-rsa AAAAB3NzaC1yc2E generated" });
       keys = [...keys, sshKey];
-      return { sshKey, savedTo: `/home/me/.ssh/${name}` };
+      const savedTo = `/home/me/.ssh/${name}`;
+      return { sshKey, savedTo, permissionHints: hintsFor(savedTo) };
     },
     delete_ssh_key: (a: Record<string, unknown>) => {
       keys = keys.filter((k) => k.id !== a.keyId);
