@@ -694,6 +694,16 @@ const AI_REQUIREMENTS: Record<string, Requirement> = {
     [AI_MD, "renders other smuggling attempts inert too: entities, references, data:, svg, forms"],
     [AI_MD, "copies a code block with its copy button"],
     [AI_MD, "is loaded only lazily: nothing else imports the renderer or the parser"],
+    [
+      "ui/src/features/aiChat/Markdown.pathological.test.tsx",
+      "renders the pathological part of an answer as text and the rest as Markdown",
+    ],
+    [
+      "ui/src/features/aiChat/Markdown.pathological.test.tsx",
+      "parses an answer a unit at a time, and Show more parses only what is new",
+    ],
+    ["ui/src/features/aiChat/ConversationView.test.tsx", "does not render its answers again while a message is typed"],
+    ["crates/barrack-sim/src/handlers/ai.rs", "ordinary_questions_with_the_words_get_ordinary_answers"],
     ["ui/src/features/aiChat/openableUrls.test.ts", "are the opener capability's URL scope, no more"],
     ["crates/barrack-sim/src/handlers/ai.rs", "the_keyword_asks_for_the_hostile_answer_with_every_trap"],
     ["crates/barrack-api/tests/roundtrip.rs", "ai"],

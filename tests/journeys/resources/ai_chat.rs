@@ -4,11 +4,11 @@
 //! Everything is reached by clicking and typing: the sidebar → AI Chat → pick the 70B model
 //! → ask → the answer rendered as Markdown (a code block with its copy button), its cost,
 //! and the usage summary and history as the emulator counts them → ask for the emulator's
-//! hostile answer (a prompt with the word `hostile`: raw `<img onerror>`, `<script>`,
+//! hostile answer (a prompt with the token [`HOSTILE_TOKEN`]: raw `<img onerror>`, `<script>`,
 //! `javascript:` links, an image, a link to an unknown host) and check in the real webview
 //! that none of it ran or became markup (`window.__pwned` stays unset, no `<img>`,
 //! `<script>`, `<iframe>`, link or `on…` attribute in the conversation) → ask for the
-//! ~1 MiB answer (`huge`): one part shows, "Show more" adds the next, and the page still
+//! ~1 MiB answer ([`HUGE_TOKEN`]): one part shows, "Show more" adds the next, and the page still
 //! answers typing → leave the page and come back: the conversation and the draft are kept.
 //! Screenshots in light and dark in `target/e2e-artifacts/<journey>/`.
 //!
@@ -26,6 +26,11 @@ const SANDBOX: &[&str] = &["--seed", "sandbox"];
 /// The model the journey picks (the emulator's second; the first is preselected).
 const MODEL: &str = "llama-3.1-70b-instruct";
 const MODEL_NAME: &str = "Llama 3.1 70B Instruct";
+
+/// The tokens a question holds to get the emulator's hostile and huge answers (HOSTILE_TOKEN
+/// and HUGE_TOKEN in crates/barrack-sim/src/handlers/ai.rs; ordinary words do not).
+const HOSTILE_TOKEN: &str = "[[e2e:hostile-answer]]";
+const HUGE_TOKEN: &str = "[[e2e:huge-answer]]";
 
 /// The most characters an answer shows before "Show more" (ANSWER_CHUNK_CHARS in
 /// ui/src/features/aiChat/answerChunks.ts).
@@ -144,7 +149,7 @@ async fn ask_hostile_huge(j: &Journey, profile: &str) -> Result<()> {
     screenshots_light_and_dark(app, "2-ai-chat-answer").await?;
 
     // The hostile answer: shown as text, nothing ran, nothing became markup.
-    ask(app, "Please show the hostile answer", 2).await?;
+    ask(app, &format!("Please show {HOSTILE_TOKEN}"), 2).await?;
     let found = active_parts(app).await?;
     ensure!(
         found == serde_json::json!({"tags": [], "handlers": [], "urls": 0, "pwned": null}),
@@ -185,7 +190,7 @@ async fn ask_hostile_huge(j: &Journey, profile: &str) -> Result<()> {
     screenshots_light_and_dark(app, "3-ai-chat-hostile").await?;
 
     // The huge answer: one part shows; "Show more" adds the next; typing still works.
-    ask(app, "Give me a huge answer", 3).await?;
+    ask(app, &format!("Give me {HUGE_TOKEN}"), 3).await?;
     let shown = js(
         app,
         "const all = document.querySelectorAll('[data-testid=\"ai-turn-answer\"]');\

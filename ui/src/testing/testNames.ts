@@ -69,9 +69,15 @@ function rustCode(source: string): string {
       let depth = 1;
       let j = i + 2;
       while (j < n && depth > 0) {
-        if (source[j] === "/" && source[j + 1] === "*") (depth++, (j += 2));
-        else if (source[j] === "*" && source[j + 1] === "/") (depth--, (j += 2));
-        else j++;
+        if (source[j] === "/" && source[j + 1] === "*") {
+          depth++;
+          j += 2;
+        } else if (source[j] === "*" && source[j + 1] === "/") {
+          depth--;
+          j += 2;
+        } else {
+          j++;
+        }
       }
       out += source.slice(i, j).replace(/[^\n]/g, " ");
       i = j;

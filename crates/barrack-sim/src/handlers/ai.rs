@@ -46,12 +46,15 @@ fn tokens(text: &str) -> u64 {
         .max(1)
 }
 
-/// A prompt holding this word gets [`HOSTILE_ANSWER`]: tests ask for it to check that an
-/// answer is shown as text, never run (the journey `ai_chat`, the UI's renderer tests).
-pub const HOSTILE_KEYWORD: &str = "hostile";
+/// A prompt holding this token gets [`HOSTILE_ANSWER`]: tests ask for it to check that an
+/// answer is shown as text, never run (the journey `ai_chat`, the UI's renderer tests). A
+/// token no one types by chance: an ordinary question ("Is this hostile?") in the shipped
+/// sandbox gets an ordinary answer.
+pub const HOSTILE_TOKEN: &str = "[[e2e:hostile-answer]]";
 
-/// A prompt holding this word gets [`huge_answer`], at least [`HUGE_ANSWER_BYTES`] long.
-pub const HUGE_KEYWORD: &str = "huge";
+/// A prompt holding this token gets [`huge_answer`], at least [`HUGE_ANSWER_BYTES`] long
+/// (an ordinary "Which GPU has huge memory?" does not).
+pub const HUGE_TOKEN: &str = "[[e2e:huge-answer]]";
 
 /// The least size of the huge answer (1 MiB).
 pub const HUGE_ANSWER_BYTES: usize = 1 << 20;
@@ -96,15 +99,15 @@ pub fn huge_answer() -> String {
 }
 
 /// The canned answer to `question`: Markdown with a code block and a link to the docs, the
-/// hostile or the huge answer when the question asks for them.
+/// hostile or the huge answer when the question holds their token.
 fn answer(question: &str) -> String {
-    let q = question.to_ascii_lowercase();
-    if q.contains(HOSTILE_KEYWORD) {
+    if question.contains(HOSTILE_TOKEN) {
         return HOSTILE_ANSWER.to_owned();
     }
-    if q.contains(HUGE_KEYWORD) {
+    if question.contains(HUGE_TOKEN) {
         return huge_answer();
     }
+    let q = question.to_ascii_lowercase();
     let (topic, command) = if q.contains("hibernat") {
         ("Hibernation saves the VM's state and releases its GPUs; a hibernated VM bills only the small hibernation rate until you restore it.", "barrack instances hibernate BRK-…D --wait")
     } else if q.contains("snapshot") || q.contains("image") {
@@ -263,7 +266,7 @@ mod tests {
 
     #[test]
     fn the_keyword_asks_for_the_hostile_answer_with_every_trap() {
-        let a = answer("Show me the HOSTILE answer please");
+        let a = answer(&format!("Show me {HOSTILE_TOKEN} please"));
         assert_eq!(a, HOSTILE_ANSWER);
         for trap in [
             "<img src=x onerror=",
@@ -283,10 +286,26 @@ mod tests {
 
     #[test]
     fn the_huge_answer_is_at_least_a_mebibyte_of_sections() {
-        let a = answer("a huge one");
+        let a = answer(&format!("a {HUGE_TOKEN} one"));
         assert!(a.len() >= HUGE_ANSWER_BYTES);
         assert!(a.len() < HUGE_ANSWER_BYTES + 1024);
         assert!(a.starts_with("## Part 1\n"));
         assert_eq!(a.matches("```sh").count(), a.matches("## Part ").count());
+    }
+
+    #[test]
+    fn ordinary_questions_with_the_words_get_ordinary_answers() {
+        for q in [
+            "Which GPU has huge memory?",
+            "Is this hostile?",
+            "HUGE or HOSTILE, what does a snapshot cost?",
+            "[[E2E:HUGE-ANSWER]]",
+            "e2e:hostile-answer",
+        ] {
+            let a = answer(q);
+            assert_ne!(a, HOSTILE_ANSWER, "{q}");
+            assert!(a.len() < 1024, "{q} got a long answer");
+            assert!(a.contains(&format!("(You asked: \"{q}\")")), "{a}");
+        }
     }
 }

@@ -3,7 +3,7 @@
 // (answerChunks.ts) with "Show more". Until the renderer is there — or if it ever fails —
 // the same part shows as plain text, which is as inert.
 
-import { Component, lazy, Suspense, useState, type ReactNode } from "react";
+import { Component, lazy, memo, Suspense, useState, type ReactNode } from "react";
 import { Button } from "../../components/ui/Button";
 import { ANSWER_CHUNK_CHARS, shownEnd } from "./answerChunks";
 import { formatCount } from "./format";
@@ -29,7 +29,8 @@ class PlainOnError extends Component<{ fallback: ReactNode; children: ReactNode 
   }
 }
 
-export function AnswerBody({ text }: { text: string }) {
+/** Memoised: typing in the message box re-renders the page, never an answer. */
+export const AnswerBody = memo(function AnswerBody({ text }: { text: string }) {
   const [budget, setBudget] = useState(ANSWER_CHUNK_CHARS);
   const end = shownEnd(text, budget);
   const shown = text.slice(0, end);
@@ -53,4 +54,4 @@ export function AnswerBody({ text }: { text: string }) {
       )}
     </div>
   );
-}
+});

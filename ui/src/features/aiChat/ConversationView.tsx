@@ -1,7 +1,7 @@
 // The questions and answers so far: each answer's Markdown (AnswerBody), what it cost as
 // the API said, and a copy button; an error where its question got no answer.
 
-import { useEffect, useRef } from "react";
+import { memo, useEffect, useRef } from "react";
 import { LoaderCircle } from "lucide-react";
 import { ErrorBanner } from "../../components/ui/ErrorBanner";
 import { AnswerBody } from "./AnswerBody";
@@ -9,7 +9,8 @@ import { CopyButton } from "./CopyButton";
 import type { Turn } from "./conversation";
 import { formatAiCost, formatCount } from "./format";
 
-export function ConversationView({
+/** Memoised (its props are stable while a message is typed), as is each row. */
+export const ConversationView = memo(function ConversationView({
   turns,
   pending,
   modelName,
@@ -51,9 +52,9 @@ export function ConversationView({
       )}
     </ol>
   );
-}
+});
 
-function TurnView({ turn, modelName }: { turn: Turn; modelName: (id: string) => string }) {
+const TurnView = memo(function TurnView({ turn, modelName }: { turn: Turn; modelName: (id: string) => string }) {
   switch (turn.kind) {
     case "question":
       return (
@@ -82,4 +83,4 @@ function TurnView({ turn, modelName }: { turn: Turn; modelName: (id: string) => 
     case "error":
       return <ErrorBanner error={turn.error} />;
   }
-}
+});

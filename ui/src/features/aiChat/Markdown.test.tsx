@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
@@ -123,10 +123,8 @@ describe("the answer renderer", () => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const path = join(dir, entry.name);
         if (entry.isDirectory()) scan(path);
-        else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) {
-          const text = readFileSync(path, "utf8");
-          const staticImport = /^\s*import\s[^;]*from\s+["'](?:mdast-util-from-markdown|[./]*Markdown)["']/m;
-          if (staticImport.test(text) && !path.endsWith(join("aiChat", "Markdown.tsx"))) offenders.push(path);
+        else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && path !== RENDERER) {
+          if (importsRenderer(path, readFileSync(path, "utf8"))) offenders.push(path);
         }
       }
     };
@@ -135,4 +133,53 @@ describe("the answer renderer", () => {
     const body = readFileSync(join(SRC, "features/aiChat/AnswerBody.tsx"), "utf8");
     expect(body).toContain('lazy(() => import("./Markdown"))');
   });
+
+  it("finds a static import of the renderer or the parser from any folder, in any form", () => {
+    const page = join(SRC, "pages/SomePage.tsx");
+    const other = join(SRC, "features/other/Thing.tsx");
+    for (const [path, text] of [
+      [page, 'import Markdown from "../features/aiChat/Markdown";'],
+      [other, 'import Markdown from "../aiChat/Markdown";'],
+      [other, "import Markdown from '../aiChat/Markdown.tsx';"],
+      [other, 'import {\n  default as Md,\n} from "../aiChat/Markdown"'],
+      [other, 'export { default } from "../aiChat/Markdown";'],
+      [other, 'import "../aiChat/Markdown";'],
+      [join(SRC, "features/aiChat/Other.tsx"), 'import Markdown from "./Markdown";'],
+      [join(SRC, "features/aiChat/Other.tsx"), 'import { fromMarkdown } from "mdast-util-from-markdown";'],
+      [page, 'import { micromark } from "micromark";'],
+    ] as const) {
+      expect(importsRenderer(path, text), text).toBe(true);
+    }
+    // The lazy import, another module named like it, or a type-only import, are not.
+    expect(importsRenderer(join(SRC, "features/aiChat/AnswerBody.tsx"), 'lazy(() => import("./Markdown"))')).toBe(
+      false,
+    );
+    expect(importsRenderer(other, 'import { x } from "../aiChat/markdownUnits";')).toBe(false);
+    expect(importsRenderer(page, 'import { Markdown } from "../components/Markdown";')).toBe(false);
+    expect(importsRenderer(other, 'import type { X } from "../aiChat/Markdown";')).toBe(false);
+  });
 });
+
+/** The lazily loaded renderer. */
+const RENDERER = join(SRC, "features/aiChat/Markdown.tsx");
+
+/** Every module `text` imports or re-exports statically (`import … from`, `import "…"`, `export … from`), type-only imports aside. */
+function staticImports(text: string): string[] {
+  const found: string[] = [];
+  const statement = /^\s*(import|export)\s+(type\s)?([^;"']*?\sfrom\s+)?["']([^"']+)["']/gm;
+  for (const m of text.matchAll(statement)) {
+    if (m[2]) continue;
+    if (m[1] === "export" && !m[3]) continue;
+    found.push(m[4]!);
+  }
+  return found;
+}
+
+/** Whether the file at `path` with `text` statically imports the renderer or a Markdown parser. */
+function importsRenderer(path: string, text: string): boolean {
+  return staticImports(text).some((spec) => {
+    if (/^(mdast-util-from-markdown|micromark)(\/|-|$)/.test(spec)) return true;
+    if (!spec.startsWith(".")) return false;
+    return resolve(dirname(path), spec).replace(/\.tsx?$/, "") === RENDERER.replace(/\.tsx$/, "");
+  });
+}

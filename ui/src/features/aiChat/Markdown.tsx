@@ -4,15 +4,19 @@
 // raw HTML is shown as text, images are not loaded (their address is shown), and a link is
 // a button that opens the system browser only when its address is one the opener
 // capability allows (openableUrls.ts) — any other is shown as text with its address.
+// The text is parsed in small units (markdownUnits.ts: the parser is super-linear on some
+// input), each memoised, and a unit that looks pathological shows as plain text. A link
+// reference whose definition is in another unit stays the text it is.
 // Loaded only by the AI Chat page (AnswerBody.tsx imports it lazily), so the parser stays
 // out of the main bundle.
 
 import type { ReactNode } from "react";
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import type { Definition, Nodes, Root } from "mdast";
 import { openBarrackPage } from "../../lib/barrackSite";
 import { CopyButton } from "./CopyButton";
+import { markdownUnits, parsesSafely } from "./markdownUnits";
 import { openableUrl } from "./openableUrls";
 
 type Definitions = ReadonlyMap<string, Definition>;
@@ -179,13 +183,32 @@ function renderNode(node: Nodes, key: number, defs: Definitions): ReactNode {
   }
 }
 
+/** One unit's elements, built once per text; a pathological unit is plain text (as inert). */
+const MarkdownUnit = memo(function MarkdownUnit({ text }: { text: string }) {
+  const elements = useMemo(() => {
+    if (!parsesSafely(text)) return null;
+    const tree = fromMarkdown(text);
+    return render(tree.children, definitionsOf(tree));
+  }, [text]);
+  if (elements === null) {
+    return (
+      <p data-testid="md-plain" className="my-2 whitespace-pre-wrap">
+        {text}
+      </p>
+    );
+  }
+  return <div data-testid="md-unit">{elements}</div>;
+});
+
 /** `text` as Markdown, inert (see the top of this file). */
 export default function Markdown({ text }: { text: string }) {
-  const tree = useMemo(() => fromMarkdown(text), [text]);
-  const defs = useMemo(() => definitionsOf(tree), [tree]);
+  const units = useMemo(() => markdownUnits(text), [text]);
   return (
     <div data-testid="md" className="text-sm leading-relaxed break-words">
-      {render(tree.children, defs)}
+      {units.map((unit, i) => (
+        // By position: "Show more" keeps the earlier units, whose memoised elements stay.
+        <MarkdownUnit key={i} text={unit} />
+      ))}
     </div>
   );
 }

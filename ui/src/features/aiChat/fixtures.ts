@@ -104,3 +104,14 @@ export function aiBackend(chat: unknown = replyOf("Hello from the **sandbox**.")
     ai_chat: chat,
   };
 }
+
+/** Markdown the parser is slowest on (super-linear), 12,000 to 24,000 characters long. */
+export const PATHOLOGICAL: Record<string, string> = {
+  "a line of 12,000 characters of '- '": `${"- ".repeat(6_000)}x`,
+  "a line of 24,000 characters of '- '": `${"- ".repeat(12_000)}x`,
+  "a line of 12,000 characters of '1. '": `${"1. ".repeat(4_000)}x`,
+  "12,000 characters of '*_'": "*_".repeat(6_000),
+  "24,000 characters of '*a'": "*a".repeat(12_000),
+  "12,000 characters of '> '": `${"> ".repeat(6_000)}x`,
+  "lines of 17 list markers each": `${"- ".repeat(17)}x\n`.repeat(400),
+};

@@ -4,7 +4,10 @@
 /** "0.0000084 USD", "1.50 USD"; "—" when the API sent none. */
 export function formatAiCost(amount: number | null | undefined, currency: string | null | undefined): string {
   if (amount == null || !Number.isFinite(amount)) return "—";
-  const text = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 8 }).format(amount);
+  // Below the last decimal shown it is nothing: never "-0.00" (a total of no requests can
+  // come as -0.0, or as float noise below zero).
+  const shown = Math.abs(amount) < 5e-9 ? 0 : amount;
+  const text = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 8 }).format(shown);
   return currency ? `${text} ${currency}` : text;
 }
 
