@@ -676,7 +676,9 @@ fn decode_error(e: &serde_json::Error, body: &[u8]) -> ApiError {
     let text = String::from_utf8_lossy(body);
     // An answer that may carry a private key (a generated SSH key's PEM or its
     // `private_key` field) is never quoted: the error reaches the webview and logs.
-    let message = if text.to_ascii_lowercase().contains("private") {
+    let lower = text.to_ascii_lowercase();
+    let may_hold_a_key = lower.contains("private key") || lower.contains("private_key");
+    let message = if may_hold_a_key {
         format!("The server's answer could not be read ({e}); it is not shown because it may hold a private key.")
     } else {
         let snippet: String = text.chars().take(120).collect();
@@ -742,6 +744,9 @@ mod tests {
             "{}",
             plain.message
         );
+        // A VM's private IP is no key: such an answer is still quoted.
+        let vm = parse(b"{\"instances\": [{\"private_ip\": \"10.0.0.2\"");
+        assert!(vm.message.contains("private_ip"), "{}", vm.message);
 
         for body in [
             &b"-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n"[..],
