@@ -40,6 +40,7 @@ command_list! {
     check_ssh_key_deletion,
     describe_ssh_keys,
     connection_help,
+    attach_firewall_vm,
     check_security_rule,
     check_rule_list,
     check_jupyter_password,

@@ -298,8 +298,8 @@ mod tests {
             .count();
         assert_eq!(
             COMMANDS.len(),
-            with_command + 48,
-            "the app's own 48 besides"
+            with_command + 49,
+            "the app's own 49 besides"
         );
         let unique: std::collections::HashSet<&&str> = COMMANDS.iter().collect();
         assert_eq!(unique.len(), COMMANDS.len(), "a command is named twice");

@@ -474,6 +474,14 @@ fn cases() -> Vec<(&'static str, Value)> {
         ("check_volume_resize", resize("")),
         ("check_volume_resize", resize("40")),
         ("check_volume_resize", resize("80")),
+        // A size the server did not say: refused, nothing sent.
+        (
+            "check_volume_resize",
+            json!({ "form": {
+                "sizeGb": "300", "bootable": false,
+                "limits": { "minGb": 10, "maxGb": 1_048_576 },
+            } }),
+        ),
         (
             "check_volume_attachment",
             json!({ "form": { "volume": {

@@ -9,6 +9,7 @@ pub mod app;
 pub mod billing;
 pub mod connect;
 pub mod deploy;
+pub mod firewalls;
 #[cfg(test)]
 mod form_cases;
 pub mod forms;
@@ -21,6 +22,7 @@ pub use app::*;
 pub use billing::*;
 pub use connect::*;
 pub use deploy::*;
+pub use firewalls::*;
 pub use forms::*;
 pub use overview::*;
 pub use storage::*;

@@ -86,6 +86,8 @@ export const commands = {
 	describeSshKeys: (publicKeys: string[]) => typedError<SshKeyInfo_Serialize[], AppError_Serialize>(__TAURI_INVOKE("describe_ssh_keys", { publicKeys })),
 	/**  The connection help of one VM, or why there is none (`Validation`). */
 	connectionHelp: (vm: ConnectionFacts_Deserialize) => typedError<ConnectionHelp, AppError_Serialize>(__TAURI_INVOKE("connection_help", { vm })),
+	/**  Attaches `firewall_id` to `instance_id`, keeping the VMs it protects now. */
+	attachFirewallVm: (firewallId: string, instanceId: string) => typedError<AttachFirewallResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("attach_firewall_vm", { firewallId, instanceId })),
 	/**  A security or firewall rule as typed, refused when it conflicts with `form.existing`. */
 	checkSecurityRule: (form: RuleForm_Deserialize) => typedError<RuleCheck_Serialize, AppError_Serialize>(__TAURI_INVOKE("check_security_rule", { form })),
 	/**  Every problem of a list of rules (own faults, then duplicates and covered rules). */
@@ -2990,7 +2992,11 @@ export type ResizeForm = ResizeForm_Serialize | ResizeForm_Deserialize;
 
 /**  "Resize volume" as typed (VOL-51): growing only, within the type's limits. */
 export type ResizeForm_Deserialize = {
-	currentGb: number | null,
+	/**
+	 *  The size now; absent when the server's answer did not say it (then nothing is sent:
+	 *  "grow only" cannot be checked against an unknown size).
+	 */
+	currentGb?: number | null,
 	sizeGb: string,
 	bootable: boolean,
 	limits?: SizeLimits_Deserialize,
@@ -2998,6 +3004,10 @@ export type ResizeForm_Deserialize = {
 
 /**  "Resize volume" as typed (VOL-51): growing only, within the type's limits. */
 export type ResizeForm_Serialize = {
+	/**
+	 *  The size now; absent when the server's answer did not say it (then nothing is sent:
+	 *  "grow only" cannot be checked against an unknown size).
+	 */
 	currentGb: number | null,
 	sizeGb: string,
 	bootable: boolean,

@@ -304,7 +304,7 @@ const SCRIPT_REQUIREMENTS: Record<string, Requirement> = {
 const FWP = "ui/src/pages/FirewallsPage.test.tsx";
 const FW_E2E = "tests/journeys/resources/firewalls.rs";
 const FW_RULES = "offers the server's protocols and the examples, refuses a bad range at its field, adds and removes";
-const FW_ATTACH = "lists the region's VMs, the ineligible with the reason, and sends the complete set";
+const FW_ATTACH = "lists the region's VMs, the ineligible with the reason, and attaches the one picked";
 const FW_DETACH = "keeps Delete off while VMs are attached; detaches after the warning, then deletes";
 
 /** dashboard.md §7 (FW), issue 15: the Firewalls page. */

@@ -11,6 +11,7 @@ pub mod deploy;
 pub mod deploy_store;
 pub mod effects;
 pub mod error;
+pub mod firewalls;
 pub mod launch;
 pub mod notices;
 pub mod overview;

@@ -149,7 +149,7 @@ describe("a firewall's rules (FW-10…13, FW-23)", () => {
 });
 
 describe("attaching and detaching (FW-20…22)", () => {
-  it("lists the region's VMs, the ineligible with the reason, and sends the complete set", async () => {
+  it("lists the region's VMs, the ineligible with the reason, and attaches the one picked", async () => {
     const vms = [
       eligibleVmOf("train-h100"),
       eligibleVmOf("eu-a100"),
@@ -168,10 +168,7 @@ describe("attaching and detaching (FW-20…22)", () => {
     await user.click(screen.getByTestId("attach-pick-eu-a100"));
     await user.click(screen.getByTestId("attach-submit"));
     await waitFor(() => expect(screen.queryByTestId("attach-dialog")).not.toBeInTheDocument());
-    expect(backend.called("attach_firewall")[0]!.args).toEqual({
-      firewallId: "fw-web",
-      body: { instance_ids: ["vm-train-h100", "vm-eu-a100"] },
-    });
+    expect(backend.called("attach_firewall_vm")[0]!.args).toEqual({ firewallId: "fw-web", instanceId: "vm-eu-a100" });
     await waitFor(() => expect(screen.getByTestId("firewall-attached-count-web")).toHaveTextContent("2"));
   });
 

@@ -240,6 +240,19 @@ describe("attaching, detaching and deleting (VOL-20…22, VOL-30/31, VOL-40, GEN
 });
 
 describe("clone, resize and details (VOL-50…52)", () => {
+  it("refuses to resize a volume whose size the server did not say, sending nothing", async () => {
+    const unknown = volumeOf("far", { size_gb: null, region: "US-1" });
+    const b = backend([data, boot, unknown]);
+    renderApp("/volumes");
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("volume-resize-far"));
+    await screen.findByTestId("volume-resize-dialog");
+    await replaceText(user, "volume-resize-size", "300");
+    expect(await screen.findByTestId("volume-resize-size-error")).toHaveTextContent("size now is unknown");
+    await user.click(screen.getByTestId("volume-resize-submit"));
+    expect(b.called("resize_volume")).toEqual([]);
+  });
+
   it("clones under a new name checked by Rust, and resizes only upwards", async () => {
     const b = backend();
     renderApp("/volumes");

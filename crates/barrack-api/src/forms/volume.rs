@@ -92,8 +92,11 @@ pub struct VolumeForm {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ResizeForm {
-    #[cfg_attr(feature = "specta", specta(type = f64))]
-    pub current_gb: u64,
+    /// The size now; absent when the server's answer did not say it (then nothing is sent:
+    /// "grow only" cannot be checked against an unknown size).
+    #[serde(default)]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
+    pub current_gb: Option<u64>,
     pub size_gb: String,
     pub bootable: bool,
     #[serde(default)]
@@ -216,16 +219,20 @@ pub fn check(form: &VolumeForm) -> VolumeCheck {
 /// The resize form: larger than now, within the limits.
 pub fn check_resize(form: &ResizeForm) -> ResizeCheck {
     let (min, max) = form.limits.range(form.bootable);
-    let errors = match size_error(&form.size_gb, (min, max), form.bootable) {
-        Err(e) => vec![e],
-        Ok(size) if size <= form.current_gb => vec![FieldError::new(
+    let errors = match (size_error(&form.size_gb, (min, max), form.bootable), form.current_gb) {
+        (_, None) => vec![FieldError::new(
+            "sizeGb",
+            "The volume's size now is unknown (the server did not say it), so a resize cannot be checked to grow it: refresh and try again.",
+        )],
+        (Err(e), _) => vec![e],
+        (Ok(size), Some(now)) if size <= now => vec![FieldError::new(
             "sizeGb",
             format!(
                 "A volume can only grow: choose more than its {} GB now.",
-                thousands(form.current_gb)
+                thousands(now)
             ),
         )],
-        Ok(_) => Vec::new(),
+        (Ok(_), Some(_)) => Vec::new(),
     };
     let size = size_error(&form.size_gb, (min, max), form.bootable).unwrap_or_default();
     ResizeCheck::new(errors, || ResizeVolumeRequest { size_gb: size })
@@ -509,7 +516,7 @@ mod tests {
     fn resizing_only_grows_within_the_limits() {
         let r = |size: &str| {
             check_resize(&ResizeForm {
-                current_gb: 100,
+                current_gb: Some(100),
                 size_gb: size.into(),
                 bootable: false,
                 limits: SizeLimits::default(),
@@ -523,6 +530,15 @@ mod tests {
             r("1048577").errors[0].message,
             "Must be at most 1,048,576 GB."
         );
+        // A size the server did not say: nothing can be checked to grow, nothing is sent.
+        let unknown = check_resize(&ResizeForm {
+            current_gb: None,
+            size_gb: "300".into(),
+            bootable: false,
+            limits: SizeLimits::default(),
+        });
+        assert_eq!(unknown.value, None);
+        assert!(unknown.errors[0].message.contains("unknown"));
     }
 
     fn vol(status: &str, instance: Option<&str>, bootable: bool) -> VolumeFacts {

@@ -1,6 +1,6 @@
 // Attaching a firewall to one VM of its region (FW-20). The attachable-instances endpoint
-// says which VMs can take it; the others are listed, disabled, with the reason. The request
-// carries the complete set: the VMs attached now and the one picked.
+// says which VMs can take it; the others are listed, disabled, with the reason. The backend
+// sends the complete set the API takes, from the firewall as the server has it now.
 
 import { useState, type FormEvent } from "react";
 import { Check } from "lucide-react";
@@ -31,7 +31,7 @@ export function AttachFirewallDialog({
     const vm = vms.data?.find((v) => v.id === picked);
     void guard(async () => {
       try {
-        await attach.mutateAsync([...attached, picked]);
+        await attach.mutateAsync(picked);
         toast.success(`${firewall.name} is being attached to ${vm?.name ?? picked}`);
         onOpenChange(false);
       } catch {

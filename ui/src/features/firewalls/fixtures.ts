@@ -95,9 +95,12 @@ export function firewallsSim(initial: Firewall[], vms: EligibleVm[] = []) {
       change(a.firewallId, (f) => ({ ...f, rules: f.rules.filter((r) => r.id !== a.ruleId) }));
       return { ...ok, firewall_id: a.firewallId, rule_id: a.ruleId };
     },
-    attach_firewall: (a: Record<string, unknown>) => {
-      const ids = (a.body as { instance_ids: string[] }).instance_ids;
-      const fw = change(a.firewallId, (f) => ({ ...f, attachments: attachmentsOf(ids) }));
+    // Like the backend: the VMs attached now, plus the one asked for.
+    attach_firewall_vm: (a: Record<string, unknown>) => {
+      const fw = change(a.firewallId, (f) => ({
+        ...f,
+        attachments: attachmentsOf([...f.attachments.map((x) => x.instance_id), a.instanceId as string]),
+      }));
       return { ...ok, firewall_id: fw.id, attachments: fw.attachments };
     },
     detach_firewall: (a: Record<string, unknown>) => {

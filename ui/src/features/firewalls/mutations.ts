@@ -41,10 +41,10 @@ export function useRemoveFirewallRule(firewallId: string) {
 }
 
 /** The attach body is the complete set: the VMs attached now and the new one. */
+/** Adds one VM; the backend keeps the VMs the firewall protects now (read fresh, not from
+ * the page's list: the API's attach takes the complete set). */
 export function useAttachFirewall(firewallId: string) {
-  return useFirewallMutation((instanceIds: string[]) =>
-    call(commands.attachFirewall(firewallId, { instance_ids: instanceIds })),
-  );
+  return useFirewallMutation((instanceId: string) => call(commands.attachFirewallVm(firewallId, instanceId)));
 }
 
 /** Names only the VMs to take off (the inferred detach operation). */

@@ -29,7 +29,7 @@ export function ResizeVolumeDialog({ volume, onOpenChange }: Props) {
   const [sizeGb, setSizeGb] = useState(String(volume.size_gb ?? ""));
   const [touched, setTouched] = useState(false);
   const form = {
-    currentGb: volume.size_gb ?? 0,
+    currentGb: volume.size_gb ?? null,
     sizeGb,
     bootable: volume.bootable,
     limits: { minGb: type?.min_size_gb ?? null, maxGb: type?.max_size_gb ?? null },
