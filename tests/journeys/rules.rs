@@ -74,11 +74,21 @@ async fn cases(j: &Journey, profile: &str) -> Result<()> {
         let command = case["command"].as_str().unwrap_or_default();
         let got = ask(&s.app, command, &case["input"]).await?;
         if grants.contains(command) {
+            // A command that can refuse is recorded as {ok} or {error} (form_cases.rs).
+            let output = &case["output"];
+            let recorded = output.as_object().filter(|o| o.len() == 1);
+            let matches = match recorded.and_then(|o| o.iter().next()) {
+                Some((k, want)) if k == "ok" => got.get("ok").is_some_and(|ok| same(ok, want)),
+                Some((k, want)) if k == "error" => got
+                    .get("err")
+                    .and_then(Value::as_str)
+                    .is_some_and(|e| Some(e) == want["message"].as_str()),
+                _ => got.get("ok").is_some_and(|ok| same(ok, output)),
+            };
             ensure!(
-                got.get("ok").is_some_and(|ok| same(ok, &case["output"])),
-                "{command} {} answered {got} over the IPC; the table says {}",
+                matches,
+                "{command} {} answered {got} over the IPC; the table says {output}",
                 case["input"],
-                case["output"]
             );
             answered += 1;
         } else {

@@ -326,7 +326,10 @@ const FIREWALL_REQUIREMENTS: Record<string, Requirement> = {
     [FW_E2E, "firewalls_create_rule_attach_detach_delete"],
   ],
   "FW-11": [[FWP, FW_RULES]],
-  "FW-12": [[FWP, FW_RULES]],
+  "FW-12": {
+    proofs: [[FWP, FW_RULES]],
+    leftOut: "Only the HTTP and Ping examples are clicked in a test; the other examples are not checked one by one.",
+  },
   "FW-13": [[FWP, FW_RULES]],
   "FW-20": [
     [FWP, FW_ATTACH],
@@ -406,10 +409,14 @@ const VOLUME_REQUIREMENTS: Record<string, Requirement> = {
     [VOL_FORM, "a_region_must_be_chosen"],
     [VOL_E2E, VOL_JOURNEY],
   ],
-  "VOL-15": [
-    [VP, VOL_BOOTABLE],
-    [VOL_FORM, "the_types_limits_apply_and_bootable_needs_100_gb_and_an_image"],
-  ],
+  "VOL-15": {
+    proofs: [
+      [VP, VOL_BOOTABLE],
+      [VOL_FORM, "the_types_limits_apply_and_bootable_needs_100_gb_and_an_image"],
+    ],
+    leftOut:
+      "The message for a region with no OS images is shown by the dialog but no test asserts it yet (next session).",
+  },
   "VOL-16": [
     [VP, VOL_CREATE],
     [VOL_E2E, VOL_JOURNEY],
@@ -433,16 +440,24 @@ const VOLUME_REQUIREMENTS: Record<string, Requirement> = {
     [VL, VOL_VM_PAGE],
     [VOL_E2E, VOL_JOURNEY],
   ],
-  "VOL-31": [
-    [VL, VOL_BOOT],
-    [VOL_FORM, "never_the_boot_volume_of_a_running_vm_and_only_from_an_active_vm"],
-    [VOL_SIM, "boot_volume_is_in_use_and_cannot_be_detached"],
-  ],
+  "VOL-31": {
+    proofs: [
+      [VL, VOL_BOOT],
+      [VOL_FORM, "never_the_boot_volume_of_a_running_vm_and_only_from_an_active_vm"],
+      [VOL_SIM, "boot_volume_is_in_use_and_cannot_be_detached"],
+    ],
+    leftOut:
+      "Finding the VM through the attachment mapping or a search of the region's VMs: the app detaches from the VM the volume names (instance_id); a volume that names none is not offered Detach.",
+  },
   "VOL-40": [
     [VP, VOL_DETACH],
     [VOL_E2E, VOL_JOURNEY],
   ],
-  "VOL-50": [[VP, "clones under a new name checked by Rust, and resizes only upwards"]],
+  "VOL-50": {
+    proofs: [[VP, "clones under a new name checked by Rust, and resizes only upwards"]],
+    leftOut:
+      "A refused clone name and the clone's region are not asserted by a test yet (the name goes through the same Rust name rule as every other).",
+  },
   "VOL-51": [
     [VP, "clones under a new name checked by Rust, and resizes only upwards"],
     [VOL_FORM, "resizing_only_grows_within_the_limits"],

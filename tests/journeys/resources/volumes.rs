@@ -208,6 +208,16 @@ async fn create_attach_detach_resize_delete(j: &Journey, profile: &str) -> Resul
     )
     .await
     .context("a smaller size is refused at the field")?;
+    // Submitting it anyway sends nothing: the dialog stays, the refusal with it.
+    app.click(&tid("volume-resize-submit"), STEP).await?;
+    app.next_frame().await;
+    app.wait_text(
+        &tid("volume-resize-size-error"),
+        |t| t.contains("can only grow"),
+        STEP,
+    )
+    .await
+    .context("the refusal stays after Submit")?;
     ensure!(
         admin.count("resize_volume")? == 0,
         "a refused resize is not sent"

@@ -39,6 +39,16 @@ describe("firewalls page (FW-01, FW-02)", () => {
     expect(screen.getByTestId("firewall-attached-count-web")).toHaveTextContent("1");
   });
 
+  it("counts as active only firewalls with an attachment that succeeded", async () => {
+    const attaching = firewallOf("attaching", { attachments: [attachmentOf("a", { status: "ATTACHING" })] });
+    const failed = firewallOf("failed", { attachments: [attachmentOf("b", { status: "ERROR" })] });
+    mockBackend(firewallsSim([web, attaching, failed]));
+    renderApp("/firewalls");
+    await screen.findByTestId("firewall-card-failed");
+    expect(screen.getByTestId("stat-attachments")).toHaveTextContent("3");
+    expect(screen.getByTestId("stat-active")).toHaveTextContent("1");
+  });
+
   it("shows six cards a page, the rest on the next", async () => {
     mockBackend(firewallsSim(Array.from({ length: 7 }, (_, i) => firewallOf(`fw${i}`))));
     renderApp("/firewalls");
@@ -74,7 +84,8 @@ describe("creating a firewall (FW-03)", () => {
     await screen.findByTestId("firewall-card-nordic");
     await user.selectOptions(screen.getByTestId("region-select"), "NORWAY-1");
     expect(screen.queryByTestId("firewall-card-web")).not.toBeInTheDocument();
-    expect(screen.getByTestId("stat-firewalls")).toHaveTextContent("1");
+    // The statistics are the account's (FW-01), whatever the filter.
+    expect(screen.getByTestId("stat-firewalls")).toHaveTextContent("2");
     await user.selectOptions(screen.getByTestId("region-select"), "US-1");
     expect(screen.getByTestId("firewalls-empty")).toHaveTextContent("No firewalls in US-1.");
     await user.click(screen.getByTestId("firewall-create"));
@@ -142,7 +153,13 @@ describe("a firewall's rules (FW-10…13, FW-23)", () => {
     await user.click(within(details).getByTestId("rule-example-Ping"));
     expect(within(details).getByTestId("rule-port-min")).toBeDisabled();
 
+    // Removing asks first, naming the rule; Cancel sends nothing.
     await user.click(within(details).getByTestId("rule-remove-rule-1"));
+    expect(screen.getByTestId("confirm-dialog")).toHaveTextContent("Remove this rule from web?");
+    await user.click(within(screen.getByTestId("confirm-dialog")).getByRole("button", { name: "Cancel" }));
+    expect(backend.called("remove_firewall_rule")).toEqual([]);
+    await user.click(within(details).getByTestId("rule-remove-rule-1"));
+    await user.click(screen.getByTestId("confirm-action"));
     expect(await within(details).findByTestId("firewall-rules-empty")).toBeInTheDocument();
     expect(backend.called("remove_firewall_rule")[0]!.args).toEqual({ firewallId: "fw-web", ruleId: "rule-1" });
   });

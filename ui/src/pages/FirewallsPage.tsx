@@ -34,7 +34,7 @@ export function FirewallsPage() {
   // Names are unique in the account and the limit is the account's, whatever the filter.
   const names = useMemo(() => all.map((f) => f.name), [all]);
   const regions = useMemo(() => regionOptions(all.map((f) => f.region)), [all]);
-  const stats = useMemo(() => firewallStats(firewalls), [firewalls]);
+  const stats = useMemo(() => firewallStats(all), [all]);
   const full = all.length >= LIMIT;
   const shown = dialog.shown;
 

@@ -6,15 +6,10 @@ import { DataTable, type Column } from "../../components/ui/DataTable";
 import { useRemoveSecurityRule } from "./mutations";
 import { RuleForm } from "./RuleForm";
 import { useSubmitGuard } from "../../lib/useSubmitGuard";
-import { formatPorts } from "./ruleForm";
+import { describeRule, formatPorts } from "./ruleForm";
 import { settingVerdict, type VM } from "./status";
 
 type Rule = VMSecurityRule_Serialize;
-
-export function describeRule(r: Rule): string {
-  const ports = formatPorts(r.port_range_min, r.port_range_max);
-  return `${r.direction} ${r.protocol.toUpperCase()}${ports === "—" ? "" : ` ${ports}`} ${r.ethertype} from ${r.remote_ip_prefix}`;
-}
 
 /** What a rule is listed by. */
 const RULE_COLUMNS: Column<Rule>[] = [

@@ -106,3 +106,16 @@ export function ruleSummary(r: RuleLike): string {
   if (lo === RULE_LIMITS.portMin && hi === RULE_LIMITS.portMax) return `${base}, all ports`;
   return lo === hi ? `${base}, port ${lo}` : `${base}, ports ${lo}–${hi}`;
 }
+
+/** One line naming a rule, as the confirmations quote it: "ingress TCP 22 IPv4 from 0.0.0.0/0". */
+export function describeRule(r: {
+  direction: string;
+  protocol: string;
+  ethertype: string;
+  remote_ip_prefix: string;
+  port_range_min?: number | null;
+  port_range_max?: number | null;
+}): string {
+  const ports = formatPorts(r.port_range_min, r.port_range_max);
+  return `${r.direction} ${r.protocol.toUpperCase()}${ports === "—" ? "" : ` ${ports}`} ${r.ethertype} from ${r.remote_ip_prefix}`;
+}
