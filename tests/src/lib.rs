@@ -80,7 +80,7 @@ pub use notify::{
     count_notifications, shown_notifications, wait_new_notification, wait_notification,
 };
 pub use page::{
-    clear_input, close_dialog, disabled_reason, focused, js, js_str, paste, q,
+    clear_input, close_dialog, disabled_reason, dismiss_toasts, focused, js, js_str, paste, q,
     screenshots_light_and_dark, scroll_to, text_of, wait_gone, wait_js, wear_theme, PRELUDE,
 };
 pub use signin::{finish, sign_in, sign_in_screen, sign_in_to, Signed};

@@ -239,3 +239,21 @@ pub async fn screenshots_light_and_dark(app: &mut App, name: &str) -> Result<()>
     }
     wear_theme(app, false).await
 }
+
+/// Closes every toast with its close button and waits until none is left: toasts sit over
+/// the window's bottom-right corner and would take a click meant for what is under them.
+pub async fn dismiss_toasts(app: &mut App) -> Result<()> {
+    js(
+        app,
+        "document.querySelectorAll('[data-sonner-toast] [data-close-button]').forEach((b) => b.click()); return true;",
+    )
+    .await?;
+    wait_js(
+        app,
+        "no toast on screen",
+        "return document.querySelectorAll('[data-sonner-toast]').length === 0;",
+        STEP,
+    )
+    .await
+    .map(drop)
+}

@@ -18,8 +18,8 @@ use std::time::Duration;
 
 use anyhow::{ensure, Context, Result};
 use barrack_e2e::{
-    finish, journey, screenshots_light_and_dark, sign_in, tid, wait_gone, wait_js, Api, App,
-    Journey, STEP,
+    dismiss_toasts, finish, journey, screenshots_light_and_dark, sign_in, tid, wait_gone, wait_js,
+    Api, App, Journey, STEP,
 };
 use serde_json::Value;
 
@@ -146,7 +146,8 @@ async fn create_attach_detach_resize_delete(j: &Journey, profile: &str) -> Resul
         "created as typed: {created}"
     );
 
-    // Attach to the region's ACTIVE VM.
+    // Attach to the region's ACTIVE VM (the creation's toasts may cover the card's corner).
+    dismiss_toasts(app).await?;
     app.click(&tid(&format!("volume-attach-{SUGGESTED}")), STEP)
         .await?;
     app.wait_for(&tid("volume-attach-dialog"), STEP).await?;
@@ -197,6 +198,7 @@ async fn create_attach_detach_resize_delete(j: &Journey, profile: &str) -> Resul
 
     // Resize: smaller is refused at the field, larger is sent.
     open_volumes(app).await?;
+    dismiss_toasts(app).await?;
     app.click(&tid(&format!("volume-resize-{SUGGESTED}")), STEP)
         .await?;
     app.wait_for(&tid("volume-resize-dialog"), STEP).await?;
@@ -238,7 +240,8 @@ async fn create_attach_detach_resize_delete(j: &Journey, profile: &str) -> Resul
         "the emulator resizes it"
     );
 
-    // Delete: the data-loss warning first.
+    // Delete: the data-loss warning first. (The resize's toast may cover the card's corner.)
+    dismiss_toasts(app).await?;
     app.click(&tid(&format!("volume-delete-{SUGGESTED}")), STEP)
         .await?;
     app.wait_text(
