@@ -6,9 +6,9 @@ use crate::error::AppError;
 use crate::notices::{AppNotice, AppNoticeKind};
 use crate::state::AppState;
 use crate::timers::{self, HibernateTimer};
-use crate::tray::{self, CloseAction, QuitAction, TrayItem};
+use crate::tray::{self, CloseAction, QuitAction, Running, TrayClick, TrayItem};
 use std::sync::atomic::{AtomicBool, Ordering};
-use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
+use tauri::menu::{Menu, MenuItem, PredefinedMenuItem, Submenu};
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Manager, Runtime, Window, WindowEvent};
 use tauri_plugin_notification::NotificationExt;
@@ -25,6 +25,9 @@ pub struct Told {
     /// The tray menu as last rendered: the same menu is not rebuilt (its item ids, as seen
     /// over D-Bus, stay put).
     menu: std::sync::Mutex<Vec<TrayItem>>,
+    /// The running VMs of the poller's latest look, with the session it was taken with
+    /// (kept current by [`follow_running`]).
+    running: std::sync::Mutex<Option<(String, Running)>>,
 }
 
 /// Shows a desktop notification (best effort: no notification server is not an error).
@@ -41,18 +44,19 @@ impl barrack_core::effects::Notifier for Notifications {
     }
 }
 
-/// Whether the desktop shows tray icons. On Linux that is a StatusNotifierWatcher on the
-/// session bus (KDE, GNOME with the AppIndicator extension, most panels); Windows and
+/// Whether the desktop shows tray icons: the platform decides
+/// (`barrack_core::platform::tray_support`) — on Linux only with a StatusNotifierWatcher on
+/// the session bus (KDE, GNOME with the AppIndicator extension, most panels); Windows and
 /// macOS always have one.
 pub fn tray_available() -> bool {
-    #[cfg(target_os = "linux")]
-    {
-        status_notifier_watcher_present()
-    }
-    #[cfg(not(target_os = "linux"))]
-    {
-        true
-    }
+    use barrack_core::platform::{tray_available, Platform};
+    tray_available(Platform::current(), status_notifier_watcher_present)
+}
+
+/// Never asked off Linux (the platform answers there), and no D-Bus binding is linked.
+#[cfg(not(target_os = "linux"))]
+fn status_notifier_watcher_present() -> bool {
+    false
 }
 
 #[cfg(target_os = "linux")]
@@ -69,7 +73,7 @@ fn status_notifier_watcher_present() -> bool {
     let owned: Result<(bool,), _> = proxy.method_call(
         "org.freedesktop.DBus",
         "NameHasOwner",
-        ("org.kde.StatusNotifierWatcher",),
+        (barrack_core::platform::STATUS_NOTIFIER_WATCHER,),
     );
     owned.map(|(yes,)| yes).unwrap_or(false)
 }
@@ -155,7 +159,20 @@ fn build_menu<R: Runtime>(app: &AppHandle<R>, items: &[TrayItem]) -> tauri::Resu
     for (i, item) in items.iter().enumerate() {
         match item {
             TrayItem::Separator => menu.append(&PredefinedMenuItem::separator(app)?)?,
-            TrayItem::Info(_) => menu.append(&MenuItem::with_id(
+            TrayItem::Vm {
+                instance_id,
+                actions,
+                ..
+            } if !actions.is_empty() => {
+                let sub = Submenu::with_id(app, item.id(i), menu_label(item.label()), true)?;
+                for action in actions {
+                    let (id, label) = tray::action_entry(*action, instance_id);
+                    sub.append(&MenuItem::with_id(app, id, label, true, None::<&str>)?)?;
+                }
+                menu.append(&sub)?
+            }
+            // Nothing to offer on it: a line of text.
+            TrayItem::Info(_) | TrayItem::Vm { .. } => menu.append(&MenuItem::with_id(
                 app,
                 item.id(i),
                 menu_label(item.label()),
@@ -176,8 +193,9 @@ fn build_menu<R: Runtime>(app: &AppHandle<R>, items: &[TrayItem]) -> tauri::Resu
 
 /// Makes the tray icon (once) and fills its menu.
 fn show_tray<R: Runtime>(app: &AppHandle<R>, pending: &[HibernateTimer]) -> tauri::Result<()> {
-    let items = tray::tray_menu(pending, chrono::Utc::now());
     let told = app.state::<Told>();
+    let running = running_now(&app.state::<AppState>(), &told);
+    let items = tray::tray_menu(pending, running.as_ref(), chrono::Utc::now());
     let tray = app.tray_by_id(TRAY_ID);
     if let Ok(mut last) = told.menu.lock() {
         if tray.is_some() && *last == items {
@@ -193,18 +211,90 @@ fn show_tray<R: Runtime>(app: &AppHandle<R>, pending: &[HibernateTimer]) -> taur
         .tooltip("Barrack Desktop")
         .menu(&menu)
         .show_menu_on_left_click(true)
-        .on_menu_event(|app, event| match event.id().as_ref() {
-            "open" => show_window(app),
-            "quit" => tray_quit(app),
-            _ => {}
-        });
+        .on_menu_event(|app, event| on_menu_click(app, event.id().as_ref()));
     if let Some(icon) = app.default_window_icon() {
         builder = builder.icon(icon.clone());
     }
     builder.build(app).map(|_| ())
 }
 
-/// Keeps the tray's menu current (the timer runner calls this after every round).
+/// A click on the tray's menu, read against the menu as rendered. A VM's Stop or Hibernate
+/// never acts here: the window shows and asks (`VmActionRequested`).
+fn on_menu_click<R: Runtime>(app: &AppHandle<R>, id: &str) {
+    let menu = match app.state::<Told>().menu.lock() {
+        Ok(m) => m.clone(),
+        Err(_) => return,
+    };
+    match tray::click(id, &menu) {
+        Some(TrayClick::Open) => show_window(app),
+        Some(TrayClick::Quit) => tray_quit(app),
+        Some(TrayClick::Confirm(request)) => {
+            show_window(app);
+            let _ = request.emit(app);
+        }
+        None => {}
+    }
+}
+
+/// The running VMs to show: the latest look's, if it was taken with the signed-in session.
+fn running_now(state: &AppState, told: &Told) -> Option<Running> {
+    let running = told.running.lock().ok()?.clone()?;
+    // Called on the main thread: never wait for the session's lock (being replaced right
+    // now: the next look will tell).
+    let session = state.session.try_read().ok()?;
+    let current = session.as_ref()?.identity();
+    (running.0 == current).then_some(running.1)
+}
+
+/// Follows the poller's looks at the instances: when the VMs or the session change, the
+/// running VMs and their rates are worked out again (the pricing table is the app's cached
+/// one) and the tray's menu refreshed. An unchanged look costs nothing.
+pub async fn follow_running<R: Runtime>(app: AppHandle<R>) {
+    let mut looks = app.state::<AppState>().watching.subscribe_instances();
+    let mut last: Option<(String, Vec<barrack_api::types::VMInstance>)> = None;
+    while looks.changed().await.is_ok() {
+        let Some(look) = looks.borrow_and_update().clone() else {
+            continue;
+        };
+        let Some(currency) = look.currency.clone() else {
+            continue;
+        };
+        let key = (look.session.clone(), look.vms.clone());
+        if last.as_ref() == Some(&key) {
+            continue;
+        }
+        let state = app.state::<AppState>();
+        let Some(session) = state.current().await else {
+            continue;
+        };
+        if session.identity() != look.session {
+            continue;
+        }
+        let Ok(pricing) = state.pricing(&session.client).await else {
+            // Tried again at the next look.
+            continue;
+        };
+        let running = tray::running(&look.vms, &pricing, &currency);
+        if let Ok(mut slot) = app.state::<Told>().running.lock() {
+            *slot = Some((look.session.clone(), running));
+        }
+        last = Some(key);
+        refresh_tray(&app);
+    }
+}
+
+/// With a tray host on the desktop the tray is there from the start: the running VMs, their
+/// rates and the burn rate at a glance. Without one nothing is made (closing the window with
+/// a timer pending then minimizes, as before).
+pub fn show_tray_at_start<R: Runtime>(app: &AppHandle<R>) {
+    if tray_available() {
+        let state = app.state::<AppState>();
+        let _ = show_tray(app, &pending(&state));
+    }
+}
+
+/// Keeps the tray's menu current (the timer runner calls this after every round, and
+/// [`follow_running`] after every change of the instances).
 pub fn refresh_tray<R: Runtime>(app: &AppHandle<R>) {
     if app.tray_by_id(TRAY_ID).is_some() {
         let state = app.state::<AppState>();

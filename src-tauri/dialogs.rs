@@ -33,3 +33,24 @@ impl SaveDialog for NativeSaveDialog {
             .map_err(|e| AppError::new(AppErrorCode::File, e.to_string()))
     }
 }
+
+/// The native "Open" dialog for one file; `Cancelled` when none was chosen. The webview
+/// never names the path: the backend asks, and keeps the answer.
+pub async fn ask_open_path(app: &tauri::AppHandle, title: &str) -> Result<PathBuf, AppError> {
+    use tauri_plugin_dialog::DialogExt;
+    let (app, title) = (app.clone(), title.to_owned());
+    let picked = tokio::task::spawn_blocking(move || {
+        app.dialog().file().set_title(title).blocking_pick_file()
+    })
+    .await
+    .map_err(|e| AppError::new(AppErrorCode::File, e.to_string()))?;
+    let Some(picked) = picked else {
+        return Err(AppError::new(
+            AppErrorCode::Cancelled,
+            "No file was chosen; nothing was changed.",
+        ));
+    };
+    picked
+        .into_path()
+        .map_err(|e| AppError::new(AppErrorCode::File, e.to_string()))
+}

@@ -27,9 +27,25 @@ where
     F: Future<Output = Result<T, AppError>>,
 {
     match AssertUnwindSafe(body).catch_unwind().await {
+        Ok(Err(e)) => {
+            // By code only: the message may quote a server (shown to the user, not kept).
+            log::info!("{} answered {:?}", command_name::<F>(), e.code);
+            Err(e)
+        }
         Ok(answer) => answer,
-        Err(_) => Err(AppError::new(AppErrorCode::Internal, INTERNAL_MESSAGE)),
+        Err(_) => {
+            log::error!("{} panicked", command_name::<F>());
+            Err(AppError::new(AppErrorCode::Internal, INTERNAL_MESSAGE))
+        }
     }
+}
+
+/// The command a body belongs to, from its type's name (`…::commands::app::sign_in::{{closure}}`
+/// gives `sign_in`), for the log.
+fn command_name<F>() -> &'static str {
+    let full = std::any::type_name::<F>();
+    let path = full.split("::{{").next().unwrap_or(full);
+    path.rsplit("::").next().unwrap_or(path)
 }
 
 #[cfg(test)]
@@ -52,6 +68,18 @@ mod tests {
         let e = panicked.unwrap_err();
         assert_eq!(e.code, AppErrorCode::Internal);
         assert_eq!(e.message, INTERNAL_MESSAGE);
+    }
+
+    #[test]
+    fn the_log_names_the_command_a_body_belongs_to() {
+        fn name_of<F>(_: &F) -> &'static str {
+            command_name::<F>()
+        }
+        let body = async { 1 };
+        assert_eq!(
+            name_of(&body),
+            "the_log_names_the_command_a_body_belongs_to"
+        );
     }
 
     /// Where `pub async fn <name>` starts in `src` (the exact name, not a longer one).

@@ -2,19 +2,23 @@
 //! (no Tauri); here are the thin commands over it, the effects it asks for (events,
 //! notifications, dialogs, the store), the tray and the window.
 
+#[cfg(test)]
+mod bundle_config;
 pub mod commands;
 pub mod desktop;
 pub mod dialogs;
 pub mod events;
 pub mod guard;
+pub mod logging;
 pub mod store;
 pub mod tray;
+pub mod updater;
 pub mod window;
 
 /// The core's modules keep their paths here (`crate::state::AppState`, …).
 pub use barrack_core::{
     billing, deploy, deploy_store, effects, error, notices, overview, poller, profile_migration,
-    session, settings, state, storage, supervise, timer_runner, timers, watching,
+    session, settings, state, storage, supervise, timer_runner, timers, updates, watching,
 };
 
 use state::AppState;
@@ -42,7 +46,9 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             events::ConnectionChanged,
             events::NoticesChanged,
             events::KeyRefused,
-            tray::QuitRequested
+            commands::links::DeepLinkArrived,
+            tray::QuitRequested,
+            tray::VmActionRequested
         ])
         .typ::<poller::ResourceKind>()
         .typ::<barrack_api::ErrorCode>()
@@ -82,6 +88,11 @@ fn wants_sandbox() -> bool {
 /// The poller and the timer runner, each restarted with backoff if it panics.
 async fn run_tasks(handle: tauri::AppHandle, panic_once: Arc<supervise::PanicOnce>) {
     let fx = events::effects(&handle);
+    // The tray's running VMs follow the poller's looks. Whether the desktop has a tray host
+    // is a D-Bus call (up to 500 ms): asked off the async threads.
+    let tray_handle = handle.clone();
+    tauri::async_runtime::spawn_blocking(move || desktop::show_tray_at_start(&tray_handle));
+    tauri::async_runtime::spawn(desktop::follow_running(handle.clone()));
     let timers_handle = handle.clone();
     let (timers_hook, timers_fx) = (panic_once.clone(), fx.clone());
     tauri::async_runtime::spawn(async move {
@@ -129,13 +140,20 @@ pub fn run() {
     // Read once at start (a test hook; see barrack-core supervise.rs).
     let panic_once = Arc::new(supervise::PanicOnce::from_env());
     tauri::Builder::default()
+        // First: a second start hands its arguments (a `barrack://` link: feature
+        // `deep-link`, to the deep-link plugin below) to this process and exits.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             desktop::show_window(app);
         }))
+        .plugin(tauri_plugin_deep_link::init())
+        // The log file (and the terminal in development): see logging.rs.
+        .plugin(logging::plugin())
         .plugin(tauri_plugin_store::Builder::new().build())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
+        // Signed updates: tauri.conf.json's plugins.updater (see updater.rs).
+        .plugin(tauri_plugin_updater::Builder::new().build())
         // Size (inner, as saved: no growth per start), position, maximized — not
         // visibility: a window hidden in the tray at quit must show at the next start.
         .plugin(
@@ -157,13 +175,20 @@ pub fn run() {
             .with_docs(Arc::new(store::PluginStore(store)))
             .with_profiles(Arc::new(profile_store(&app.path().app_data_dir()?)));
             let _ = state.effects.set(events::effects(app.handle()));
+            // The level chosen in Settings › Logs, before anything else is logged.
+            logging::log_start(app.handle(), barrack_core::logs::apply_saved(&state));
             damaged.into_iter().for_each(|n| state.push_notice(n));
             // One profile list with the CLI: an older app's profiles move there (once).
             if let Err(e) = profile_migration::move_profiles_from_settings(&state) {
                 eprintln!("profiles: {}", e.message);
             }
             app.manage(state);
+            // After the state: a link refused at start becomes a notice.
+            commands::links::listen(app.handle());
             app.manage(desktop::Told::default());
+            app.manage(updater::Offered::default());
+            // Once per start, after the first data (never competing with start-up).
+            tauri::async_runtime::spawn(updater::check_automatically(app.handle().clone()));
             // The window-state plugin has restored the window by now.
             desktop::keep_on_screen_at_start(app.handle());
             let handle = app.handle().clone();
@@ -182,6 +207,14 @@ pub fn run() {
                 } else {
                     session::restore(&state).await
                 };
+                if let Err(e) = &started {
+                    let what = if sandbox {
+                        "the sandbox"
+                    } else {
+                        "restoring the session"
+                    };
+                    barrack_core::logs::failed(what, e);
+                }
                 if let (Some(mut slot), Err(e)) = (startup, started) {
                     // The sign-in screen shows, saying why the session did not come back.
                     *slot = Some(e);
@@ -298,8 +331,8 @@ mod tests {
             .count();
         assert_eq!(
             COMMANDS.len(),
-            with_command + 49,
-            "the app's own 49 besides"
+            with_command + 60,
+            "the app's own 60 besides"
         );
         let unique: std::collections::HashSet<&&str> = COMMANDS.iter().collect();
         assert_eq!(unique.len(), COMMANDS.len(), "a command is named twice");

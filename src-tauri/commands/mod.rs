@@ -13,8 +13,12 @@ pub mod firewalls;
 #[cfg(test)]
 mod form_cases;
 pub mod forms;
+pub mod launch;
+pub mod links;
+pub mod logs;
 pub mod overview;
 pub mod storage;
+pub mod updates;
 pub mod watch;
 
 pub use api::*;
@@ -24,6 +28,10 @@ pub use connect::*;
 pub use deploy::*;
 pub use firewalls::*;
 pub use forms::*;
+pub use launch::*;
+pub use links::*;
+pub use logs::*;
 pub use overview::*;
 pub use storage::*;
+pub use updates::*;
 pub use watch::*;

@@ -23,7 +23,7 @@ use barrack_e2e::{
 };
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -237,12 +237,23 @@ fn is_webkit(app_data: &Path, p: &Path) -> bool {
         })
 }
 
+/// The app's log folder: Tauri's `app_log_dir` on Linux, `$XDG_DATA_HOME/<identifier>/logs`.
+fn app_log_dir(j: &Journey) -> PathBuf {
+    j.app_data_dir().join("logs")
+}
+
+/// The app's log file in it (barrack-core's `logs::FILE_STEM` plus tauri-plugin-log's `.log`).
+const APP_LOG_FILE: &str = "barrack-desktop.log";
+
 /// The places the key must not be, read from disk.
 fn sweep_files(j: &Journey, sweep: &mut Sweep) {
     let app_data = j.app_data_dir();
+    let logs = app_log_dir(j);
     sweep.files("app data (settings.json…)", &app_data, |p| {
-        is_webkit(&app_data, p)
+        is_webkit(&app_data, p) || p.starts_with(&logs)
     });
+    // Every file there: the current log and the rotated ones.
+    sweep.files("app log files", &logs, |_| false);
     sweep.files("WebKit storage", &app_data, |p| !is_webkit(&app_data, p));
     let named = [
         ("app config", j.app_config_dir()),
@@ -324,9 +335,17 @@ fn run_cli(j: &Journey, args: &[&str], stdin: Option<&str>) -> Result<String> {
 /// from a hibernate timer. Then the key in UTF-8, UTF-16LE and UTF-16BE is searched in the
 /// app's data, config and cache folders (WebKit's local storage, IndexedDB and caches are
 /// inside), the rest of its home (the CLI's profiles), the session's runtime folder, the
-/// app's and driver's log, dunst's log and history, and every page's DOM — with the app
-/// running and again after it quit. The keyring is the one place it may be.
+/// app's log files (which must exist and not be empty), the driver's log, dunst's log and
+/// history, and every page's DOM — with the app running and again after it quit. The
+/// keyring is the one place it may be.
 async fn key_sweep(j: &Journey, profile: &str) -> Result<()> {
+    // The most verbose log level from the first line on (Settings › Logs, as the settings
+    // file keeps it): the key must not be in a trace log either.
+    std::fs::create_dir_all(j.app_data_dir())?;
+    std::fs::write(
+        j.app_data_dir().join("settings.json"),
+        r#"{"settings": {"logLevel": "trace"}}"#,
+    )?;
     let mut s = sign_in(j, profile, SANDBOX).await?;
     let key = s.sim.api_key.clone();
     let api = Api::of(&s.sim)?;
@@ -478,6 +497,39 @@ async fn key_sweep(j: &Journey, profile: &str) -> Result<()> {
         !control.hits.is_empty(),
         "the sweep finds the profile's name in profiles.json (its search works)"
     );
+    // The app's log file was written (not empty) and read: a sweep over no log cannot
+    // pass. It names the profile signed in to (the same search finds that), not its key.
+    let log_file = app_log_dir(j).join(APP_LOG_FILE);
+    let log_bytes = std::fs::metadata(&log_file)
+        .with_context(|| format!("the app's log file {} exists", log_file.display()))?
+        .len();
+    ensure!(
+        log_bytes > 0,
+        "the app's log file {} is empty",
+        log_file.display()
+    );
+    ensure!(
+        sweep.swept.contains(&log_file),
+        "the app's log file was among the files swept"
+    );
+    for (said, what) in [
+        (
+            format!("signed in: profile {profile:?}"),
+            "which profile was signed in to (the search works on the log)",
+        ),
+        (
+            "log level trace".to_owned(),
+            "that it ran at the trace level",
+        ),
+    ] {
+        let mut control = Sweep::new(&said);
+        control.files("app log", &log_file, |_| false);
+        ensure!(!control.hits.is_empty(), "the app's log says {what}");
+    }
+    j.log(format!(
+        "the app's log file {} ({log_bytes} bytes) was swept",
+        log_file.display()
+    ));
     let webkit: BTreeSet<String> = sweep
         .swept
         .iter()

@@ -27,6 +27,12 @@ pub struct Driver {
 
 impl Driver {
     pub(crate) async fn start(j: &Journey) -> Result<Driver> {
+        Self::start_with_env(j, &[]).await
+    }
+
+    /// Like [`Driver::start`], with `env` added to the environment tauri-driver, and so the
+    /// app, inherit (e.g. a PATH with recording programs first).
+    pub(crate) async fn start_with_env(j: &Journey, env: &[(String, String)]) -> Result<Driver> {
         let exe = tauri_driver_path().ok_or_else(|| anyhow!("tauri-driver not found"))?;
         for d in [j.data_home(), j.config_home(), j.cache_home()] {
             fs::create_dir_all(&d)?;
@@ -53,6 +59,7 @@ impl Driver {
             .env("XDG_CONFIG_HOME", j.config_home())
             .env("XDG_CACHE_HOME", j.cache_home())
             .env("NO_AT_BRIDGE", "1")
+            .envs(env.iter().map(|(k, v)| (k, v)))
             .stdin(Stdio::null())
             .stdout(out.try_clone()?)
             .stderr(out)
@@ -98,8 +105,12 @@ impl Driver {
 
     /// Launches the app with `args` in a new WebDriver session and waits for its page.
     pub async fn open(&self, args: &[&str]) -> Result<App> {
-        let app = app_path();
-        let app = fs::canonicalize(&app).unwrap_or(app);
+        self.open_binary(&app_path(), args).await
+    }
+
+    /// Like [`Driver::open`], with the binary at `app` (e.g. an installed package's).
+    pub async fn open_binary(&self, app: &Path, args: &[&str]) -> Result<App> {
+        let app = fs::canonicalize(app).unwrap_or_else(|_| app.to_path_buf());
         // Another copy would hand over to the live one (single-instance) and exit.
         let before = self.app_pids(&app);
         if !before.is_empty() {

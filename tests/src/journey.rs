@@ -85,6 +85,11 @@ impl Journey {
         Driver::start(self).await
     }
 
+    /// Starts tauri-driver with `env` added to what the app inherits.
+    pub async fn driver_with_env(&self, env: &[(String, String)]) -> Result<Driver> {
+        Driver::start_with_env(self, env).await
+    }
+
     /// Starts `barrack-sim` (extra arguments, e.g. `["--seed", "sandbox"]`).
     pub async fn sim(&self, args: &[&str]) -> Result<Sim> {
         Sim::start(self, args).await

@@ -45,6 +45,8 @@
 //! - `app` and `app_exit`: the app in a WebDriver session — waits, input, screenshots —
 //!   and how it ends (quit, crash, closed by the user).
 //! - `sim`: the `barrack-sim` process (its admin API is in [`admin`]).
+//! - `package`: the installers under test (`scripts/package`'s .deb), dpkg's view of them
+//!   and a guard that never leaves the package installed.
 //! - `amount`, `keyring`, `scan`: what the journeys check — amounts on screen, the
 //!   keyring's entries, secrets left on disk.
 
@@ -67,6 +69,7 @@ pub mod dialog;
 pub mod listener;
 pub mod notify;
 pub mod origin;
+pub mod package;
 pub mod page;
 pub mod prefill;
 pub mod signin;

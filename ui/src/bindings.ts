@@ -86,6 +86,21 @@ export const commands = {
 	describeSshKeys: (publicKeys: string[]) => typedError<SshKeyInfo_Serialize[], AppError_Serialize>(__TAURI_INVOKE("describe_ssh_keys", { publicKeys })),
 	/**  The connection help of one VM, or why there is none (`Validation`). */
 	connectionHelp: (vm: ConnectionFacts_Deserialize) => typedError<ConnectionHelp, AppError_Serialize>(__TAURI_INVOKE("connection_help", { vm })),
+	/**  Opens the system terminal running `ssh [-i KEY] user@<the VM's address>`. */
+	openInTerminal: (instanceId: string) => typedError<LaunchAnswer, AppError_Serialize>(__TAURI_INVOKE("open_in_terminal", { instanceId })),
+	/**  Opens VS Code on the VM through Remote-SSH (`vscode://vscode-remote/ssh-remote+…`). */
+	openInVscode: (instanceId: string) => typedError<LaunchAnswer, AppError_Serialize>(__TAURI_INVOKE("open_in_vscode", { instanceId })),
+	/**  Opens the VM's Jupyter server in the browser (only when the VM was deployed with it). */
+	openJupyter: (instanceId: string) => typedError<LaunchAnswer, AppError_Serialize>(__TAURI_INVOKE("open_jupyter", { instanceId })),
+	/**
+	 *  Asks for the private key file "Open in terminal" uses (a native dialog); answers the
+	 *  settings as saved. `Cancelled` when no file was chosen (the setting is unchanged).
+	 */
+	chooseSshKeyFile: () => typedError<Settings_Serialize, AppError_Serialize>(__TAURI_INVOKE("choose_ssh_key_file")),
+	/**  Forgets the chosen key file (ssh then uses its own defaults); answers the settings. */
+	clearSshKeyFile: () => typedError<Settings_Serialize, AppError_Serialize>(__TAURI_INVOKE("clear_ssh_key_file")),
+	/**  The link that arrived last and was not shown yet (once), or none. */
+	takeDeepLink: () => typedError<DeepLink_Serialize | null, AppError_Serialize>(__TAURI_INVOKE("take_deep_link")),
 	/**  Attaches `firewall_id` to `instance_id`, keeping the VMs it protects now. */
 	attachFirewallVm: (firewallId: string, instanceId: string) => typedError<AttachFirewallResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("attach_firewall_vm", { firewallId, instanceId })),
 	/**  A security or firewall rule as typed, refused when it conflicts with `form.existing`. */
@@ -117,6 +132,23 @@ export const commands = {
 	 *  nothing happens.
 	 */
 	quitApp: (confirmed: boolean) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("quit_app", { confirmed })),
+	/**  Asks the update server whether a newer version is offered (with its notes). */
+	checkForUpdate: () => typedError<UpdateCheck_Serialize, AppError_Serialize>(__TAURI_INVOKE("check_for_update")),
+	/**
+	 *  Downloads the offered update, verifies its signature against the app's public key,
+	 *  installs it and restarts into it; answers the installed version just before the
+	 *  restart. A refused signature installs nothing (`UpdateSignatureRefused`).
+	 */
+	installUpdate: () => typedError<string, AppError_Serialize>(__TAURI_INVOKE("install_update")),
+	/**  Saves the log level and applies it at once; answers the settings as saved. */
+	setLogLevel: (level: LogLevel) => typedError<Settings_Serialize, AppError_Serialize>(__TAURI_INVOKE("set_log_level", { level })),
+	/**  Opens the app's log folder in the system's file manager. */
+	openLogFolder: () => typedError<null, AppError_Serialize>(__TAURI_INVOKE("open_log_folder")),
+	/**
+	 *  The diagnostics text (versions, system, webview, log folder, settings — no key, no key
+	 *  hint): the UI copies it to the clipboard and shows it.
+	 */
+	getDiagnostics: () => typedError<string, AppError_Serialize>(__TAURI_INVOKE("get_diagnostics")),
 	/** Get credit balance */
 	getBalance: () => typedError<CreditBalanceResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_balance")),
 	/** Get GPU stock availability */
@@ -260,10 +292,12 @@ export const commands = {
 /** Events */
 export const events = {
 	connectionChanged: makeEvent<ConnectionChanged_Serialize, ConnectionChanged_Deserialize>("connection-changed"),
+	deepLinkArrived: makeEvent<DeepLinkArrived, DeepLinkArrived>("deep-link-arrived"),
 	keyRefused: makeEvent<KeyRefused, KeyRefused>("key-refused"),
 	noticesChanged: makeEvent<NoticesChanged, NoticesChanged>("notices-changed"),
 	quitRequested: makeEvent<QuitRequested, QuitRequested>("quit-requested"),
 	resourcesChanged: makeEvent<ResourcesChanged_Serialize, ResourcesChanged_Deserialize>("resources-changed"),
+	vmActionRequested: makeEvent<VmActionRequested, VmActionRequested>("vm-action-requested"),
 };
 
 /* Constants */
@@ -444,7 +478,20 @@ export type AppErrorCode = "Unauthorized" | "InsufficientCredits" | "NotFound" |
 /**  A local file could not be written. */
 "File" | 
 /**  The command failed inside the app itself (it panicked); nothing was sent twice. */
-"Internal";
+"Internal" | 
+/**  No newer version is offered (install asked for without one). */
+"NoUpdate" | 
+/**  The update server could not be asked, or answered something unreadable. */
+"UpdateCheckFailed" | 
+/**  The update could not be downloaded; nothing was installed. */
+"UpdateDownloadFailed" | 
+/**
+ *  The downloaded update's signature did not match the app's public key (wrong key or
+ *  changed bytes): it was not installed.
+ */
+"UpdateSignatureRefused" | 
+/**  The verified update could not be installed (the package manager refused or failed). */
+"UpdateInstallFailed";
 
 export type AppError_Deserialize = {
 	code: AppErrorCode,
@@ -475,7 +522,11 @@ export type AppNoticeKind =
 /**  The window was closed while a timer is pending: the app keeps running in the tray. */
 "ClosedToTray" | 
 /**  No system tray on this desktop: the window was minimized instead of closed. */
-"TrayUnavailable";
+"TrayUnavailable" | 
+/**  The automatic check found a newer version (Settings › Software updates installs it). */
+"UpdateAvailable" | 
+/**  A `barrack://` link was refused (not a page the app opens); nothing was shown. */
+"DeepLinkRefused";
 
 /**  One VM of the attach list, with the reason it cannot be picked (VOL-21). */
 export type AttachChoice = AttachChoice_Serialize | AttachChoice_Deserialize;
@@ -1263,6 +1314,35 @@ export type DayCost = {
 	volumes: number | null,
 	snapshots: number | null,
 };
+
+/**
+ *  Where a link leads (sent to the window as `{ page: "instance", id }` or
+ *  `{ page: "deploy", template }`).
+ */
+export type DeepLink = DeepLink_Serialize | DeepLink_Deserialize;
+
+/**  A `barrack://` link arrived: take it with `take_deep_link`. */
+export type DeepLinkArrived = Record<string, never>;
+
+/**
+ *  Where a link leads (sent to the window as `{ page: "instance", id }` or
+ *  `{ page: "deploy", template }`).
+ */
+export type DeepLink_Deserialize = 
+/**  `barrack://instances/<id>`: that VM's page. */
+{ page: "instance"; id: string } | 
+/**  `barrack://deploy` or `barrack://deploy?template=<name>`: the wizard, with that template. */
+{ page: "deploy"; template?: string | null };
+
+/**
+ *  Where a link leads (sent to the window as `{ page: "instance", id }` or
+ *  `{ page: "deploy", template }`).
+ */
+export type DeepLink_Serialize = 
+/**  `barrack://instances/<id>`: that VM's page. */
+{ page: "instance"; id: string } | 
+/**  `barrack://deploy` or `barrack://deploy?template=<name>`: the wizard, with that template. */
+{ page: "deploy"; template: string | null };
 
 /**
  *  The plain answer of a delete or other action with nothing else to say (inferred shape,
@@ -2362,6 +2442,30 @@ export type KeyRefused = {
 	message: string,
 };
 
+/**  What an "Open in …" command did. */
+export type LaunchAnswer = 
+/**  The terminal, VS Code or the browser was started. */
+{ outcome: "launched"; message: string } | 
+/**  The sandbox: nothing was started; the message says what would have been. */
+{ outcome: "simulated"; message: string } | 
+/**  Nothing was started, because of `reason`. */
+{ outcome: "refused"; reason: LaunchRefusal; message: string };
+
+/**  Why nothing was opened; the UI branches on it (the message says it in words). */
+export type LaunchRefusal = 
+/**  The VM is not ACTIVE: SSH and Jupyter answer only while it runs. */
+"NotRunning" | 
+/**  The VM has no public address (public IP off, or none assigned yet). */
+"NoAddress" | 
+/**  None of the platform's terminals is installed. */
+"NoTerminal" | 
+/**  The VM was deployed without Jupyter. */
+"JupyterOff" | 
+/**  The address, login user or key file could not be put on a command line safely. */
+"BadTarget" | 
+/**  The program or the system's URL handler could not be started. */
+"Failed";
+
 /**  Schema `ListFirewallsResponse`. */
 export type ListFirewallsResponse = ListFirewallsResponse_Serialize | ListFirewallsResponse_Deserialize;
 
@@ -2436,6 +2540,9 @@ export type ListVMsResponse_Serialize = {
 	total_pages: number,
 	request_id: string | null,
 };
+
+/**  How much the app writes: the user's choice in Settings › Logs. */
+export type LogLevel = "error" | "warn" | "info" | "debug" | "trace";
 
 export type ModelUsage = ModelUsage_Serialize | ModelUsage_Deserialize;
 
@@ -2622,6 +2729,8 @@ export type Preferences_Deserialize = {
 	pollIdleSecs: number,
 	notifications: Notifications_Deserialize,
 	lowBalanceThreshold: number | null,
+	/**  Absent (an older UI): on, the default. */
+	autoUpdateCheck?: boolean,
 };
 
 /**
@@ -2637,6 +2746,8 @@ export type Preferences_Serialize = {
 	pollIdleSecs: number,
 	notifications: Notifications_Serialize,
 	lowBalanceThreshold: number | null,
+	/**  Absent (an older UI): on, the default. */
+	autoUpdateCheck: boolean,
 };
 
 /**  A price in every currency, with its unit (`per GPU per hour`, `per TB per hour`, …). */
@@ -3341,6 +3452,18 @@ export type Settings_Deserialize = {
 	/**  Notify when the balance falls below this, in the account's currency. */
 	lowBalanceThreshold?: number | null,
 	window?: WindowState_Deserialize,
+	/**  Look for a new version by itself, a while after start-up (Settings › Software updates). */
+	autoUpdateCheck?: boolean,
+	/**
+	 *  How much the app writes to its log file (Settings › Logs; applied at start and at once
+	 *  when changed, see logs.rs).
+	 */
+	logLevel?: LogLevel,
+	/**
+	 *  The private key "Open in terminal" passes to `ssh -i`: chosen in a native dialog
+	 *  opened by the backend (`choose_ssh_key_file`), never named by the webview.
+	 */
+	sshKeyFile?: string | null,
 };
 
 export type Settings_Serialize = {
@@ -3360,6 +3483,18 @@ export type Settings_Serialize = {
 	/**  Notify when the balance falls below this, in the account's currency. */
 	lowBalanceThreshold: number | null,
 	window: WindowState_Serialize,
+	/**  Look for a new version by itself, a while after start-up (Settings › Software updates). */
+	autoUpdateCheck: boolean,
+	/**
+	 *  How much the app writes to its log file (Settings › Logs; applied at start and at once
+	 *  when changed, see logs.rs).
+	 */
+	logLevel: LogLevel,
+	/**
+	 *  The private key "Open in terminal" passes to `ssh -i`: chosen in a native dialog
+	 *  opened by the backend (`choose_ssh_key_file`), never named by the webview.
+	 */
+	sshKeyFile: string | null,
 };
 
 export type SignInRequest = SignInRequest_Serialize | SignInRequest_Deserialize;
@@ -3934,6 +4069,56 @@ export type ToggleVMPublicIPResponse_Serialize = {
 	request_id: string | null,
 };
 
+/**  What the tray offers on a running VM. Each is asked in the window before it is sent. */
+export type TrayAction = "stop" | "hibernate";
+
+/**  The answer of a check: the running version, and the newer one if there is one. */
+export type UpdateCheck = UpdateCheck_Serialize | UpdateCheck_Deserialize;
+
+/**  The answer of a check: the running version, and the newer one if there is one. */
+export type UpdateCheck_Deserialize = {
+	currentVersion: string,
+	offer?: UpdateOffer_Deserialize | null,
+};
+
+/**  The answer of a check: the running version, and the newer one if there is one. */
+export type UpdateCheck_Serialize = {
+	currentVersion: string,
+	offer: UpdateOffer_Serialize | null,
+};
+
+/**
+ *  A newer version the update server offers. Its signature is verified when it is
+ *  downloaded, before anything is installed.
+ */
+export type UpdateOffer = UpdateOffer_Serialize | UpdateOffer_Deserialize;
+
+/**
+ *  A newer version the update server offers. Its signature is verified when it is
+ *  downloaded, before anything is installed.
+ */
+export type UpdateOffer_Deserialize = {
+	version: string,
+	currentVersion: string,
+	/**  The release notes, as published in latest.json (plain text). */
+	notes?: string | null,
+	/**  When it was published (RFC 3339), if the server said. */
+	date?: string | null,
+};
+
+/**
+ *  A newer version the update server offers. Its signature is verified when it is
+ *  downloaded, before anything is installed.
+ */
+export type UpdateOffer_Serialize = {
+	version: string,
+	currentVersion: string,
+	/**  The release notes, as published in latest.json (plain text). */
+	notes: string | null,
+	/**  When it was published (RFC 3339), if the server said. */
+	date: string | null,
+};
+
 /**  Schema `UpdateScriptRequest`: only the given fields change. */
 export type UpdateScriptRequest = UpdateScriptRequest_Serialize | UpdateScriptRequest_Deserialize;
 
@@ -4209,6 +4394,16 @@ export type VMVolumeAttachment_Serialize = {
 };
 
 export type VmAction = "start" | "stop" | "reboot" | "hibernate" | "restore" | "delete" | "snapshot" | "attach_volume" | "detach_volume" | "attach_firewall" | "toggle_public_ip" | "change_security_rules";
+
+/**
+ *  A click on a VM's Stop or Hibernate in the tray: the window shows and asks to confirm
+ *  (the UI answers with the usual `stop_instance` / `hibernate_instance`).
+ */
+export type VmActionRequested = {
+	instanceId: string,
+	instanceName: string,
+	action: TrayAction,
+};
 
 /**  What the attach and detach rules need of a VM. */
 export type VmFacts = VmFacts_Serialize | VmFacts_Deserialize;

@@ -276,6 +276,22 @@ pub fn parse_base_url(raw: &str) -> Result<Url> {
             "must be a plain base such as https://barrack.ai/api/",
         ));
     }
+    // The address is kept as typed (profiles.json) and written in the app's log and its
+    // diagnostics: a user name or password in it would be a secret there (and reqwest would
+    // send it as an Authorization header), and a line break — which `Url::parse` silently
+    // drops — would start a forged log line.
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(ApiError::validation(
+            "base_url",
+            "must not contain a user name or password (the key goes in the key field)",
+        ));
+    }
+    if text.chars().any(char::is_control) {
+        return Err(ApiError::validation(
+            "base_url",
+            "must not contain line breaks or other control characters",
+        ));
+    }
     Ok(url)
 }
 
@@ -458,9 +474,20 @@ impl Client {
     /// `--json` output and the connection check); decode it later with [`decode_value`].
     pub async fn execute_value(&self, req: &BuiltRequest) -> Result<Value> {
         let key = self.inner.key.as_ref().map(ApiKey::expose);
+        let started = std::time::Instant::now();
         self.attempts(req)
             .await
             .map_err(|e| limits::clean_error(e, key))
+            .inspect(|_| {
+                log::debug!(
+                    "{:?} ({} {}) answered in {} ms",
+                    req.op,
+                    req.method.as_str(),
+                    req.url.path(),
+                    started.elapsed().as_millis()
+                )
+            })
+            .inspect_err(|e| log_failure(req, e))
     }
 
     async fn attempts(&self, req: &BuiltRequest) -> Result<Value> {
@@ -635,6 +662,25 @@ fn encode_path_segment(value: &str) -> String {
     out
 }
 
+/// One line per failed call: the operation, the code, the HTTP status and the server's
+/// request id. Not the URL's query, the headers (the key), the body or the server's text.
+fn log_failure(req: &BuiltRequest, e: &ApiError) {
+    let status = e
+        .status
+        .map_or("no answer".to_owned(), |s| format!("HTTP {s}"));
+    let request = e
+        .request_id
+        .as_deref()
+        .map_or(String::new(), |id| format!(", request {id}"));
+    log::warn!(
+        "{:?} ({} {}) failed: {:?}, {status}{request}",
+        req.op,
+        req.method.as_str(),
+        req.url.path(),
+        e.code
+    );
+}
+
 fn transport_error(e: reqwest::Error) -> ApiError {
     if let Some(r) = redirect::refusal_in(&e) {
         return ApiError::new(
@@ -779,6 +825,18 @@ mod tests {
         let e = parse_base_url("http://barrack.ai/api/").unwrap_err();
         assert_eq!(e.field.as_deref(), Some("base_url"));
         assert!(parse_base_url("ftp://x/").is_err());
+        // Nothing that would put a secret or a second line into the log and diagnostics,
+        // which write the address as typed.
+        for bad in [
+            "https://user:pw@barrack.ai/api/",
+            "https://sk-live-key@barrack.ai/api/",
+            "https://:pw@barrack.ai/api/",
+            "https://barrack.ai/api/\n2026-01-01 [INFO] forged line",
+            "https://barrack.ai/a\tpi/",
+        ] {
+            let e = parse_base_url(bad).unwrap_err();
+            assert_eq!(e.field.as_deref(), Some("base_url"), "{bad:?}");
+        }
     }
 
     #[test]
@@ -788,6 +846,121 @@ mod tests {
         }
         assert!("header:".parse::<AuthScheme>().is_err());
         assert!("basic".parse::<AuthScheme>().is_err());
+    }
+
+    /// barrack-api's log lines, as the tests of this binary wrote them.
+    struct Capture(std::sync::Mutex<Vec<String>>);
+    impl log::Log for Capture {
+        fn enabled(&self, _: &log::Metadata) -> bool {
+            true
+        }
+        fn log(&self, r: &log::Record) {
+            if r.target().starts_with("barrack_api") {
+                self.0.lock().unwrap().push(r.args().to_string());
+            }
+        }
+        fn flush(&self) {}
+    }
+    static CAPTURE: Capture = Capture(std::sync::Mutex::new(Vec::new()));
+
+    /// The captured lines containing `marker` (tests run side by side: each its own), after
+    /// installing the capture once for all the tests of this binary.
+    fn logged(marker: &str) -> Vec<String> {
+        static INSTALL: std::sync::Once = std::sync::Once::new();
+        INSTALL.call_once(|| {
+            log::set_logger(&CAPTURE).expect("the only logger of these tests");
+            log::set_max_level(log::LevelFilter::Trace);
+        });
+        CAPTURE
+            .0
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|l| l.contains(marker))
+            .cloned()
+            .collect()
+    }
+
+    #[test]
+    fn a_failed_call_is_logged_by_operation_and_code_without_key_or_server_text() {
+        logged("");
+        let client = Client::builder()
+            .api_key(ApiKey::new("sk-secret-value-1234"))
+            .build()
+            .unwrap();
+        let req = client
+            .request(
+                Op::StartInstance,
+                &[("instance_id", "BRK-1")],
+                None::<&Nothing>,
+                None::<&Nothing>,
+            )
+            .unwrap();
+        // A server that quotes what it was sent: its text is not logged at all.
+        let mut e = ApiError::from_response(
+            401,
+            br#"{"detail": "bad header Bearer sk-secret-value-1234"}"#,
+            None,
+        );
+        e.request_id = Some("req-9".into());
+        log_failure(&req, &e);
+        assert_eq!(
+            logged("req-9"),
+            [
+                "StartInstance (POST /api/instances/BRK-1/start/) failed: Unauthorized, HTTP 401, \
+              request req-9"
+            ]
+        );
+    }
+
+    /// The request id is the server's text too: on the real path (not `log_failure` alone)
+    /// the line is written after the key is taken out of it.
+    #[tokio::test]
+    async fn a_server_that_echoes_the_key_as_its_request_id_does_not_put_it_in_the_log() {
+        use std::io::{Read, Write};
+        let key = "sk-echoed-in-request-id-5150";
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let body = format!(r#"{{"message": "no", "request_id": "rid-5150 {key}"}}"#);
+        let server = std::thread::spawn(move || {
+            let (mut conn, _) = listener.accept().unwrap();
+            let mut buf = [0u8; 4096];
+            let _ = conn.read(&mut buf);
+            let answer = format!(
+                "HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\n\
+                 Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            conn.write_all(answer.as_bytes()).unwrap();
+        });
+        logged("");
+        let client = Client::builder()
+            .base_url(format!("http://127.0.0.1:{port}/api/"))
+            .api_key(ApiKey::new(key))
+            .retry(RetryPolicy {
+                max_retries: 0,
+                ..RetryPolicy::default()
+            })
+            .build()
+            .unwrap();
+        let req = client
+            .request(
+                Op::StartInstance,
+                &[("instance_id", "BRK-5150")],
+                None::<&Nothing>,
+                None::<&Nothing>,
+            )
+            .unwrap();
+        let e = client.execute_value(&req).await.unwrap_err();
+        server.join().unwrap();
+        assert_eq!(e.status, Some(401));
+        let lines = logged("BRK-5150");
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert!(
+            lines[0].contains("request rid-5150 <redacted>"),
+            "{lines:?}"
+        );
+        assert!(!lines[0].contains("sk-echoed"), "{lines:?}");
     }
 
     #[test]

@@ -33,6 +33,17 @@ pub enum AppErrorCode {
     File,
     /// The command failed inside the app itself (it panicked); nothing was sent twice.
     Internal,
+    /// No newer version is offered (install asked for without one).
+    NoUpdate,
+    /// The update server could not be asked, or answered something unreadable.
+    UpdateCheckFailed,
+    /// The update could not be downloaded; nothing was installed.
+    UpdateDownloadFailed,
+    /// The downloaded update's signature did not match the app's public key (wrong key or
+    /// changed bytes): it was not installed.
+    UpdateSignatureRefused,
+    /// The verified update could not be installed (the package manager refused or failed).
+    UpdateInstallFailed,
 }
 
 impl From<ErrorCode> for AppErrorCode {

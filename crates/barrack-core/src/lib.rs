@@ -9,12 +9,15 @@
 pub mod billing;
 pub mod deploy;
 pub mod deploy_store;
+pub mod diagnostics;
 pub mod effects;
 pub mod error;
 pub mod firewalls;
 pub mod launch;
+pub mod logs;
 pub mod notices;
 pub mod overview;
+pub mod platform;
 pub mod poller;
 pub mod profile_migration;
 pub mod session;
@@ -26,6 +29,7 @@ pub mod supervise;
 mod test_support;
 pub mod timer_runner;
 pub mod timers;
+pub mod updates;
 pub mod watching;
 
 #[cfg(test)]

@@ -15,6 +15,10 @@ pub enum AppNoticeKind {
     ClosedToTray,
     /// No system tray on this desktop: the window was minimized instead of closed.
     TrayUnavailable,
+    /// The automatic check found a newer version (Settings › Software updates installs it).
+    UpdateAvailable,
+    /// A `barrack://` link was refused (not a page the app opens); nothing was shown.
+    DeepLinkRefused,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]

@@ -479,6 +479,8 @@ pub async fn run(state: &AppState, fx: &Effects) {
                         .filter(|v| v.status == VMStatus::Active)
                         .map(|v| v.id.clone())
                         .collect(),
+                    vms: observed.instances.clone(),
+                    currency: observed.balance.as_ref().map(|(_, c)| c.clone()),
                 });
                 storage_owed = storage_due && observed.snapshots.is_none();
                 if storage_due && !storage_owed {
@@ -486,6 +488,7 @@ pub async fn run(state: &AppState, fx: &Effects) {
                 }
                 if !online {
                     online = true;
+                    log::info!("poller: the API answers again");
                     fx.events.connection_changed(ConnectionChanged {
                         online: true,
                         message: None,
@@ -511,11 +514,21 @@ pub async fn run(state: &AppState, fx: &Effects) {
             }
             Err(e) if failure(e.code) == Failure::KeyRefused => {
                 // Said once; the next round finds the session unusable and waits.
+                log::warn!(
+                    "poller: the key of profile {:?} was refused",
+                    session.profile
+                );
                 state.refuse_key(&session, &e.message).await;
                 continue;
             }
             Err(e) => {
                 // The API cannot be used: unreachable, or failing on the server's side.
+                // Once when it starts failing; then only at the debug level.
+                if online {
+                    log::warn!("poller: the API cannot be used: {:?}", e.code);
+                } else {
+                    log::debug!("poller: still failing: {:?}", e.code);
+                }
                 if online && failure(e.code) == Failure::Offline {
                     online = false;
                     fx.events.connection_changed(ConnectionChanged {

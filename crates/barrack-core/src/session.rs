@@ -62,7 +62,7 @@ impl SessionInfo {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, specta::Type)]
+#[derive(Clone, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct SignInRequest {
     pub profile: Option<String>,
@@ -70,6 +70,18 @@ pub struct SignInRequest {
     pub auth_scheme: Option<String>,
     /// Crosses the boundary once, inbound only; never sent back.
     pub api_key: String,
+}
+
+/// Without the key: a `{:?}` of the request in a log line must not write it.
+impl std::fmt::Debug for SignInRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignInRequest")
+            .field("profile", &self.profile)
+            .field("base_url", &self.base_url)
+            .field("auth_scheme", &self.auth_scheme)
+            .field("api_key", &"<redacted>")
+            .finish()
+    }
 }
 
 fn validation(field: &str, message: impl Into<String>) -> AppError {
@@ -191,7 +203,7 @@ fn remember_app_profile(state: &AppState, name: &str) {
         state.settings.save(&s)
     });
     if let Err(e) = saved {
-        eprintln!(
+        log::warn!(
             "profiles: could not remember {name:?} as the app's profile: {}",
             e.message
         );
@@ -208,7 +220,7 @@ fn forget_app_profile(state: &AppState, name: &str) {
         state.settings.save(&s)
     });
     if let Err(e) = saved {
-        eprintln!(
+        log::warn!(
             "profiles: could not forget {name:?} as the app's profile: {}",
             e.message
         );
@@ -258,7 +270,9 @@ pub async fn sign_in(state: &AppState, req: SignInRequest) -> Result<SessionInfo
         SignInError::Check(e) => e,
         SignInError::Keyring(k) => k.into(),
         e @ SignInError::Store { .. } => AppError::new(AppErrorCode::Settings, e.to_string()),
-    })?;
+    })
+    .inspect_err(|e| crate::logs::failed(&format!("sign-in to profile {profile:?}"), e))?;
+    log::info!("signed in: profile {profile:?} at {base_url}");
     tell_set_aside(state, signed_in.set_aside);
     remember_app_profile(state, &profile);
     let session = Session {
@@ -290,6 +304,7 @@ pub async fn sign_out(state: &AppState) -> Result<SessionInfo, AppError> {
             tell_set_aside(state, out.set_aside);
             forget_app_profile(state, &s.profile);
         }
+        log::info!("signed out of {}", describe(&s));
     }
     Ok(SessionInfo::of(None))
 }
@@ -347,6 +362,7 @@ pub async fn use_profile(state: &AppState, name: &str) -> Result<SessionInfo, Ap
     remember_app_profile(state, name);
     *state.session.write().await = Some(session.clone());
     state.poke_poller();
+    log::info!("using profile {name:?} at {}", session.base_url);
     Ok(SessionInfo::of(Some(&session)))
 }
 
@@ -370,12 +386,16 @@ pub async fn start_sandbox(state: &AppState) -> Result<SessionInfo, AppError> {
             time_scale: state.sandbox_time_scale(),
             ..Default::default()
         };
-        let sim = barrack_sim::start(cfg).await.map_err(|e| {
-            AppError::new(
-                AppErrorCode::Sandbox,
-                format!("The sandbox could not start: {e}"),
-            )
-        })?;
+        let sim = barrack_sim::start(cfg)
+            .await
+            .map_err(|e| {
+                AppError::new(
+                    AppErrorCode::Sandbox,
+                    format!("The sandbox could not start: {e}"),
+                )
+            })
+            .inspect_err(|e| crate::logs::failed("the sandbox's start", e))?;
+        log::info!("sandbox: the emulator listens on {}", sim.url());
         *guard = Some(sim);
     }
     let sim = guard
@@ -395,6 +415,15 @@ pub async fn start_sandbox(state: &AppState) -> Result<SessionInfo, AppError> {
     *state.session.write().await = Some(session.clone());
     state.poke_poller();
     Ok(SessionInfo::of(Some(&session)))
+}
+
+/// A session as the log names it: its profile, or the sandbox (never its key or hint).
+fn describe(s: &Session) -> String {
+    if s.sandbox {
+        "the sandbox".to_owned()
+    } else {
+        format!("profile {:?}", s.profile)
+    }
 }
 
 async fn stop_sandbox(state: &AppState) {

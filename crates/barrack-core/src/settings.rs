@@ -110,6 +110,14 @@ pub struct Settings {
     /// Notify when the balance falls below this, in the account's currency.
     pub low_balance_threshold: f64,
     pub window: WindowState,
+    /// Look for a new version by itself, a while after start-up (Settings › Software updates).
+    pub auto_update_check: bool,
+    /// How much the app writes to its log file (Settings › Logs; applied at start and at once
+    /// when changed, see logs.rs).
+    pub log_level: crate::logs::LogLevel,
+    /// The private key "Open in terminal" passes to `ssh -i`: chosen in a native dialog
+    /// opened by the backend (`choose_ssh_key_file`), never named by the webview.
+    pub ssh_key_file: Option<String>,
 }
 
 impl Default for Settings {
@@ -123,6 +131,9 @@ impl Default for Settings {
             notifications: Notifications::default(),
             low_balance_threshold: 10.0,
             window: WindowState::default(),
+            auto_update_check: true,
+            log_level: crate::logs::LogLevel::default(),
+            ssh_key_file: None,
         }
     }
 }
@@ -140,6 +151,13 @@ pub struct Preferences {
     pub poll_idle_secs: u32,
     pub notifications: Notifications,
     pub low_balance_threshold: f64,
+    /// Absent (an older UI): on, the default.
+    #[serde(default = "checks_by_default")]
+    pub auto_update_check: bool,
+}
+
+fn checks_by_default() -> bool {
+    true
 }
 
 /// The allowed ranges, shared by validation (refuse) and decoding (fall back).
@@ -183,6 +201,7 @@ impl Settings {
             poll_idle_secs: p.poll_idle_secs,
             notifications: p.notifications,
             low_balance_threshold: p.low_balance_threshold,
+            auto_update_check: p.auto_update_check,
             ..self.clone()
         })
     }
@@ -244,6 +263,10 @@ impl Settings {
                 },
                 None => d.window,
             },
+            auto_update_check: field(o, "autoUpdateCheck").unwrap_or(d.auto_update_check),
+            log_level: field(o, "logLevel").unwrap_or(d.log_level),
+            ssh_key_file: field::<String>(o, "sshKeyFile")
+                .filter(|p| std::path::Path::new(p).is_absolute()),
         }
     }
 }
@@ -334,6 +357,7 @@ mod tests {
             poll_idle_secs: 120,
             notifications: Notifications::default(),
             low_balance_threshold: 3.0,
+            auto_update_check: true,
         }
     }
 
@@ -466,5 +490,18 @@ mod tests {
         // What is decoded is saved as it is read: a second read changes nothing.
         let again = Settings::decode_lenient(&serde_json::to_value(&s).unwrap());
         assert_eq!(again, s);
+    }
+
+    #[test]
+    fn the_ssh_key_file_is_kept_as_a_full_path_and_never_set_as_a_preference() {
+        let s = Settings::decode_lenient(&json!({"sshKeyFile": "/home/me/.ssh/id_ed25519"}));
+        assert_eq!(s.ssh_key_file.as_deref(), Some("/home/me/.ssh/id_ed25519"));
+        let relative = Settings::decode_lenient(&json!({"sshKeyFile": "id_rsa"}));
+        assert_eq!(relative.ssh_key_file, None);
+        // Only the backend's dialog sets it: the webview's preferences leave it as it is.
+        assert_eq!(
+            s.with_preferences(prefs()).unwrap().ssh_key_file,
+            s.ssh_key_file
+        );
     }
 }

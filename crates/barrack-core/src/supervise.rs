@@ -142,9 +142,10 @@ pub async fn supervise<T, TFut, S, SFut, L>(
     }
 }
 
-/// Logs a restart to stderr (the app's log).
+/// Logs a restart to stderr and to the app's log file.
 pub fn log_to_stderr(restart: &Restart) {
     eprintln!("{restart}");
+    log::error!("{restart}");
 }
 
 #[cfg(test)]

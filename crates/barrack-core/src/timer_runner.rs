@@ -372,6 +372,8 @@ mod tests {
             session,
             at,
             active: vec![vm.id.clone()],
+            vms: vec![],
+            currency: None,
         };
         state.watching.publish_instances(look(
             session.identity(),

@@ -21,6 +21,10 @@ pub struct InstancesSeen {
     pub at: chrono::DateTime<chrono::Utc>,
     /// The ids of the VMs that were ACTIVE.
     pub active: Vec<String>,
+    /// Every VM as the look found it (the tray lists the running ones with their rates).
+    pub vms: Vec<barrack_api::types::VMInstance>,
+    /// The account's currency, from the balance fetched with the look.
+    pub currency: Option<barrack_api::types::CurrencyEnum>,
 }
 
 pub struct Watching {

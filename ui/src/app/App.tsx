@@ -7,6 +7,7 @@ import { AccountFlowContext } from "./shell/AccountFlow";
 import { AppNotices } from "./shell/AppNotices";
 import { AppShell } from "./shell/AppShell";
 import { QuitDialog } from "./shell/QuitDialog";
+import { TrayActionDialog } from "./shell/TrayActionDialog";
 import { SignInScreen } from "../features/account/SignInScreen";
 import { Alert } from "../components/ui/Alert";
 import { Button } from "../components/ui/Button";
@@ -40,6 +41,7 @@ export function Root() {
         <SessionRoot />
       </div>
       <QuitDialog />
+      <TrayActionDialog />
     </div>
   );
 }

@@ -34,6 +34,15 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   File: "The file could not be written. Pick a folder you can write to, with enough free space.",
   Internal:
     "The app hit an internal error; nothing was sent twice. Try again, and if it happens again, restart the app.",
+  NoUpdate: "No newer version is offered: you have the latest. Check again later.",
+  UpdateCheckFailed:
+    "The update server could not be reached or answered something unreadable. Check your internet connection and try again later.",
+  UpdateDownloadFailed:
+    "The update could not be downloaded. Nothing was installed: the running version is unchanged. Try again later.",
+  UpdateSignatureRefused:
+    "The update was refused: its signature is not the project's (signed with another key, or the file was changed after signing). Nothing was installed: the running version is unchanged.",
+  UpdateInstallFailed:
+    "The update was verified but could not be installed. The running version is unchanged. Try again, or install the new package by hand.",
   Unexpected: "Something unexpected went wrong.",
 };
 

@@ -354,6 +354,23 @@ describe("deploy wizard", () => {
     expect(screen.getByTestId("deploy-name")).toHaveValue("");
   });
 
+  it("a barrack://deploy?template= link opens the wizard on that template at the review", async () => {
+    const draft: DeployDraft_Serialize = {
+      ...emptyDraft(),
+      gpuModel: "L40",
+      tier: "legacy",
+      gpuCount: 2,
+      region: "NORWAY-1",
+    };
+    backend({
+      list_deploy_templates: [{ name: "l40 pair", draft, savedAt: "2026-01-01T00:00:00Z" }],
+    });
+    renderApp("/deploy?template=l40%20pair");
+    expect(await screen.findByTestId("deploy-step-review")).toBeInTheDocument();
+    expect(screen.getByTestId("deploy-name")).toHaveValue("");
+    expect(screen.getByText(/Template l40 pair loaded/)).toBeInTheDocument();
+  });
+
   it("Deploy again on a VM's page loads its configuration at the review, without its name", async () => {
     const user = userEvent.setup();
     const vm = vmOf("train-h100", "ACTIVE", {

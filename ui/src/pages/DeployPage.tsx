@@ -10,7 +10,7 @@ import { DeployWizard } from "../features/deploy/DeployWizard";
 import { applyDeepLink, draftFromTemplate, draftFromVm, readDeepLink } from "../features/deploy/draft";
 import { TemplatesPanel } from "../features/deploy/TemplatesPanel";
 import { useDraft } from "../features/deploy/useDraft";
-import type { DeployTemplate } from "../features/deploy/useTemplates";
+import { templateKeys, type DeployTemplate } from "../features/deploy/useTemplates";
 import type { Draft } from "../features/deploy/wizard";
 import { Button } from "../components/ui/Button";
 import { vmKeys } from "../features/instances/queries";
@@ -47,6 +47,8 @@ export function DeployPage() {
     if (!loaded || !draft || search === "" || applied.current === search) return;
     applied.current = search;
     const again = params.get("again");
+    // `barrack://deploy?template=<name>` arrives as `?template=<name>` (checked in Rust).
+    const template = params.get("template");
     const link = readDeepLink(params);
     setParams({}, { replace: true });
     if (again) {
@@ -57,6 +59,19 @@ export function DeployPage() {
       ).catch((e) =>
         toast.error(toAppError(e).humanMessage, { description: "The VM to deploy again could not be read." }),
       );
+    } else if (template) {
+      const cached = qc.getQueryData<DeployTemplate[]>(templateKeys.list);
+      const list = cached ? Promise.resolve(cached) : call(commands.listDeployTemplates());
+      list
+        .then((ts) => {
+          const t = ts.find((x) => x.name === template);
+          if (t) loadTemplate(t);
+          else
+            toast.error(`No saved template is named ${template}`, {
+              description: "The link's template was not found.",
+            });
+        })
+        .catch((e) => toast.error(toAppError(e).humanMessage, { description: "The templates could not be read." }));
     } else if (link) {
       const what = [
         link.region && `region ${link.region}`,

@@ -11,6 +11,7 @@ import { PublicIpToggle } from "../features/instances/PublicIpToggle";
 import { useInstance, useInstancesOverview } from "../features/instances/queries";
 import { SecurityRules } from "../features/instances/SecurityRules";
 import { SshCommand } from "../features/sshKeys/SshCommand";
+import { OpenVm } from "../features/instances/OpenVm";
 import { StatusBadge } from "../components/ui/StatusBadge";
 import { normalizeStatus, type VM } from "../features/instances/status";
 import { VmActions } from "../features/instances/VmActions";
@@ -74,6 +75,7 @@ export function InstanceDetailPage() {
               </Section>
               <Section title="Connect">
                 <div className="flex flex-col gap-5">
+                  <OpenVm vm={vm} />
                   <SshCommand vm={vm} />
                   <PublicIpToggle vm={vm} />
                 </div>

@@ -100,6 +100,7 @@ describe("settings: preferences", () => {
       lowBalanceThreshold: 25.5,
       notifications: { vmReady: true, snapshotReady: false, imageReady: true, lowBalance: true },
       theme: "system",
+      autoUpdateCheck: true,
     });
     expect(await screen.findByText("Settings saved")).toBeInTheDocument();
   });
@@ -138,6 +139,7 @@ describe("settings: preferences", () => {
     expect(document.documentElement).toHaveClass("dark");
     expect(backend.called("set_settings")[0]!.args.settings).toMatchObject({ theme: "dark" });
     expect(Object.keys(backend.called("set_settings")[0]!.args.settings as object).sort()).toEqual([
+      "autoUpdateCheck",
       "lowBalanceThreshold",
       "notifications",
       "pollFastSecs",

@@ -5,6 +5,9 @@ import { AppearanceSection } from "../features/settings/AppearanceSection";
 import { ConnectionCheck } from "../features/settings/ConnectionCheck";
 import { OnBarrackAiSection } from "../features/settings/OnBarrackAiSection";
 import { PreferencesForm } from "../features/settings/PreferencesForm";
+import { SshKeyFileSection } from "../features/settings/SshKeyFileSection";
+import { UpdatesSection } from "../features/settings/UpdatesSection";
+import { LogsSection } from "../features/settings/LogsSection";
 import { PageHeader } from "../components/ui/PageHeader";
 
 export function SettingsPage() {
@@ -18,6 +21,9 @@ export function SettingsPage() {
           <AccountsSection settings={settings.data} session={session.data} />
           <AppearanceSection theme={settings.data.theme} />
           <PreferencesForm settings={settings.data} />
+          <SshKeyFileSection settings={settings.data} />
+          <UpdatesSection settings={settings.data} />
+          <LogsSection settings={settings.data} />
           <ConnectionCheck />
           <OnBarrackAiSection />
         </>

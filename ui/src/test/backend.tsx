@@ -74,7 +74,10 @@ export function settingsWith(patch: Partial<Settings> = {}): Settings {
     pollIdleSecs: 60,
     notifications: { vmReady: true, snapshotReady: true, imageReady: true, lowBalance: true },
     lowBalanceThreshold: 10,
+    autoUpdateCheck: true,
+    logLevel: "info",
     window: { width: null, height: null, x: null, y: null, maximized: false },
+    sshKeyFile: null,
     ...patch,
   };
 }
@@ -111,12 +114,19 @@ export function mockBackend(handlers: Record<string, unknown> = {}) {
         pollIdleSecs: p.pollIdleSecs ?? settings.pollIdleSecs,
         notifications: p.notifications ?? settings.notifications,
         lowBalanceThreshold: p.lowBalanceThreshold ?? settings.lowBalanceThreshold,
+        autoUpdateCheck: p.autoUpdateCheck ?? settings.autoUpdateCheck,
       };
+      return settings;
+    },
+    set_log_level: (args: Record<string, unknown>) => {
+      settings = { ...settings, logLevel: args.level as Settings["logLevel"] };
       return settings;
     },
     get_balance: balanceOf(241.2),
     // The backend's notices queue: empty unless a test fills it.
     take_app_notices: [],
+    // No barrack:// link waits unless a test gives one.
+    take_deep_link: null,
     // No VMs unless a test gives some (the dashboard and instances pages read these).
     account_overview: accountOverviewOf([]),
     instances_overview: instancesOverviewOf([]),

@@ -7,8 +7,10 @@ use crate::deploy_store::template_name;
 /// The scheme the app registers (the `.desktop` file and the deep-link plugin).
 pub const SCHEME: &str = "barrack";
 
-/// Where a link leads.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Where a link leads (sent to the window as `{ page: "instance", id }` or
+/// `{ page: "deploy", template }`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(tag = "page", rename_all = "camelCase")]
 pub enum DeepLink {
     /// `barrack://instances/<id>`: that VM's page.
     Instance { id: String },
@@ -45,7 +47,12 @@ pub fn parse(link: &str) -> Result<DeepLink, DeepLinkError> {
         .strip_prefix(SCHEME)
         .and_then(|r| r.strip_prefix("://"))
         .ok_or(DeepLinkError::Scheme)?;
-    if rest.chars().any(|c| c.is_control() || c.is_whitespace()) {
+    // Invisible formatting too: a refused path is repeated in a notice, where a bidi
+    // override would make it read as something else.
+    if rest
+        .chars()
+        .any(|c| c.is_control() || c.is_whitespace() || is_invisible_format(c))
+    {
         return Err(DeepLinkError::BadCharacters);
     }
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
@@ -53,12 +60,7 @@ pub fn parse(link: &str) -> Result<DeepLink, DeepLinkError> {
     match path.split('/').collect::<Vec<_>>().as_slice() {
         ["instances", id] => {
             let id = decode(id)?;
-            if id.is_empty()
-                || id.len() > 64
-                || !id
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-            {
+            if !is_instance_id(&id) {
                 return Err(DeepLinkError::BadInstanceId(id));
             }
             Ok(DeepLink::Instance { id })
@@ -81,6 +83,16 @@ pub fn parse(link: &str) -> Result<DeepLink, DeepLinkError> {
         }
         _ => Err(DeepLinkError::UnknownPath(path.to_owned())),
     }
+}
+
+/// An instance id as the app accepts one from outside (a link, the webview): 1 to 64 ASCII
+/// letters, digits, `-` and `_` — nothing that could change the API path it is put in.
+pub fn is_instance_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// Percent-decoding (and `+` as a space in the query), refusing what is not UTF-8.
@@ -122,7 +134,7 @@ fn decode(s: &str) -> Result<String, DeepLinkError> {
 /// Characters that change how text shows without showing themselves — bidi overrides and
 /// isolates, zero-width marks and joiners, the BOM — so a name cannot be made to read as
 /// another.
-fn is_invisible_format(c: char) -> bool {
+pub(super) fn is_invisible_format(c: char) -> bool {
     matches!(c,
         '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
         | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
@@ -188,6 +200,14 @@ mod tests {
             parse("barrack://instances/a\nb"),
             Err(DeepLinkError::BadCharacters)
         );
+        // Unencoded invisible formatting (a bidi override, a zero-width space) anywhere.
+        for link in [
+            "barrack://\u{202E}sgnittes",
+            "barrack://deploy\u{200B}",
+            "barrack://instances/vm\u{2066}-1",
+        ] {
+            assert_eq!(parse(link), Err(DeepLinkError::BadCharacters), "{link:?}");
+        }
         assert_eq!(
             parse("barrack://deploy?template=a%0Ab"),
             Err(DeepLinkError::BadCharacters)

@@ -5,33 +5,18 @@
 //! what these return. The webview never names a host, user, program or scheme: the
 //! desktop takes an instance id, reads the VM, and builds everything here.
 
+pub mod arrivals;
 pub mod deep_link;
+pub mod open;
 pub mod quote;
 
 use quote::{command_line, quote as quote_word, Shell};
 use std::net::IpAddr;
 use std::path::Path;
 
-/// The operating systems the app is built for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Platform {
-    Linux,
-    MacOs,
-    Windows,
-}
-
-impl Platform {
-    /// The platform this build runs on.
-    pub fn current() -> Self {
-        if cfg!(target_os = "macos") {
-            Platform::MacOs
-        } else if cfg!(target_os = "windows") {
-            Platform::Windows
-        } else {
-            Platform::Linux
-        }
-    }
-}
+/// The operating systems the app is built for (defined in [`crate::platform`], with the
+/// other answers that differ per platform).
+pub use crate::platform::Platform;
 
 /// Why a launch cannot be built.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -329,6 +314,10 @@ mod tests {
             "1.2.3.4; rm -rf ~",
             "$(id)",
             "-oProxyCommand=touch /tmp/x",
+            // Options by their leading '-' alone (no space or '=' to give them away).
+            "-oProxyCommand",
+            "-p22",
+            "vm.-x",
             "host name",
             "a..b",
             "ex-.com",

@@ -9,6 +9,8 @@ const TITLES: Record<AppNoticeKind, string> = {
   TimersFiredLate: "Hibernate timers fired late",
   ClosedToTray: "Barrack Desktop keeps running in the tray",
   TrayUnavailable: "No system tray: the window was minimized",
+  DeepLinkRefused: "A barrack:// link was not opened",
+  UpdateAvailable: "A new version of Barrack Desktop is available",
 };
 
 /** Things the app tells once, at the top of the window, each until dismissed. */

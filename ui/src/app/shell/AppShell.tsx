@@ -1,4 +1,5 @@
 import { useCallback, useState, type ComponentType } from "react";
+import { useDeepLinks } from "../deepLinks/useDeepLinks";
 import { Navigate, Route, Routes, useLocation } from "react-router";
 import { useConnectionEvents, useKeyRefusedEvents } from "../../lib/events";
 import { useChangeFeed } from "../changeFeed";
@@ -69,6 +70,7 @@ export function AppShell() {
   useChangeFeed();
   useConnectionEvents();
   useKeyRefusedEvents();
+  useDeepLinks();
   const { online, message } = useConnection();
   const hasData = useHasRemoteData();
   // Settings stays reachable offline: a wrong base URL is fixed there.

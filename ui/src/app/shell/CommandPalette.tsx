@@ -8,6 +8,7 @@ import { useSignOut } from "../../features/account/session";
 import { PAGES, createPath, pagePath } from "../pages";
 import { toggledTheme } from "../../lib/theme";
 import { useAccountFlow } from "./AccountFlow";
+import { DialogFrame } from "../../components/ui/Modal";
 
 type Props = { open: boolean; onOpenChange: (open: boolean) => void };
 
@@ -57,56 +58,48 @@ export function CommandPalette({ open, onOpenChange }: Props) {
   }
 
   return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
-        <Dialog.Content
-          aria-describedby={undefined}
-          className="fixed top-[15%] left-1/2 z-50 w-full max-w-lg -translate-x-1/2 overflow-hidden rounded-lg border border-border bg-surface text-fg shadow-2xl"
-        >
-          <Dialog.Title className="sr-only">Command palette</Dialog.Title>
-          <Command data-testid="command-palette" label="Command palette" loop>
-            <Command.Input
-              data-testid="command-input"
-              placeholder="Go to a page or run an action…"
-              className="w-full border-b border-border bg-transparent px-4 py-3 text-sm outline-none"
-            />
-            <Command.List className="max-h-80 overflow-y-auto p-2">
-              <Command.Empty className="px-3 py-6 text-center text-sm text-fg-muted">Nothing matches.</Command.Empty>
-              <Group heading="Pages">
-                {PAGES.map(({ slug, label, icon }) => (
-                  <Item
-                    key={slug}
-                    value={`Go to ${label}`}
-                    testId={`command-${slug}`}
-                    icon={icon}
-                    label={label}
-                    onSelect={() => run(() => void navigate(pagePath(slug)))}
-                  />
-                ))}
-              </Group>
-              <Group heading="Create">
-                {PAGES.filter((p) => p.create).map(({ slug, create, icon }) => (
-                  <Item
-                    key={slug}
-                    value={create!}
-                    testId={`command-create-${slug}`}
-                    icon={icon}
-                    label={create!}
-                    onSelect={() => run(() => void navigate(createPath(slug)))}
-                  />
-                ))}
-              </Group>
-              <Group heading="Actions">
-                {actions.map((a) => (
-                  <Item key={a.testId} {...a} onSelect={() => run(a.run)} />
-                ))}
-              </Group>
-            </Command.List>
-          </Command>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <DialogFrame open={open} onOpenChange={onOpenChange} noDescription className="top-[15%] max-w-lg overflow-hidden">
+      <Dialog.Title className="sr-only">Command palette</Dialog.Title>
+      <Command data-testid="command-palette" label="Command palette" loop>
+        <Command.Input
+          data-testid="command-input"
+          placeholder="Go to a page or run an action…"
+          className="w-full border-b border-border bg-transparent px-4 py-3 text-sm outline-none"
+        />
+        <Command.List className="max-h-80 overflow-y-auto p-2">
+          <Command.Empty className="px-3 py-6 text-center text-sm text-fg-muted">Nothing matches.</Command.Empty>
+          <Group heading="Pages">
+            {PAGES.map(({ slug, label, icon }) => (
+              <Item
+                key={slug}
+                value={`Go to ${label}`}
+                testId={`command-${slug}`}
+                icon={icon}
+                label={label}
+                onSelect={() => run(() => void navigate(pagePath(slug)))}
+              />
+            ))}
+          </Group>
+          <Group heading="Create">
+            {PAGES.filter((p) => p.create).map(({ slug, create, icon }) => (
+              <Item
+                key={slug}
+                value={create!}
+                testId={`command-create-${slug}`}
+                icon={icon}
+                label={create!}
+                onSelect={() => run(() => void navigate(createPath(slug)))}
+              />
+            ))}
+          </Group>
+          <Group heading="Actions">
+            {actions.map((a) => (
+              <Item key={a.testId} {...a} onSelect={() => run(a.run)} />
+            ))}
+          </Group>
+        </Command.List>
+      </Command>
+    </DialogFrame>
   );
 }
 

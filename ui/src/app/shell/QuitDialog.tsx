@@ -5,6 +5,7 @@ import { call, toAppError, type AppError } from "../../lib/ipc";
 import { errorDetail } from "../../lib/notify";
 import { Alert } from "../../components/ui/Alert";
 import { Button } from "../../components/ui/Button";
+import { DialogFrame } from "../../components/ui/Modal";
 import { useQuitRequest } from "./useQuitRequest";
 
 /** "Quit anyway?" in the window, naming the VMs whose hibernate timers would not fire. */
@@ -31,39 +32,36 @@ export function QuitDialog() {
   }
 
   return (
-    <Dialog.Root open={pendingTimers !== null} onOpenChange={(open) => !open && keepRunning()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
-        <Dialog.Content
-          data-testid="quit-dialog"
-          className="fixed top-1/3 left-1/2 z-50 w-full max-w-md -translate-x-1/2 rounded-lg border border-border bg-surface p-5 text-fg shadow-2xl"
-        >
-          <Dialog.Title className="text-base font-semibold">Quit with hibernate timers pending?</Dialog.Title>
-          <Dialog.Description asChild>
-            <div className="mt-2 text-sm text-fg-muted">
-              <p>These timers run only while the app runs. Quit now and they do not fire: the VMs keep billing.</p>
-              <ul data-testid="quit-pending-timers" className="mt-2 list-disc pl-5 text-fg">
-                {(pendingTimers ?? []).map((name) => (
-                  <li key={name}>{name}</li>
-                ))}
-              </ul>
-            </div>
-          </Dialog.Description>
-          {error && (
-            <div className="mt-3">
-              <Alert title={error.humanMessage}>{errorDetail(error)}</Alert>
-            </div>
-          )}
-          <div className="mt-5 flex justify-end gap-2">
-            <Button data-testid="quit-keep-running" variant="primary" onClick={keepRunning}>
-              Keep running
-            </Button>
-            <Button data-testid="quit-anyway" variant="danger" pending={quitting} onClick={() => void quit()}>
-              Quit anyway
-            </Button>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <DialogFrame
+      open={pendingTimers !== null}
+      onOpenChange={(open) => !open && keepRunning()}
+      testId="quit-dialog"
+      className="top-1/3 max-w-md p-5"
+    >
+      <Dialog.Title className="text-base font-semibold">Quit with hibernate timers pending?</Dialog.Title>
+      <Dialog.Description asChild>
+        <div className="mt-2 text-sm text-fg-muted">
+          <p>These timers run only while the app runs. Quit now and they do not fire: the VMs keep billing.</p>
+          <ul data-testid="quit-pending-timers" className="mt-2 list-disc pl-5 text-fg">
+            {(pendingTimers ?? []).map((name) => (
+              <li key={name}>{name}</li>
+            ))}
+          </ul>
+        </div>
+      </Dialog.Description>
+      {error && (
+        <div className="mt-3">
+          <Alert title={error.humanMessage}>{errorDetail(error)}</Alert>
+        </div>
+      )}
+      <div className="mt-5 flex justify-end gap-2">
+        <Button data-testid="quit-keep-running" variant="primary" onClick={keepRunning}>
+          Keep running
+        </Button>
+        <Button data-testid="quit-anyway" variant="danger" pending={quitting} onClick={() => void quit()}>
+          Quit anyway
+        </Button>
+      </div>
+    </DialogFrame>
   );
 }

@@ -42,6 +42,8 @@ export function Button({
       disabled={disabled || pending}
       aria-busy={pending || undefined}
       className={buttonClass(variant, className)}
+      // A page's primary buttons are its main actions (the keyboard journey finds them so).
+      data-variant={variant}
       {...rest}
     >
       {pending && <LoaderCircle aria-hidden className="size-4 animate-spin" />}

@@ -2,6 +2,7 @@ import { useId, useState, type ReactNode } from "react";
 import * as Dialog from "@radix-ui/react-dialog";
 import { Button } from "./Button";
 import { Input } from "./Input";
+import { DialogFrame } from "./Modal";
 
 type Props = {
   open: boolean;
@@ -30,28 +31,20 @@ export function ConfirmDialog({
   footer,
 }: Props) {
   return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
-        <Dialog.Content
-          data-testid="confirm-dialog"
-          className="fixed top-1/3 left-1/2 z-50 w-full max-w-md -translate-x-1/2 rounded-lg border border-border bg-surface p-5 text-fg shadow-2xl"
-        >
-          <Dialog.Title className="text-base font-semibold">{title}</Dialog.Title>
-          <Dialog.Description asChild>
-            <div className="mt-2 text-sm text-fg-muted">{children}</div>
-          </Dialog.Description>
-          {/* Mounted with the dialog's content, so the typed text starts empty each time. */}
-          <ConfirmBody
-            typeToConfirm={typeToConfirm}
-            footer={footer}
-            confirmLabel={confirmLabel}
-            pending={pending}
-            onConfirm={onConfirm}
-          />
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <DialogFrame open={open} onOpenChange={onOpenChange} testId="confirm-dialog" className="top-1/3 max-w-md p-5">
+      <Dialog.Title className="text-base font-semibold">{title}</Dialog.Title>
+      <Dialog.Description asChild>
+        <div className="mt-2 text-sm text-fg-muted">{children}</div>
+      </Dialog.Description>
+      {/* Mounted with the dialog's content, so the typed text starts empty each time. */}
+      <ConfirmBody
+        typeToConfirm={typeToConfirm}
+        footer={footer}
+        confirmLabel={confirmLabel}
+        pending={pending}
+        onConfirm={onConfirm}
+      />
+    </DialogFrame>
   );
 }
 

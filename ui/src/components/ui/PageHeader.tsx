@@ -10,7 +10,12 @@ export function PageHeader({ page, actions }: { page: PageSlug; actions?: ReactN
         <h1 className="text-2xl font-semibold">{label}</h1>
         <p className="mt-1 text-sm text-fg-muted">{purpose}</p>
       </div>
-      {actions}
+      {/* The page's main actions (the keyboard journey checks Tab reaches each). */}
+      {actions && (
+        <div data-testid="page-actions" className="contents">
+          {actions}
+        </div>
+      )}
     </div>
   );
 }

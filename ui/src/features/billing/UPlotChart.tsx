@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import { chartTheme, type ChartTheme } from "./charts";
+import { keyboardLegend } from "./keyboardLegend";
 
 type Props = {
   /** Built again with new data, theme or height; the width follows the container. */
@@ -54,6 +55,7 @@ export function UPlotChart({ options, data, height, testId }: Props) {
     if (!el || !canDraw()) return;
     const width = Math.max(200, el.clientWidth);
     const u = new uPlot({ ...build.current(theme, { width, height }), width, height }, data, el);
+    keyboardLegend(u.root, u.series.length);
     const observer = new ResizeObserver((entries) => {
       const w = Math.floor(entries[0]?.contentRect.width ?? 0);
       if (w > 0 && w !== u.width) u.setSize({ width: w, height });

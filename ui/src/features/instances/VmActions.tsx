@@ -79,7 +79,7 @@ export function VmActions({ vm }: { vm: VM }) {
   );
 }
 
-const WHAT_HAPPENS: Record<"stop" | "hibernate" | "delete", (name: string) => string> = {
+export const WHAT_HAPPENS: Record<"stop" | "hibernate" | "delete", (name: string) => string> = {
   stop: (name) => `${name} shuts down gracefully; whatever runs on it stops. You can start it again later.`,
   hibernate: (name) =>
     `${name} saves its state and releases its GPUs; whatever runs on it pauses until you restore it (which needs free GPUs in its region).`,

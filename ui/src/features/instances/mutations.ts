@@ -35,7 +35,8 @@ function refreshesState(e: AppError): boolean {
   return e.code === "Conflict" || e.code === "NotFound";
 }
 
-export type ActionRequest = { vm: VM; action: PowerAction };
+/** Only the VM's id is sent (the tray's confirmation knows no more of it). */
+export type ActionRequest = { vm: Pick<VM, "id">; action: PowerAction };
 
 /**
  * One power action at a time per VM panel. A second click while one is out is ignored

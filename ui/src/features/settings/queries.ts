@@ -26,6 +26,7 @@ export function preferencesOf(s: Settings): Preferences {
     pollIdleSecs: s.pollIdleSecs,
     notifications: { ...s.notifications },
     lowBalanceThreshold: s.lowBalanceThreshold,
+    autoUpdateCheck: s.autoUpdateCheck,
   };
 }
 
