@@ -162,6 +162,82 @@ fn committed_configuration_makes_no_updater_artifacts() {
     }
 }
 
+/// Why an updater configuration (`plugins.updater`) must not ship, or `None`.
+fn unsafe_updater_setting(raw: &Value) -> Option<String> {
+    let u: tauri_plugin_updater::Config = match serde_json::from_value(raw.clone()) {
+        Ok(u) => u,
+        Err(e) => return Some(format!("not the plugin's configuration: {e}")),
+    };
+    if !u.require_signed_version {
+        return Some("requireSignedVersion is off".into());
+    }
+    if u.allow_downgrades {
+        return Some("allowDowngrades is on".into());
+    }
+    if u.dangerous_insecure_transport_protocol
+        || u.dangerous_accept_invalid_certs
+        || u.dangerous_accept_invalid_hostnames
+    {
+        return Some("a dangerous… switch is on".into());
+    }
+    if u.endpoints.is_empty() {
+        return Some("no endpoint".into());
+    }
+    if let Some(url) = u.endpoints.iter().find(|url| {
+        url.scheme() != "https"
+            || url
+                .host_str()
+                .is_none_or(|h| h == "localhost" || h.starts_with("127.") || h == "[::1]")
+    }) {
+        return Some(format!("endpoint {url} is not https on a public host"));
+    }
+    if u.pubkey.trim().is_empty() {
+        return Some("no public key".into());
+    }
+    None
+}
+
+/// What an installed app trusts for its updates is this configuration: latest.json over
+/// https only, none of the plugin's `dangerous…` switches (the update journey's test overlay
+/// sets one; it must never reach these files), no downgrades, and `requireSignedVersion`, so
+/// a crafted latest.json cannot pair a newer version number with an older, validly signed
+/// package. Checked on every platform's merged configuration.
+#[test]
+fn shipped_updater_accepts_only_signed_upgrades_over_https() {
+    for (name, file) in [
+        ("linux", None),
+        ("windows", Some(WINDOWS)),
+        ("macos", Some(MACOS)),
+    ] {
+        let c = config(file);
+        let raw = c
+            .plugins
+            .0
+            .get("updater")
+            .unwrap_or_else(|| panic!("{name}: no plugins.updater"));
+        assert_eq!(unsafe_updater_setting(raw), None, "{name}: {raw}");
+    }
+    // The check can fail: the journey's overlay, and each weakening alone, are refused.
+    let shipped = config(None).plugins.0["updater"].clone();
+    let with = |patch: Value| {
+        let mut v = shipped.clone();
+        merge(&mut v, &patch);
+        unsafe_updater_setting(&v)
+    };
+    for patch in [
+        serde_json::json!({"endpoints": ["http://127.0.0.1:8080/latest.json"],
+                           "dangerousInsecureTransportProtocol": true}),
+        serde_json::json!({"dangerousAcceptInvalidCerts": true}),
+        serde_json::json!({"requireSignedVersion": null}),
+        serde_json::json!({"allowDowngrades": true}),
+        serde_json::json!({"endpoints": ["http://example.com/latest.json"]}),
+        serde_json::json!({"endpoints": []}),
+        serde_json::json!({"pubkey": ""}),
+    ] {
+        assert!(with(patch.clone()).is_some(), "accepted: {patch}");
+    }
+}
+
 #[test]
 fn windows_builds_msi_and_nsis_with_a_fixed_upgrade_code() {
     let c = config(Some(WINDOWS));

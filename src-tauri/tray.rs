@@ -135,7 +135,7 @@ pub fn running(vms: &[VMInstance], pricing: &PricingData, currency: &CurrencyEnu
         .filter(|vm| is_running(vm))
         .map(|vm| RunningVm {
             instance_id: vm.id.clone(),
-            name: vm.name.clone(),
+            name: one_line(&vm.name),
             rate: costs::vm_rate_now(vm, pricing, currency),
             // An id a menu item cannot carry safely gets no actions (the VM's page has them).
             actions: if id_is_safe(&vm.id) {
@@ -154,6 +154,42 @@ pub fn running(vms: &[VMInstance], pricing: &PricingData, currency: &CurrencyEnu
         vms: list,
         burn,
     }
+}
+
+/// The most characters of a VM name a menu line shows (the rest is cut, with "…").
+const MAX_NAME: usize = 60;
+
+/// A name from the server as one line of the menu (and of the window's question): line
+/// breaks and other control characters become spaces, characters that change how text reads
+/// without showing themselves are dropped — so a name cannot add a line, reorder or hide the
+/// rate beside it, or read as another VM's — and a long name is cut.
+fn one_line(name: &str) -> String {
+    let clean: String = name
+        .chars()
+        .filter(|c| !is_invisible_format(*c))
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let clean = clean.trim();
+    if clean.chars().count() > MAX_NAME {
+        let cut: String = clean.chars().take(MAX_NAME).collect();
+        format!("{}…", cut.trim_end())
+    } else {
+        clean.to_owned()
+    }
+}
+
+/// Bidi overrides and isolates, zero-width marks and joiners, the BOM: the same list as
+/// barrack-core's `launch::deep_link::is_invisible_format` (private to that module).
+fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
 }
 
 /// "2.40 USD/h".
@@ -326,7 +362,10 @@ pub fn tray_menu(
             ),
             (TimerKind::HibernateAt, None) => "at an unreadable time".to_owned(),
         };
-        items.push(TrayItem::Info(format!("{} hibernates {when}", t.vm_name)));
+        items.push(TrayItem::Info(format!(
+            "{} hibernates {when}",
+            one_line(&t.vm_name)
+        )));
     }
     items.push(TrayItem::Separator);
     items.push(TrayItem::Open);
@@ -536,6 +575,66 @@ mod tests {
         let menu = tray_menu(&[], Some(&r), t("2026-11-27T10:00:00Z"));
         assert_eq!(menu[0].label(), "Burn rate (VMs): 0.00 USD/h");
         assert_eq!(menu[1].label(), "No VMs running");
+    }
+
+    #[test]
+    fn a_server_name_stays_one_plain_line_of_the_menu() {
+        let now = t("2026-11-27T10:00:00Z");
+        let hostile = vec![
+            vm("BRK-000010", "a\nNo VMs running\r\n", VMStatus::Active, 1),
+            vm(
+                "BRK-000011",
+                "evil\u{202E}h/DSU 00.0\u{2066}",
+                VMStatus::Active,
+                1,
+            ),
+            vm(
+                "BRK-000012",
+                "zero\u{200B}width\u{2028}sep\u{0}",
+                VMStatus::Active,
+                1,
+            ),
+            vm("BRK-000013", &"x".repeat(500), VMStatus::Active, 1),
+        ];
+        let r = running(&hostile, &pricing(), &CurrencyEnum::Usd);
+        let mut list = Vec::new();
+        timers::add(
+            &mut list,
+            "p",
+            "BRK-000011",
+            "late\u{202E}\nnight",
+            TimerKind::HibernateWhenActive,
+            now,
+            now,
+        )
+        .unwrap();
+        let menu = tray_menu(&list, Some(&r), now);
+        for item in &menu {
+            let label = item.label();
+            assert!(
+                !label.chars().any(|c| c.is_control()
+                    || is_invisible_format(c)
+                    || matches!(c, '\u{2028}' | '\u{2029}')),
+                "{label:?}"
+            );
+            assert!(label.chars().count() <= MAX_NAME + 20, "{label:?}");
+        }
+        let labels: Vec<&str> = menu.iter().map(TrayItem::label).collect();
+        let long = format!("{}… — 2.49 USD/h", "x".repeat(MAX_NAME));
+        for wanted in [
+            "a No VMs running — 2.49 USD/h",
+            "evilh/DSU 00.0 — 2.49 USD/h",
+            "zerowidth sep — 2.49 USD/h",
+            long.as_str(),
+            "late night hibernates once it is running",
+        ] {
+            assert!(labels.contains(&wanted), "{wanted:?} in {labels:?}");
+        }
+        // The window's question names the VM as the menu showed it.
+        let Some(TrayClick::Confirm(ev)) = click("vm:stop:BRK-000011", &menu) else {
+            panic!("{menu:?}")
+        };
+        assert_eq!(ev.instance_name, "evilh/DSU 00.0");
     }
 
     #[test]

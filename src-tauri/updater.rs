@@ -9,6 +9,7 @@
 use crate::state::AppState;
 use crate::updates::{self, UpdateCheck, UpdateFailure, UpdateOffer};
 use barrack_core::error::AppError;
+use tauri::utils::config::BundleType;
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_updater::{Error as PluginError, Update, UpdaterExt};
 
@@ -52,7 +53,7 @@ fn offer_of(update: &Update) -> UpdateOffer {
     UpdateOffer {
         version: update.version.clone(),
         current_version: update.current_version.clone(),
-        notes: update.body.clone().filter(|n| !n.trim().is_empty()),
+        notes: updates::notes_shown(update.body.as_deref()),
         // As published (the plugin parses it only to check it is a date).
         date: update.date.and(
             update
@@ -69,7 +70,11 @@ pub async fn check<R: Runtime>(app: &AppHandle<R>) -> Result<UpdateCheck, AppErr
     let current_version = app.package_info().version.to_string();
     // A failed check leaves nothing to install.
     *app.state::<Offered>().0.lock().await = None;
-    let updater = app.updater().map_err(|e| error_of(e, Step::Check))?;
+    let updater = app
+        .updater_builder()
+        .timeout(updates::CHECK_TIMEOUT)
+        .build()
+        .map_err(|e| error_of(e, Step::Check))?;
     let found = updater
         .check()
         .await
@@ -84,11 +89,16 @@ pub async fn check<R: Runtime>(app: &AppHandle<R>) -> Result<UpdateCheck, AppErr
 
 /// Downloads the offered update, verifies its signature, installs it; the caller restarts.
 /// Nothing is installed unless the signature is the project's.
-pub async fn install<R: Runtime>(app: &AppHandle<R>) -> Result<String, AppError> {
+/// `shown` is the version the window showed: another check since (the automatic one) may
+/// have found a different update, which is then not installed unseen.
+pub async fn install<R: Runtime>(app: &AppHandle<R>, shown: &str) -> Result<String, AppError> {
     let offered = app.state::<Offered>().0.lock().await.clone();
-    let Some(update) = offered else {
+    let Some(mut update) = offered else {
         return Err(updates::no_update(&app.package_info().version.to_string()));
     };
+    updates::same_as_shown(&update.version, shown)?;
+    // A stalled server must not leave "Installing…" on screen for the whole session.
+    update.timeout = Some(updates::DOWNLOAD_TIMEOUT);
     // `download` verifies the signature before it returns the bytes.
     let bytes = update
         .download(|_, _| {}, || {})
@@ -118,7 +128,21 @@ pub fn restart_soon<R: Runtime>(app: &AppHandle<R>) {
 /// Whether this copy was installed from a package the updater can replace (the bundler
 /// records the package type in the binary); a build run from a checkout was not.
 fn installed_from_package() -> bool {
-    tauri::utils::platform::bundle_type().is_some()
+    let exe = std::env::current_exe().unwrap_or_default();
+    from_package(tauri::utils::platform::bundle_type(), &exe)
+}
+
+/// [`installed_from_package`] from its facts. On macOS Tauri answers "app" for every binary,
+/// bundled or not (tauri-utils `platform::bundle_type`): there the program must also run from
+/// inside an `.app` bundle, or `cargo run` from a checkout would ask the update server.
+fn from_package(bundle: Option<BundleType>, exe: &std::path::Path) -> bool {
+    match bundle {
+        Some(BundleType::App) => exe
+            .ancestors()
+            .any(|dir| dir.extension().is_some_and(|e| e == "app")),
+        Some(_) => true,
+        None => false,
+    }
 }
 
 /// The automatic check: once per start, after the first data is on screen, unless turned
@@ -183,6 +207,32 @@ mod tests {
             failure_of(&PluginError::InvalidUpdaterFormat, Step::Install),
             UpdateFailure::InstallFailed
         );
+    }
+
+    #[test]
+    fn only_a_packaged_copy_checks_by_itself() {
+        use std::path::Path;
+        assert!(from_package(
+            Some(BundleType::Deb),
+            Path::new("/usr/bin/barrack-desktop")
+        ));
+        assert!(from_package(
+            Some(BundleType::Nsis),
+            Path::new("C:/Users/me/AppData/Local/Barrack Desktop/barrack-desktop.exe")
+        ));
+        assert!(!from_package(
+            None,
+            Path::new("/work/target/debug/barrack-desktop")
+        ));
+        // macOS says "app" for every binary: only one inside an .app bundle was installed.
+        assert!(from_package(
+            Some(BundleType::App),
+            Path::new("/Applications/Barrack Desktop.app/Contents/MacOS/barrack-desktop")
+        ));
+        assert!(!from_package(
+            Some(BundleType::App),
+            Path::new("/Users/me/barrack/target/debug/barrack-desktop")
+        ));
     }
 
     #[test]

@@ -15,12 +15,13 @@ pub async fn check_for_update(app: AppHandle) -> Result<UpdateCheck, AppError> {
 
 /// Downloads the offered update, verifies its signature against the app's public key,
 /// installs it and restarts into it; answers the installed version just before the
-/// restart. A refused signature installs nothing (`UpdateSignatureRefused`).
+/// restart. A refused signature installs nothing (`UpdateSignatureRefused`). `version` is
+/// the version the window showed; a different one on offer now is refused (`NoUpdate`).
 #[tauri::command]
 #[specta::specta]
-pub async fn install_update(app: AppHandle) -> Result<String, AppError> {
+pub async fn install_update(app: AppHandle, version: String) -> Result<String, AppError> {
     guarded(async move {
-        let version = crate::updater::install(&app).await?;
+        let version = crate::updater::install(&app, &version).await?;
         crate::updater::restart_soon(&app);
         Ok(version)
     })

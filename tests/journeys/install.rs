@@ -12,6 +12,7 @@ use barrack_e2e::package::{
     can_install, deb_field, deep_link_schemes, dpkg_status, is_installed, package_files, packages,
     size_text, tauri_config, Installed,
 };
+use barrack_e2e::prefill::prefill_settings;
 use barrack_e2e::{is_positive_amount, tid, Journey, START, STEP};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -154,6 +155,10 @@ async fn install_deb_start_and_remove() -> Result<()> {
     }
 
     // The installed program, as a user starts it: the sign-in screen, then the sandbox.
+    // Installed from a package, it would check the shipped update address (GitHub) a few
+    // seconds after the first data; tests reach only loopback, so that check is turned off
+    // as a user can (Settings › Software updates). The update journey tests the check.
+    prefill_settings(&j, serde_json::json!({ "autoUpdateCheck": false }))?;
     let driver = j.driver().await?;
     let mut app = driver.open_binary(Path::new(INSTALLED_BINARY), &[]).await?;
     ensure!(

@@ -360,10 +360,28 @@ fn installed_version(package: &str) -> Option<String> {
 }
 
 /// Checks for updates in Settings and waits for the offer of `version` with the notes.
-async fn see_offer(app: &barrack_e2e::App, version: &str) -> Result<()> {
-    // The click renders "Checking…" at once; its end is the answer of THIS check (the
-    // backend installs what the last check found).
+async fn see_offer(app: &barrack_e2e::App, server: &UpdateServer, version: &str) -> Result<()> {
+    // The offer on screen must be THIS check's answer (the backend installs what the last
+    // check found): the server sees the check's request before the offer is read.
+    let checks = || {
+        server
+            .seen()
+            .iter()
+            .filter(|s| s.line.contains("/latest.json"))
+            .count()
+    };
+    let before = checks();
     app.click(&tid("update-check"), STEP).await?;
+    let asked = Instant::now();
+    while checks() == before {
+        if asked.elapsed() > STEP {
+            bail!(
+                "the update server saw no check within {}s of the click",
+                STEP.as_secs()
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     app.wait_text(&tid("update-check"), |t| t == "Check for updates", STEP)
         .await
         .context("the check ends")?;
@@ -450,7 +468,7 @@ async fn journey(j: &Journey, profile: &str) -> Result<()> {
         }))?,
     )?;
     let builds = j.work.join("builds");
-    let (deb_n, _) = build(j, VERSION_N, &overlay, &key, &builds.join(VERSION_N))?;
+    let (deb_n, signature_n) = build(j, VERSION_N, &overlay, &key, &builds.join(VERSION_N))?;
     let (deb_next, signature) = build(j, VERSION_NEXT, &overlay, &key, &builds.join(VERSION_NEXT))?;
     let package = deb_field(&deb_n, "Package")?;
     ensure!(deb_field(&deb_next, "Version")? == VERSION_NEXT);
@@ -497,7 +515,7 @@ async fn journey(j: &Journey, profile: &str) -> Result<()> {
     app.wait_for(&tid("updates-section"), STEP).await?;
 
     // Signed with another key.
-    see_offer(&app, VERSION_NEXT).await?;
+    see_offer(&app, &server, VERSION_NEXT).await?;
     barrack_e2e::scroll_to(&app, "update-offer").await?;
     app.screenshot("offered").await?;
     refused(j, &mut app, &package, "wrong key").await?;
@@ -507,15 +525,24 @@ async fn journey(j: &Journey, profile: &str) -> Result<()> {
         latest_json: latest_json(&server, VERSION_NEXT, &signature),
         deb: tampered,
     });
-    see_offer(&app, VERSION_NEXT).await?;
+    see_offer(&app, &server, VERSION_NEXT).await?;
     refused(j, &mut app, &package, "tampered file").await?;
+
+    // An older release announced as the newer one: N's own package with its valid
+    // signature, which names N, not the version latest.json announces (a downgrade).
+    server.serve(Release {
+        latest_json: latest_json(&server, VERSION_NEXT, &signature_n),
+        deb: fs::read(&deb_n)?,
+    });
+    see_offer(&app, &server, VERSION_NEXT).await?;
+    refused(j, &mut app, &package, "older release").await?;
 
     // As published.
     server.serve(Release {
         latest_json: latest_json(&server, VERSION_NEXT, &signature),
         deb: good,
     });
-    see_offer(&app, VERSION_NEXT).await?;
+    see_offer(&app, &server, VERSION_NEXT).await?;
     let before: Vec<u32> = running_installed();
     app.click(&tid("update-install"), STEP).await?;
     let started = Instant::now();
@@ -592,8 +619,11 @@ async fn journey(j: &Journey, profile: &str) -> Result<()> {
         .iter()
         .filter(|s| s.line.contains("/update.deb"))
         .count();
-    ensure!(checks >= 5, "1 automatic + 4 manual checks: {checks}");
-    ensure!(downloads == 3, "three downloads (two refused): {downloads}");
+    ensure!(checks >= 6, "1 automatic + 5 manual checks: {checks}");
+    ensure!(
+        downloads == 4,
+        "four downloads (three refused): {downloads}"
+    );
     for s in &seen {
         ensure!(
             !s.headers

@@ -137,9 +137,10 @@ export const commands = {
 	/**
 	 *  Downloads the offered update, verifies its signature against the app's public key,
 	 *  installs it and restarts into it; answers the installed version just before the
-	 *  restart. A refused signature installs nothing (`UpdateSignatureRefused`).
+	 *  restart. A refused signature installs nothing (`UpdateSignatureRefused`). `version` is
+	 *  the version the window showed; a different one on offer now is refused (`NoUpdate`).
 	 */
-	installUpdate: () => typedError<string, AppError_Serialize>(__TAURI_INVOKE("install_update")),
+	installUpdate: (version: string) => typedError<string, AppError_Serialize>(__TAURI_INVOKE("install_update", { version })),
 	/**  Saves the log level and applies it at once; answers the settings as saved. */
 	setLogLevel: (level: LogLevel) => typedError<Settings_Serialize, AppError_Serialize>(__TAURI_INVOKE("set_log_level", { level })),
 	/**  Opens the app's log folder in the system's file manager. */

@@ -1,5 +1,5 @@
 //! Updates: what Settings › Software updates is offered, why an update was refused, and when the
-//! automatic check runs. No Tauri here: src-tauri/updates.rs asks tauri-plugin-updater
+//! automatic check runs. No Tauri here: src-tauri/updater.rs asks tauri-plugin-updater
 //! (its own HTTP client, no header of ours: the API key is never sent) and sorts its answers
 //! into these.
 
@@ -21,6 +21,38 @@ pub struct UpdateOffer {
     pub notes: Option<String>,
     /// When it was published (RFC 3339), if the server said.
     pub date: Option<String>,
+}
+
+/// The most characters of release notes Settings shows; the rest is cut. latest.json is not
+/// signed: a hostile or broken one must not flood the window.
+pub const NOTES_MAX: usize = 10_000;
+
+/// The release notes as Settings shows them (plain text; the UI renders it as text, never as
+/// HTML or markdown): none when blank; control characters other than line breaks and tabs,
+/// and characters that reorder or hide text (bidi overrides, zero-width marks), dropped; at
+/// most [`NOTES_MAX`] characters.
+pub fn notes_shown(notes: Option<&str>) -> Option<String> {
+    let clean: String = notes?
+        .chars()
+        .filter(|c| (!c.is_control() || matches!(c, '\n' | '\t')) && !reorders_or_hides(*c))
+        .collect();
+    let clean = clean.trim();
+    if clean.is_empty() {
+        return None;
+    }
+    if clean.chars().count() > NOTES_MAX {
+        let cut: String = clean.chars().take(NOTES_MAX).collect();
+        return Some(format!("{cut}…"));
+    }
+    Some(clean.to_owned())
+}
+
+/// Bidi overrides and isolates, zero-width marks and joiners, the BOM (the list of
+/// `launch::deep_link::is_invisible_format`, private to that module).
+fn reorders_or_hides(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
 }
 
 /// The answer of a check: the running version, and the newer one if there is one.
@@ -68,8 +100,9 @@ impl UpdateFailure {
                 format!("The update could not be downloaded ({detail}). {UNCHANGED}")
             }
             UpdateFailure::SignatureRefused => format!(
-                "The update's signature does not match this app's public key (signed with \
-                 another key, or the file was changed after signing). {UNCHANGED}"
+                "The update's signature does not match this app's public key and the version \
+                 announced (signed with another key, the file changed after signing, or the \
+                 signature of another version). {UNCHANGED}"
             ),
             UpdateFailure::InstallFailed => format!(
                 "The update was verified but could not be installed ({detail}). The running \
@@ -87,6 +120,26 @@ pub fn no_update(current_version: &str) -> AppError {
         format!("No newer version is offered: {current_version} is the latest."),
     )
 }
+
+/// Install refused when the update on offer is not the version the window showed (another
+/// check found a different one since): it is shown first, then installed.
+pub fn same_as_shown(offered: &str, shown: &str) -> Result<(), AppError> {
+    if offered == shown {
+        return Ok(());
+    }
+    Err(AppError::new(
+        AppErrorCode::NoUpdate,
+        format!(
+            "The update on offer is now version {offered}, not the {shown} shown: check for \
+             updates again to see what it brings."
+        ),
+    ))
+}
+
+/// How long a check may take (the plugin has no limit of its own).
+pub const CHECK_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long the download may take, slow links included (the plugin has no limit of its own).
+pub const DOWNLOAD_TIMEOUT: Duration = Duration::from_secs(15 * 60);
 
 /// The automatic check waits for the first data on screen (the first look at the
 /// instances), then this long, so it never competes with start-up…
@@ -205,6 +258,31 @@ mod tests {
             AppErrorCode::UpdateCheckFailed
         );
         assert_eq!(no_update("0.1.0").code, AppErrorCode::NoUpdate);
+        // Only the version the window showed is installed.
+        assert!(same_as_shown("0.2.0", "0.2.0").is_ok());
+        let changed = same_as_shown("0.3.0", "0.2.0").unwrap_err();
+        assert_eq!(changed.code, AppErrorCode::NoUpdate);
+        assert!(changed.message.contains("0.3.0") && changed.message.contains("0.2.0"));
+    }
+
+    #[test]
+    fn release_notes_are_bounded_plain_text() {
+        assert_eq!(notes_shown(None), None);
+        assert_eq!(notes_shown(Some("  \r\n\t ")), None);
+        assert_eq!(
+            notes_shown(Some(
+                "Faster start.\r\nSigned\u{202E} updates.\u{0}\u{200B}"
+            ))
+            .as_deref(),
+            Some("Faster start.\nSigned updates.")
+        );
+        // Markup stays the characters it is (the UI shows it as text).
+        let markup = "<img src=x onerror=alert(1)> **bold** [link](http://x)";
+        assert_eq!(notes_shown(Some(markup)).as_deref(), Some(markup));
+        let huge = "a".repeat(5 * NOTES_MAX);
+        let shown = notes_shown(Some(&huge)).unwrap();
+        assert_eq!(shown.chars().count(), NOTES_MAX + 1);
+        assert!(shown.ends_with('…'));
     }
 
     #[test]

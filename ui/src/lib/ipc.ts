@@ -40,7 +40,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   UpdateDownloadFailed:
     "The update could not be downloaded. Nothing was installed: the running version is unchanged. Try again later.",
   UpdateSignatureRefused:
-    "The update was refused: its signature is not the project's (signed with another key, or the file was changed after signing). Nothing was installed: the running version is unchanged.",
+    "The update was refused: its signature is not the project's for the version announced (signed with another key, changed after signing, or the signature of another version). Nothing was installed: the running version is unchanged.",
   UpdateInstallFailed:
     "The update was verified but could not be installed. The running version is unchanged. Try again, or install the new package by hand.",
   Unexpected: "Something unexpected went wrong.",

@@ -68,7 +68,8 @@ export function DataTable<T>({
         <tr>
           {columns.map((c, i) => (
             <th key={i} className={cn("py-2 font-medium", c.headClassName)}>
-              {c.head}
+              {/* A column without a heading (a row's buttons) still names itself to a screen reader. */}
+              {c.head ?? <span className="sr-only">Actions</span>}
             </th>
           ))}
         </tr>

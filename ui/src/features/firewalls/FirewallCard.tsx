@@ -21,7 +21,7 @@ export function FirewallCard({ firewall: f, onAction }: { firewall: Firewall; on
     <Card data-testid={`firewall-card-${f.name}`} className="flex flex-col gap-3">
       <div className="flex items-start justify-between gap-2">
         <div className="min-w-0">
-          <h3 className="font-semibold break-all">{f.name}</h3>
+          <h2 className="font-semibold break-all">{f.name}</h2>
           <p className="line-clamp-2 text-sm text-fg-muted" title={f.description ?? undefined}>
             {f.description || "No description"}
           </p>

@@ -32,7 +32,20 @@ describe("Settings › Software updates", () => {
     expect(offer.textContent).toContain("published 2026-12-01");
     await user.click(within(section).getByTestId("update-install"));
     expect((await within(section).findByTestId("update-restarting")).textContent).toContain("0.2.0");
-    expect(backend.called("install_update")).toHaveLength(1);
+    // The version shown is the one asked for: the backend refuses another.
+    expect(backend.called("install_update").map((c) => c.args)).toEqual([{ version: "0.2.0" }]);
+  });
+
+  it("release notes with markup are shown as the text they are, never as HTML", async () => {
+    const notes = '<img src="x" data-testid="injected"><b>bold</b> **not markdown**';
+    const offer = { version: "0.2.0", currentVersion: "0.1.0", notes, date: null };
+    mockBackend({ check_for_update: { currentVersion: "0.1.0", offer } });
+    const section = await openUpdates();
+    await userEvent.setup().click(within(section).getByTestId("update-check"));
+    const shown = await within(section).findByTestId("update-offer-notes");
+    expect(shown.textContent).toBe(notes);
+    expect(shown.querySelector("img, b, strong")).toBeNull();
+    expect(screen.queryByTestId("injected")).not.toBeInTheDocument();
   });
 
   it("says so when this is the latest version, and offers no install", async () => {

@@ -63,7 +63,7 @@ export function UpdatesSection({ settings }: { settings: Settings }) {
         {offer && <Offer offer={offer} />}
         {offer && (
           <InstallStep
-            install={install.mutate}
+            install={() => install.mutate(offer.version)}
             pending={install.isPending}
             installed={install.data ?? null}
             error={install.error}

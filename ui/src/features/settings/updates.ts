@@ -18,7 +18,7 @@ export function useCheckForUpdate() {
 /** Downloads, verifies, installs, then the app restarts; answers the installed version. */
 export function useInstallUpdate() {
   return useMutation({
-    mutationFn: () => call(commands.installUpdate()),
+    mutationFn: (version: string) => call(commands.installUpdate(version)),
     meta: { quiet: true },
   });
 }

@@ -11,7 +11,7 @@ export function SnapshotCard({ row, onAction }: { row: SnapshotRow; onAction: (a
   return (
     <Card data-testid={`snapshot-card-${s.name}`} className="flex flex-col gap-3 p-4">
       <div className="flex items-start justify-between gap-2">
-        <h3 className="min-w-0 font-semibold break-all">{s.name}</h3>
+        <h2 className="min-w-0 font-semibold break-all">{s.name}</h2>
         <StorageStatusBadge status={s.status} testId={`snapshot-status-${s.name}`} />
       </div>
       <dl className="grid grid-cols-2 gap-x-3 gap-y-1 text-sm">

@@ -23,7 +23,7 @@ export function VolumeCard({ volume: v, currency, onAction }: Props) {
       <div className="flex items-start justify-between gap-2">
         <div className="flex min-w-0 items-center gap-2">
           <Database aria-hidden className="size-5 shrink-0 text-primary" />
-          <h3 className="font-semibold break-all">{v.name}</h3>
+          <h2 className="font-semibold break-all">{v.name}</h2>
         </div>
         <StorageStatusBadge status={v.status} testId={`volume-status-${v.name}`} />
       </div>
