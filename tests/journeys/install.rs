@@ -13,7 +13,7 @@ use barrack_e2e::package::{
     size_text, tauri_config, Installed,
 };
 use barrack_e2e::prefill::prefill_settings;
-use barrack_e2e::{is_positive_amount, tid, Journey, START, STEP};
+use barrack_e2e::{explore_sandbox_from_sign_in, Journey};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -165,20 +165,8 @@ async fn install_deb_start_and_remove() -> Result<()> {
         !app.pids.is_empty(),
         "the running app is {INSTALLED_BINARY} (no process of it in the session)"
     );
-    app.wait_for(&tid("signin"), START).await?;
-    app.wait_for(&tid("api-key"), STEP).await?;
-    app.screenshot("installed-sign-in").await?;
-    app.click(&tid("explore-sandbox"), STEP).await?;
-    app.wait_for(&tid("app-shell"), STEP).await?;
-    app.wait_text(&tid("sandbox-badge"), |t| t.contains("SANDBOX"), STEP)
-        .await
-        .context("the sandbox badge reads SANDBOX")?;
-    let balance = app
-        .wait_text(&tid("header-balance"), is_positive_amount, STEP)
-        .await
-        .context("the header shows a positive balance")?;
+    let balance = explore_sandbox_from_sign_in(&mut app, "installed-").await?;
     j.log(format!("installed app in the sandbox, balance {balance:?}"));
-    app.screenshot("installed-sandbox").await?;
     app.quit().await?;
     driver.stop();
 

@@ -4,8 +4,8 @@
 
 use anyhow::{ensure, Context, Result};
 use barrack_e2e::{
-    files_containing, is_positive_amount, keyring_attributes, keyring_clear, keyring_lookup, tid,
-    Journey,
+    explore_sandbox_from_sign_in, files_containing, is_positive_amount, keyring_attributes,
+    keyring_clear, keyring_lookup, tid, Journey,
 };
 use std::time::Duration;
 
@@ -53,20 +53,8 @@ async fn shell_explore_sandbox_from_sign_in() -> Result<()> {
     };
     let driver = j.driver().await?;
     let mut app = driver.open(&[]).await?;
-    app.wait_for(&tid("signin"), START).await?;
-    app.wait_for(&tid("api-key"), STEP).await?;
-    app.screenshot("sign-in").await?;
-    app.click(&tid("explore-sandbox"), STEP).await?;
-    app.wait_for(&tid("app-shell"), STEP).await?;
-    app.wait_text(&tid("sandbox-badge"), |t| t.contains("SANDBOX"), STEP)
-        .await
-        .context("the sandbox badge reads SANDBOX")?;
-    let balance = app
-        .wait_text(&tid("header-balance"), is_positive_amount, STEP)
-        .await
-        .context("the header shows a positive balance")?;
+    let balance = explore_sandbox_from_sign_in(&mut app, "").await?;
     j.log(format!("balance: {balance:?}"));
-    app.screenshot("sandbox").await?;
     app.quit().await?;
     driver.stop();
     j.finish();

@@ -23,7 +23,7 @@
 //! `scripts/e2e update`.
 
 use anyhow::{anyhow, bail, ensure, Context, Result};
-use barrack_e2e::package::{can_install, deb_field, dpkg_status, size_text, Installed};
+use barrack_e2e::package::{can_install, deb_field, dpkg_status, output, size_text, Installed};
 use barrack_e2e::{tid, workspace_root, Journey, Sim, START, STEP};
 use serde_json::json;
 use std::fs;
@@ -181,30 +181,15 @@ fn tauri_cli() -> PathBuf {
     workspace_root().join("ui/node_modules/.bin/tauri")
 }
 
-fn run(cmd: &mut Command) -> Result<String> {
-    let shown = format!("{cmd:?}");
-    let out = cmd
-        .stdin(Stdio::null())
-        .output()
-        .with_context(|| format!("run {shown}"))?;
-    if !out.status.success() {
-        bail!(
-            "{shown} failed ({}): {}{}",
-            out.status,
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
-}
-
 /// A throw-away key pair without a password: (private key file, public key).
 fn generate_key(path: &Path) -> Result<(PathBuf, String)> {
-    run(Command::new(tauri_cli())
-        .args(["signer", "generate", "--ci", "-f", "-p", ""])
-        .arg("-w")
-        .arg(path)
-        .env_remove("TAURI_SIGNING_PRIVATE_KEY"))?;
+    output(
+        Command::new(tauri_cli())
+            .args(["signer", "generate", "--ci", "-f", "-p", ""])
+            .arg("-w")
+            .arg(path)
+            .env_remove("TAURI_SIGNING_PRIVATE_KEY"),
+    )?;
     let public = fs::read_to_string(path.with_extension("key.pub"))
         .or_else(|_| fs::read_to_string(format!("{}.pub", path.display())))
         .context("the public key beside the private one")?;
@@ -213,12 +198,14 @@ fn generate_key(path: &Path) -> Result<(PathBuf, String)> {
 
 /// Signs `file` with `key` for `version` (as the bundler does); the signature's text.
 fn sign(file: &Path, key: &Path, version: &str) -> Result<String> {
-    run(Command::new(tauri_cli())
-        .args(["signer", "sign", "-p", "", "--app-version", version, "-f"])
-        .arg(key)
-        .arg(file)
-        .env_remove("TAURI_SIGNING_PRIVATE_KEY")
-        .env_remove("TAURI_SIGNING_PRIVATE_KEY_PASSWORD"))?;
+    output(
+        Command::new(tauri_cli())
+            .args(["signer", "sign", "-p", "", "--app-version", version, "-f"])
+            .arg(key)
+            .arg(file)
+            .env_remove("TAURI_SIGNING_PRIVATE_KEY")
+            .env_remove("TAURI_SIGNING_PRIVATE_KEY_PASSWORD"),
+    )?;
     Ok(fs::read_to_string(format!("{}.sig", file.display()))?
         .trim()
         .to_owned())

@@ -86,7 +86,9 @@ pub use page::{
     clear_input, close_dialog, disabled_reason, dismiss_toasts, focused, js, js_str, paste, q,
     screenshots_light_and_dark, scroll_to, text_of, wait_gone, wait_js, wear_theme, PRELUDE,
 };
-pub use signin::{finish, sign_in, sign_in_screen, sign_in_to, Signed};
+pub use signin::{
+    explore_sandbox_from_sign_in, finish, sign_in, sign_in_screen, sign_in_to, Signed,
+};
 
 pub use amount::{is_positive_amount, parse_amount};
 pub use app::App;

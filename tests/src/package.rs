@@ -154,7 +154,9 @@ pub fn size_text(path: &Path) -> String {
     }
 }
 
-fn output(cmd: &mut Command) -> Result<String> {
+/// Runs `cmd` (no input) and answers its output; a failure says the command and what it
+/// printed.
+pub fn output(cmd: &mut Command) -> Result<String> {
     let shown = format!("{cmd:?}");
     let out = cmd
         .stdin(Stdio::null())

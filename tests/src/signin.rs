@@ -53,6 +53,26 @@ pub async fn sign_in_screen(j: &Journey, app: &App, profile: &str, sim: &Sim) ->
 }
 
 /// The app quits, the driver stops (the emulator stops when dropped).
+/// What a new user sees at first start: the sign-in screen (screenshot `{shots}sign-in`),
+/// then "Explore the sandbox", its badge and a positive balance (screenshot
+/// `{shots}sandbox`). Answers the balance as shown.
+pub async fn explore_sandbox_from_sign_in(app: &mut App, shots: &str) -> Result<String> {
+    app.wait_for(&tid("signin"), START).await?;
+    app.wait_for(&tid("api-key"), STEP).await?;
+    app.screenshot(&format!("{shots}sign-in")).await?;
+    app.click(&tid("explore-sandbox"), STEP).await?;
+    app.wait_for(&tid("app-shell"), STEP).await?;
+    app.wait_text(&tid("sandbox-badge"), |t| t.contains("SANDBOX"), STEP)
+        .await
+        .context("the sandbox badge reads SANDBOX")?;
+    let balance = app
+        .wait_text(&tid("header-balance"), crate::is_positive_amount, STEP)
+        .await
+        .context("the header shows a positive balance")?;
+    app.screenshot(&format!("{shots}sandbox")).await?;
+    Ok(balance)
+}
+
 pub async fn finish(s: Signed) -> Result<()> {
     let Signed {
         sim,
