@@ -14,6 +14,7 @@ command_list! {
     take_app_notices,
     instances_overview,
     account_overview,
+    get_last_known,
     instance_actions,
     deploy_catalog,
     watch_stock,

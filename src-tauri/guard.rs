@@ -26,6 +26,10 @@ pub async fn guarded<T, F>(body: F) -> Result<T, AppError>
 where
     F: Future<Output = Result<T, AppError>>,
 {
+    // In the session's first seconds a read just answered (the poller's first round, the
+    // window's first pages) serves the same read again: nothing fetched twice at start
+    // (barrack-api share.rs; a write forgets every kept answer).
+    let body = barrack_api::share::reusing_recent(body);
     match AssertUnwindSafe(body).catch_unwind().await {
         Ok(Err(e)) => {
             // By code only: the message may quote a server (shown to the user, not kept).

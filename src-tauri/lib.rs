@@ -85,14 +85,36 @@ fn wants_sandbox() -> bool {
     std::env::args().any(|a| a == "--sandbox")
 }
 
-/// The poller and the timer runner, each restarted with backoff if it panics.
+/// The poller's first round waits at most this long for the window's first read (see
+/// [`run_tasks`]); with no window asking (hidden in the tray, or slow), it goes on its own.
+const FIRST_READ_AT_THE_LATEST: std::time::Duration = std::time::Duration::from_secs(2);
+/// The tray is built after the first data, or this long after start without any.
+const TRAY_AT_THE_LATEST: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// The poller and the timer runner, each restarted with backoff if it panics; the tray
+/// after the first data (start-up is the window's).
 async fn run_tasks(handle: tauri::AppHandle, panic_once: Arc<supervise::PanicOnce>) {
     let fx = events::effects(&handle);
-    // The tray's running VMs follow the poller's looks. Whether the desktop has a tray host
-    // is a D-Bus call (up to 500 ms): asked off the async threads.
+    // The tray's running VMs follow the poller's looks (subscribed before the first one).
+    // Whether the desktop has a tray host is a D-Bus call (up to 500 ms): asked off the async
+    // threads, once the first data is in.
+    let first_data = handle.state::<AppState>().watching.subscribe_instances();
     let tray_handle = handle.clone();
-    tauri::async_runtime::spawn_blocking(move || desktop::show_tray_at_start(&tray_handle));
-    tauri::async_runtime::spawn(desktop::follow_running(handle.clone()));
+    tauri::async_runtime::spawn(async move {
+        barrack_core::updates::wait_for_quiet_start(
+            first_data,
+            TRAY_AT_THE_LATEST,
+            std::time::Duration::ZERO,
+        )
+        .await;
+        let _ =
+            tauri::async_runtime::spawn_blocking(move || desktop::show_tray_at_start(&tray_handle))
+                .await;
+    });
+    // Its prices (the tray's cost lines) come from the reads the window just made.
+    tauri::async_runtime::spawn(barrack_api::share::reusing_recent(desktop::follow_running(
+        handle.clone(),
+    )));
     let timers_handle = handle.clone();
     let (timers_hook, timers_fx) = (panic_once.clone(), fx.clone());
     tauri::async_runtime::spawn(async move {
@@ -108,13 +130,19 @@ async fn run_tasks(handle: tauri::AppHandle, panic_once: Arc<supervise::PanicOnc
         .await;
     });
     let state: &AppState = &handle.state::<AppState>();
-    supervise::supervise(
+    // Nothing fetched twice at start: the poller's first round joins the window's first
+    // reads (the instances, the balance, the storage lists) while they are in flight or just
+    // answered, instead of asking for them again (barrack-api share.rs).
+    if let Some(session) = state.current().await {
+        let _ = tokio::time::timeout(FIRST_READ_AT_THE_LATEST, session.client.first_read()).await;
+    }
+    barrack_api::share::reusing_recent(supervise::supervise(
         "poller",
         &panic_once,
         || poller::run(state, &fx),
         tokio::time::sleep,
         supervise::log_to_stderr,
-    )
+    ))
     .await;
 }
 
@@ -163,6 +191,18 @@ pub fn run() {
         )
         .invoke_handler(handler)
         .on_window_event(desktop::on_window_event)
+        // A reload asks afresh: start-up reuse of just-received answers (barrack-api
+        // share.rs) never serves what the window shows after it.
+        .on_page_load(|webview, payload| {
+            if payload.event() == tauri::webview::PageLoadEvent::Started {
+                let app = webview.app_handle().clone();
+                tauri::async_runtime::spawn(async move {
+                    if let Some(state) = app.try_state::<AppState>() {
+                        state.window_loaded().await;
+                    }
+                });
+            }
+        })
         .setup(move |app| {
             builder.mount_events(app);
             // Before the store opens it: the store would silently start empty on a damaged file.
@@ -173,7 +213,10 @@ pub fn run() {
                 Arc::new(store::PluginStore(store.clone())),
             )
             .with_docs(Arc::new(store::PluginStore(store)))
-            .with_profiles(Arc::new(profile_store(&app.path().app_data_dir()?)));
+            .with_profiles(Arc::new(profile_store(&app.path().app_data_dir()?)))
+            .with_last_known(Arc::new(
+                barrack_core::last_known::LastKnownStore::in_folder(&app.path().app_data_dir()?),
+            ));
             let _ = state.effects.set(events::effects(app.handle()));
             // The level chosen in Settings › Logs, before anything else is logged.
             logging::log_start(app.handle(), barrack_core::logs::apply_saved(&state));
@@ -331,8 +374,8 @@ mod tests {
             .count();
         assert_eq!(
             COMMANDS.len(),
-            with_command + 60,
-            "the app's own 60 besides"
+            with_command + 61,
+            "the app's own 61 besides"
         );
         let unique: std::collections::HashSet<&&str> = COMMANDS.iter().collect();
         assert_eq!(unique.len(), COMMANDS.len(), "a command is named twice");

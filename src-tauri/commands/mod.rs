@@ -13,6 +13,7 @@ pub mod firewalls;
 #[cfg(test)]
 mod form_cases;
 pub mod forms;
+pub mod last_known;
 pub mod launch;
 pub mod links;
 pub mod logs;
@@ -28,6 +29,7 @@ pub use connect::*;
 pub use deploy::*;
 pub use firewalls::*;
 pub use forms::*;
+pub use last_known::*;
 pub use launch::*;
 pub use links::*;
 pub use logs::*;

@@ -14,10 +14,11 @@ pub async fn instances_overview(state: State<'_, AppState>) -> Result<InstancesO
     guarded(async move { overview::instances_overview(&state).await }).await
 }
 
+/// The dashboard's overview, kept as the profile's last-known state (painted at the next start).
 #[tauri::command]
 #[specta::specta]
 pub async fn account_overview(state: State<'_, AppState>) -> Result<AccountOverview, AppError> {
-    guarded(async move { overview::account_overview(&state).await }).await
+    guarded(async move { barrack_core::last_known::account_overview(&state).await }).await
 }
 
 /// Every action on one VM: allowed or why not, and what it does to the bill.

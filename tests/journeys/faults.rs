@@ -29,7 +29,7 @@ use barrack_e2e::watch::{
 };
 use barrack_e2e::{
     finish, is_positive_amount, journey, js, keyring_lookup, parse_amount, q, sign_in, sign_in_to,
-    text_of, tid, wait_js, Admin, Api, App, Journey, START, STEP,
+    single_instance_released, text_of, tid, wait_js, Admin, Api, App, Journey, START, STEP,
 };
 use serde_json::{json, Value};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -944,6 +944,9 @@ async fn offline_at_start(j: &Journey, profile: &str) -> Result<()> {
     single_instance_released().await?;
     drop((admin, sim));
     j.log(format!("the emulator on port {port} is stopped"));
+    // Nothing loaded yet: the state kept from the session would be painted instead (the
+    // `last_known` group covers that start).
+    let _ = std::fs::remove_dir_all(j.app_data_dir().join("last-known"));
 
     let started = Instant::now();
     let mut app = driver.open(&[]).await?;
@@ -1003,35 +1006,6 @@ async fn offline_at_start(j: &Journey, profile: &str) -> Result<()> {
     driver.stop();
     drop(sim);
     Ok(())
-}
-
-/// Waits until no process owns the app's single-instance name on the session bus
-/// (`ai.barrack.desktop.SingleInstance…`): a start while the old instance still holds it is
-/// handed to that instance, which is going away (seen once: the new start panicked).
-async fn single_instance_released() -> Result<()> {
-    let deadline = Instant::now() + STEP;
-    loop {
-        let out = std::process::Command::new("dbus-send")
-            .args([
-                "--session",
-                "--print-reply",
-                "--dest=org.freedesktop.DBus",
-                "/org/freedesktop/DBus",
-                "org.freedesktop.DBus.ListNames",
-            ])
-            .output()
-            .context("run dbus-send (Debian package dbus)")?;
-        let names = String::from_utf8_lossy(&out.stdout);
-        if !names.contains("ai.barrack.desktop.SingleInstance") {
-            return Ok(());
-        }
-        ensure!(
-            Instant::now() < deadline,
-            "the quit app still owns its single-instance bus name after {}",
-            secs(STEP)
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
 }
 
 // --- 8. a key revoked mid-session -----------------------------------------------------------

@@ -3,8 +3,8 @@
 //! next start is a fresh instance and not a hand-over to a leftover (single-instance).
 
 use crate::process::{group_members, process_alive, same_exe, send_signal};
-use crate::App;
-use anyhow::{bail, Context, Result};
+use crate::{App, STEP};
+use anyhow::{bail, ensure, Context, Result};
 use std::time::{Duration, Instant};
 
 impl App {
@@ -130,5 +130,34 @@ impl App {
             started.elapsed().as_secs_f64()
         );
         Ok(())
+    }
+}
+
+/// Waits until no process owns the app's single-instance name on the session bus
+/// (`ai.barrack.desktop.SingleInstance…`): a start while the old instance still holds it is
+/// handed to that instance, which is going away (seen once: the new start panicked).
+pub async fn single_instance_released() -> Result<()> {
+    let deadline = Instant::now() + STEP;
+    loop {
+        let out = std::process::Command::new("dbus-send")
+            .args([
+                "--session",
+                "--print-reply",
+                "--dest=org.freedesktop.DBus",
+                "/org/freedesktop/DBus",
+                "org.freedesktop.DBus.ListNames",
+            ])
+            .output()
+            .context("run dbus-send (Debian package dbus)")?;
+        let names = String::from_utf8_lossy(&out.stdout);
+        if !names.contains("ai.barrack.desktop.SingleInstance") {
+            return Ok(());
+        }
+        ensure!(
+            Instant::now() < deadline,
+            "the quit app still owns its single-instance bus name after {} s",
+            STEP.as_secs()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }

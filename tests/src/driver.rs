@@ -110,44 +110,8 @@ impl Driver {
 
     /// Like [`Driver::open`], with the binary at `app` (e.g. an installed package's).
     pub async fn open_binary(&self, app: &Path, args: &[&str]) -> Result<App> {
-        let app = fs::canonicalize(app).unwrap_or_else(|_| app.to_path_buf());
-        // Another copy would hand over to the live one (single-instance) and exit.
-        let before = self.app_pids(&app);
-        if !before.is_empty() {
-            bail!("the app is still running (pids {before:?}); quit it first");
-        }
         let started = Instant::now();
-        let mut caps = serde_json::Map::new();
-        caps.insert("browserName".into(), json!("wry"));
-        caps.insert(
-            "tauri:options".into(),
-            json!({ "application": app, "args": args }),
-        );
-        let mut builder =
-            ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
-        builder.capabilities(caps);
-        let url = format!("http://127.0.0.1:{}", self.port);
-        let connect = builder.connect(&url);
-        let client = tokio::time::timeout(Duration::from_secs(60), connect)
-            .await
-            .map_err(|_| anyhow!("no WebDriver session after 60s"))?
-            .map_err(|e| {
-                anyhow!(
-                    "WebDriver session with {} {args:?} failed: {e}; driver log:\n{}",
-                    app.display(),
-                    tail(&self.log, 20)
-                )
-            })?;
-        let pids = self.app_pids(&app);
-        let opened = App {
-            client: Some(client),
-            journey: self.journey.clone(),
-            artifacts: self.artifacts.clone(),
-            app,
-            pgid: self.child.id(),
-            pids,
-            shots: 0,
-        };
+        let opened = self.launch_binary(app, args).await?;
         // The document is there once the session exists; wait for it to finish loading.
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
@@ -170,6 +134,48 @@ impl Driver {
             opened.pids
         );
         Ok(opened)
+    }
+
+    /// Launches `app` with `args` in a new WebDriver session and returns as soon as the
+    /// session exists, the page perhaps still loading (scripts/bench polls from there).
+    pub async fn launch_binary(&self, app: &Path, args: &[&str]) -> Result<App> {
+        let app = fs::canonicalize(app).unwrap_or_else(|_| app.to_path_buf());
+        // Another copy would hand over to the live one (single-instance) and exit.
+        let before = self.app_pids(&app);
+        if !before.is_empty() {
+            bail!("the app is still running (pids {before:?}); quit it first");
+        }
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), json!("wry"));
+        caps.insert(
+            "tauri:options".into(),
+            json!({ "application": app, "args": args }),
+        );
+        let mut builder =
+            ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
+        builder.capabilities(caps);
+        let url = format!("http://127.0.0.1:{}", self.port);
+        let connect = builder.connect(&url);
+        let client = tokio::time::timeout(Duration::from_secs(60), connect)
+            .await
+            .map_err(|_| anyhow!("no WebDriver session after 60s"))?
+            .map_err(|e| {
+                anyhow!(
+                    "WebDriver session with {} {args:?} failed: {e}; driver log:\n{}",
+                    app.display(),
+                    tail(&self.log, 20)
+                )
+            })?;
+        let pids = self.app_pids(&app);
+        Ok(App {
+            client: Some(client),
+            journey: self.journey.clone(),
+            artifacts: self.artifacts.clone(),
+            app,
+            pgid: self.child.id(),
+            pids,
+            shots: 0,
+        })
     }
 
     fn app_pids(&self, app: &Path) -> Vec<u32> {

@@ -92,6 +92,7 @@ pub use signin::{
 
 pub use amount::{is_positive_amount, parse_amount};
 pub use app::App;
+pub use app_exit::single_instance_released;
 pub use driver::Driver;
 pub use host::{app_path, artifacts_root, sim_path, workspace_root, GATE_VAR};
 pub use journey::{Journey, APP_IDENTIFIER};

@@ -32,7 +32,13 @@ export const commands = {
 	 */
 	takeAppNotices: () => typedError<AppNotice[], AppError_Serialize>(__TAURI_INVOKE("take_app_notices")),
 	instancesOverview: () => typedError<InstancesOverview_Serialize, AppError_Serialize>(__TAURI_INVOKE("instances_overview")),
+	/**  The dashboard's overview, kept as the profile's last-known state (painted at the next start). */
 	accountOverview: () => typedError<AccountOverview_Serialize, AppError_Serialize>(__TAURI_INVOKE("account_overview")),
+	/**
+	 *  What the signed-in profile showed last (none for the sandbox, or when nothing is kept).
+	 *  No network: it waits only for the start-up restore, as `get_session` does.
+	 */
+	getLastKnown: () => typedError<LastKnown_Serialize | null, AppError_Serialize>(__TAURI_INVOKE("get_last_known")),
 	/**  Every action on one VM: allowed or why not, and what it does to the bill. */
 	instanceActions: (instanceId: string) => typedError<ActionInfo_Serialize[], AppError_Serialize>(__TAURI_INVOKE("instance_actions", { instanceId })),
 	deployCatalog: () => typedError<DeployCatalog_Serialize, AppError_Serialize>(__TAURI_INVOKE("deploy_catalog")),
@@ -472,6 +478,8 @@ export type AppErrorCode = "Unauthorized" | "InsufficientCredits" | "NotFound" |
 "NotSignedIn" | 
 /**  The embedded sandbox could not start. */
 "Sandbox" | 
+/**  This build has no embedded sandbox (built without the `sandbox` cargo feature). */
+"SandboxNotBuiltIn" | 
 /**  Settings could not be read or written. */
 "Settings" | 
 /**  The user cancelled a dialog; nothing was done. */
@@ -724,16 +732,37 @@ export type BatchSnapshotImageRelationshipResponse_Serialize = {
 	request_id: string | null,
 };
 
-/**  The spend overview (barrack-api `spend`) and the alert threshold it is read against. */
+export type BillingCharts = {
+	daily: DailyChart,
+	top: TopChart,
+};
+
+/**
+ *  The spend overview (barrack-api `spend`), its charts' columns, and the alert threshold
+ *  it is read against. Fetched by its own command, apart from the records' pages: the
+ *  records table never waits for it.
+ */
 export type BillingOverview = BillingOverview_Serialize | BillingOverview_Deserialize;
 
-/**  The spend overview (barrack-api `spend`) and the alert threshold it is read against. */
+/**
+ *  The spend overview (barrack-api `spend`), its charts' columns, and the alert threshold
+ *  it is read against. Fetched by its own command, apart from the records' pages: the
+ *  records table never waits for it.
+ */
 export type BillingOverview_Deserialize = {
+	/**  `spend.daily` and `spend.top` as the page's charts draw them. */
+	charts: BillingCharts,
 	lowBalanceThreshold: number | null,
 } & SpendOverview_Deserialize;
 
-/**  The spend overview (barrack-api `spend`) and the alert threshold it is read against. */
+/**
+ *  The spend overview (barrack-api `spend`), its charts' columns, and the alert threshold
+ *  it is read against. Fetched by its own command, apart from the records' pages: the
+ *  records table never waits for it.
+ */
 export type BillingOverview_Serialize = {
+	/**  `spend.daily` and `spend.top` as the page's charts draw them. */
+	charts: BillingCharts,
 	lowBalanceThreshold: number | null,
 } & SpendOverview_Serialize;
 
@@ -1305,6 +1334,18 @@ export type CreditBalanceResponse_Serialize = {
 export type CsvExport = {
 	path: string,
 	rows: number,
+};
+
+/**  Cost per local day, stacked by kind. */
+export type DailyChart = {
+	/**  `YYYY-MM-DD`, local, oldest first (the figures table's first column). */
+	days: string[],
+	/**  Each day's local midnight in seconds since the epoch (uPlot's x axis). */
+	x: (number | null)[],
+	/**  Each kind's own amount per day (the legend and the figures table). */
+	own: KindAmounts,
+	/**  The top of each kind's bar: the sum of the kinds up to and including it ([`STACK`]). */
+	stacked: KindAmounts,
 };
 
 /**  One day's cost by kind (the chart's stacked bars). */
@@ -2443,6 +2484,57 @@ export type KeyRefused = {
 	message: string,
 };
 
+/**  One amount per day (or per resource) for each kind. */
+export type KindAmounts = {
+	instance: (number | null)[],
+	volume: (number | null)[],
+	snapshot: (number | null)[],
+};
+
+/**  One bar per resource for each kind: the cost where the resource is of that kind. */
+export type KindBars = {
+	instance: (number | null)[],
+	volume: (number | null)[],
+	snapshot: (number | null)[],
+};
+
+/**  One profile's last-known state, as kept and as the window gets it. */
+export type LastKnown = LastKnown_Serialize | LastKnown_Deserialize;
+
+/**  One profile's last-known state, as kept and as the window gets it. */
+export type LastKnown_Deserialize = {
+	version: number,
+	/**  When the data was fetched (the window says "as of" this, in local time). */
+	savedAt: string,
+	/**  The server it came from: a profile pointed elsewhere since does not paint it. */
+	baseUrl: string,
+	/**
+	 *  The last four characters of the key it was fetched with (as the profile list shows
+	 *  them): a profile given another key since (the CLI's `barrack login`, perhaps another
+	 *  account) does not paint it.
+	 */
+	keyHint: string,
+	/**  The dashboard's overview (balances, burn, runway, the VMs with their rates). */
+	overview: AccountOverview_Deserialize,
+};
+
+/**  One profile's last-known state, as kept and as the window gets it. */
+export type LastKnown_Serialize = {
+	version: number,
+	/**  When the data was fetched (the window says "as of" this, in local time). */
+	savedAt: string,
+	/**  The server it came from: a profile pointed elsewhere since does not paint it. */
+	baseUrl: string,
+	/**
+	 *  The last four characters of the key it was fetched with (as the profile list shows
+	 *  them): a profile given another key since (the CLI's `barrack login`, perhaps another
+	 *  account) does not paint it.
+	 */
+	keyHint: string,
+	/**  The dashboard's overview (balances, burn, runway, the VMs with their rates). */
+	overview: AccountOverview_Serialize,
+};
+
 /**  What an "Open in …" command did. */
 export type LaunchAnswer = 
 /**  The terminal, VS Code or the browser was started. */
@@ -3177,6 +3269,12 @@ export type ResourcesChanged_Deserialize = {
 	 *  and the Billing page shows them all); empty otherwise.
 	 */
 	balances: Balance_Deserialize[],
+	/**
+	 *  With a new balance: the runway at the dashboard's last burn rate (costs::runway_hours,
+	 *  so the window patches it without fetching the overview or computing it again); none
+	 *  when nothing burns or no overview was read in this session.
+	 */
+	runwayHours?: number | null,
 };
 
 /**  What changed since the last poll (the UI patches its cache from it). */
@@ -3191,6 +3289,12 @@ export type ResourcesChanged_Serialize = {
 	 *  and the Billing page shows them all); empty otherwise.
 	 */
 	balances: Balance_Serialize[],
+	/**
+	 *  With a new balance: the runway at the dashboard's last burn rate (costs::runway_hours,
+	 *  so the window patches it without fetching the overview or computing it again); none
+	 *  when nothing burns or no overview was read in this session.
+	 */
+	runwayHours: number | null,
 };
 
 /**  Schema `RestoreSnapshotRequest`: the new VM's name (default `{snapshot}-restored`). */
@@ -3418,6 +3522,8 @@ export type SessionInfo_Deserialize = {
 	startupError?: AppError_Deserialize | null,
 	/**  The server refused this session's key (401): nothing polls with it; sign in again. */
 	keyRefused: boolean,
+	/**  Whether this build embeds the sandbox: the sign-in screen offers it only then. */
+	sandboxBuiltIn: boolean,
 };
 
 /**  What the UI may know about the session: never the key. */
@@ -3432,6 +3538,8 @@ export type SessionInfo_Serialize = {
 	startupError: AppError_Serialize | null,
 	/**  The server refused this session's key (401): nothing polls with it; sign in again. */
 	keyRefused: boolean,
+	/**  Whether this build embeds the sandbox: the sign-in screen offers it only then. */
+	sandboxBuiltIn: boolean,
 };
 
 export type Settings = Settings_Serialize | Settings_Deserialize;
@@ -4068,6 +4176,15 @@ export type ToggleVMPublicIPResponse_Serialize = {
 	public_ip: string | null,
 	tier: string | null,
 	request_id: string | null,
+};
+
+/**  The resources that cost most, largest first. */
+export type TopChart = {
+	/**  The resource's name, or its id when it has none. */
+	names: string[],
+	kinds: CostKind[],
+	costs: (number | null)[],
+	byKind: KindBars,
 };
 
 /**  What the tray offers on a running VM. Each is asked in the window before it is sent. */

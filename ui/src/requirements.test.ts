@@ -245,6 +245,8 @@ const BILLING_REQUIREMENTS: Record<string, Requirement> = {
   "BILL-05": [[BP, "states the credit terms and opens Barrack's credits page in the browser"]],
   "BILL-06": [
     [BP, "shows the overview's figures as the backend gives them"],
+    ["crates/barrack-core/src/billing/charts.rs", "the_days_are_stacked_by_kind_and_keep_each_kinds_own_amount"],
+    ["crates/barrack-core/src/billing/charts.rs", "the_top_resources_are_ordered_by_cost_with_one_column_per_kind"],
     [BILL_E2E, "billing_figures"],
     ["ui/src/pages/DashboardPage.test.tsx", "shows balances per currency"],
   ],
@@ -259,6 +261,8 @@ const BILLING_REQUIREMENTS: Record<string, Requirement> = {
   "BILL-09": [
     [BP, "pages and filters on the server, going back to page 1 on a filter change"],
     [BP, "switches kinds with their own columns and summary"],
+    [BP, "shows the records' first page before asking for the overview and the prices"],
+    [BP, "keeps the rows on screen until the next page is there, then shows it whole"],
     ["crates/barrack-core/src/billing.rs", "the_overview_traces_to_the_records_and_the_pricing_table"],
     ["crates/barrack-core/src/billing.rs", "the_csv_export_writes_the_filtered_records_where_the_dialog_says"],
     ["crates/barrack-core/src/billing.rs", "a_cancelled_csv_export_writes_nothing"],

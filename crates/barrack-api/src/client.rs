@@ -230,6 +230,7 @@ impl ClientBuilder {
                 retry: self.retry,
                 timeout: self.timeout,
                 max_body_bytes: self.max_body_bytes,
+                share: Default::default(),
             }),
         })
     }
@@ -304,6 +305,8 @@ struct Inner {
     /// One attempt's time limit (a retry may get less: see [`RetryPolicy::max_total_wait`]).
     timeout: Duration,
     max_body_bytes: u64,
+    /// Identical reads share one request (see share.rs).
+    share: crate::share::ReadShare,
 }
 
 /// Cheap to clone; clones share one connection pool.
@@ -475,8 +478,21 @@ impl Client {
     pub async fn execute_value(&self, req: &BuiltRequest) -> Result<Value> {
         let key = self.inner.key.as_ref().map(ApiKey::expose);
         let started = std::time::Instant::now();
-        self.attempts(req)
-            .await
+        let answer = if req.method.is_read() {
+            let (client, owned) = (self.clone(), req.clone());
+            let share_key = format!("{} {}", req.method.as_str(), req.url);
+            self.inner
+                .share
+                .read(share_key, async move { client.attempts(&owned).await })
+                .await
+        } else {
+            self.inner.share.forget();
+            let answer = self.attempts(req).await;
+            // Reads that were in flight during the write may hold the state before it.
+            self.inner.share.forget();
+            answer
+        };
+        answer
             .map_err(|e| limits::clean_error(e, key))
             .inspect(|_| {
                 log::debug!(
@@ -590,6 +606,17 @@ impl Client {
             return Err(e.into());
         }
         Ok(bytes)
+    }
+
+    /// No answer received so far serves a later read (the window reloaded: what it shows
+    /// next is read afresh, never served from the start-up reuse in share.rs).
+    pub fn forget_received(&self) {
+        self.inner.share.forget();
+    }
+
+    /// Resolves once a read has been asked through this client or a clone of it.
+    pub async fn first_read(&self) {
+        self.inner.share.first_read().await
     }
 
     /// Fetches every page of a list, `concurrency` pages at a time after the first.

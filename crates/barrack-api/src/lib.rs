@@ -25,6 +25,7 @@ pub mod probe;
 pub mod redirect;
 pub mod retry_after;
 pub mod secret;
+pub mod share;
 pub mod spend;
 pub mod state;
 pub mod types;

@@ -2,7 +2,9 @@
 //! daily cost by kind, top resources, what still bills, hibernation savings), CSV export
 //! to a file the user picks in a "save as" dialog, written here, and hibernate timers.
 //! Every figure comes from the API's records or the pricing table (barrack-api `costs`
-//! and `spend`).
+//! and `spend`); the charts' columns too ([`charts`]), so the page draws without computing.
+
+pub mod charts;
 
 use crate::effects::SaveDialog;
 use crate::error::{AppError, AppErrorCode};
@@ -13,19 +15,26 @@ use barrack_api::spend::{self, CostKind, SpendOverview};
 use barrack_api::types::*;
 use serde::Serialize;
 
-/// The spend overview (barrack-api `spend`) and the alert threshold it is read against.
+/// The spend overview (barrack-api `spend`), its charts' columns, and the alert threshold
+/// it is read against. Fetched by its own command, apart from the records' pages: the
+/// records table never waits for it.
 #[derive(Debug, Clone, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct BillingOverview {
     #[serde(flatten)]
     pub spend: SpendOverview,
+    /// `spend.daily` and `spend.top` as the page's charts draw them.
+    pub charts: charts::BillingCharts,
     pub low_balance_threshold: f64,
 }
 
 pub async fn billing_overview(state: &AppState) -> Result<BillingOverview, AppError> {
     let c = state.client().await?;
+    let spend = spend::overview(&c, state.pricing(&c)).await?;
     Ok(BillingOverview {
-        spend: spend::overview(&c, state.pricing(&c)).await?,
+        // Days are split in the system's time zone (spend::overview's), and so is the x axis.
+        charts: charts::charts(&spend.daily, &spend.top, &chrono::Local),
+        spend,
         low_balance_threshold: state
             .settings
             .load()
@@ -195,7 +204,8 @@ mod tests {
     #[tokio::test]
     async fn the_overview_traces_to_the_records_and_the_pricing_table() {
         let state = sandbox_state(Default::default()).await;
-        let o = billing_overview(&state).await.unwrap().spend;
+        let overview = billing_overview(&state).await.unwrap();
+        let o = overview.spend;
         let c = state.client().await.unwrap();
         let inst = instance_records(&c, &BillingQuery::default())
             .await
@@ -214,6 +224,10 @@ mod tests {
             .sum();
         // Every record of the sandbox is younger than 30 days: the chart holds all of it.
         assert!((charted - all).abs() < 1e-6, "{charted} vs {all}");
+        // The bars the page draws: each day's tallest stack is that day's whole cost.
+        let drawn: f64 = overview.charts.daily.stacked.snapshot.iter().sum();
+        assert!((drawn - all).abs() < 1e-6, "{drawn} vs {all}");
+        assert_eq!(overview.charts.top.names.len(), o.top.len());
         assert!(o.windows.today <= o.windows.week + 1e-9 || o.windows.week <= o.windows.month);
         // The sandbox's SHUTOFF dev-a6000 and HIBERNATED archive-a100 still bill.
         let names: Vec<_> = o.still_billing.iter().map(|s| s.name.as_str()).collect();

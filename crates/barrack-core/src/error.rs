@@ -25,6 +25,8 @@ pub enum AppErrorCode {
     NotSignedIn,
     /// The embedded sandbox could not start.
     Sandbox,
+    /// This build has no embedded sandbox (built without the `sandbox` cargo feature).
+    SandboxNotBuiltIn,
     /// Settings could not be read or written.
     Settings,
     /// The user cancelled a dialog; nothing was done.

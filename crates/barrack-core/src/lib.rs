@@ -13,6 +13,7 @@ pub mod diagnostics;
 pub mod effects;
 pub mod error;
 pub mod firewalls;
+pub mod last_known;
 pub mod launch;
 pub mod logs;
 pub mod notices;

@@ -10,11 +10,11 @@ use barrack_api::lists::{all_instances, all_snapshots, all_volumes};
 use barrack_api::state::{self as rules, VmAction};
 use barrack_api::types::*;
 use barrack_api::Client;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// One row of the instances table.
-#[derive(Debug, Clone, Serialize, specta::Type)]
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct InstanceRow {
     pub vm: VMInstance,
@@ -38,7 +38,7 @@ pub struct InstancesOverview {
     pub rows: Vec<InstanceRow>,
 }
 
-#[derive(Debug, Clone, Serialize, specta::Type)]
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct AccountOverview {
     pub account_id: Option<String>,
@@ -142,6 +142,9 @@ pub async fn account_overview(state: &AppState) -> Result<AccountOverview, AppEr
     )?;
     let currency = balance.currency.clone();
     let burn = costs::burn_rate(&vms, &vols, &snaps, &pricing, &currency);
+    if let Some(session) = state.current().await {
+        state.remember_burn(session.identity(), burn.total);
+    }
     let amount = balance.primary();
     Ok(AccountOverview {
         account_id: balance.account_id.clone(),

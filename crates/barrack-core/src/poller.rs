@@ -1,6 +1,8 @@
 //! One backend task watches the account: fast while something is in transition (backing
-//! off while nothing changes), slow when all is still — then only the instance list and the
-//! balance, once a minute by default, so an idle app makes about two requests a minute.
+//! off while nothing changes), slow when all is still. Idle, every round costs two requests,
+//! one round per idle interval (a minute by default), so an idle app makes at most two
+//! requests a minute (issue 17): the instance list and the balance, and every fifth round the
+//! snapshot and image lists instead (see [`Pace`]).
 //! Changes go to the UI as one batched event; notable ones also as desktop notifications.
 
 use crate::effects::Effects;
@@ -11,7 +13,7 @@ use barrack_api::state::is_transitional;
 use barrack_api::types::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// What a change event says changed: each kind the backend watches (the poller, and the
 /// timer runner for its own timers). The UI maps every kind to the caches it refreshes; a
@@ -45,6 +47,10 @@ pub struct ResourcesChanged {
     /// Every currency's balance when any changed (credits cannot move between currencies,
     /// and the Billing page shows them all); empty otherwise.
     pub balances: Vec<Balance>,
+    /// With a new balance: the runway at the dashboard's last burn rate (costs::runway_hours,
+    /// so the window patches it without fetching the overview or computing it again); none
+    /// when nothing burns or no overview was read in this session.
+    pub runway_hours: Option<f64>,
 }
 
 /// Whether the API can be reached (for the offline banner).
@@ -141,6 +147,9 @@ pub struct Observed {
     pub stock: Option<Vec<GPUStockItem>>,
     /// The stock was followed but the look at it failed: the previous look stands.
     pub stock_failed: bool,
+    /// An idle round's look at the storage lists alone: the instances and the balance were
+    /// not looked at (what was seen of them stands).
+    pub storage_only: bool,
 }
 
 pub struct Prefs {
@@ -203,50 +212,9 @@ pub fn observe(seen: &mut Seen, now: &Observed, prefs: &Prefs) -> (ResourcesChan
     let mut change = ResourcesChanged::default();
     let mut notices = Vec::new();
     let announce = seen.primed;
-    let mut next = BTreeMap::new();
-    for vm in &now.instances {
-        let before = seen.instances.get(&vm.id).map(|(_, s)| s.clone());
-        if before.as_ref() != Some(&vm.status) {
-            change.instances.push(vm.clone());
-            // A VM first seen already ACTIVE (deployed and started between two polls) is
-            // announced too; the first poll after start-up announces nothing.
-            if announce {
-                if vm.status == VMStatus::Active && prefs.vm_ready {
-                    notices.push(Notice {
-                        title: format!("{} is running", vm.name),
-                        body: format!(
-                            "{} x{} in {} is ACTIVE.",
-                            vm.flavor.gpu_model, vm.flavor.gpu_count, vm.region
-                        ),
-                    });
-                }
-                // rules.md §10: at zero balance running VMs are hibernated; say so.
-                let broke = now.balance.as_ref().is_some_and(|(b, _)| *b <= 0.0);
-                if vm.status == VMStatus::Hibernated
-                    && broke
-                    && matches!(before, Some(VMStatus::Active | VMStatus::Hibernating))
-                {
-                    notices.push(Notice {
-                        title: format!("{} was hibernated: credits ran out", vm.name),
-                        body: "At zero balance Barrack hibernates running VMs to keep their \
-                               data. Add credits, then restore it."
-                            .into(),
-                    });
-                }
-                if vm.status == VMStatus::Error {
-                    notices.push(Notice {
-                        title: format!("{} failed", vm.name),
-                        body: "The VM is in ERROR. It can be deleted.".into(),
-                    });
-                }
-            }
-        }
-        next.insert(vm.id.clone(), (vm.name.clone(), vm.status.clone()));
+    if !now.storage_only {
+        observe_instances(seen, now, prefs, announce, &mut change, &mut notices);
     }
-    if next.len() != seen.instances.len() || !change.instances.is_empty() {
-        change.kinds.push(ResourceKind::Instances);
-    }
-    seen.instances = next;
     if let Some(snaps) = &now.snapshots {
         let items = snaps.iter().map(|s| (&s.id, &s.name, &s.region, &s.status));
         let found = track(&mut seen.snapshots, items, &SnapshotStatus::Success);
@@ -318,6 +286,61 @@ pub fn observe(seen: &mut Seen, now: &Observed, prefs: &Prefs) -> (ResourcesChan
     }
     seen.primed = true;
     (change, notices)
+}
+
+/// The instances part of [`observe`].
+fn observe_instances(
+    seen: &mut Seen,
+    now: &Observed,
+    prefs: &Prefs,
+    announce: bool,
+    change: &mut ResourcesChanged,
+    notices: &mut Vec<Notice>,
+) {
+    let mut next = BTreeMap::new();
+    for vm in &now.instances {
+        let before = seen.instances.get(&vm.id).map(|(_, s)| s.clone());
+        if before.as_ref() != Some(&vm.status) {
+            change.instances.push(vm.clone());
+            // A VM first seen already ACTIVE (deployed and started between two polls) is
+            // announced too; the first poll after start-up announces nothing.
+            if announce {
+                if vm.status == VMStatus::Active && prefs.vm_ready {
+                    notices.push(Notice {
+                        title: format!("{} is running", vm.name),
+                        body: format!(
+                            "{} x{} in {} is ACTIVE.",
+                            vm.flavor.gpu_model, vm.flavor.gpu_count, vm.region
+                        ),
+                    });
+                }
+                // rules.md §10: at zero balance running VMs are hibernated; say so.
+                let broke = now.balance.as_ref().is_some_and(|(b, _)| *b <= 0.0);
+                if vm.status == VMStatus::Hibernated
+                    && broke
+                    && matches!(before, Some(VMStatus::Active | VMStatus::Hibernating))
+                {
+                    notices.push(Notice {
+                        title: format!("{} was hibernated: credits ran out", vm.name),
+                        body: "At zero balance Barrack hibernates running VMs to keep their \
+                               data. Add credits, then restore it."
+                            .into(),
+                    });
+                }
+                if vm.status == VMStatus::Error {
+                    notices.push(Notice {
+                        title: format!("{} failed", vm.name),
+                        body: "The VM is in ERROR. It can be deleted.".into(),
+                    });
+                }
+            }
+        }
+        next.insert(vm.id.clone(), (vm.name.clone(), vm.status.clone()));
+    }
+    if next.len() != seen.instances.len() || !change.instances.is_empty() {
+        change.kinds.push(ResourceKind::Instances);
+    }
+    seen.instances = next;
 }
 
 /// Whether anything watched is between two states.
@@ -407,6 +430,7 @@ async fn fetch(session: &Session, extras: Extras) -> barrack_api::Result<Observe
         balances: balance.balances,
         stock_failed: extras.stock && stock.is_none(),
         stock,
+        storage_only: false,
     })
 }
 
@@ -418,76 +442,190 @@ async fn fetch_storage(
     tokio::try_join!(lists::all_snapshots(c), lists::all_images(c))
 }
 
-/// Runs for the life of the app; what it sees reaches the window and the desktop through
-/// `fx`.
-pub async fn run(state: &AppState, fx: &Effects) {
-    let mut seen = Seen::default();
-    let mut session_key = String::new();
-    let mut quiet = 0u32;
-    let mut online = true;
-    let mut last_storage = Instant::now() - Duration::from_secs(3600);
-    // Woken by an action (or a new session): look at everything once.
-    let mut poked = true;
-    // The storage lists were due but their look failed: due again next round.
-    let mut storage_owed = false;
-    loop {
+/// What one round asks the API for.
+#[derive(Debug, Clone, Copy)]
+pub enum Look {
+    /// The instances and the balance, and the extras due.
+    Full(Extras),
+    /// An idle round's turn for the storage lists: the snapshots and the images alone.
+    Storage,
+}
+
+async fn look_at(session: &Session, look: Look) -> barrack_api::Result<Observed> {
+    match look {
+        Look::Full(extras) => fetch(session, extras).await,
+        Look::Storage => {
+            let (snapshots, images) = fetch_storage(&session.client).await?;
+            Ok(Observed {
+                snapshots: Some(snapshots),
+                images: Some(images),
+                storage_only: true,
+                ..Default::default()
+            })
+        }
+    }
+}
+
+/// Idle, the storage lists are looked at every this many idle intervals (every 5 minutes
+/// with the default minute).
+pub const STORAGE_EVERY_IDLE_ROUNDS: u32 = 5;
+
+/// Where a round stands, for [`Pace::look`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RoundState {
+    /// Nothing looked at yet with this session.
+    pub first: bool,
+    /// Woken by an action or a sign-in: look at everything.
+    pub poked: bool,
+    /// Something watched is between two states, or the API cannot be reached: fast rounds.
+    pub busy: bool,
+    /// A storage list is being created (snapshot, image): followed every round.
+    pub storage_changing: bool,
+    /// Someone relies on every round's instance list or stock (a timer waiting for its VM
+    /// to be ACTIVE, the wizard's stock).
+    pub watched: bool,
+}
+
+/// The budget of an idle app: two requests per idle interval (issue 17: at most two a
+/// minute with the default interval). An idle round asks for the instance list and the
+/// balance; the storage lists (snapshots and images), due every
+/// [`STORAGE_EVERY_IDLE_ROUNDS`] intervals, take one such round's place instead of riding
+/// along, so a round never costs more than two and there is never more than one round per
+/// interval. The cost: once in five rounds the instances and the balance are two intervals
+/// old instead of one. Actions poke the poller and transitions speed it up, so what the user
+/// started is never late; the budget holds only while nothing is in transition. (An account
+/// with more than 100 VMs needs one more request per page.)
+///
+/// Time is passed in (since some start), so a test can run it on a simulated clock.
+#[derive(Debug, Clone, Default)]
+pub struct Pace {
+    /// When the storage lists were last looked at.
+    last_storage: Option<Duration>,
+    /// They were due but their look failed: due again next round.
+    storage_owed: bool,
+}
+
+impl Pace {
+    /// What this round looks at. `stock`: a view follows the stock.
+    pub fn look(&self, now: Duration, idle: Duration, round: RoundState, stock: bool) -> Look {
+        let scheduled = self
+            .last_storage
+            .is_none_or(|t| now.saturating_sub(t) >= idle * STORAGE_EVERY_IDLE_ROUNDS);
+        let urgent = round.first || round.poked || round.storage_changing || self.storage_owed;
+        if scheduled && !urgent && !round.busy && !round.watched && !stock {
+            return Look::Storage;
+        }
+        Look::Full(Extras {
+            storage: urgent || scheduled,
+            stock,
+        })
+    }
+
+    /// The round's look is over: `storage_seen` says whether it brought the storage lists.
+    pub fn looked(&mut self, now: Duration, look: Look, storage_seen: bool) {
+        match look {
+            Look::Full(extras) if extras.storage => {
+                self.storage_owed = !storage_seen;
+                if storage_seen {
+                    self.last_storage = Some(now);
+                }
+            }
+            Look::Full(_) => {}
+            // A failed storage round is tried again at the next turn (the rounds in between
+            // look at the instances, which matter more).
+            Look::Storage => self.last_storage = Some(now),
+        }
+    }
+}
+
+/// What comes after a round.
+enum After {
+    /// Wait this long (or until a poke).
+    Wait(Duration),
+    /// No usable session: wait for a sign-in.
+    NoSession,
+    /// The key was just refused: the next round finds the session unusable.
+    Again,
+}
+
+/// The poller's memory between rounds.
+#[derive(Default)]
+struct Poller {
+    seen: Seen,
+    session_key: String,
+    quiet: u32,
+    offline: bool,
+    pace: Pace,
+    /// Woken by an action (or a new session): look at everything once.
+    poked: bool,
+}
+
+impl Poller {
+    fn new() -> Self {
+        Poller {
+            poked: true,
+            ..Default::default()
+        }
+    }
+
+    /// One round at `now` (since the poller started): look, tell, and say what comes next.
+    async fn round(&mut self, state: &AppState, fx: &Effects, now: Duration) -> After {
         let settings = state.settings.load().unwrap_or_default();
         let fast = Duration::from_secs(settings.poll_fast_secs.max(1) as u64);
         let idle = Duration::from_secs(settings.poll_idle_secs.max(1) as u64);
         // No session, or its key was refused: wait until something changes (a sign-in
         // pokes the poller).
         let Some(session) = usable(state.current().await) else {
-            seen = Seen::default();
-            state.poke.notified().await;
-            poked = true;
-            continue;
+            self.seen = Seen::default();
+            return After::NoSession;
         };
         let key = session.identity();
-        if key != session_key {
-            seen = Seen::default();
-            session_key = key.clone();
+        if key != self.session_key {
+            self.seen = Seen::default();
+            self.session_key = key.clone();
         }
-        let storage_due = !seen.primed
-            || seen
+        let seen = &self.seen;
+        let timer_waits = timer_waits(state, &session.profile);
+        let stock = state.watching.stock_wanted();
+        let round = RoundState {
+            first: !seen.primed,
+            poked: self.poked,
+            busy: in_transition(seen) || self.offline,
+            storage_changing: seen
                 .snapshots
                 .values()
                 .any(|(_, s)| *s == SnapshotStatus::Creating)
-            || seen
-                .images
-                .values()
-                .any(|(_, s)| *s == ImageStatus::Creating)
-            || last_storage.elapsed() >= Duration::from_secs(300)
-            || poked
-            || storage_owed;
+                || seen
+                    .images
+                    .values()
+                    .any(|(_, s)| *s == ImageStatus::Creating),
+            watched: timer_waits,
+        };
+        let look = self.pace.look(now, idle, round, stock);
         // A wake-up stored before this round is answered by this round.
         let _ = futures::FutureExt::now_or_never(state.poke.notified());
         let _ = futures::FutureExt::now_or_never(state.watching.stock_wake.notified());
-        let extras = Extras {
-            storage: storage_due,
-            stock: state.watching.stock_wanted(),
-        };
         let looked_at = chrono::Utc::now();
-        match fetch(&session, extras).await {
+        match look_at(&session, look).await {
             Ok(observed) => {
                 // The timer runner acts on this look (it lists nothing itself).
-                state.watching.publish_instances(InstancesSeen {
-                    session: key.clone(),
-                    at: looked_at,
-                    active: observed
-                        .instances
-                        .iter()
-                        .filter(|v| v.status == VMStatus::Active)
-                        .map(|v| v.id.clone())
-                        .collect(),
-                    vms: observed.instances.clone(),
-                    currency: observed.balance.as_ref().map(|(_, c)| c.clone()),
-                });
-                storage_owed = storage_due && observed.snapshots.is_none();
-                if storage_due && !storage_owed {
-                    last_storage = Instant::now();
+                if !observed.storage_only {
+                    state.watching.publish_instances(InstancesSeen {
+                        session: key.clone(),
+                        at: looked_at,
+                        active: observed
+                            .instances
+                            .iter()
+                            .filter(|v| v.status == VMStatus::Active)
+                            .map(|v| v.id.clone())
+                            .collect(),
+                        vms: observed.instances.clone(),
+                        currency: observed.balance.as_ref().map(|(_, c)| c.clone()),
+                    });
                 }
-                if !online {
-                    online = true;
+                self.pace.looked(now, look, observed.snapshots.is_some());
+                if self.offline {
+                    self.offline = false;
                     log::info!("poller: the API answers again");
                     fx.events.connection_changed(ConnectionChanged {
                         online: true,
@@ -501,11 +639,16 @@ pub async fn run(state: &AppState, fx: &Effects) {
                     low_balance: settings.notifications.low_balance,
                     threshold: settings.low_balance_threshold,
                 };
-                let (change, notices) = observe(&mut seen, &observed, &prefs);
+                let (mut change, notices) = observe(&mut self.seen, &observed, &prefs);
+                if let Some(amount) = change.balance {
+                    change.runway_hours = state
+                        .burn_of(&key)
+                        .and_then(|burn| barrack_api::costs::runway_hours(amount, burn));
+                }
                 if change.kinds.is_empty() {
-                    quiet += 1;
+                    self.quiet += 1;
                 } else {
-                    quiet = 0;
+                    self.quiet = 0;
                     fx.events.resources_changed(change);
                 }
                 for n in notices {
@@ -519,38 +662,62 @@ pub async fn run(state: &AppState, fx: &Effects) {
                     session.profile
                 );
                 state.refuse_key(&session, &e.message).await;
-                continue;
+                return After::Again;
             }
             Err(e) => {
+                self.pace.looked(now, look, false);
                 // The API cannot be used: unreachable, or failing on the server's side.
                 // Once when it starts failing; then only at the debug level.
-                if online {
+                if !self.offline {
                     log::warn!("poller: the API cannot be used: {:?}", e.code);
                 } else {
                     log::debug!("poller: still failing: {:?}", e.code);
                 }
-                if online && failure(e.code) == Failure::Offline {
-                    online = false;
+                if !self.offline && failure(e.code) == Failure::Offline {
+                    self.offline = true;
                     fx.events.connection_changed(ConnectionChanged {
                         online: false,
                         message: Some(e.message.clone()),
                     });
                 }
-                quiet += 1;
+                self.quiet += 1;
             }
         }
-        let delay = next_delay(in_transition(&seen) || !online, quiet, fast, idle);
-        let delay = for_watchers(
+        let delay = next_delay(
+            in_transition(&self.seen) || self.offline,
+            self.quiet,
+            fast,
+            idle,
+        );
+        After::Wait(for_watchers(
             delay,
             fast,
-            timer_waits(state, &session.profile),
+            timer_waits,
             state.watching.stock_wanted(),
-        );
-        tokio::select! {
-            _ = tokio::time::sleep(delay) => { poked = false; }
-            _ = state.poke.notified() => { quiet = 0; poked = true; }
-            // A view started following the stock: a round for it, storage not made due.
-            _ = state.watching.stock_wake.notified() => { poked = false; }
+        ))
+    }
+}
+
+/// Runs for the life of the app; what it sees reaches the window and the desktop through
+/// `fx`.
+pub async fn run(state: &AppState, fx: &Effects) {
+    let start = tokio::time::Instant::now();
+    let mut poller = Poller::new();
+    loop {
+        match poller.round(state, fx, start.elapsed()).await {
+            After::NoSession => {
+                state.poke.notified().await;
+                poller.poked = true;
+            }
+            After::Again => {}
+            After::Wait(delay) => {
+                tokio::select! {
+                    _ = tokio::time::sleep(delay) => { poller.poked = false; }
+                    _ = state.poke.notified() => { poller.quiet = 0; poller.poked = true; }
+                    // A view started following the stock: a round for it, storage not made due.
+                    _ = state.watching.stock_wake.notified() => { poller.poked = false; }
+                }
+            }
         }
     }
 }
@@ -829,6 +996,65 @@ mod tests {
     }
 
     #[test]
+    fn idle_the_storage_lists_take_a_rounds_place_busy_they_ride_along() {
+        let idle = Duration::from_secs(60);
+        let min = |m: u64| Duration::from_secs(m * 60);
+        let storage = |l: Look| matches!(l, Look::Storage);
+        let with_storage = |l: Look| matches!(l, Look::Full(e) if e.storage);
+        let mut pace = Pace::default();
+        let first = RoundState {
+            first: true,
+            ..Default::default()
+        };
+        let look = pace.look(min(0), idle, first, false);
+        assert!(with_storage(look), "the first look is at everything");
+        pace.looked(min(0), look, true);
+        let idle_round = RoundState::default();
+        let looks: Vec<Look> = (1..=10)
+            .map(|m| {
+                let look = pace.look(min(m), idle, idle_round, false);
+                pace.looked(min(m), look, true);
+                look
+            })
+            .collect();
+        let turns: Vec<usize> = (0..10).filter(|&i| storage(looks[i])).collect();
+        assert_eq!(turns, vec![4, 9], "every fifth idle minute: {looks:?}");
+        assert!(looks.iter().all(|&l| storage(l) || !with_storage(l)));
+        // Due while busy, a poked round or a followed stock: along with the instances.
+        for (round, stock) in [
+            (
+                RoundState {
+                    busy: true,
+                    ..Default::default()
+                },
+                false,
+            ),
+            (
+                RoundState {
+                    poked: true,
+                    ..Default::default()
+                },
+                false,
+            ),
+            (idle_round, true),
+        ] {
+            assert!(with_storage(pace.look(min(20), idle, round, stock)));
+        }
+        // A full look whose storage part failed owes it to the next round.
+        let look = pace.look(
+            min(20),
+            idle,
+            RoundState {
+                busy: true,
+                ..Default::default()
+            },
+            false,
+        );
+        pace.looked(min(20), look, false);
+        assert!(with_storage(pace.look(min(21), idle, idle_round, false)));
+    }
+
+    #[test]
     fn a_401_refuses_the_key_and_a_refused_session_is_not_polled() {
         use barrack_api::ErrorCode;
         assert_eq!(failure(ErrorCode::Unauthorized), Failure::KeyRefused);
@@ -873,6 +1099,7 @@ mod tests {
         };
         use barrack_credentials::MemoryStore;
         use std::sync::{Arc, Mutex};
+        use std::time::Instant;
 
         /// A state signed in to a sandbox whose clock stands still (nothing is in
         /// transition once its VMs are stable), polled every second when idle — below the
@@ -891,6 +1118,88 @@ mod tests {
             crate::session::start_sandbox(&state).await.unwrap();
             let admin = state.sandbox.lock().await.as_ref().unwrap().admin_url();
             (Arc::new(state), admin)
+        }
+
+        /// Issue 17: an idle app makes at most two requests a minute. The poller's own
+        /// rounds, with the default settings (a minute between idle rounds), are run one
+        /// by one against a sandbox that stands still, on a simulated clock (each round at
+        /// the time the previous one said to wait): the requests are counted by the
+        /// emulator, over five simulated minutes and, round by round, over half an hour.
+        #[tokio::test]
+        async fn an_idle_app_makes_at_most_two_requests_a_minute() {
+            let settings = Arc::new(MemorySettings::default());
+            let state = AppState::new(Arc::new(MemoryStore::default()), settings);
+            state.sandbox_time_scale_for_tests(0.000001);
+            crate::session::start_sandbox(&state).await.unwrap();
+            let admin = state.sandbox.lock().await.as_ref().unwrap().admin_url();
+            let recorder = Arc::new(Recorder::default());
+            let fx = recorder.effects();
+            let mut poller = Poller::new();
+            let idle = Duration::from_secs(60);
+            assert_eq!(
+                state.settings.load().unwrap().poll_idle_secs,
+                60,
+                "the default idle interval"
+            );
+            // Start-up's first look (everything once); from then on nothing is in transition.
+            let mut now = Duration::ZERO;
+            let mut wait = match poller.round(&state, &fx, now).await {
+                After::Wait(w) => w,
+                _ => panic!("the sandbox's session polls"),
+            };
+            assert!(!in_transition(&poller.seen), "the sandbox stands still");
+            admin_http()
+                .delete(format!("{admin}requests"))
+                .send()
+                .await
+                .unwrap();
+            let (mut rounds, mut storage_rounds) = (0, 0);
+            let mut five_minutes = None;
+            while now < Duration::from_secs(30 * 60) {
+                // The sleep ran out (no poke): the next round, `wait` later.
+                poller.poked = false;
+                assert!(wait >= idle, "idle rounds are an interval apart: {wait:?}");
+                now += wait;
+                let before = total(&request_counts(&admin).await);
+                wait = match poller.round(&state, &fx, now).await {
+                    After::Wait(w) => w,
+                    _ => panic!("the session stays usable"),
+                };
+                let counts = request_counts(&admin).await;
+                let cost = total(&counts) - before;
+                assert!(
+                    cost <= 2,
+                    "round {rounds} at {now:?} cost {cost} requests: {counts}"
+                );
+                rounds += 1;
+                if request_count(&admin, "list_snapshots").await > storage_rounds {
+                    storage_rounds += 1;
+                }
+                if now <= Duration::from_secs(5 * 60) {
+                    five_minutes = Some(counts);
+                }
+            }
+            let five = five_minutes.unwrap();
+            assert!(total(&five) <= 10, "five idle minutes: {five}");
+            assert!(
+                five["list_snapshots"].as_u64() == Some(1)
+                    && five["list_images"].as_u64() == Some(1),
+                "the storage lists are still looked at within five minutes: {five}"
+            );
+            assert!(
+                five["list_instances"].as_u64() >= Some(4),
+                "the instances at least four times in five minutes: {five}"
+            );
+            let all = request_counts(&admin).await;
+            assert!(total(&all) <= 60, "half an hour: {all}");
+            assert_eq!(
+                storage_rounds, 6,
+                "the storage lists every five minutes: {all}"
+            );
+            assert!(
+                recorder.changes.lock().unwrap().len() == 1,
+                "nothing changed after the first look: no event"
+            );
         }
 
         /// The poller, running until the handle is aborted, telling `recorder`.
@@ -942,6 +1251,36 @@ mod tests {
                 1,
                 "one event for the first look, none while nothing changes"
             );
+        }
+
+        /// A new balance comes with the runway at the burn rate the dashboard last read in
+        /// this session (the window patches it; it computes nothing), none before any.
+        #[tokio::test]
+        async fn a_new_balance_carries_the_runway_at_the_dashboards_burn() {
+            let (state, _admin) = frozen_sandbox(false).await;
+            let identity = state.current().await.unwrap().identity();
+            assert_eq!(state.burn_of(&identity), None, "no overview read yet");
+            let overview = crate::overview::account_overview(&state).await.unwrap();
+            assert!(overview.burn.total > 0.0, "the sandbox has VMs billing");
+            assert_eq!(state.burn_of(&identity), Some(overview.burn.total));
+            assert_eq!(state.burn_of("another session"), None);
+            let recorder = Arc::new(Recorder::default());
+            let task = spawn_poller(&state, &recorder);
+            let deadline = Instant::now() + Duration::from_secs(10);
+            let first = loop {
+                if let Some(c) = recorder.changes.lock().unwrap().first().cloned() {
+                    break c;
+                }
+                assert!(Instant::now() < deadline, "no event from the first look");
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            };
+            task.abort();
+            let balance = first.balance.expect("the first look sends the balance");
+            assert_eq!(
+                first.runway_hours,
+                barrack_api::costs::runway_hours(balance, overview.burn.total)
+            );
+            assert!(first.runway_hours.is_some_and(|h| h > 0.0));
         }
 
         /// While a view follows the stock the poller fetches it (and only then), and a

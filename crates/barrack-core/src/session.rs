@@ -35,7 +35,13 @@ pub struct SessionInfo {
     pub startup_error: Option<AppError>,
     /// The server refused this session's key (401): nothing polls with it; sign in again.
     pub key_refused: bool,
+    /// Whether this build embeds the sandbox: the sign-in screen offers it only then.
+    pub sandbox_built_in: bool,
 }
+
+/// Whether the app was built with the sandbox inside (the `sandbox` cargo feature, on by
+/// default; `--no-default-features` leaves barrack-sim out of the binary).
+pub const SANDBOX_BUILT_IN: bool = cfg!(feature = "sandbox");
 
 impl SessionInfo {
     pub fn of(s: Option<&Session>) -> SessionInfo {
@@ -48,6 +54,7 @@ impl SessionInfo {
                 base_url: Some(s.base_url.clone()),
                 startup_error: None,
                 key_refused: s.is_key_refused(),
+                sandbox_built_in: SANDBOX_BUILT_IN,
             },
             None => SessionInfo {
                 signed_in: false,
@@ -57,6 +64,7 @@ impl SessionInfo {
                 base_url: None,
                 startup_error: None,
                 key_refused: false,
+                sandbox_built_in: SANDBOX_BUILT_IN,
             },
         }
     }
@@ -283,7 +291,14 @@ pub async fn sign_in(state: &AppState, req: SignInRequest) -> Result<SessionInfo
         base_url,
         key_refused: Default::default(),
     };
-    *state.session.write().await = Some(session.clone());
+    {
+        let mut slot = state.session.write().await;
+        // The key may be another account's: what the profile showed before is not painted.
+        // Deleted with the session swapped under the same lock: an overview fetched with the
+        // old session is not saved after it (last_known.rs compares the session and key).
+        state.last_known.forget(&session.profile);
+        *slot = Some(session.clone());
+    }
     state.poke_poller();
     Ok(SessionInfo::of(Some(&session)))
 }
@@ -303,6 +318,7 @@ pub async fn sign_out(state: &AppState) -> Result<SessionInfo, AppError> {
             .map_err(sign_out_error)?;
             tell_set_aside(state, out.set_aside);
             forget_app_profile(state, &s.profile);
+            state.last_known.forget(&s.profile);
         }
         log::info!("signed out of {}", describe(&s));
     }
@@ -323,6 +339,7 @@ pub async fn remove_profile(state: &AppState, name: &str) -> Result<Settings, Ap
         .map_err(sign_out_error)?;
     tell_set_aside(state, out.set_aside);
     forget_app_profile(state, name);
+    state.last_known.forget(name);
     settings_for_ui(state)
 }
 
@@ -378,6 +395,7 @@ pub async fn restore(state: &AppState) -> Result<SessionInfo, AppError> {
 
 /// Starts the emulator inside the app (127.0.0.1, random port, the sandbox seed) and signs
 /// in to it with its throw-away key, which is never stored.
+#[cfg(feature = "sandbox")]
 pub async fn start_sandbox(state: &AppState) -> Result<SessionInfo, AppError> {
     let mut guard = state.sandbox.lock().await;
     if guard.is_none() {
@@ -415,6 +433,16 @@ pub async fn start_sandbox(state: &AppState) -> Result<SessionInfo, AppError> {
     *state.session.write().await = Some(session.clone());
     state.poke_poller();
     Ok(SessionInfo::of(Some(&session)))
+}
+
+/// Built without the `sandbox` feature: the sandbox (sign-in screen, `--sandbox`) is refused
+/// with a code of its own.
+#[cfg(not(feature = "sandbox"))]
+pub async fn start_sandbox(_state: &AppState) -> Result<SessionInfo, AppError> {
+    Err(AppError::new(
+        AppErrorCode::SandboxNotBuiltIn,
+        "This build of Barrack Desktop has no sandbox (built without the `sandbox` feature)",
+    ))
 }
 
 /// A session as the log names it: its profile, or the sandbox (never its key or hint).
@@ -810,6 +838,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "sandbox")]
     #[tokio::test]
     async fn sandbox_starts_with_a_seeded_account_and_stores_nothing() {
         let (st, secrets, profiles) = state();
@@ -824,5 +853,26 @@ mod tests {
             st.sandbox.lock().await.is_none(),
             "the sandbox stops with sign-out"
         );
+    }
+
+    #[tokio::test]
+    async fn the_session_answer_says_whether_the_sandbox_is_built_in() {
+        let (st, _, _) = state();
+        assert_eq!(
+            session_info(&st).await.sandbox_built_in,
+            cfg!(feature = "sandbox")
+        );
+    }
+
+    /// `cargo test -p barrack-core --no-default-features --lib not_built_in`
+    #[cfg(not(feature = "sandbox"))]
+    #[tokio::test]
+    async fn without_the_feature_the_sandbox_is_refused_as_not_built_in() {
+        let (st, _, _) = state();
+        let err = start_sandbox(&st).await.unwrap_err();
+        assert_eq!(err.code, AppErrorCode::SandboxNotBuiltIn);
+        let info = session_info(&st).await;
+        assert!(!info.signed_in && !info.sandbox_built_in);
+        assert!(st.sandbox.lock().await.is_none());
     }
 }

@@ -63,9 +63,25 @@ impl Session {
     }
 }
 
+/// The embedded sandbox's emulator. Tests always have barrack-sim (a dev-dependency), so
+/// they reach the running emulator (its admin URL) with or without the `sandbox` feature.
+#[cfg(any(test, feature = "sandbox"))]
+pub use barrack_sim::RunningSim as EmbeddedSim;
+
+/// Built without the `sandbox` feature: no emulator can run, so there is none to hold.
+#[cfg(not(any(test, feature = "sandbox")))]
+pub enum EmbeddedSim {}
+
+#[cfg(not(any(test, feature = "sandbox")))]
+impl EmbeddedSim {
+    pub async fn stop(self) {
+        match self {}
+    }
+}
+
 pub struct AppState {
     pub session: RwLock<Option<Session>>,
-    pub sandbox: Mutex<Option<barrack_sim::RunningSim>>,
+    pub sandbox: Mutex<Option<EmbeddedSim>>,
     pub secrets: Arc<dyn SecretStore>,
     pub settings: Arc<dyn SettingsBackend>,
     /// The profiles, shared with the CLI (barrack-credentials' `profiles.json`); memory in tests.
@@ -91,6 +107,11 @@ pub struct AppState {
     pub effects: OnceLock<crate::effects::Effects>,
     /// What the poller saw, and what it is asked to follow (see watching.rs).
     pub watching: crate::watching::Watching,
+    /// Each profile's last-known state, painted at the next start (see last_known.rs).
+    pub last_known: Arc<crate::last_known::LastKnownStore>,
+    /// The dashboard's last burn rate per hour, with the identity of the session it was
+    /// read in: the poller's runway for a new balance (poller.rs).
+    pub burn: std::sync::Mutex<Option<(String, f64)>>,
 }
 
 impl AppState {
@@ -106,11 +127,13 @@ impl AppState {
             timers_lock: Mutex::new(()),
             timers_poke: Notify::new(),
             pricing_cache: Mutex::new(None),
+            burn: std::sync::Mutex::new(None),
             startup: Arc::new(Mutex::new(None)),
             sandbox_time_scale: std::sync::Mutex::new(30.0),
             notices: Default::default(),
             effects: OnceLock::new(),
             watching: Default::default(),
+            last_known: Arc::new(crate::last_known::LastKnownStore::nowhere()),
         }
     }
 
@@ -120,6 +143,12 @@ impl AppState {
         profiles: Arc<barrack_credentials::profiles::ProfileStore>,
     ) -> Self {
         self.profiles = profiles;
+        self
+    }
+
+    /// Keeps the profiles' last-known states in `store` (the app's data folder).
+    pub fn with_last_known(mut self, store: Arc<crate::last_known::LastKnownStore>) -> Self {
+        self.last_known = store;
         self
     }
 
@@ -148,6 +177,28 @@ impl AppState {
                 AppErrorCode::NotSignedIn,
                 "Sign in with an API key, or explore the sandbox.",
             )),
+        }
+    }
+
+    /// Keeps the burn rate the dashboard just read in session `identity`.
+    pub fn remember_burn(&self, identity: String, per_hour: f64) {
+        if let Ok(mut b) = self.burn.lock() {
+            *b = Some((identity, per_hour));
+        }
+    }
+
+    /// The burn rate last read in session `identity`, if any.
+    pub fn burn_of(&self, identity: &str) -> Option<f64> {
+        let b = self.burn.lock().ok()?;
+        b.as_ref()
+            .filter(|(id, _)| id == identity)
+            .map(|(_, per_hour)| *per_hour)
+    }
+
+    /// The window (re)loaded: its reads go to the server, not to answers kept from before.
+    pub async fn window_loaded(&self) {
+        if let Some(s) = &*self.session.read().await {
+            s.client.forget_received();
         }
     }
 
@@ -282,6 +333,7 @@ mod tests {
         state.pricing(&client).await.expect("prices");
         state.pricing(&client).await.expect("cached prices");
         let counts = crate::test_support::request_counts(&sim.admin_url()).await;
-        assert_eq!(counts["get_pricing"], 4, "{counts}");
+        // The three callers at once share one request (barrack-api share.rs), then one more.
+        assert_eq!(counts["get_pricing"], 2, "{counts}");
     }
 }

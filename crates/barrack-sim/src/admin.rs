@@ -34,6 +34,7 @@ pub fn router() -> Router<Arc<SimState>> {
             get(faults_get).post(faults_add).delete(faults_clear),
         )
         .route("/requests", get(requests_get).delete(requests_clear))
+        .route("/requests/log", get(request_log_get))
         .route("/accounts", post(accounts_new))
         .route("/revoke", post(revoke))
         .route("/instances/{id}/status", post(force_status))
@@ -228,6 +229,10 @@ async fn faults_clear(State(st): St) -> Response {
 
 async fn requests_get(State(st): St) -> Response {
     ok(json!(st.request_counts()))
+}
+
+async fn request_log_get(State(st): St) -> Response {
+    ok(json!(st.request_log.entries()))
 }
 
 async fn requests_clear(State(st): St) -> Response {

@@ -20,6 +20,7 @@ pub mod faults;
 pub mod handlers;
 pub mod keys;
 pub mod persist;
+pub mod request_log;
 pub mod seed;
 pub mod server;
 pub mod world;
@@ -96,6 +97,8 @@ pub struct SimState {
     pub catalog: Catalog,
     faults: Mutex<faults::Faults>,
     requests: Mutex<BTreeMap<String, u64>>,
+    /// Each request with its path, query and timing (admin `/requests/log`).
+    pub request_log: request_log::RequestLog,
     state_file: Option<PathBuf>,
 }
 
@@ -119,6 +122,7 @@ impl SimState {
     }
     pub fn clear_request_counts(&self) {
         lock(&self.requests).clear();
+        self.request_log.clear();
     }
     /// Writes the state file, if there is one (atomically: temp file, then rename).
     pub fn persist(&self) {
@@ -214,6 +218,7 @@ pub async fn start(cfg: SimConfig) -> std::io::Result<RunningSim> {
         catalog,
         faults: Mutex::new(faults::Faults::default()),
         requests: Mutex::new(BTreeMap::new()),
+        request_log: Default::default(),
         state_file: cfg.state_file.clone(),
     });
     state.persist();

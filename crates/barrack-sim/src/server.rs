@@ -38,12 +38,19 @@ pub fn router(state: Arc<SimState>) -> Router {
     let mut by_path: BTreeMap<String, MethodRouter<Arc<SimState>>> = BTreeMap::new();
     for ep in ENDPOINTS {
         let op = ep.op;
-        let handler =
-            move |State(st): State<Arc<SimState>>,
-                  params: RawPathParams,
-                  RawQuery(q): RawQuery,
-                  headers: HeaderMap,
-                  body: Bytes| async move { handle(st, op, params, q, headers, body).await };
+        let handler = move |State(st): State<Arc<SimState>>,
+                            params: RawPathParams,
+                            RawQuery(q): RawQuery,
+                            uri: axum::http::Uri,
+                            headers: HeaderMap,
+                            body: Bytes| async move {
+            let ticket = st
+                .request_log
+                .start(ep.method.as_str(), uri.path(), q.as_deref());
+            let resp = handle(st.clone(), op, params, q, headers, body).await;
+            st.request_log.finish(ticket);
+            resp
+        };
         for path in [
             format!("/api/{}", ep.path),
             format!("/api/{}", ep.path.trim_end_matches('/')),

@@ -1,6 +1,5 @@
-import { useMemo, useState, type ReactNode } from "react";
+import { lazy, Suspense, useMemo, useState, type ReactNode } from "react";
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
-import { Toaster } from "sonner";
 import { useSession } from "../features/account/session";
 import { useSettings } from "../features/settings/queries";
 import { AccountFlowContext } from "./shell/AccountFlow";
@@ -8,11 +7,11 @@ import { AppNotices } from "./shell/AppNotices";
 import { AppShell } from "./shell/AppShell";
 import { QuitDialog } from "./shell/QuitDialog";
 import { TrayActionDialog } from "./shell/TrayActionDialog";
-import { SignInScreen } from "../features/account/SignInScreen";
 import { Alert } from "../components/ui/Alert";
 import { Button } from "../components/ui/Button";
 import { errorDetail } from "../lib/notify";
 import { useThemeFromSettings } from "../lib/theme";
+import { markStart } from "../lib/startMarks";
 
 /** The query client and the toasts; the router is the caller's (hash in the app, memory in tests). */
 export function Providers({ client, children }: { client: QueryClient; children: ReactNode }) {
@@ -24,9 +23,15 @@ export function Providers({ client, children }: { client: QueryClient; children:
   );
 }
 
+const ToasterHost = lazy(() => import("./shell/ToasterHost").then((m) => ({ default: m.ToasterHost })));
+
 function ThemedToaster() {
   const theme = useSettings().data?.theme ?? "system";
-  return <Toaster theme={theme} position="bottom-right" richColors closeButton duration={8000} />;
+  return (
+    <Suspense fallback={null}>
+      <ToasterHost theme={theme} />
+    </Suspense>
+  );
 }
 
 /**
@@ -46,6 +51,9 @@ export function Root() {
   );
 }
 
+// Only shown signed out: loaded then (a signed-in start does not load it).
+const SignInScreen = lazy(() => import("../features/account/SignInScreen").then((m) => ({ default: m.SignInScreen })));
+
 /** Signed out (or adding an account): the sign-in screen. Signed in: the app. */
 function SessionRoot() {
   useThemeFromSettings();
@@ -54,6 +62,7 @@ function SessionRoot() {
   const flow = useMemo(() => ({ addAccount: (profile?: string) => setAdding({ profile }) }), []);
 
   if (session.isPending) {
+    markStart("starting-shown");
     return <p className="p-6 text-sm text-fg-muted">Starting…</p>;
   }
   if (session.isError) {
@@ -67,13 +76,20 @@ function SessionRoot() {
     );
   }
   if (!session.data.signedIn) {
-    return <SignInScreen profile={adding?.profile} onSignedIn={() => setAdding(null)} />;
+    return (
+      <Suspense fallback={null}>
+        <SignInScreen profile={adding?.profile} onSignedIn={() => setAdding(null)} />
+      </Suspense>
+    );
   }
   if (adding) {
     return (
-      <SignInScreen profile={adding.profile} onCancel={() => setAdding(null)} onSignedIn={() => setAdding(null)} />
+      <Suspense fallback={null}>
+        <SignInScreen profile={adding.profile} onCancel={() => setAdding(null)} onSignedIn={() => setAdding(null)} />
+      </Suspense>
     );
   }
+  markStart("session-render");
   return (
     <AccountFlowContext.Provider value={flow}>
       <AppShell />

@@ -10,8 +10,8 @@ import { keys } from "../lib/queryClient";
 import { useSubscription } from "../lib/events";
 import { patchBalance } from "../features/billing/balance";
 import { billingKeys } from "../features/billing/queries";
-import { deployKeys } from "../features/deploy/useDeployCatalog";
-import { patchVm, refetchVmQueries, vmKeys } from "../features/instances/queries";
+import { deployKeys } from "../features/deploy/keys";
+import { patchAccountBalance, patchVm, refetchVmQueries, vmKeys } from "../features/instances/queries";
 import { sshKeyKeys } from "../features/sshKeys/queries";
 import { storageKeys } from "../features/storage/queries";
 
@@ -39,10 +39,15 @@ export const REFRESH: { readonly [K in ResourceKind]: Refresh } = {
   snapshots: (qc) => stale(qc, storageKeys.all, ["snapshots"], ["images"], billingKeys.overview, billingKeys.records),
   images: (qc) => stale(qc, storageKeys.all, ["images"], ["snapshots"], billingKeys.overview),
   balance: (qc, change) => {
-    if (change.balance != null) patchBalance(qc, change.balance, change.currency ?? null, change.balances);
-    else stale(qc, keys.balance);
-    // The runway is balance ÷ burn rate, computed once by the backend with each overview.
-    stale(qc, billingKeys.overview, vmKeys.account);
+    if (change.balance != null) {
+      patchBalance(qc, change.balance, change.currency ?? null, change.balances);
+      // The dashboard's balance and runway are patched too: an idle app with anything
+      // billing sees a new balance every minute, and fetching the overview for it would
+      // cost more requests than the poller's own (issue 17: at most two a minute). The
+      // runway comes computed with the event (Rust, at the dashboard's last burn rate).
+      patchAccountBalance(qc, change.balance, change.balances, change.runwayHours ?? null);
+    } else stale(qc, keys.balance, vmKeys.account);
+    stale(qc, billingKeys.overview);
   },
   stock: (qc) => stale(qc, deployKeys.catalog),
   timers: (qc) => stale(qc, billingKeys.timers),

@@ -3,7 +3,7 @@
 // https://barrack.ai/* and https://docs.barrack.ai/*).
 
 import { openUrl } from "@tauri-apps/plugin-opener";
-import { toast } from "sonner";
+import { withToast } from "./lazyToast";
 import { toAppError } from "./ipc";
 
 /**
@@ -23,8 +23,7 @@ export async function openBarrackPage(url: string): Promise<void> {
   try {
     await openUrl(url);
   } catch (e) {
-    toast.error("The browser could not be opened", {
-      description: `Open ${url} yourself. (${toAppError(e).message})`,
-    });
+    const description = `Open ${url} yourself. (${toAppError(e).message})`;
+    withToast((toast) => toast.error("The browser could not be opened", { description }));
   }
 }

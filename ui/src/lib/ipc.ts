@@ -29,6 +29,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   KeychainError: "The system keychain refused to read or store the key. Unlock it and try again.",
   NotSignedIn: "No account is signed in. Sign in with an API key, or explore the sandbox.",
   Sandbox: "The sandbox could not start. Restart the app and try again.",
+  SandboxNotBuiltIn: "This build of the app has no sandbox. Sign in with an API key instead.",
   Settings: "Settings could not be read or saved. Check that the app's data folder is writable.",
   Cancelled: "Cancelled: nothing was done.",
   File: "The file could not be written. Pick a folder you can write to, with enough free space.",

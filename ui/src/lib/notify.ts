@@ -1,7 +1,7 @@
 // Error toasts: what to do (from the code), the server's own words, and the request id
 // to quote to support.
 
-import { toast } from "sonner";
+import { withToast } from "./lazyToast";
 import { SERVER_TEXT_MAX } from "../bindings";
 import type { AppError } from "./ipc";
 
@@ -28,9 +28,11 @@ export function errorDetail(e: AppError): string {
 
 export function showErrorToast(e: AppError): void {
   const detail = errorDetail(e);
-  toast.error(e.humanMessage, {
-    description: detail || undefined,
-    // One toast per distinct error: a burst of identical failures shows once.
-    id: `${e.code}:${e.serverMessage}`,
-  });
+  withToast((toast) =>
+    toast.error(e.humanMessage, {
+      description: detail || undefined,
+      // One toast per distinct error: a burst of identical failures shows once.
+      id: `${e.code}:${e.serverMessage}`,
+    }),
+  );
 }

@@ -58,7 +58,7 @@ describe("billing page: overview", () => {
     expect(screen.getByTestId("cost-today")).toHaveTextContent("12.34 USD");
     expect(screen.getByTestId("cost-week")).toHaveTextContent("80.50 USD");
     expect(screen.getByTestId("cost-month")).toHaveTextContent("310.25 USD");
-    expect(screen.getByTestId("chart-daily")).toBeInTheDocument();
+    expect(await screen.findByTestId("chart-daily")).toBeInTheDocument();
     expect(screen.getByTestId("chart-top")).toBeInTheDocument();
     expect(screen.queryByTestId("runway-banner")).not.toBeInTheDocument();
     expect(screen.queryByTestId("low-balance-banner")).not.toBeInTheDocument();
@@ -177,10 +177,11 @@ describe("billing page: still billing", () => {
 describe("billing page: records", () => {
   it("pages and filters on the server, going back to page 1 on a filter change", async () => {
     const backend = billingBackend();
+    const asked = () => backend.called("get_instance_billing").map((c) => c.args.query);
     renderApp("/billing");
     const user = userEvent.setup();
     await screen.findByTestId("record-row-BRK-100DB");
-    expect(backend.called("get_instance_billing")[0]!.args.query).toEqual({ page: 1, limit: 50 });
+    expect(asked()[0]).toEqual({ page: 1, limit: 50 });
     expect(screen.getByTestId("records-page")).toHaveTextContent("Page 1 of 3 · 9 records");
     expect(screen.getByTestId("records-prev")).toBeDisabled();
     expect(screen.getByTestId("summary-totalCost")).toHaveTextContent("1,810.95 USD");
@@ -189,20 +190,14 @@ describe("billing page: records", () => {
     await user.click(screen.getByTestId("records-next"));
     expect(await screen.findByTestId("record-row-BRK-200DB")).toBeInTheDocument();
     expect(screen.getByTestId("records-page")).toHaveTextContent("Page 2 of 3");
-    expect(backend.called("get_instance_billing").at(-1)!.args.query).toEqual({ page: 2, limit: 50 });
+    expect(asked()).toContainEqual({ page: 2, limit: 50 });
 
     await user.selectOptions(screen.getByTestId("records-resource"), "vm-train");
-    await waitFor(() =>
-      expect(backend.called("get_instance_billing").at(-1)!.args.query).toEqual({
-        page: 1,
-        limit: 50,
-        resource_id: "vm-train",
-      }),
-    );
+    await waitFor(() => expect(asked()).toContainEqual({ page: 1, limit: 50, resource_id: "vm-train" }));
     await user.type(screen.getByTestId("records-from"), "2026-01-01");
     await user.type(screen.getByTestId("records-to"), "2026-01-31");
     await waitFor(() =>
-      expect(backend.called("get_instance_billing").at(-1)!.args.query).toEqual({
+      expect(asked()).toContainEqual({
         page: 1,
         limit: 50,
         resource_id: "vm-train",
@@ -270,6 +265,106 @@ describe("billing page: records", () => {
     await user.click(screen.getByTestId("records-next"));
     await screen.findByTestId("record-row-BRK-200DB");
     await waitFor(() => expect(performance.getEntriesByName("billing-records-change")).toHaveLength(1));
+  });
+});
+
+/** A promise and the function that settles it: an answer the test lets through when it wants. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}
+
+/** The `get_instance_billing` pages asked for, in order. */
+const pagesAsked = (backend: ReturnType<typeof billingBackend>) =>
+  backend.called("get_instance_billing").map((c) => (c.args.query as Args).page);
+
+describe("billing page: the records first, the overview after", () => {
+  it("shows the records' first page before asking for the overview and the prices", async () => {
+    const firstPage = gate();
+    const backend = billingBackend({
+      get_instance_billing: async (a: Args) => {
+        await firstPage.opened;
+        return instancePage(((a.query as Args).page as number) ?? 1, 3);
+      },
+    });
+    renderApp("/billing");
+    await waitFor(() => expect(backend.called("get_instance_billing")).toHaveLength(1));
+    expect(screen.getByTestId("overview-loading")).toBeInTheDocument();
+    expect(backend.called("billing_overview")).toHaveLength(0);
+    expect(backend.called("get_pricing")).toHaveLength(0);
+
+    firstPage.open();
+    await screen.findByTestId("record-row-BRK-100DB");
+    await waitFor(() => expect(backend.called("billing_overview")).toHaveLength(1));
+    expect(await screen.findByTestId("burn-rate")).toHaveTextContent("5.11 USD/h");
+    // The charts are a chunk of their own, mounted after the overview's figures.
+    expect(await screen.findByTestId("chart-daily")).toBeInTheDocument();
+    expect(await screen.findByTestId("pricing-table")).toBeInTheDocument();
+  });
+
+  it("puts only the page asked for in the table, however many records there are", async () => {
+    billingBackend({
+      get_instance_billing: (a: Args) => ({
+        ...instancePage(((a.query as Args).page as number) ?? 1, 100, 50),
+        total: 5000,
+      }),
+    });
+    renderApp("/billing");
+    await screen.findByTestId("record-row-BRK-100DB");
+    expect(screen.getByTestId("records-page")).toHaveTextContent("Page 1 of 100 · 5,000 records");
+    expect(within(screen.getByTestId("records-table")).getAllByTestId(/^record-row-/)).toHaveLength(50);
+  });
+
+  it("keeps the rows on screen until the next page is there, then shows it whole", async () => {
+    const secondPage = gate();
+    billingBackend({
+      get_instance_billing: async (a: Args) => {
+        const page = ((a.query as Args).page as number) ?? 1;
+        if (page > 1) await secondPage.opened;
+        return instancePage(page, 3);
+      },
+    });
+    renderApp("/billing");
+    const user = userEvent.setup();
+    await screen.findByTestId("record-row-BRK-100DB");
+    await user.click(screen.getByTestId("records-next"));
+    // Still page 1's rows, not an empty table or a spinner in their place.
+    expect(screen.getByTestId("records-page")).toHaveTextContent("Page 1 of 3");
+    expect(screen.getAllByTestId(/^record-row-BRK-1\d\dDB$/)).toHaveLength(3);
+    expect(screen.queryByText("Loading records…")).not.toBeInTheDocument();
+
+    secondPage.open();
+    expect(await screen.findByTestId("record-row-BRK-200DB")).toBeInTheDocument();
+    expect(screen.getByTestId("records-page")).toHaveTextContent("Page 2 of 3");
+    expect(screen.queryAllByTestId(/^record-row-BRK-1\d\dDB$/)).toHaveLength(0);
+  });
+
+  it("turns pages and filters without fetching the overview again, and goes back from the cache", async () => {
+    const backend = billingBackend();
+    renderApp("/billing");
+    const user = userEvent.setup();
+    await screen.findByTestId("record-row-BRK-100DB");
+    await waitFor(() => expect(backend.called("billing_overview")).toHaveLength(1));
+    // The next page is fetched as soon as the first is up.
+    await waitFor(() => expect(pagesAsked(backend)).toEqual([1, 2]));
+
+    await user.click(screen.getByTestId("records-next"));
+    await screen.findByTestId("record-row-BRK-200DB");
+    await user.click(screen.getByTestId("records-prev"));
+    // Page 1 again, from the cache: not asked for a second time.
+    expect(await screen.findByTestId("record-row-BRK-100DB")).toBeInTheDocument();
+    expect(pagesAsked(backend).filter((p) => p === 1)).toHaveLength(1);
+
+    await user.selectOptions(screen.getByTestId("records-resource"), "vm-train");
+    await waitFor(() =>
+      expect(backend.called("get_instance_billing").map((c) => c.args.query)).toContainEqual({
+        page: 1,
+        limit: 50,
+        resource_id: "vm-train",
+      }),
+    );
+    expect(backend.called("billing_overview")).toHaveLength(1);
   });
 });
 

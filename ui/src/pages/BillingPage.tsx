@@ -1,27 +1,45 @@
+import { lazy, Suspense, useCallback, useDeferredValue, useState } from "react";
 import { useSettings } from "../features/settings/queries";
 import { BillingBanners } from "../features/billing/BillingBanners";
 import { CreditsInfo } from "../features/billing/CreditsInfo";
-import { DailyCostChart } from "../features/billing/DailyCostChart";
 import { OverviewCards } from "../features/billing/OverviewCards";
 import { PricingSection } from "../features/billing/PricingSection";
-import { useBillingOverview } from "../features/billing/queries";
+import { useBillingOverview, usePrefetchFirstRecords } from "../features/billing/queries";
 import { useBalances } from "../features/billing/balance";
 import { RecordsSection } from "../features/billing/RecordsSection";
 import { StillBillingSection } from "../features/billing/StillBillingSection";
 import { TimersList } from "../features/billing/TimersList";
-import { TopResourcesChart } from "../features/billing/TopResourcesChart";
-import { Card, CardTitle } from "../components/ui/Card";
+import { Card } from "../components/ui/Card";
 import { DataStatus } from "../components/ui/DataStatus";
 import { PageHeader } from "../components/ui/PageHeader";
+
+// uPlot and the charts are a chunk of their own, loaded once the records' first page is up.
+const BillingCharts = lazy(() => import("../features/billing/BillingCharts"));
+
+/** Runs `then` after the next frame is painted (a task queued from the frame's callback). */
+function afterPaint(then: () => void): void {
+  if (typeof requestAnimationFrame !== "function") return then();
+  requestAnimationFrame(() => setTimeout(then, 0));
+}
 
 /**
  * Billing & Credits (dashboard.md §11): what the account has and burns, where the money
  * went, what bills while idle and how to stop it, the records, the prices, and credits.
+ *
+ * The records table comes first: its first page is asked for as the page starts rendering,
+ * and the overview (every record of the account summed by the
+ * backend) and the prices are asked for only once its first page is on screen, so the
+ * table's request never shares the backend or the main thread with them.
  */
 export function BillingPage() {
-  const overview = useBillingOverview();
+  usePrefetchFirstRecords();
+  const [tableUp, setTableUp] = useState(false);
+  // Once the frame with the rows is painted: nothing the overview brings shares that frame.
+  const onRecordsShown = useCallback(() => afterPaint(() => setTableUp(true)), []);
+  const overview = useBillingOverview(tableUp);
   const settings = useSettings();
-  const o = overview.data;
+  // Drawn in an interruptible render: a click on the records while it arrives goes first.
+  const o = useDeferredValue(overview.data);
   const currency = o?.currency ?? "USD";
   // The one balance query (the header's too); the overview's copy only until it has loaded.
   const balance = useBalances(o);
@@ -43,26 +61,23 @@ export function BillingPage() {
               runwayHours={o.runwayHours}
             />
             <OverviewCards overview={o} balance={balance} />
-            <div className="grid gap-4 xl:grid-cols-2">
-              <Card>
-                <CardTitle>Cost per day</CardTitle>
-                <DailyCostChart daily={o.daily} currency={currency} />
-              </Card>
-              <Card>
-                <CardTitle>Top resources by cost</CardTitle>
-                <TopResourcesChart top={o.top} currency={currency} />
-              </Card>
-            </div>
+            <Suspense fallback={<div data-testid="charts-loading" className="h-[22rem]" />}>
+              <BillingCharts charts={o.charts} currency={currency} />
+            </Suspense>
             <div className="grid items-start gap-4 xl:grid-cols-2">
               <StillBillingSection overview={o} />
               <TimersList />
             </div>
           </>
         ) : (
-          overview.isPending && <Card className="text-sm text-fg-muted">Loading billing…</Card>
+          !overview.isError && (
+            <Card data-testid="overview-loading" className="text-sm text-fg-muted">
+              Loading billing…
+            </Card>
+          )
         )}
-        <RecordsSection overview={o} />
-        <PricingSection currency={currency} />
+        <RecordsSection overview={o} onShown={onRecordsShown} />
+        <PricingSection currency={currency} enabled={tableUp} />
         <CreditsInfo currency={currency} />
       </div>
     </div>

@@ -1,4 +1,5 @@
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
+import { markStart } from "../lib/startMarks";
 import { useSearchParams } from "react-router";
 import { AccountPanel } from "../features/dashboard/AccountPanel";
 import { DashboardEmpty } from "../features/dashboard/DashboardEmpty";
@@ -16,6 +17,7 @@ import { PageHeader } from "../components/ui/PageHeader";
  */
 export function DashboardPage() {
   const overview = useAccountOverview();
+  useEffect(() => markStart("page"), []);
   const [params, setParams] = useSearchParams();
   const rows = useMemo(
     () => (overview.data?.instances ?? []).filter((r) => normalizeStatus(r.vm.status) !== "DELETED"),

@@ -120,6 +120,47 @@ describe("instances table", () => {
     expect(performance.getEntriesByName("instances:filter-end", "mark")).toHaveLength(7);
   });
 
+  it("typing faster than the list renders ends on the last keystroke's rows and count", async () => {
+    const many = Array.from({ length: 2000 }, (_, i) =>
+      rowOf(vmOf(`node-${String(i).padStart(4, "0")}`, i % 2 ? "ACTIVE" : "SHUTOFF")),
+    );
+    mockBackend({ instances_overview: instancesOverviewOf(many) });
+    renderApp("/instances");
+    // No pause between keys: the deferred list may skip the keystrokes in between.
+    const user = userEvent.setup({ delay: null });
+    await screen.findByTestId("instance-row-node-0000");
+    const search = screen.getByTestId("instances-search");
+    await user.type(search, "node-012");
+    // The input holds every key at once; the list follows with the final filter.
+    expect(search).toHaveValue("node-012");
+    await waitFor(() => expect(screen.getByTestId("instances-count")).toHaveTextContent("10 of 2000 VMs"));
+    expect(shownNames()).toEqual(Array.from({ length: 10 }, (_, i) => `node-012${i}`));
+    await user.type(search, "{Backspace}{Backspace}1");
+    expect(search).toHaveValue("node-01");
+    await waitFor(() => expect(screen.getByTestId("instances-count")).toHaveTextContent("100 of 2000 VMs"));
+    expect(shownNames()[0]).toBe("node-0100");
+  });
+
+  it("finds a VM renamed by the change feed by its new name (the search index follows the data)", async () => {
+    // The refetch the event asks for never answers here: the event's own copy of the VM is
+    // what renames it in the list.
+    let calls = 0;
+    mockBackend({
+      instances_overview: () => (++calls === 1 ? instancesOverviewOf(ROWS) : new Promise(() => {})),
+    });
+    renderApp("/instances");
+    const user = userEvent.setup();
+    await screen.findByTestId("instance-row-train-h100");
+    await user.type(screen.getByTestId("instances-search"), "finetune");
+    expect(screen.getByTestId("instances-no-match")).toBeInTheDocument();
+    await emitResourcesChanged({ kinds: ["instances"], instances: [{ ...train, name: "finetune-h100" }] });
+    await waitFor(() => expect(shownNames()).toEqual(["finetune-h100"]));
+    expect(screen.getByTestId("instances-count")).toHaveTextContent("1 of 3 VMs");
+    // The old name is gone from the list (the row is the renamed one).
+    await user.clear(screen.getByTestId("instances-search"));
+    expect(screen.queryByTestId("instance-row-train-h100")).toBeNull();
+  });
+
   it("keeps the last data when Barrack cannot be reached, marked stale", async () => {
     mockBackend({ instances_overview: instancesOverviewOf(ROWS) });
     renderApp("/instances");

@@ -34,7 +34,10 @@ describe("SSH Keys page: the list (SSH-01, SSH-10…12)", () => {
     expect(screen.getByTestId("ssh-keys-create")).toHaveTextContent("Create Key");
     expect(screen.getByTestId("ssh-keys-import")).toHaveTextContent("Import Key");
     expect(within(row).getByTestId("ssh-key-fingerprint-alice-laptop")).toHaveTextContent("SHA256:alice");
-    expect(within(row).getByTestId("ssh-key-type-alice-laptop")).toHaveTextContent("Ed25519 · 256 bits");
+    // Read by its own query once the row is there (the page loads with its route).
+    await waitFor(() =>
+      expect(within(row).getByTestId("ssh-key-type-alice-laptop")).toHaveTextContent("Ed25519 · 256 bits"),
+    );
     expect(screen.getByTestId("ssh-key-type-spare")).toHaveTextContent("RSA · 1024 bits");
     expect(within(row).getByTestId("ssh-key-public-alice-laptop")).toHaveTextContent(GOOD_KEY);
     expect(within(row).getByTestId("ssh-key-used-by-alice-laptop")).toHaveTextContent("train-h100dev-a6000");

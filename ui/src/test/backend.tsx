@@ -1,6 +1,7 @@
 // A fake backend for component tests: mockIPC answers the generated commands, records
 // every call, and lets a test emit the backend's events.
 
+import { beforeAll } from "vitest";
 import { act, render } from "@testing-library/react";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
@@ -11,6 +12,7 @@ import { type CreditBalance } from "../features/billing/balance";
 import { type Session } from "../features/account/session";
 import { type Settings } from "../features/settings/queries";
 import { Providers, Root } from "../app/App";
+import { loadAllPages } from "../app/shell/pageChunks";
 import type { AppErrorCode, ConnectionChanged_Serialize, ResourcesChanged_Serialize } from "../bindings";
 import { FORM_CASE_HANDLERS } from "./formCases";
 import { accountOverviewOf, instancesOverviewOf } from "./vms";
@@ -42,6 +44,7 @@ export const SIGNED_OUT: Session = {
   baseUrl: null,
   startupError: null,
   keyRefused: false,
+  sandboxBuiltIn: true,
 };
 export const SIGNED_IN: Session = {
   signedIn: true,
@@ -51,6 +54,7 @@ export const SIGNED_IN: Session = {
   baseUrl: "https://barrack.ai/api/",
   startupError: null,
   keyRefused: false,
+  sandboxBuiltIn: true,
 };
 export const SANDBOX: Session = {
   signedIn: true,
@@ -60,6 +64,7 @@ export const SANDBOX: Session = {
   baseUrl: "http://127.0.0.1:40123/api/",
   startupError: null,
   keyRefused: false,
+  sandboxBuiltIn: true,
 };
 
 export function settingsWith(patch: Partial<Settings> = {}): Settings {
@@ -127,6 +132,8 @@ export function mockBackend(handlers: Record<string, unknown> = {}) {
     take_app_notices: [],
     // No barrack:// link waits unless a test gives one.
     take_deep_link: null,
+    // Nothing kept from a previous start unless a test gives it.
+    get_last_known: null,
     // No VMs unless a test gives some (the dashboard and instances pages read these).
     account_overview: accountOverviewOf([]),
     instances_overview: instancesOverviewOf([]),
@@ -151,6 +158,10 @@ export function mockBackend(handlers: Record<string, unknown> = {}) {
     called: (cmd: string) => calls.filter((c) => c.cmd === cmd),
   };
 }
+
+// The pages load with their routes (React.lazy): loaded once before a file's tests, so a
+// test's wait is for its data, not for the module loader (as when they were imported eagerly).
+beforeAll(() => loadAllPages(), 60_000);
 
 /** The whole app at `path`, with a fresh query client. */
 export function renderApp(path = "/dashboard") {
@@ -178,8 +189,13 @@ export function renderWithProviders(ui: ReactElement) {
   };
 }
 
+/** A `resourcesChanged` event: nothing changed but what `change` says. */
+export function resourcesChangedOf(change: Partial<ResourcesChanged_Serialize>): ResourcesChanged_Serialize {
+  return { kinds: [], instances: [], balance: null, currency: null, balances: [], runwayHours: null, ...change };
+}
+
 export async function emitResourcesChanged(payload: Partial<ResourcesChanged_Serialize>) {
-  await act(() => emit("resources-changed", { kinds: [], instances: [], balance: null, currency: null, ...payload }));
+  await act(() => emit("resources-changed", resourcesChangedOf(payload)));
 }
 
 export async function emitConnectionChanged(payload: ConnectionChanged_Serialize) {

@@ -1,23 +1,14 @@
-import { useCallback, useState, type ComponentType } from "react";
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useState, type ComponentType } from "react";
+import { markStart } from "../../lib/startMarks";
 import { useDeepLinks } from "../deepLinks/useDeepLinks";
 import { Navigate, Route, Routes, useLocation } from "react-router";
 import { useConnectionEvents, useKeyRefusedEvents } from "../../lib/events";
 import { useChangeFeed } from "../changeFeed";
+import { useLastKnown } from "../lastKnown/useLastKnown";
 import { PAGES, pagePath, type PageInfo, type PageSlug } from "../pages";
-import { AiChatPage } from "../../pages/AiChatPage";
-import { BillingPage } from "../../pages/BillingPage";
-import { DashboardPage } from "../../pages/DashboardPage";
-import { DeployPage } from "../../pages/DeployPage";
-import { FirewallsPage } from "../../pages/FirewallsPage";
-import { SshKeysPage } from "../../pages/SshKeysPage";
-import { ImagesPage } from "../../pages/ImagesPage";
-import { InstanceDetailPage } from "../../pages/InstanceDetailPage";
-import { InstancesPage } from "../../pages/InstancesPage";
-import { SettingsPage } from "../../pages/SettingsPage";
-import { ScriptsPage } from "../../pages/ScriptsPage";
-import { SnapshotsPage } from "../../pages/SnapshotsPage";
-import { VolumesPage } from "../../pages/VolumesPage";
-import { CommandPalette, usePaletteShortcut } from "./CommandPalette";
+import { PAGE_COMPONENTS } from "./pageChunks";
+import { usePrefetchPages } from "./usePrefetchPages";
+import { usePaletteShortcut } from "./paletteShortcut";
 import { useConnection } from "../../lib/connection";
 import { Header } from "./Header";
 import { KeyRefusedBanner } from "./KeyRefusedBanner";
@@ -26,37 +17,35 @@ import { OfflineScreen } from "./OfflineScreen";
 import { useHasRemoteData } from "./useHasRemoteData";
 import { Sidebar } from "./Sidebar";
 
-/** Every page's component: a page added to PAGES without one fails the type check. */
-const BUILT: Record<PageSlug, ComponentType> = {
-  dashboard: DashboardPage,
-  deploy: DeployPage,
-  instances: InstancesPage,
-  snapshots: SnapshotsPage,
-  images: ImagesPage,
-  firewalls: FirewallsPage,
-  "ssh-keys": SshKeysPage,
-  volumes: VolumesPage,
-  scripts: ScriptsPage,
-  billing: BillingPage,
-  "ai-chat": AiChatPage,
-  settings: SettingsPage,
-};
+// The palette (cmdk) loads when first opened.
+const CommandPalette = lazy(() => import("./CommandPalette").then((m) => ({ default: m.CommandPalette })));
+
+/** Every page's component, each loaded with its route (pageChunks.ts). */
+const BUILT: Record<PageSlug, ComponentType> = PAGE_COMPONENTS;
+const InstanceDetailPage = PAGE_COMPONENTS["instance-detail"];
 
 function pageElement(page: PageInfo) {
   const Page = BUILT[page.slug];
   return <Page />;
 }
 
+/**
+ * While a page's chunk loads the page area stays empty (the shell is painted around it);
+ * a later navigation keeps the previous page until the next one is ready (the router
+ * navigates in a transition), so nothing flashes.
+ */
 function PageRoutes() {
   return (
-    <Routes>
-      <Route index element={<Navigate to={pagePath("dashboard")} replace />} />
-      {PAGES.map((page) => (
-        <Route key={page.slug} path={pagePath(page.slug)} element={pageElement(page)} />
-      ))}
-      <Route path="/instances/:id" element={<InstanceDetailPage />} />
-      <Route path="*" element={<Navigate to={pagePath("dashboard")} replace />} />
-    </Routes>
+    <Suspense fallback={<div data-testid="page-loading" aria-busy="true" />}>
+      <Routes>
+        <Route index element={<Navigate to={pagePath("dashboard")} replace />} />
+        {PAGES.map((page) => (
+          <Route key={page.slug} path={pagePath(page.slug)} element={pageElement(page)} />
+        ))}
+        <Route path="/instances/:id" element={<InstanceDetailPage />} />
+        <Route path="*" element={<Navigate to={pagePath("dashboard")} replace />} />
+      </Routes>
+    </Suspense>
   );
 }
 
@@ -65,16 +54,26 @@ function PageRoutes() {
  * page (or, offline before anything loaded, the offline screen), the palette.
  */
 export function AppShell() {
-  const [paletteOpen, setPaletteOpen] = useState(false);
-  usePaletteShortcut(useCallback(() => setPaletteOpen((open) => !open), []));
+  const [paletteOpen, setPaletteOpenState] = useState(false);
+  // Mounted from its first opening on (it keeps its closing animation after that).
+  const [paletteWanted, setPaletteWanted] = useState(false);
+  const setPaletteOpen = useCallback((open: boolean | ((was: boolean) => boolean)) => {
+    setPaletteWanted(true);
+    setPaletteOpenState(open);
+  }, []);
+  usePaletteShortcut(useCallback(() => setPaletteOpen((open) => !open), [setPaletteOpen]));
   useChangeFeed();
+  useLastKnown(); // paints the last-known state at start (app/lastKnown)
   useConnectionEvents();
   useKeyRefusedEvents();
   useDeepLinks();
   const { online, message } = useConnection();
   const hasData = useHasRemoteData();
+  usePrefetchPages(hasData);
   // Settings stays reachable offline: a wrong base URL is fixed there.
   const onSettings = useLocation().pathname.startsWith(pagePath("settings"));
+  useLayoutEffect(() => markStart("shell-commit"), []);
+  useEffect(() => markStart("shell"), []);
 
   return (
     <div data-testid="app-shell" className="flex h-full overflow-hidden">
@@ -88,7 +87,11 @@ export function AppShell() {
           {!online && !hasData && !onSettings ? <OfflineScreen message={message} /> : <PageRoutes />}
         </main>
       </div>
-      <CommandPalette open={paletteOpen} onOpenChange={setPaletteOpen} />
+      {paletteWanted && (
+        <Suspense fallback={null}>
+          <CommandPalette open={paletteOpen} onOpenChange={setPaletteOpen} />
+        </Suspense>
+      )}
     </div>
   );
 }

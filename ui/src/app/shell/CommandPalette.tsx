@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from "react";
+import { type ReactNode } from "react";
 import * as Dialog from "@radix-ui/react-dialog";
 import { Command } from "cmdk";
 import { LogOut, SunMoon, UserPlus, type LucideIcon } from "lucide-react";
@@ -11,20 +11,6 @@ import { useAccountFlow } from "./AccountFlow";
 import { DialogFrame } from "../../components/ui/Modal";
 
 type Props = { open: boolean; onOpenChange: (open: boolean) => void };
-
-/** Ctrl/Cmd+K toggles the palette. */
-export function usePaletteShortcut(onToggle: () => void) {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === "k") {
-        e.preventDefault();
-        onToggle();
-      }
-    };
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, [onToggle]);
-}
 
 /** Jump to any page, or run an app action, by typing. */
 export function CommandPalette({ open, onOpenChange }: Props) {

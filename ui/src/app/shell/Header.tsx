@@ -1,7 +1,24 @@
-import { Search } from "lucide-react";
-import { AccountMenu } from "./AccountMenu";
+import { lazy, Suspense } from "react";
+import { ChevronDown, Search } from "lucide-react";
+import { AsOf } from "../lastKnown/AsOf";
 import { HeaderBalance } from "./HeaderBalance";
 import { SandboxBadge } from "./SandboxBadge";
+
+// The menu (Radix, with its positioning) is a chunk of its own, loaded beside the first page;
+// until then a look-alike holds its place (no test id: nothing to click yet).
+const AccountMenu = lazy(() => import("./AccountMenu").then((m) => ({ default: m.AccountMenu })));
+
+function AccountMenuPlaceholder() {
+  return (
+    <span
+      aria-hidden
+      className="flex items-center gap-2 rounded-md border border-border bg-surface px-3 py-1.5 text-sm"
+    >
+      <span className="font-medium">&nbsp;</span>
+      <ChevronDown className="size-4" />
+    </span>
+  );
+}
 
 const MAC = typeof navigator !== "undefined" && /Mac/i.test(navigator.platform);
 
@@ -20,8 +37,11 @@ export function Header({ onOpenPalette }: { onOpenPalette: () => void }) {
       </button>
       <div className="flex-1" />
       <SandboxBadge />
+      <AsOf />
       <HeaderBalance />
-      <AccountMenu />
+      <Suspense fallback={<AccountMenuPlaceholder />}>
+        <AccountMenu />
+      </Suspense>
     </header>
   );
 }

@@ -2,11 +2,17 @@ import { formatMoney } from "../../lib/format";
 import { primaryBalance, useBalance } from "../../features/billing/balance";
 import { useSettings } from "../../features/settings/queries";
 import { cn } from "../../lib/cn";
+import { markStart } from "../../lib/startMarks";
+import { useEffect } from "react";
 
 /** The balance in the account's currency; the last known one stays when a refresh fails. */
 export function HeaderBalance() {
   const balance = useBalance();
   const settings = useSettings();
+  const shown = balance.data !== undefined;
+  useEffect(() => {
+    if (shown) markStart("amount");
+  }, [shown]);
   if (!balance.data) {
     return (
       <span data-testid="header-balance" className="text-sm text-fg-muted" aria-busy={balance.isPending}>

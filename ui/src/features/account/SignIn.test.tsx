@@ -43,6 +43,14 @@ describe("sign-in screen", () => {
     expect(screen.getByTestId("explore-sandbox")).toBeEnabled();
   });
 
+  it("does not offer the sandbox when the app was built without it", async () => {
+    mockBackend({ ...signedOut, get_session: { ...SIGNED_OUT, sandboxBuiltIn: false } });
+    renderApp();
+    expect(await screen.findByTestId("signin")).toBeInTheDocument();
+    expect(screen.getByTestId("api-key")).toBeInTheDocument();
+    expect(screen.queryByTestId("explore-sandbox")).not.toBeInTheDocument();
+  });
+
   it("sends the request, clears the key from the form after success, and reports the session", async () => {
     const backend = mockBackend({ ...signedOut, sign_in: SIGNED_IN });
     const onSignedIn = vi.fn();

@@ -1,6 +1,6 @@
 import { FlaskConical } from "lucide-react";
 import { useSettings } from "../settings/queries";
-import { useStartSandbox, type Session } from "./session";
+import { useSession, useStartSandbox, type Session } from "./session";
 import { useStartupSessionError } from "../../lib/events";
 import { errorDetail } from "../../lib/notify";
 import { Alert } from "../../components/ui/Alert";
@@ -23,6 +23,8 @@ function freeProfileName(used: string[]): string {
 
 export function SignInScreen({ profile, onCancel, onSignedIn }: Props) {
   const settings = useSettings();
+  // Whether this build has the sandbox inside (the backend's `sandbox` cargo feature).
+  const sandboxBuiltIn = useSession().data?.sandboxBuiltIn === true;
   const startupError = useStartupSessionError();
   const used = settings.data?.profiles.map((p) => p.name) ?? [];
   const initialProfile = profile ?? (onCancel ? freeProfileName(used) : "default");
@@ -59,7 +61,7 @@ export function SignInScreen({ profile, onCancel, onSignedIn }: Props) {
             Cancel
           </Button>
         ) : (
-          <ExploreSandbox onSignedIn={onSignedIn} />
+          sandboxBuiltIn && <ExploreSandbox onSignedIn={onSignedIn} />
         )}
       </div>
     </main>

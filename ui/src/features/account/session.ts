@@ -3,6 +3,7 @@
 
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { commands, type SessionInfo_Serialize } from "../../bindings";
+import { takeEarly } from "../../lib/early";
 import { call } from "../../lib/ipc";
 import { keys } from "../../lib/queryClient";
 import { keyRefusal } from "./keyRefusal";
@@ -25,7 +26,14 @@ export function applySession(qc: QueryClient, session: Session): void {
 export function useSession() {
   return useQuery({
     queryKey: keys.session,
-    queryFn: () => call(commands.getSession()),
+    queryFn: async () => {
+      // The first answer was asked for as the bundle began to run (lib/early.ts).
+      const early = takeEarly("getSession");
+      const session = await call(early ?? commands.getSession());
+      // Signed out at start: the last-known state asked with it belongs to no later session.
+      if (early !== undefined && !session.signedIn) void takeEarly("getLastKnown");
+      return session;
+    },
     meta: { local: true },
     // The backend answers once its start-up restore (or sandbox) is done.
     staleTime: Infinity,

@@ -3,6 +3,7 @@ import { ExternalLink } from "lucide-react";
 import { openBarrackPage } from "../../lib/barrackSite";
 import { Button } from "../../components/ui/Button";
 import { Card, CardTitle } from "../../components/ui/Card";
+import { OFFSCREEN_UNTIL_NEAR } from "./layout";
 import { DataTable, type Column } from "../../components/ui/DataTable";
 import { CREDITS_URL, CREDIT_RULES, CURRENCY_TERMS } from "./credits";
 import { money } from "./format";
@@ -39,7 +40,7 @@ export function CreditsInfo({ currency }: { currency: string }) {
   }
 
   return (
-    <Card data-testid="credits">
+    <Card data-testid="credits" className={OFFSCREEN_UNTIL_NEAR}>
       <CardTitle
         actions={
           <Button variant="primary" data-testid="add-credits" pending={opening} onClick={() => void open()}>

@@ -1,22 +1,24 @@
 import { useMemo } from "react";
 import uPlot from "uplot";
-import type { DayCost } from "../../bindings";
+import type { DailyChart } from "../../bindings";
 import { money } from "./format";
 import { ChartFigures } from "./ChartFigures";
 import { axis, BAR_POINTER, FROM_ZERO, kindBars, moneyAxis } from "./barChart";
-import { KIND_LABEL, STACK, dailySeries } from "./charts";
+import { KIND_LABEL, STACK } from "./charts";
 import { UPlotChart } from "./UPlotChart";
 
 const HEIGHT = 220;
 
+/** Tallest stack first, so each shorter bar paints over the one it sits in. */
+const DRAW_ORDER = [...STACK].reverse();
+
 /** Cost per local day for the last 30 days, stacked by kind; hovering shows each kind's amount. */
-export function DailyCostChart({ daily, currency }: { daily: readonly DayCost[]; currency: string }) {
-  const series = useMemo(() => dailySeries(daily), [daily]);
-  // Tallest stack first, so each shorter bar paints over the one it sits in.
-  const drawOrder = useMemo(() => [...STACK].reverse(), []);
+export function DailyCostChart({ chart, currency }: { chart: DailyChart; currency: string }) {
+  // Every day has its midnight (the backend writes each day's date itself); the type allows
+  // null only because a float could serialize as one.
   const data = useMemo<uPlot.AlignedData>(
-    () => [series.x, ...drawOrder.map((k) => series.top[k])],
-    [series, drawOrder],
+    () => [chart.x as number[], ...DRAW_ORDER.map((k) => chart.stacked[k])],
+    [chart],
   );
   const bars = uPlot.paths.bars?.({ size: [0.7, 40] });
 
@@ -39,10 +41,10 @@ export function DailyCostChart({ daily, currency }: { daily: readonly DayCost[];
             { label: "Day", value: (_u, v) => (v == null ? "—" : new Date(v * 1000).toLocaleDateString()) },
             // The bar reaches the running sum; the legend names the kind's own amount.
             ...kindBars(
-              drawOrder,
+              DRAW_ORDER,
               theme,
               bars,
-              (kind) => (_u, _v, _s, idx) => (idx == null ? "—" : money(series.own[kind][idx], currency)),
+              (kind) => (_u, _v, _s, idx) => (idx == null ? "—" : money(chart.own[kind][idx], currency)),
             ),
           ],
           ...BAR_POINTER,
@@ -54,7 +56,7 @@ export function DailyCostChart({ daily, currency }: { daily: readonly DayCost[];
       <ChartFigures
         caption="Daily cost"
         head={["Day", ...STACK.map((k) => KIND_LABEL[k])]}
-        rows={daily.map((d, i) => [d.date, ...STACK.map((k) => money(series.own[k][i], currency))])}
+        rows={chart.days.map((day, i) => [day, ...STACK.map((k) => money(chart.own[k][i], currency))])}
       />
     </figure>
   );

@@ -1,4 +1,5 @@
-import { useMemo, useRef, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useQueryClient } from "@tanstack/react-query";
 import { Download } from "lucide-react";
 import type { CostKind } from "../../bindings";
 import { cn } from "../../lib/cn";
@@ -6,23 +7,25 @@ import { Button } from "../../components/ui/Button";
 import { Card, CardTitle } from "../../components/ui/Card";
 import { Input, Select } from "../../components/ui/Input";
 import { DataStatus } from "../../components/ui/DataStatus";
-import { money, plain } from "./format";
 import { useExportCsv } from "./mutations";
 import { markRecordsChange, useRecordsMarks } from "./perf";
-import { useBillingRecords, type BillingOverview } from "./queries";
+import { plain } from "./format";
+import { prefetchRecords, useBillingRecords, type BillingOverview } from "./queries";
 import {
   EMPTY_FILTER,
+  FIRST_KIND,
   RECORD_KINDS,
   exportFilter,
   rangeError,
-  recordRows,
   recordsQuery,
-  summaryFields,
   turnPage,
   withFilter,
+  type RecordRow,
   type RecordsFilter,
 } from "./records";
 import { RecordsTable } from "./RecordsTable";
+
+const EMPTY_ROWS: readonly RecordRow[] = [];
 
 /**
  * The resources a filter can pick: those the overview knows (top costs, still billing)
@@ -36,9 +39,18 @@ function resourceOptions(kind: CostKind, overview: BillingOverview | undefined, 
   return [...byId].map(([id, name]) => ({ id, name: name || id })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** BILL-09: usage records by kind, paged and filtered by Barrack, exportable as CSV. */
-export function RecordsSection({ overview }: { overview: BillingOverview | undefined }) {
-  const [kind, setKind] = useState<CostKind>("instance");
+type Props = {
+  overview: BillingOverview | undefined;
+  /** Called once, when the first page of records (or its error) is on screen. */
+  onShown?: () => void;
+};
+
+/**
+ * BILL-09: usage records by kind, paged and filtered by Barrack, exportable as CSV. Only the
+ * page asked for is rendered; while another page or filter loads, the rows shown stay.
+ */
+export function RecordsSection({ overview, onShown }: Props) {
+  const [kind, setKind] = useState<CostKind>(FIRST_KIND);
   const [filter, setFilter] = useState<RecordsFilter>(EMPTY_FILTER);
   const invalidRange = rangeError(filter);
   // An impossible range is not sent: the last valid filter stays asked for.
@@ -50,9 +62,21 @@ export function RecordsSection({ overview }: { overview: BillingOverview | undef
   const records = useBillingRecords(kind, query);
   const exporter = useExportCsv();
   const data = records.data?.kind === kind ? records.data : undefined;
-  const rows = useMemo(() => (data ? recordRows(data) : []), [data]);
+  const rows = data?.rows ?? EMPTY_ROWS;
   const shownKey = data && !records.isPlaceholderData ? JSON.stringify([kind, query]) : null;
   useRecordsMarks(shownKey);
+
+  const settled = data !== undefined || records.isError;
+  useEffect(() => {
+    if (settled) onShown?.();
+  }, [settled, onShown]);
+
+  // The next page is the likeliest ask: fetched once this one is up, it then shows at once.
+  const qc = useQueryClient();
+  const nextPage = shownKey && data && data.page < data.totalPages ? data.page + 1 : null;
+  useEffect(() => {
+    if (nextPage !== null) prefetchRecords(qc, kind, { ...query, page: nextPage });
+  }, [qc, kind, query, nextPage]);
 
   const options = useMemo(
     () =>
@@ -63,8 +87,7 @@ export function RecordsSection({ overview }: { overview: BillingOverview | undef
       ),
     [kind, overview, rows],
   );
-  const totalPages = Math.max(1, data?.total_pages ?? 1);
-  const currency = data?.currency ?? overview?.currency ?? "USD";
+  const totalPages = data?.totalPages ?? 1;
 
   function change(next: RecordsFilter) {
     // Only a change that asks for other records is waited for (and measured).
@@ -163,17 +186,19 @@ export function RecordsSection({ overview }: { overview: BillingOverview | undef
         {data ? (
           <>
             <dl data-testid="records-summary" className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
-              {summaryFields(data).map((f) => (
+              {data.summary.map((f) => (
                 <div key={f.key} className="flex gap-2" title={`summary.${f.key}`}>
                   <dt className="text-fg-muted">{f.label}</dt>
                   <dd data-testid={`summary-${f.key}`} className="font-medium tabular-nums">
-                    {f.money ? money(f.value, currency) : plain(f.value)}
+                    {f.text}
                   </dd>
                 </div>
               ))}
             </dl>
+            {/* The previous page stays while the next loads, dimmed only if that takes a while:
+                a change answered within 150 ms repaints the rows once, with no fade. */}
             <div
-              className={cn(records.isPlaceholderData && "opacity-60 transition-opacity")}
+              className={cn(records.isPlaceholderData && "opacity-60 transition-opacity delay-150")}
               aria-busy={records.isFetching}
             >
               <RecordsTable kind={kind} rows={rows} />

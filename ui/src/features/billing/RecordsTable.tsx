@@ -1,11 +1,12 @@
 import { Link } from "react-router";
 import type { CostKind } from "../../bindings";
 import { DataTable, type Column } from "../../components/ui/DataTable";
-import { money, rate, when } from "./format";
 import { RECORD_KINDS, resourcePath, type RecordRow } from "./records";
 
 const DETAIL_HEAD: Record<CostKind, string> = { instance: "GPU", volume: "Size", snapshot: "Size" };
 
+// The cells place texts formatted once per page (records.ts `recordRows`): nothing is
+// formatted while rendering.
 function columnsFor(kind: CostKind): Column<RecordRow>[] {
   return [
     {
@@ -18,11 +19,11 @@ function columnsFor(kind: CostKind): Column<RecordRow>[] {
     },
     { head: DETAIL_HEAD[kind], cell: (r) => r.detail, className: "whitespace-nowrap" },
     { head: "Tier", cell: (r) => r.tier ?? "—" },
-    { head: "From", cell: (r) => when(r.start), className: "whitespace-nowrap" },
-    { head: "To", cell: (r) => (r.end ? when(r.end) : "ongoing"), className: "whitespace-nowrap" },
-    { head: "Minutes", cell: (r) => r.minutes ?? "—", ...NUMBER },
-    { head: "Per minute", cell: (r) => rate(r.perMinute, r.currency), ...NUMBER },
-    { head: "Cost", cell: (r) => money(r.cost, r.currency), ...NUMBER },
+    { head: "From", cell: (r) => r.text.from, className: "whitespace-nowrap" },
+    { head: "To", cell: (r) => r.text.to, className: "whitespace-nowrap" },
+    { head: "Minutes", cell: (r) => r.text.minutes, ...NUMBER },
+    { head: "Per minute", cell: (r) => r.text.perMinute, ...NUMBER },
+    { head: "Cost", cell: (r) => r.text.cost, ...NUMBER },
     { head: "Status", cell: (r) => r.status },
   ];
 }
@@ -36,8 +37,8 @@ const COLUMNS = Object.fromEntries(RECORD_KINDS.map(({ kind }) => [kind, columns
 >;
 
 /**
- * One page of records (50 rows): a plain table renders that in a frame or two, so no
- * virtualisation; rows are memoised so a refetch with the same records repaints nothing.
+ * One page of records (50 rows), never more: the API pages them, and the table renders the
+ * page it is given. Rows are memoised so a refetch with the same records repaints nothing.
  */
 export function RecordsTable({ kind, rows }: { kind: CostKind; rows: readonly RecordRow[] }) {
   return (
@@ -46,7 +47,7 @@ export function RecordsTable({ kind, rows }: { kind: CostKind; rows: readonly Re
         testId="records-table"
         columns={COLUMNS[kind]}
         rows={rows}
-        rowKey={(r) => r.billingId}
+        rowKey={(r) => r.slot}
         rowTestId={(r) => `record-row-${r.billingId}`}
         rowTitle={(r) => r.description ?? undefined}
         empty={{ testId: "records-empty", text: "No records match." }}

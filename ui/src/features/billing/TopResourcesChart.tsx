@@ -1,9 +1,9 @@
 import { useMemo } from "react";
 import uPlot from "uplot";
-import type { ResourceCost } from "../../bindings";
+import type { TopChart } from "../../bindings";
 import { BAR_POINTER, FROM_ZERO, kindBars, moneyAxis } from "./barChart";
 import { ChartFigures } from "./ChartFigures";
-import { KIND_LABEL, STACK, topSeries } from "./charts";
+import { KIND_LABEL, STACK } from "./charts";
 import { money } from "./format";
 import { UPlotChart } from "./UPlotChart";
 
@@ -14,14 +14,13 @@ function short(name: string): string {
 }
 
 /** The resources that cost most over their records, a bar each in its kind's colour. */
-export function TopResourcesChart({ top, currency }: { top: readonly ResourceCost[]; currency: string }) {
-  const series = useMemo(() => topSeries(top), [top]);
+export function TopResourcesChart({ chart, currency }: { chart: TopChart; currency: string }) {
   const data = useMemo<uPlot.AlignedData>(
-    () => [series.names.map((_, i) => i), ...STACK.map((k) => series.byKind[k])],
-    [series],
+    () => [chart.names.map((_, i) => i), ...STACK.map((k) => chart.byKind[k])],
+    [chart],
   );
   const bars = uPlot.paths.bars?.({ size: [0.6, 60] });
-  const n = series.names.length;
+  const n = chart.names.length;
 
   if (n === 0) return <p className="text-sm text-fg-muted">No costs recorded yet.</p>;
   return (
@@ -42,16 +41,16 @@ export function TopResourcesChart({ top, currency }: { top: readonly ResourceCos
               stroke: theme.muted,
               grid: { show: false },
               ticks: { stroke: theme.grid },
-              splits: () => series.names.map((_, i) => i),
+              splits: () => chart.names.map((_, i) => i),
               // Names slant so neighbours do not run into each other; hover shows them whole.
               rotate: -30,
               size: 70,
-              values: (_u, ticks) => ticks.map((t) => short(series.names[t] ?? "")),
+              values: (_u, ticks) => ticks.map((t) => short(chart.names[t] ?? "")),
             },
             moneyAxis(theme),
           ],
           series: [
-            { label: "Resource", value: (_u, v) => (v == null ? "—" : (series.names[v] ?? "—")) },
+            { label: "Resource", value: (_u, v) => (v == null ? "—" : (chart.names[v] ?? "—")) },
             ...kindBars(STACK, theme, bars, () => (_u, v) => (v == null ? "—" : money(v, currency))),
           ],
           ...BAR_POINTER,
@@ -63,9 +62,7 @@ export function TopResourcesChart({ top, currency }: { top: readonly ResourceCos
       <ChartFigures
         caption="Top resources by cost"
         head={["Resource", "Kind", "Cost"]}
-        rows={[...top]
-          .sort((a, b) => (b.cost ?? 0) - (a.cost ?? 0))
-          .map((r) => [r.name || r.id, KIND_LABEL[r.kind], money(r.cost, currency)])}
+        rows={chart.names.map((name, i) => [name, KIND_LABEL[chart.kinds[i]!], money(chart.costs[i], currency)])}
       />
     </figure>
   );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { billingBanners } from "./banners";
-import { dailySeries, topSeries } from "./charts";
+import { formatDateTime, formatMoney, formatRate } from "../../lib/format";
+import { money, rowRate, rowWhen } from "./format";
 import { gpuRows, snapshotRows, volumeRows } from "./pricing";
 import {
   EMPTY_FILTER,
@@ -8,6 +9,7 @@ import {
   rangeError,
   recordRows,
   recordsQuery,
+  recordsView,
   resourcePath,
   summaryFields,
   turnPage,
@@ -196,26 +198,25 @@ describe("records rows and summary", () => {
   });
 });
 
-describe("chart data", () => {
-  it("stacks the days by kind and keeps each kind's own amount for the legend", () => {
-    const s = dailySeries([
-      { date: "2026-03-01", instances: 2, volumes: 0.5, snapshots: null },
-      { date: "2026-03-02", instances: 1, volumes: 1, snapshots: 1 },
-    ]);
-    expect(s.own.instance).toEqual([2, 1]);
-    expect(s.top.volume).toEqual([2.5, 2]);
-    expect(s.top.snapshot).toEqual([2.5, 3]);
-    expect(s.own.snapshot).toEqual([0, 1]);
-    expect(s.x[1]! - s.x[0]!).toBe(86_400);
+describe("row texts", () => {
+  it("reads as the app's general formatters do, with formatters built once", () => {
+    for (const iso of ["2026-03-01T10:05:09Z", "2026-11-27T23:59:59.123456Z", "not a date", null]) {
+      expect(rowWhen(iso)).toBe(formatDateTime(iso));
+    }
+    for (const v of [0.083, 0.000167, 1, 12345.678, null, NaN]) {
+      expect(rowRate(v, "USD")).toBe(formatRate(v, "USD"));
+    }
+    for (const v of [0, 241.2, 1234567.891, -3.005]) expect(money(v, "EUR")).toBe(formatMoney(v, "EUR"));
+    expect(money(null, "EUR")).toBe("—");
   });
 
-  it("orders the top resources by cost with one column per kind", () => {
-    const s = topSeries([
-      { kind: "volume", id: "v", name: "vol", cost: 1 },
-      { kind: "instance", id: "i", name: "vm", cost: 5 },
-    ]);
-    expect(s.names).toEqual(["vm", "vol"]);
-    expect(s.byKind.instance).toEqual([5, null]);
-    expect(s.byKind.volume).toEqual([null, 1]);
+  it("formats a page's cells once, when the page arrives", () => {
+    const view = recordsView({ kind: "instance", ...instancePage(1, 1, 1) });
+    const [row] = view.rows;
+    expect(row!.text.cost).toBe(money(1195.2, "USD"));
+    expect(row!.text.from).toBe(formatDateTime(row!.start));
+    expect(view.summary.find((f) => f.key === "totalCost")?.text).toBe(money(1810.95, "USD"));
+    expect(view.summary.find((f) => f.key === "totalMinutes")?.text).toBe("19,110");
+    expect(view).toMatchObject({ kind: "instance", page: 1 });
   });
 });

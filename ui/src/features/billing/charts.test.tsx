@@ -43,7 +43,7 @@ describe("charts (uPlot)", () => {
 
   it("builds the daily chart with a live legend naming each kind's own amount", () => {
     const o = overviewOf();
-    render(<DailyCostChart daily={o.daily} currency="USD" />);
+    render(<DailyCostChart chart={o.charts.daily} currency="USD" />);
     const chart = screen.getByTestId("chart-daily");
     expect(chart.querySelector(".uplot")).not.toBeNull();
     expect(chart.querySelector(".u-legend")?.textContent).toMatch(/Snapshots.*Volumes.*Instances/);
@@ -52,16 +52,21 @@ describe("charts (uPlot)", () => {
 
   it("builds the top-resources chart, and says so when nothing has cost anything", () => {
     const o = overviewOf();
-    const { unmount } = render(<TopResourcesChart top={o.top} currency="USD" />);
+    const { unmount } = render(<TopResourcesChart chart={o.charts.top} currency="USD" />);
     expect(screen.getByTestId("chart-top").querySelector(".uplot")).not.toBeNull();
     unmount();
-    render(<TopResourcesChart top={[]} currency="USD" />);
+    render(
+      <TopResourcesChart
+        chart={{ names: [], kinds: [], costs: [], byKind: { instance: [], volume: [], snapshot: [] } }}
+        currency="USD"
+      />,
+    );
     expect(screen.getByText("No costs recorded yet.")).toBeInTheDocument();
   });
 
   it("rebuilds in the other theme's colours when <html> switches to dark", async () => {
     const o = overviewOf();
-    render(<DailyCostChart daily={o.daily} currency="USD" />);
+    render(<DailyCostChart chart={o.charts.daily} currency="USD" />);
     const first = screen.getByTestId("chart-daily").querySelector(".uplot");
     document.documentElement.classList.add("dark");
     await vi.waitFor(() => expect(screen.getByTestId("chart-daily").querySelector(".uplot")).not.toBe(first));

@@ -1,6 +1,6 @@
 // The Billing & Credits queries and their cache keys (app/changeFeed.ts refreshes them).
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, usePrefetchQuery, useQuery, type QueryClient } from "@tanstack/react-query";
 import {
   commands,
   type BillingOverview_Serialize,
@@ -14,6 +14,7 @@ import {
 } from "../../bindings";
 import { call } from "../../lib/ipc";
 import { markRecordsData } from "./perf";
+import { EMPTY_FILTER, FIRST_KIND, recordsQuery, recordsView } from "./records";
 
 export type BillingOverview = BillingOverview_Serialize;
 export type Pricing = PricingResponse_Serialize;
@@ -33,9 +34,15 @@ export const billingKeys = {
   timers: ["timers"] as const,
 };
 
-export function useBillingOverview() {
+/**
+ * The overview (totals and charts, computed by the backend over every record). `enabled`
+ * false holds the request back (a cached overview is still shown): the Billing page asks
+ * for it once the records' first page is on screen.
+ */
+export function useBillingOverview(enabled = true) {
   return useQuery({
     queryKey: billingKeys.overview,
+    enabled,
     queryFn: () => call(commands.billingOverview()),
     meta: { quiet: true },
   });
@@ -58,19 +65,49 @@ async function fetchRecordsOf(kind: CostKind, q: RecordsQuery): Promise<RecordsR
   }
 }
 
-/** One page of one kind's records; the previous page stays on screen while the next loads. */
+/**
+ * Pages already seen are shown from the cache at once (going back costs nothing); the change
+ * feed marks them stale when billing changes, so this only spares refetching on every turn.
+ */
+const RECORDS_FRESH_MS = 60_000;
+
+const recordsQueryOf = (kind: CostKind, q: RecordsQuery) => ({
+  queryKey: billingKeys.recordsOf(kind, q),
+  queryFn: () => fetchRecords(kind, q),
+  staleTime: RECORDS_FRESH_MS,
+  meta: { quiet: true },
+});
+
+/**
+ * One page of one kind's records, as the table shows it (texts formatted once per page);
+ * the previous page stays on screen while the next loads.
+ */
 export function useBillingRecords(kind: CostKind, q: RecordsQuery) {
   return useQuery({
-    queryKey: billingKeys.recordsOf(kind, q),
-    queryFn: () => fetchRecords(kind, q),
+    ...recordsQueryOf(kind, q),
+    select: recordsView,
     placeholderData: keepPreviousData,
-    meta: { quiet: true },
   });
 }
 
-export function usePricing() {
+/**
+ * Asks for the records' first page while the page is still rendering (the query itself
+ * subscribes only after the commit), so the request and the render overlap.
+ */
+export function usePrefetchFirstRecords(): void {
+  usePrefetchQuery(recordsQueryOf(FIRST_KIND, recordsQuery(EMPTY_FILTER)));
+}
+
+/** Fetches a page the user is likely to ask for next, so it shows from the cache. */
+export function prefetchRecords(qc: QueryClient, kind: CostKind, q: RecordsQuery): void {
+  void qc.prefetchQuery(recordsQueryOf(kind, q));
+}
+
+/** `enabled` false holds the request back (the Billing page asks once its records are up). */
+export function usePricing(enabled = true) {
   return useQuery({
     queryKey: billingKeys.pricing,
+    enabled,
     queryFn: () => call(commands.getPricing({})),
     // Prices change rarely; the backend caches the table too.
     staleTime: 10 * 60_000,

@@ -3,10 +3,14 @@
 
 import type { BillingQuery_Deserialize, CostKind } from "../../bindings";
 import { snapshotsPath } from "../snapshots/paths";
+import { money, plain, rowRate, rowWhen } from "./format";
 import type { RecordsResponse } from "./queries";
 
 /** Rows per page: small enough to render at once, large enough to page rarely. */
 export const RECORDS_PAGE_SIZE = 50;
+
+/** The tab the records open on. */
+export const FIRST_KIND: CostKind = "instance";
 
 export const RECORD_KINDS: { kind: CostKind; label: string }[] = [
   { kind: "instance", label: "Instances" },
@@ -79,6 +83,9 @@ export function resourcePath(kind: CostKind, id: string): string {
 // Rows and summary, one shape for the three kinds
 
 export type RecordRow = {
+  /** Its place on the page (0…49): the table's row key, so turning a page reuses the rows'
+   * elements and only their texts change. */
+  slot: string;
   billingId: string;
   resourceId: string;
   resourceName: string;
@@ -93,14 +100,28 @@ export type RecordRow = {
   currency: string;
   status: string;
   description: string | null;
+  /** The cells' texts, formatted once when the page arrives (a render only places them). */
+  text: { from: string; to: string; minutes: string; perMinute: string; cost: string };
 };
 
 function size(gb: number | null): string {
   return gb == null ? "—" : `${gb} GB`;
 }
 
+/** The page's records as rows, in the API's order. */
 export function recordRows(res: RecordsResponse): RecordRow[] {
+  return kindRows(res).map((r, i) => ({ ...r, slot: String(i) }));
+}
+
+function kindRows(res: RecordsResponse): Omit<RecordRow, "slot">[] {
   const common = (r: RecordsResponse["records"][number]) => ({
+    text: {
+      from: rowWhen(r.start_time),
+      to: r.end_time ? rowWhen(r.end_time) : "ongoing",
+      minutes: r.total_duration_minutes == null ? "—" : String(r.total_duration_minutes),
+      perMinute: rowRate(r.per_minute_rate, r.currency),
+      cost: money(r.total_cost, r.currency),
+    },
     billingId: r.billing_id,
     tier: r.tier,
     start: r.start_time,
@@ -135,6 +156,31 @@ export function recordRows(res: RecordsResponse): RecordRow[] {
 }
 
 export type SummaryField = { key: string; label: string; value: number | null; money?: boolean };
+
+/** One page of records as the section shows it: built once per page fetched (the query's `select`). */
+export type RecordsView = {
+  kind: CostKind;
+  rows: RecordRow[];
+  /** The summary's fields with their texts. */
+  summary: (SummaryField & { text: string })[];
+  page: number;
+  totalPages: number;
+  total: number | null;
+  currency: string;
+};
+
+export function recordsView(res: RecordsResponse): RecordsView {
+  const currency = res.currency ?? "USD";
+  return {
+    kind: res.kind,
+    rows: recordRows(res),
+    summary: summaryFields(res).map((f) => ({ ...f, text: f.money ? money(f.value, currency) : plain(f.value) })),
+    page: res.page,
+    totalPages: Math.max(1, res.total_pages ?? 1),
+    total: res.total ?? null,
+    currency,
+  };
+}
 
 /** The summary as the API gives it: its fields in its order, named, nothing derived. */
 export function summaryFields(res: RecordsResponse): SummaryField[] {

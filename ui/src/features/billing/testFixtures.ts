@@ -2,6 +2,7 @@
 // documented API examples (shared/barrack/api/examples).
 
 import type {
+  BillingCharts,
   BillingOverview_Serialize,
   BillingRecord_Serialize,
   DeployQuote_Serialize,
@@ -88,6 +89,24 @@ export function stillOf(name: string, kind: StillBilling["kind"], status: string
   };
 }
 
+const DAYS = Array.from({ length: 30 }, (_, i) => i);
+
+/** The backend's chart columns (barrack-core `billing::charts`) for the overview below. */
+const CHARTS: BillingCharts = {
+  daily: {
+    days: DAYS.map((i) => `2026-03-${String(i + 1).padStart(2, "0")}`),
+    x: DAYS.map((i) => Date.UTC(2026, 2, i + 1) / 1000),
+    own: { instance: DAYS, volume: DAYS.map(() => 0.5), snapshot: DAYS.map(() => 0.25) },
+    stacked: { instance: DAYS, volume: DAYS.map((i) => i + 0.5), snapshot: DAYS.map((i) => i + 0.75) },
+  },
+  top: {
+    names: ["train-h100", "data-1tb", "nightly"],
+    kinds: ["instance", "volume", "snapshot"],
+    costs: [120.5, 3.2, 1.1],
+    byKind: { instance: [120.5, null, null], volume: [null, 3.2, null], snapshot: [null, null, 1.1] },
+  },
+};
+
 export function overviewOf(patch: Partial<BillingOverview_Serialize> = {}): BillingOverview_Serialize {
   return {
     currency: "USD",
@@ -120,6 +139,7 @@ export function overviewOf(patch: Partial<BillingOverview_Serialize> = {}): Bill
     hibernationSavingsPerDay: 37.92,
     lowBalanceThreshold: 10,
     utcOffset: "+02:00",
+    charts: CHARTS,
     ...patch,
   };
 }

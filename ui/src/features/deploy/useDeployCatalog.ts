@@ -7,17 +7,10 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { call } from "../../lib/ipc";
 import { commands, type DeploymentRequest_Serialize } from "../../bindings";
 import { useStockHeartbeat } from "./useStockHeartbeat";
+import { deployKeys } from "./keys";
 import { customImageItems, osImageItems, volumeItems, type BootKind, type BootLists } from "./bootStep";
 
-export const deployKeys = {
-  catalog: ["deploy", "catalog"] as const,
-  quote: (model: string, tier: string | null, count: number) => ["deploy", "quote", model, tier, count] as const,
-  explain: (body: string) => ["deploy", "explain", body] as const,
-  osImages: (region: string) => ["deploy", "os-images", region] as const,
-  volumes: (region: string) => ["volumes", "deploy", region] as const,
-  images: (region: string) => ["images", "deploy", region] as const,
-  snapshots: (region: string) => ["snapshots", "deploy", region] as const,
-};
+export { deployKeys };
 
 /**
  * DEP-11: the counts follow the stock "in real time". The poller is the one loop that watches

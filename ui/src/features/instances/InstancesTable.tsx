@@ -11,6 +11,13 @@ import { UnknownStateNote } from "./UnknownStateNote";
 import type { SortColumn, SortState } from "./table";
 
 const ROW_HEIGHT = 44;
+/**
+ * Rows are keyed by their place (index modulo this, more than ever fit on a screen), not by
+ * their VM: when a filter changes every row in view, React writes the new text into the
+ * rows already there instead of building a screenful of new DOM on the keystroke's frame.
+ * Scrolling still adds the rows that come into view and drops those that leave.
+ */
+const ROW_SLOTS = 256;
 
 const COLUMNS: { key: SortColumn; label: string; numeric?: boolean }[] = [
   { key: "name", label: "Name" },
@@ -52,9 +59,19 @@ function scrollParent(el: HTMLElement | null): HTMLElement {
  * Every VM, virtualized: only the rows in view are in the DOM, so thousands scroll
  * smoothly. The rows scroll with the page (no scroll box of their own: in WebKitGTK a
  * nested scroller made every repaint of the page several times dearer); the column
- * header sticks to the top.
+ * header sticks to the top. Memoised: a keystroke re-renders the search box, not the
+ * table, until the deferred filter has its rows.
  */
-export function InstancesTable({ rows, currency, sort, onSort, selected, onToggle, onToggleAll, now }: Props) {
+export const InstancesTable = memo(function InstancesTable({
+  rows,
+  currency,
+  sort,
+  onSort,
+  selected,
+  onToggle,
+  onToggleAll,
+  now,
+}: Props) {
   const bodyRef = useRef<HTMLDivElement>(null);
   const [scrollElement, setScrollElement] = useState<HTMLElement | null>(null);
   // Where the rows start inside the scrolling element (what is above them can change height).
@@ -74,9 +91,9 @@ export function InstancesTable({ rows, currency, sort, onSort, selected, onToggl
     count: rows.length,
     getScrollElement: () => scrollElement,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    // Rows beyond the visible ones kept mounted: few, as each costs a keystroke its render.
+    overscan: 4,
     scrollMargin,
-    getItemKey: (i) => rows[i]?.vm.id ?? i,
   });
   const selectedShown = rows.reduce((n, r) => n + (selected.has(r.vm.id) ? 1 : 0), 0);
 
@@ -126,7 +143,7 @@ export function InstancesTable({ rows, currency, sort, onSort, selected, onToggl
               if (!row) return null;
               return (
                 <Row
-                  key={item.key}
+                  key={item.index % ROW_SLOTS}
                   row={row}
                   index={item.index}
                   top={item.start - scrollMargin}
@@ -142,7 +159,7 @@ export function InstancesTable({ rows, currency, sort, onSort, selected, onToggl
       </div>
     </div>
   );
-}
+});
 
 type RowProps = {
   row: InstanceRow;

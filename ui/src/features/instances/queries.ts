@@ -124,6 +124,30 @@ export function patchVm(qc: QueryClient, id: string, patch: VmPatch): void {
 }
 
 /**
+ * A balance the poller pushed, written into the dashboard's overview without a request
+ * (an idle app makes at most two requests a minute, issue 17: the poller's own). What burns
+ * has not changed — a VM's change comes as an `instances` change, which fetches the overview
+ * again — and the event carries the runway at that burn rate, computed in Rust
+ * (`costs::runway_hours`, poller.rs): taken as it is.
+ */
+export function patchAccountBalance(
+  qc: QueryClient,
+  amount: number,
+  balances: AccountOverview["balances"],
+  runwayHours: number | null,
+): void {
+  qc.setQueryData<AccountOverview>(vmKeys.account, (old) => {
+    if (!old) return old;
+    return {
+      ...old,
+      balance: amount,
+      balances: balances.length > 0 ? balances : old.balances,
+      runwayHours,
+    };
+  });
+}
+
+/**
  * Stops refetches in flight, so an answer from before a change cannot overwrite it. A
  * first load (nothing cached yet) goes on: cancelling it would leave the page empty.
  */
