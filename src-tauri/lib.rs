@@ -196,11 +196,16 @@ pub fn run() {
         .on_page_load(|webview, payload| {
             if payload.event() == tauri::webview::PageLoadEvent::Started {
                 let app = webview.app_handle().clone();
-                tauri::async_runtime::spawn(async move {
-                    if let Some(state) = app.try_state::<AppState>() {
-                        state.window_loaded().await;
-                    }
-                });
+                let done = app
+                    .try_state::<AppState>()
+                    .is_none_or(|state| state.window_loaded_at_once());
+                if !done {
+                    tauri::async_runtime::spawn(async move {
+                        if let Some(state) = app.try_state::<AppState>() {
+                            state.window_loaded().await;
+                        }
+                    });
+                }
             }
         })
         .setup(move |app| {

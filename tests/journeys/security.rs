@@ -71,14 +71,26 @@ fn sim_requests(admin: &Admin) -> Result<u64> {
         .unwrap_or(0))
 }
 
-/// Waits until the emulator has answered at least `more` requests beyond `since`.
-async fn sim_traffic(admin: &Admin, since: u64, more: u64, within: Duration) -> Result<u64> {
+/// Asks the app for the balance (`get_balance` over IPC) until the emulator has answered at
+/// least `more` requests beyond `since`. Not every call is a request: in a client's first
+/// seconds an answer just received serves the same read again (barrack-api share.rs), and
+/// pages read from their caches; after those seconds each call asks the server.
+async fn sim_traffic(
+    app: &App,
+    admin: &Admin,
+    since: u64,
+    more: u64,
+    within: Duration,
+) -> Result<u64> {
     let deadline = Instant::now() + within;
     loop {
         let now = sim_requests(admin)?;
         if now >= since + more {
             return Ok(now);
         }
+        invoke(app, "get_balance", json!({}))
+            .await?
+            .map_err(|e| anyhow!("get_balance: {e}"))?;
         if Instant::now() > deadline {
             bail!(
                 "the emulator answered {} requests in {:.0}s, {more} expected",
@@ -814,7 +826,7 @@ async fn set_settings(j: &Journey, profile: &str) -> Result<()> {
     invoke(&s.app, "get_balance", json!({}))
         .await?
         .map_err(|e| anyhow!("get_balance after the hostile set_settings: {e}"))?;
-    let now = sim_traffic(&s.admin, since, 5, SETTLE).await?;
+    let now = sim_traffic(&s.app, &s.admin, since, 5, SETTLE).await?;
     j.log(format!(
         "after set_settings: {} requests to the emulator, {} to the other address",
         now - since,
@@ -837,7 +849,7 @@ async fn set_settings(j: &Journey, profile: &str) -> Result<()> {
         .await?;
     s.app.click(&tid("nav-instances"), STEP).await?;
     s.app.wait_for(&tid("page-instances"), STEP).await?;
-    let now = sim_traffic(&s.admin, since, 5, SETTLE).await?;
+    let now = sim_traffic(&s.app, &s.admin, since, 5, SETTLE).await?;
     let restarted = invoke(&s.app, "get_settings", json!({}))
         .await?
         .map_err(|e| anyhow!("get_settings: {e}"))?;

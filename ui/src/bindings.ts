@@ -733,6 +733,11 @@ export type BatchSnapshotImageRelationshipResponse_Serialize = {
 };
 
 export type BillingCharts = {
+	/**
+	 *  The kinds bottom first ([`STACK`]): the order the charts draw, and their legends and
+	 *  figures tables list, the kinds' columns in (the window has no order of its own).
+	 */
+	stack: CostKind[],
 	daily: DailyChart,
 	top: TopChart,
 };

@@ -234,9 +234,14 @@ fn keepable(session: Option<Session>) -> Option<Session> {
 pub async fn current(state: &AppState) -> Option<LastKnown> {
     drop(state.startup.lock().await);
     let session = keepable(state.current().await)?;
-    state
-        .last_known
-        .load(&session.profile, &session.base_url, &session.key_hint)
+    // A file read: off the async threads, which also serve the window's first requests.
+    let store = state.last_known.clone();
+    tokio::task::spawn_blocking(move || {
+        store.load(&session.profile, &session.base_url, &session.key_hint)
+    })
+    .await
+    .ok()
+    .flatten()
 }
 
 /// The dashboard's overview, kept as the profile's last-known state once it has answered

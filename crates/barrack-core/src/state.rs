@@ -202,6 +202,21 @@ impl AppState {
         }
     }
 
+    /// [`AppState::window_loaded`] done at once, from the page-load callback (so the new
+    /// page's first reads come after it), unless the session is being changed just now:
+    /// false then, and the caller waits for [`AppState::window_loaded`].
+    pub fn window_loaded_at_once(&self) -> bool {
+        match self.session.try_read() {
+            Ok(session) => {
+                if let Some(s) = &*session {
+                    s.client.forget_received();
+                }
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
     pub async fn current(&self) -> Option<Session> {
         self.session.read().await.clone()
     }

@@ -4,36 +4,11 @@
 //! each answer by barrack-sim, a read that waits for another (a waterfall) starts after an
 //! answer and fails this; no duration is asserted, only the order in the emulator's log.
 
-use barrack_core::state::{AppState, MemorySettings};
-use barrack_credentials::MemoryStore;
+mod common;
+
 use barrack_sim::faults::{Fault, FaultKind};
 use barrack_sim::request_log::LoggedRequest;
-use std::sync::Arc;
-
-async fn signed_in() -> (AppState, barrack_sim::RunningSim) {
-    let sim = barrack_sim::start(barrack_sim::SimConfig {
-        seed: barrack_sim::Seed::Sandbox,
-        ..Default::default()
-    })
-    .await
-    .unwrap();
-    let state = AppState::new(
-        Arc::new(MemoryStore::default()),
-        Arc::new(MemorySettings::default()),
-    );
-    barrack_core::session::sign_in(
-        &state,
-        barrack_core::session::SignInRequest {
-            profile: Some("work".into()),
-            base_url: Some(sim.url()),
-            auth_scheme: None,
-            api_key: sim.api_key.clone(),
-        },
-    )
-    .await
-    .unwrap();
-    (state, sim)
-}
+use common::signed_in;
 
 /// Runs `command` with 100 ms of latency on every request; answers its requests, in order.
 async fn requests_of<F, T>(sim: &barrack_sim::RunningSim, command: F) -> Vec<LoggedRequest>

@@ -77,6 +77,9 @@ pub struct TopChart {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct BillingCharts {
+    /// The kinds bottom first ([`STACK`]): the order the charts draw, and their legends and
+    /// figures tables list, the kinds' columns in (the window has no order of its own).
+    pub stack: Vec<CostKind>,
     pub daily: DailyChart,
     pub top: TopChart,
 }
@@ -155,6 +158,7 @@ pub fn top_chart(top: &[ResourceCost]) -> TopChart {
 
 pub fn charts<Tz: TimeZone>(daily: &[DayCost], top: &[ResourceCost], tz: &Tz) -> BillingCharts {
     BillingCharts {
+        stack: STACK.to_vec(),
         daily: daily_chart(daily, tz),
         top: top_chart(top),
     }

@@ -1,7 +1,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
-import { SANDBOX, balanceOf, deferred, mockBackend, renderApp } from "../../test/backend";
+import { SANDBOX, balanceOf, deferred, emitResourcesChanged, mockBackend, renderApp } from "../../test/backend";
 import { accountOverviewOf, consequencesOf, rowOf, vmOf } from "../../test/vms";
 import type { AccountOverview } from "../../features/instances/queries";
 import type { LastKnown } from "./seed";
@@ -51,6 +51,34 @@ describe("the last-known state at start", () => {
     await waitFor(() => expect(screen.queryByTestId("as-of")).not.toBeInTheDocument());
     expect(screen.getByTestId("vm-operations-panel")).toHaveTextContent("fresh-vm");
     expect(screen.getByTestId("vm-operations-panel")).not.toHaveTextContent("kept-vm");
+  });
+
+  it("stays while the VMs shown are the kept ones, though the poller has pushed a new balance", async () => {
+    const overview = deferred<AccountOverview>();
+    mockBackend({
+      get_last_known: KEPT,
+      account_overview: () => overview.promise,
+      get_balance: () => new Promise(() => {}),
+      instance_actions: consequencesOf(),
+    });
+    renderApp("/dashboard");
+    expect(await screen.findByTestId("as-of")).toBeInTheDocument();
+
+    // A balance change patches the header's balance and the dashboard's, not its VMs: they
+    // are still the kept ones, so the mark stays.
+    await emitResourcesChanged({
+      kinds: ["balance"],
+      balance: 55.25,
+      currency: "USD",
+      balances: [{ currency: "USD", amount: 55.25 }],
+      runwayHours: 12,
+    });
+    await waitFor(() => expect(screen.getByTestId("header-balance")).toHaveTextContent("55.25"));
+    expect(screen.getByTestId("vm-operations-panel")).toHaveTextContent("kept-vm");
+    expect(screen.getByTestId("as-of")).toHaveTextContent(AS_OF);
+
+    overview.resolve(accountOverviewOf([FRESH_VM]));
+    await waitFor(() => expect(screen.queryByTestId("as-of")).not.toBeInTheDocument());
   });
 
   it("goes when the fresh answers equal what was painted", async () => {

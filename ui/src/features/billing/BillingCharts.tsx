@@ -13,11 +13,11 @@ export default function BillingCharts({ charts, currency }: { charts: Charts; cu
     <div data-testid="billing-charts" className="grid gap-4 xl:grid-cols-2">
       <Card>
         <CardTitle>Cost per day</CardTitle>
-        <DailyCostChart chart={charts.daily} currency={currency} />
+        <DailyCostChart chart={charts.daily} stack={charts.stack} currency={currency} />
       </Card>
       <Card>
         <CardTitle>Top resources by cost</CardTitle>
-        <TopResourcesChart chart={charts.top} currency={currency} />
+        <TopResourcesChart chart={charts.top} stack={charts.stack} currency={currency} />
       </Card>
     </div>
   );

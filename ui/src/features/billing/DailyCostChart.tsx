@@ -1,24 +1,26 @@
 import { useMemo } from "react";
 import uPlot from "uplot";
-import type { DailyChart } from "../../bindings";
+import type { CostKind, DailyChart } from "../../bindings";
 import { money } from "./format";
 import { ChartFigures } from "./ChartFigures";
 import { axis, BAR_POINTER, FROM_ZERO, kindBars, moneyAxis } from "./barChart";
-import { KIND_LABEL, STACK } from "./charts";
+import { KIND_LABEL } from "./charts";
 import { UPlotChart } from "./UPlotChart";
 
 const HEIGHT = 220;
 
-/** Tallest stack first, so each shorter bar paints over the one it sits in. */
-const DRAW_ORDER = [...STACK].reverse();
-
-/** Cost per local day for the last 30 days, stacked by kind; hovering shows each kind's amount. */
-export function DailyCostChart({ chart, currency }: { chart: DailyChart; currency: string }) {
+/**
+ * Cost per local day for the last 30 days, stacked by kind in the backend's order (`stack`,
+ * bottom first); hovering shows each kind's amount.
+ */
+export function DailyCostChart({ chart, stack, currency }: { chart: DailyChart; stack: CostKind[]; currency: string }) {
+  /** Tallest stack first, so each shorter bar paints over the one it sits in. */
+  const drawOrder = useMemo(() => [...stack].reverse(), [stack]);
   // Every day has its midnight (the backend writes each day's date itself); the type allows
   // null only because a float could serialize as one.
   const data = useMemo<uPlot.AlignedData>(
-    () => [chart.x as number[], ...DRAW_ORDER.map((k) => chart.stacked[k])],
-    [chart],
+    () => [chart.x as number[], ...drawOrder.map((k) => chart.stacked[k])],
+    [chart, drawOrder],
   );
   const bars = uPlot.paths.bars?.({ size: [0.7, 40] });
 
@@ -41,7 +43,7 @@ export function DailyCostChart({ chart, currency }: { chart: DailyChart; currenc
             { label: "Day", value: (_u, v) => (v == null ? "—" : new Date(v * 1000).toLocaleDateString()) },
             // The bar reaches the running sum; the legend names the kind's own amount.
             ...kindBars(
-              DRAW_ORDER,
+              drawOrder,
               theme,
               bars,
               (kind) => (_u, _v, _s, idx) => (idx == null ? "—" : money(chart.own[kind][idx], currency)),
@@ -55,8 +57,8 @@ export function DailyCostChart({ chart, currency }: { chart: DailyChart; currenc
       </figcaption>
       <ChartFigures
         caption="Daily cost"
-        head={["Day", ...STACK.map((k) => KIND_LABEL[k])]}
-        rows={chart.days.map((day, i) => [day, ...STACK.map((k) => money(chart.own[k][i], currency))])}
+        head={["Day", ...stack.map((k) => KIND_LABEL[k])]}
+        rows={chart.days.map((day, i) => [day, ...stack.map((k) => money(chart.own[k][i], currency))])}
       />
     </figure>
   );

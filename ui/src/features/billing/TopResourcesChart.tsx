@@ -1,9 +1,9 @@
 import { useMemo } from "react";
 import uPlot from "uplot";
-import type { TopChart } from "../../bindings";
+import type { CostKind, TopChart } from "../../bindings";
 import { BAR_POINTER, FROM_ZERO, kindBars, moneyAxis } from "./barChart";
 import { ChartFigures } from "./ChartFigures";
-import { KIND_LABEL, STACK } from "./charts";
+import { KIND_LABEL } from "./charts";
 import { money } from "./format";
 import { UPlotChart } from "./UPlotChart";
 
@@ -14,10 +14,18 @@ function short(name: string): string {
 }
 
 /** The resources that cost most over their records, a bar each in its kind's colour. */
-export function TopResourcesChart({ chart, currency }: { chart: TopChart; currency: string }) {
+export function TopResourcesChart({
+  chart,
+  stack,
+  currency,
+}: {
+  chart: TopChart;
+  stack: CostKind[];
+  currency: string;
+}) {
   const data = useMemo<uPlot.AlignedData>(
-    () => [chart.names.map((_, i) => i), ...STACK.map((k) => chart.byKind[k])],
-    [chart],
+    () => [chart.names.map((_, i) => i), ...stack.map((k) => chart.byKind[k])],
+    [chart, stack],
   );
   const bars = uPlot.paths.bars?.({ size: [0.6, 60] });
   const n = chart.names.length;
@@ -51,7 +59,7 @@ export function TopResourcesChart({ chart, currency }: { chart: TopChart; curren
           ],
           series: [
             { label: "Resource", value: (_u, v) => (v == null ? "—" : (chart.names[v] ?? "—")) },
-            ...kindBars(STACK, theme, bars, () => (_u, v) => (v == null ? "—" : money(v, currency))),
+            ...kindBars(stack, theme, bars, () => (_u, v) => (v == null ? "—" : money(v, currency))),
           ],
           ...BAR_POINTER,
         })}

@@ -43,21 +43,33 @@ describe("charts (uPlot)", () => {
 
   it("builds the daily chart with a live legend naming each kind's own amount", () => {
     const o = overviewOf();
-    render(<DailyCostChart chart={o.charts.daily} currency="USD" />);
+    render(<DailyCostChart chart={o.charts.daily} stack={o.charts.stack} currency="USD" />);
     const chart = screen.getByTestId("chart-daily");
     expect(chart.querySelector(".uplot")).not.toBeNull();
     expect(chart.querySelector(".u-legend")?.textContent).toMatch(/Snapshots.*Volumes.*Instances/);
     expect(observed).toBe(1);
   });
 
+  it("draws and lists the kinds in the order the backend stacks them", () => {
+    const o = overviewOf();
+    render(<DailyCostChart chart={o.charts.daily} stack={["snapshot", "instance", "volume"]} currency="USD" />);
+    const chart = screen.getByTestId("chart-daily");
+    // Drawn tallest (top of the stack) first, so the legend reads top to bottom.
+    expect(chart.querySelector(".u-legend")?.textContent).toMatch(/Volumes.*Instances.*Snapshots/);
+    const head = [...document.querySelectorAll("details thead th")].map((th) => th.textContent);
+    expect(head.indexOf("Snapshots")).toBeLessThan(head.indexOf("Instances"));
+    expect(head.indexOf("Instances")).toBeLessThan(head.indexOf("Volumes"));
+  });
+
   it("builds the top-resources chart, and says so when nothing has cost anything", () => {
     const o = overviewOf();
-    const { unmount } = render(<TopResourcesChart chart={o.charts.top} currency="USD" />);
+    const { unmount } = render(<TopResourcesChart chart={o.charts.top} stack={o.charts.stack} currency="USD" />);
     expect(screen.getByTestId("chart-top").querySelector(".uplot")).not.toBeNull();
     unmount();
     render(
       <TopResourcesChart
         chart={{ names: [], kinds: [], costs: [], byKind: { instance: [], volume: [], snapshot: [] } }}
+        stack={o.charts.stack}
         currency="USD"
       />,
     );
@@ -66,7 +78,7 @@ describe("charts (uPlot)", () => {
 
   it("rebuilds in the other theme's colours when <html> switches to dark", async () => {
     const o = overviewOf();
-    render(<DailyCostChart chart={o.charts.daily} currency="USD" />);
+    render(<DailyCostChart chart={o.charts.daily} stack={o.charts.stack} currency="USD" />);
     const first = screen.getByTestId("chart-daily").querySelector(".uplot");
     document.documentElement.classList.add("dark");
     await vi.waitFor(() => expect(screen.getByTestId("chart-daily").querySelector(".uplot")).not.toBe(first));

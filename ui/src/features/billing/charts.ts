@@ -1,12 +1,9 @@
 // What the billing charts share beyond their columns (computed by the backend, barrack-core
-// `billing::charts`): the kinds' names and stack order, and the theme's colours.
+// `billing::charts`, which also gives their stack order): the kinds' names and the theme's colours.
 
 import type { CostKind } from "../../bindings";
 
 export const KIND_LABEL: Record<CostKind, string> = { instance: "Instances", volume: "Volumes", snapshot: "Snapshots" };
-
-/** Stack order, bottom first (the backend's `STACK`). */
-export const STACK: CostKind[] = ["instance", "volume", "snapshot"];
 
 /** Colours read from the theme's CSS variables, so the charts follow light and dark. */
 export type ChartTheme = { fg: string; muted: string; grid: string; kinds: Record<CostKind, string> };

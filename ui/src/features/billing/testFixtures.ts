@@ -93,6 +93,7 @@ const DAYS = Array.from({ length: 30 }, (_, i) => i);
 
 /** The backend's chart columns (barrack-core `billing::charts`) for the overview below. */
 const CHARTS: BillingCharts = {
+  stack: ["instance", "volume", "snapshot"],
   daily: {
     days: DAYS.map((i) => `2026-03-${String(i + 1).padStart(2, "0")}`),
     x: DAYS.map((i) => Date.UTC(2026, 2, i + 1) / 1000),

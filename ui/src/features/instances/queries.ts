@@ -136,15 +136,22 @@ export function patchAccountBalance(
   balances: AccountOverview["balances"],
   runwayHours: number | null,
 ): void {
-  qc.setQueryData<AccountOverview>(vmKeys.account, (old) => {
-    if (!old) return old;
-    return {
-      ...old,
-      balance: amount,
-      balances: balances.length > 0 ? balances : old.balances,
-      runwayHours,
-    };
-  });
+  // Dated as the overview was: its VMs, rates and burn are no newer for a new balance (the
+  // header's "as of" stays over a last-known overview until the overview itself answers).
+  const updatedAt = qc.getQueryState(vmKeys.account)?.dataUpdatedAt;
+  qc.setQueryData<AccountOverview>(
+    vmKeys.account,
+    (old) => {
+      if (!old) return old;
+      return {
+        ...old,
+        balance: amount,
+        balances: balances.length > 0 ? balances : old.balances,
+        runwayHours,
+      };
+    },
+    { updatedAt },
+  );
 }
 
 /**
